@@ -1,0 +1,55 @@
+# actorlens: `make report` runs the pipeline on the seeds, `make test` runs every test.
+# Both create the environment first, so either works as the first command on a fresh clone.
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PARAMS ?= notebooks/params/default.yaml
+
+.DEFAULT_GOAL := help
+.PHONY: help setup report test lint format notebooks model clean
+
+## help: list the targets
+help:
+	@grep -E '^## ' $(MAKEFILE_LIST) | sed 's/^## /  /'
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name actorlens --display-name "Python (actorlens)"
+	touch $(STAMP)
+
+## setup: create .venv from requirements.txt and register the "actorlens" Jupyter kernel (idempotent)
+setup: $(STAMP)
+
+## report: run every notebook on the seeds (PARAMS=notebooks/params/wikinews.yaml for another corpus)
+report: setup
+	$(BIN)/python -m actorlens run -f $(PARAMS)
+
+## test: unit tests, the end-to-end smoke run, and nbval over the notebooks
+test: setup
+	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest --nbval-lax notebooks -p no:cacheprovider
+
+## lint: ruff over the package, tests and notebooks
+lint: setup
+	$(BIN)/ruff check actorlens tests notebooks benchmarks
+	$(BIN)/ruff format --check actorlens tests benchmarks
+
+## format: apply ruff's fixes and formatting
+format: setup
+	$(BIN)/ruff check --fix actorlens tests notebooks benchmarks
+	$(BIN)/ruff format actorlens tests benchmarks
+
+## notebooks: rerun the seeds and store the outputs of the checked (NBVAL_CHECK_OUTPUT) cells
+notebooks: report
+	$(BIN)/python -m actorlens store-checked
+
+## clean: remove generated data, reports and caches (keeps .venv)
+clean:
+	rm -rf data/processed reports/index.html reports/html reports/figures reports/notebooks
+	rm -rf .actorlens-run-* .pytest_cache .ruff_cache
+	find . -name __pycache__ -not -path './.venv/*' -exec rm -rf {} +

@@ -1,0 +1,348 @@
+"""Ingestion: a folder of articles in, documents, sentences and a record of every problem out.
+
+Reads ``*.txt`` files (listed by an optional ``manifest.csv``), decodes them with a
+recorded fallback, removes boilerplate lines (listed, never dropped silently),
+normalises to Unicode NFC and splits sentences. Character offsets refer to the
+cleaned text, which is kept in ``texts.csv``.
+"""
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from actorlens.config import DEFAULT_BOILERPLATE, input_path, output_path
+from actorlens.sentences import sentence_spans
+
+MANIFEST_COLUMNS = ["doc_id", "file", "date", "title", "outlet"]
+DOCUMENT_COLUMNS = ["doc_id", "file", "date", "outlet", "title", "n_words", "n_sentences", "sha256"]
+SENTENCE_COLUMNS = ["doc_id", "sent_id", "start", "end", "text"]
+WARNING_COLUMNS = ["file", "kind", "detail"]
+BOILERPLATE_COLUMNS = ["doc_id", "line", "rule"]
+
+DATE_HEADER = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\b")
+WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+HEADLINE_MAX_WORDS = 20
+TITLE_MAX_CHARS = 100
+COMPANION_SUFFIXES = (".txt", ".csv", ".yml", ".yaml", ".md")
+SKIP_KINDS = ("missing_file", "unreadable", "binary", "empty")
+HTML_MARKERS = re.compile(r"<(?:html|body|p|div|script|br|span|head)\b", re.IGNORECASE)
+
+
+class CorpusError(Exception):
+    """A problem that stops ingestion (no corpus folder, no readable document)."""
+
+
+@dataclass
+class Corpus:
+    """The tables produced by ingestion."""
+
+    documents: pd.DataFrame
+    sentences: pd.DataFrame
+    texts: pd.DataFrame
+    warnings: pd.DataFrame
+    boilerplate: pd.DataFrame
+
+    TABLES = {
+        "documents": "documents",
+        "sentences": "sentences",
+        "texts": "texts",
+        "warnings": "ingest_warnings",
+        "boilerplate": "boilerplate",
+    }
+
+    @classmethod
+    def read(cls, processed_dir: str | Path) -> "Corpus":
+        """Read the tables a previous :meth:`write` produced."""
+        text_columns = {"doc_id": str, "date": str, "file": str, "text": str, "line": str}
+        return cls(
+            **{
+                attribute: pd.read_csv(
+                    Path(processed_dir) / f"{name}.csv", dtype=text_columns, keep_default_na=False
+                )
+                for attribute, name in cls.TABLES.items()
+            }
+        )
+
+    def overview(self) -> pd.DataFrame:
+        """Headline numbers of the corpus as a two-column table (what, value)."""
+        dates = sorted(d for d in self.documents["date"] if d)
+        skipped = self.warnings["kind"].isin(SKIP_KINDS).sum()
+        rows = [
+            ("documents analysed", len(self.documents)),
+            ("documents skipped", int(skipped)),
+            ("first date", dates[0] if dates else ""),
+            ("last date", dates[-1] if dates else ""),
+            ("documents without a date", len(self.documents) - len(dates)),
+            ("words", int(self.documents["n_words"].sum())),
+            ("sentences", int(self.documents["n_sentences"].sum())),
+            ("boilerplate lines removed", len(self.boilerplate)),
+            ("warnings", len(self.warnings)),
+        ]
+        return pd.DataFrame(rows, columns=["what", "value"])
+
+    def write(self, out_dir: str | Path) -> list[Path]:
+        """Write every table as UTF-8 CSV into ``out_dir``; return the paths."""
+        out_dir = Path(out_dir)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for attribute, name in self.TABLES.items():
+            path = out_dir / f"{name}.csv"
+            getattr(self, attribute).to_csv(
+                path, index=False, encoding="utf-8", lineterminator="\n"
+            )
+            paths.append(path)
+        return paths
+
+
+@dataclass
+class BoilerplateRule:
+    """One line pattern that marks a line as boilerplate."""
+
+    name: str
+    regex: re.Pattern
+    reason: str = ""
+
+
+@dataclass
+class _Log:
+    """Collects warning rows while a corpus is read."""
+
+    rows: list = field(default_factory=list)
+
+    def add(self, file: str, kind: str, detail: str) -> None:
+        self.rows.append({"file": file, "kind": kind, "detail": detail})
+
+
+def load_boilerplate(path: str | Path | None = None) -> list[BoilerplateRule]:
+    """Read boilerplate line patterns from a YAML file (the packaged defaults if None)."""
+    path = Path(path) if path else DEFAULT_BOILERPLATE
+    try:
+        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise CorpusError(f"boilerplate file {path}: {exc}") from exc
+    if not isinstance(spec, dict) or not isinstance(spec.get("patterns"), list):
+        raise CorpusError(f"boilerplate file {path}: expected a 'patterns:' list")
+    rules = []
+    for i, item in enumerate(spec["patterns"], start=1):
+        if not isinstance(item, dict) or "regex" not in item:
+            raise CorpusError(f"boilerplate file {path}: pattern {i} has no 'regex'")
+        try:
+            regex = re.compile(item["regex"])
+        except re.error as exc:
+            raise CorpusError(f"boilerplate file {path}: pattern {i}: {exc}") from exc
+        rules.append(BoilerplateRule(item.get("name", f"rule{i}"), regex, item.get("reason", "")))
+    return rules
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Decode file bytes; return the text and the fallback encoding used (None if UTF-8)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for bytes that are not text in any encoding we read (NUL bytes, no UTF-16 BOM)."""
+    return b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+
+
+def strip_html(text: str) -> str:
+    """Visible text of an HTML page: scripts and styles removed, tags dropped, entities decoded."""
+    from html import unescape
+
+    text = re.sub(r"(?is)<(script|style)\b.*?</\1\s*>", " ", text)
+    text = re.sub(r"(?i)<br\s*/?>|</p\s*>|</div\s*>|</h\d\s*>|</li\s*>", "\n", text)
+    text = re.sub(r"(?s)<[^>]*>", " ", text)
+    return unescape(text)
+
+
+def clean_text(
+    raw: str, rules: list[BoilerplateRule]
+) -> tuple[str, list[tuple[str, str]], str | None]:
+    """Normalise ``raw`` and drop boilerplate lines.
+
+    Returns the cleaned text, the removed ``(line, rule)`` pairs and the date of a
+    leading ``date YYYY-MM-DD`` header (None without one).
+    """
+    text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = text.split("\n")
+    first = next((line for line in lines if line.strip()), "")
+    header = DATE_HEADER.match(first)
+    kept, removed = [], []
+    for line in lines:
+        rule = next((r.name for r in rules if r.regex.fullmatch(line.strip())), None)
+        if rule and line.strip():
+            removed.append((line.strip(), rule))
+        else:
+            kept.append(line.rstrip())
+    return "\n".join(kept).strip("\n"), removed, header.group(1) if header else None
+
+
+def guess_title(text: str, spans: list[tuple[int, int]]) -> str:
+    """A title for a document without one: its first line if it reads as a headline,
+    otherwise the start of its first sentence."""
+    first_line = text.split("\n", 1)[0].strip()
+    if (
+        first_line
+        and len(first_line.split()) <= HEADLINE_MAX_WORDS
+        and not first_line.endswith((".", "!", "?", '"', "”", ":"))
+    ):
+        return first_line
+    first = text[slice(*spans[0])].strip() if spans else first_line
+    return first if len(first) <= TITLE_MAX_CHARS else first[: TITLE_MAX_CHARS - 1].rstrip() + "…"
+
+
+def doc_id_from_name(path: Path) -> str:
+    """The document id a file name implies: the part before the first underscore."""
+    return path.stem.split("_", 1)[0]
+
+
+def read_manifest(corpus_dir: Path, manifest: Path | None, log: _Log) -> pd.DataFrame:
+    """The manifest rows for ``corpus_dir``: from ``manifest`` when given or present,
+    otherwise one row per ``*.txt`` file. Files on disk that the manifest does not
+    list are added (and recorded); listed files that are missing are recorded."""
+    on_disk = sorted(p.name for p in corpus_dir.glob("*.txt") if p.is_file())
+    for path in sorted(corpus_dir.iterdir()):
+        if path.is_file() and path.suffix.lower() not in COMPANION_SUFFIXES:
+            log.add(path.name, "not_text_file", "ignored: only *.txt files are read")
+    manifest = manifest or (corpus_dir / "manifest.csv")
+    if manifest.is_file():
+        table = pd.read_csv(manifest, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        missing = [c for c in ("doc_id", "file") if c not in table.columns]
+        if missing:
+            raise CorpusError(f"manifest {manifest}: missing column(s) {', '.join(missing)}")
+        duplicated = table["doc_id"].duplicated(keep="first")
+        for doc_id in table.loc[duplicated, "doc_id"]:
+            log.add(
+                manifest.name, "duplicate_doc_id", f"doc_id {doc_id} listed twice; kept the first"
+            )
+        table = table.loc[~duplicated]
+        listed = set(table["file"])
+        extra = [name for name in on_disk if name not in listed]
+        for name in extra:
+            log.add(name, "not_in_manifest", "file not listed in the manifest; read anyway")
+        extra_rows = pd.DataFrame(
+            {"doc_id": [doc_id_from_name(Path(n)) for n in extra], "file": extra}
+        )
+        table = pd.concat([table, extra_rows], ignore_index=True).fillna("")
+    else:
+        table = pd.DataFrame(
+            {"doc_id": [doc_id_from_name(Path(n)) for n in on_disk], "file": on_disk}
+        )
+    for column in MANIFEST_COLUMNS:
+        if column not in table.columns:
+            table[column] = ""
+    return table.astype(str)
+
+
+def ingest_corpus(
+    corpus_dir: str | Path,
+    manifest: str | Path | None = None,
+    boilerplate: str | Path | None = None,
+    max_docs: int | None = None,
+) -> Corpus:
+    """Read every document of ``corpus_dir`` into a :class:`Corpus`.
+
+    Problems with single files are recorded in ``Corpus.warnings`` and the file is
+    skipped or read with a fallback; a missing folder or a corpus with no readable
+    document raises :class:`CorpusError`.
+    """
+    corpus_dir = Path(corpus_dir)
+    if not corpus_dir.is_dir():
+        raise CorpusError(f"corpus folder not found: {corpus_dir}")
+    log = _Log()
+    rules = load_boilerplate(boilerplate)
+    table = read_manifest(corpus_dir, Path(manifest) if manifest else None, log)
+    if max_docs:
+        table = table.head(max_docs)
+    extra_columns = [c for c in table.columns if c not in MANIFEST_COLUMNS]
+    documents, sentences, texts, removed_rows = [], [], [], []
+    seen_hashes: dict[str, str] = {}
+    for row in table.to_dict("records"):
+        path = corpus_dir / row["file"]
+        if not path.is_file():
+            log.add(row["file"], "missing_file", "skipped: listed in the manifest but not found")
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            log.add(row["file"], "unreadable", f"skipped: {exc.strerror or exc}")
+            continue
+        if looks_binary(data):
+            log.add(row["file"], "binary", "skipped: the file holds binary data, not text")
+            continue
+        raw, fallback = decode(data)
+        if fallback:
+            log.add(row["file"], "encoding", f"not valid UTF-8; decoded as {fallback}")
+        if HTML_MARKERS.search(raw):
+            raw = strip_html(raw)
+            log.add(row["file"], "html", "HTML markup removed; visible text kept")
+        text, removed, header_date = clean_text(raw, rules)
+        if not text.strip():
+            log.add(row["file"], "empty", "skipped: no text after cleaning")
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in seen_hashes:
+            log.add(row["file"], "duplicate", f"same bytes as {seen_hashes[digest]}; kept both")
+        seen_hashes.setdefault(digest, row["file"])
+        spans = list(sentence_spans(text))
+        doc_id = row["doc_id"]
+        documents.append(
+            {
+                "doc_id": doc_id,
+                "file": row["file"],
+                "date": row["date"] or header_date or "",
+                "outlet": row["outlet"],
+                "title": row["title"] or guess_title(text, spans),
+                "n_words": len(WORD.findall(text)),
+                "n_sentences": len(spans),
+                "sha256": digest,
+                **{c: row[c] for c in extra_columns},
+            }
+        )
+        sentences.extend(
+            {"doc_id": doc_id, "sent_id": i, "start": s, "end": e, "text": text[s:e]}
+            for i, (s, e) in enumerate(spans)
+        )
+        texts.append({"doc_id": doc_id, "text": text})
+        removed_rows.extend({"doc_id": doc_id, "line": line, "rule": r} for line, r in removed)
+    if not documents:
+        raise CorpusError(f"no readable documents in {corpus_dir}")
+    return Corpus(
+        documents=pd.DataFrame(documents, columns=DOCUMENT_COLUMNS + extra_columns),
+        sentences=pd.DataFrame(sentences, columns=SENTENCE_COLUMNS),
+        texts=pd.DataFrame(texts, columns=["doc_id", "text"]),
+        warnings=pd.DataFrame(log.rows, columns=WARNING_COLUMNS),
+        boilerplate=pd.DataFrame(removed_rows, columns=BOILERPLATE_COLUMNS),
+    )
+
+
+def run(
+    corpus_dir: str,
+    manifest_file: str = "",
+    boilerplate_file: str = "",
+    max_docs: int = 0,
+    processed_dir: str = "data/processed",
+) -> Corpus:
+    """The ingestion stage as a notebook calls it: read the corpus named by the
+    parameters (relative paths as in :mod:`actorlens.config`) and write its tables."""
+    corpus = ingest_corpus(
+        input_path(corpus_dir),
+        input_path(manifest_file) if manifest_file else None,
+        input_path(boilerplate_file) if boilerplate_file else None,
+        max_docs or None,
+    )
+    corpus.write(output_path(processed_dir))
+    return corpus

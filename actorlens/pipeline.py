@@ -1,0 +1,200 @@
+"""The pipeline: one table of stages, run in order with papermill into a staging folder
+that replaces the previous products only when every stage succeeded."""
+
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import papermill
+import yaml
+
+from actorlens import config, report
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A pipeline stage: its notebook, the tables it writes and the figures it saves."""
+
+    name: str
+    notebook: str
+    products: tuple[str, ...]
+    figures: tuple[str, ...] = ()
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage(
+        "ingest",
+        "01-ingest-corpus.ipynb",
+        ("documents.csv", "sentences.csv", "texts.csv", "ingest_warnings.csv", "boilerplate.csv"),
+        ("fig01_document_lengths",),
+    ),
+)
+
+# Parameters the runner sets itself: where the products of this run go.
+RUNNER_PARAMETERS = ("processed_dir", "figures_dir")
+# Exceptions raised by the library for bad input; a notebook failing with one is exit status 2.
+INPUT_ERRORS = ("CorpusError", "ActorsFileError")
+PRODUCT_DIRS = (
+    Path("data") / "processed",
+    Path("reports") / "notebooks",
+    Path("reports") / "html",
+    Path("reports") / "figures",
+    Path("reports") / "index.html",
+)
+
+
+class PipelineError(Exception):
+    """A stage failed; ``status`` is the exit status the command line should return."""
+
+    def __init__(self, message: str, status: int = 1):
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass
+class RunResult:
+    """What a successful run wrote and how long each stage took."""
+
+    out_dir: Path
+    parameters: dict
+    seconds: dict = field(default_factory=dict)
+
+    @property
+    def index(self) -> Path:
+        return self.out_dir / "reports" / "index.html"
+
+
+def notebook_parameters(stage: Stage) -> dict:
+    """The parameters a stage's notebook declares, with their default values."""
+    declared = papermill.inspect_notebook(str(config.NOTEBOOKS_DIR / stage.notebook))
+    return {
+        name: yaml.safe_load(spec["default"]) if spec["default"] not in (None, "None") else None
+        for name, spec in declared.items()
+    }
+
+
+def default_parameters() -> dict:
+    """Every parameter any stage declares, with the first declared default."""
+    merged: dict = {}
+    for stage in STAGES:
+        for name, value in notebook_parameters(stage).items():
+            merged.setdefault(name, value)
+    return merged
+
+
+def parse_value(text: str):
+    """A command-line parameter value, typed as YAML would type it ("3" -> 3)."""
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError:
+        return text
+
+
+def load_parameters(files: list[str], overrides: list[tuple[str, str]]) -> dict:
+    """Merge parameter YAML files and ``-p key value`` overrides (later wins) onto the
+    notebooks' defaults. Unknown names raise :class:`PipelineError` (status 2)."""
+    params = default_parameters()
+    given: dict = {}
+    for name in files:
+        try:
+            loaded = yaml.safe_load(Path(name).read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise PipelineError(f"parameter file {name}: {exc}", status=2) from exc
+        if not isinstance(loaded, dict):
+            raise PipelineError(f"parameter file {name}: expected 'name: value' lines", status=2)
+        given.update(loaded)
+    given.update({key: parse_value(value) for key, value in overrides})
+    unknown = sorted(set(given) - set(params))
+    if unknown:
+        raise PipelineError(
+            f"unknown parameter(s): {', '.join(unknown)}; known: {', '.join(sorted(params))}",
+            status=2,
+        )
+    params.update(given)
+    return params
+
+
+def resolve_paths(params: dict, base: Path) -> dict:
+    """Make relative ``*_dir``/``*_file`` parameters absolute against ``base``."""
+    resolved = dict(params)
+    for name, value in params.items():
+        if name.endswith(("_dir", "_file")) and isinstance(value, str) and value:
+            path = Path(value).expanduser()
+            resolved[name] = str(path if path.is_absolute() else (base / path).resolve())
+    return resolved
+
+
+def _swap_into(staging: Path, out_dir: Path) -> None:
+    """Move each product folder of ``staging`` into ``out_dir``, replacing the old one."""
+    for relative in PRODUCT_DIRS:
+        new, target = staging / relative, out_dir / relative
+        if not new.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        backup = target.with_name(target.name + ".previous")
+        if backup.exists():
+            shutil.rmtree(backup) if backup.is_dir() else backup.unlink()
+        if target.exists():
+            target.rename(backup)
+        new.rename(target)
+        if backup.exists():
+            shutil.rmtree(backup) if backup.is_dir() else backup.unlink()
+
+
+def run(
+    params: dict,
+    out_dir: str | Path | None = None,
+    progress: Callable[[str], None] = print,
+) -> RunResult:
+    """Run every stage with ``params``; on success the products replace those in ``out_dir``.
+
+    On failure the previous products are left untouched, the staging folder (with the
+    failed executed notebook) is kept, and :class:`PipelineError` names notebook and cell.
+    """
+    out_dir = Path(out_dir) if out_dir else config.OUTPUT_ROOT
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        staging = out_dir / f".actorlens-run-{datetime.now(UTC):%Y%m%dT%H%M%S%f}"
+        staging.mkdir()
+    except OSError as exc:
+        raise PipelineError(f"cannot write to output folder {out_dir}: {exc}", status=2) from exc
+    processed = staging / "data" / "processed"
+    notebooks_dir = staging / "reports" / "notebooks"
+    figures = staging / "reports" / "figures"
+    for folder in (processed, notebooks_dir, figures):
+        folder.mkdir(parents=True)
+    run_params = {**params, "processed_dir": str(processed), "figures_dir": str(figures)}
+    result = RunResult(out_dir=out_dir, parameters=params)
+    started = datetime.now(UTC)
+    for number, stage in enumerate(STAGES, start=1):
+        progress(f"[{number}/{len(STAGES)}] {stage.name}: {stage.notebook} ...")
+        declared = notebook_parameters(stage)
+        executed = notebooks_dir / stage.notebook
+        tick = time.perf_counter()
+        try:
+            papermill.execute_notebook(
+                str(config.NOTEBOOKS_DIR / stage.notebook),
+                str(executed),
+                parameters={k: v for k, v in run_params.items() if k in declared},
+                kernel_name=config.KERNEL_NAME,
+                cwd=str(config.NOTEBOOKS_DIR),
+                progress_bar=False,
+            )
+        except papermill.PapermillExecutionError as exc:
+            status = 2 if exc.ename in INPUT_ERRORS else 1
+            raise PipelineError(
+                f"stage '{stage.name}' failed in notebook {stage.notebook}, cell {exc.exec_count}: "
+                f"{exc.ename}: {exc.evalue}\nThe executed notebook is kept at {executed}; "
+                f"the previous products in {out_dir} are unchanged.",
+                status=status,
+            ) from exc
+        result.seconds[stage.name] = time.perf_counter() - tick
+        progress(f"      done in {result.seconds[stage.name]:.1f} s")
+    report.write_html_pages(notebooks_dir, staging / "reports" / "html")
+    report.write_index(staging / "reports", processed, STAGES, params, started, result.seconds)
+    _swap_into(staging, out_dir)
+    shutil.rmtree(staging)
+    return result

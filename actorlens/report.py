@@ -1,0 +1,144 @@
+"""HTML reports: one code-free page per executed notebook and a front page built from the tables.
+
+Every piece of text that comes from the corpus or the parameters is escaped.
+"""
+
+from datetime import datetime
+from html import escape
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+from nbconvert import HTMLExporter
+from traitlets.config import Config
+
+from actorlens.ingest import Corpus
+
+HIDDEN_CELL_TAGS = ("parameters", "injected-parameters", "remove_cell")
+INDEX_DOCUMENT_ROWS = 25
+
+STYLE = """
+body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
+       color: #1d2733; line-height: 1.45; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { border-bottom: 1px solid #d5dde6; }
+.meta { color: #5a6b7d; font-size: .9rem; }
+table { border-collapse: collapse; font-size: .85rem; margin: .6rem 0; }
+th, td { border-bottom: 1px solid #e3e8ee; padding: .25rem .5rem; text-align: left; vertical-align: top; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+img { max-width: 100%; border: 1px solid #e3e8ee; }
+ul.headline li { margin: .15rem 0; }
+"""
+
+
+def html_exporter() -> HTMLExporter:
+    """An nbconvert exporter that hides code, prompts and the parameter cells."""
+    cfg = Config()
+    cfg.TagRemovePreprocessor.remove_cell_tags = HIDDEN_CELL_TAGS
+    cfg.TagRemovePreprocessor.enabled = True
+    exporter = HTMLExporter(config=cfg)
+    exporter.exclude_input = True
+    exporter.exclude_input_prompt = True
+    exporter.exclude_output_prompt = True
+    return exporter
+
+
+def write_html_pages(notebooks_dir: Path, html_dir: Path) -> list[Path]:
+    """Render every executed notebook in ``notebooks_dir`` to ``html_dir``."""
+    html_dir.mkdir(parents=True, exist_ok=True)
+    exporter = html_exporter()
+    pages = []
+    for notebook in sorted(notebooks_dir.glob("*.ipynb")):
+        body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
+        page = html_dir / f"{notebook.stem}.html"
+        page.write_text(body, encoding="utf-8")
+        pages.append(page)
+    return pages
+
+
+def table_html(frame: pd.DataFrame, numeric: tuple[str, ...] = ()) -> str:
+    """A small HTML table with every cell escaped."""
+    head = "".join(
+        f'<th class="{"num" if c in numeric else ""}">{escape(str(c))}</th>' for c in frame.columns
+    )
+    rows = []
+    for record in frame.itertuples(index=False):
+        cells = "".join(
+            f'<td class="{"num" if c in numeric else ""}">{escape(str(v))}</td>'
+            for c, v in zip(frame.columns, record, strict=True)
+        )
+        rows.append(f"<tr>{cells}</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def ingest_headline(processed_dir: Path) -> tuple[list[str], str]:
+    """Headline numbers and the documents table of the ingestion stage."""
+    corpus = Corpus.read(processed_dir)
+    documents = corpus.documents
+    numbers = dict(corpus.overview().itertuples(index=False))
+    span = (
+        f"dated {numbers['first date']} to {numbers['last date']}"
+        if numbers["first date"]
+        else "no dates"
+    )
+    lines = [
+        f"{numbers['documents analysed']:,} documents analysed ({span}), "
+        f"{numbers['documents skipped']:,} skipped",
+        f"{numbers['words']:,} words in {numbers['sentences']:,} sentences",
+        f"{numbers['boilerplate lines removed']:,} boilerplate lines removed (listed in boilerplate.csv)",
+        f"{numbers['warnings']:,} ingestion warnings (listed in ingest_warnings.csv)",
+    ]
+    shown = documents[["doc_id", "date", "outlet", "title", "n_words", "n_sentences"]]
+    table = table_html(shown.head(INDEX_DOCUMENT_ROWS), numeric=("n_words", "n_sentences"))
+    if len(documents) > INDEX_DOCUMENT_ROWS:
+        table += f"<p class='meta'>First {INDEX_DOCUMENT_ROWS} of {len(documents):,} documents.</p>"
+    return lines, table
+
+
+HEADLINES = {"ingest": ingest_headline}
+
+
+def write_index(
+    reports_dir: Path,
+    processed_dir: Path,
+    stages,
+    params: dict,
+    started: datetime,
+    seconds: dict,
+) -> Path:
+    """Write ``reports_dir/index.html``: corpus, run time, each stage's headline numbers,
+    figures and a link to its page."""
+    sections = []
+    for stage in stages:
+        page = f"html/{Path(stage.notebook).stem}.html"
+        lines, extra = HEADLINES[stage.name](processed_dir) if stage.name in HEADLINES else ([], "")
+        items = "".join(f"<li>{escape(line)}</li>" for line in lines)
+        images = "".join(
+            f'<figure><img src="figures/{escape(name)}.png" alt="{escape(name)}">'
+            f'<figcaption class="meta">{escape(name)} (<a href="figures/{escape(name)}.svg">SVG</a>, '
+            f'<a href="figures/{escape(name)}.csv">data</a>)</figcaption></figure>'
+            for name in stage.figures
+        )
+        sections.append(
+            f"<section><h2>{escape(stage.name.capitalize())} "
+            f'<span class="meta">(<a href="{escape(page)}">full page</a>, '
+            f"{seconds.get(stage.name, 0):.1f} s)</span></h2>"
+            f'<ul class="headline">{items}</ul>{images}{extra}</section>'
+        )
+    param_rows = pd.DataFrame(
+        [(k, v) for k, v in sorted(params.items()) if k not in ("processed_dir", "figures_dir")],
+        columns=["parameter", "value"],
+    )
+    corpus = params.get("corpus_dir", "")
+    html = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>actorlens report: {escape(str(corpus))}</title>
+<style>{STYLE}</style></head><body>
+<h1>actorlens report</h1>
+<p class="meta">Corpus <code>{escape(str(corpus))}</code>, run {started:%Y-%m-%d %H:%M} UTC,
+{sum(seconds.values()):.1f} s in {len(seconds)} stage(s).</p>
+{"".join(sections)}
+<section><h2>Parameters</h2>{table_html(param_rows)}</section>
+</body></html>
+"""
+    index = reports_dir / "index.html"
+    index.write_text(html, encoding="utf-8")
+    return index

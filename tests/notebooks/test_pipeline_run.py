@@ -1,0 +1,76 @@
+"""End to end: the smoke configuration through every notebook into a temporary folder."""
+
+import pandas as pd
+import pytest
+
+from actorlens import cli, config, pipeline
+
+
+@pytest.fixture(scope="module")
+def smoke_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("smoke run")
+    status = cli.main(["run", "-f", str(config.PARAMS_DIR / "smoke.yaml"), "--out", str(out)])
+    assert status == 0
+    return out
+
+
+def test_every_product_is_written(smoke_run):
+    processed = smoke_run / "data" / "processed"
+    for stage in pipeline.STAGES:
+        for product in stage.products:
+            assert (processed / product).is_file(), product
+        for figure in stage.figures:
+            for suffix in (".png", ".svg", ".csv"):
+                assert (smoke_run / "reports" / "figures" / f"{figure}{suffix}").is_file()
+        stem = stage.notebook.removesuffix(".ipynb")
+        assert (smoke_run / "reports" / "notebooks" / stage.notebook).is_file()
+        assert (smoke_run / "reports" / "html" / f"{stem}.html").is_file()
+    assert not list(smoke_run.glob(".actorlens-run-*"))
+
+
+def test_smoke_tables_hold_the_first_three_seeds(smoke_run):
+    documents = pd.read_csv(smoke_run / "data" / "processed" / "documents.csv", dtype=str)
+    assert documents["doc_id"].tolist() == ["000", "001", "002"]
+    sentences = pd.read_csv(smoke_run / "data" / "processed" / "sentences.csv", dtype=str)
+    assert len(sentences) == 43 + 12 + 40
+
+
+def test_index_page_reports_the_corpus(smoke_run):
+    index = (smoke_run / "reports" / "index.html").read_text()
+    assert "3 documents analysed (dated 2025-02-19 to 2025-02-22), 0 skipped" in index
+    assert 'src="figures/fig01_document_lengths.png"' in index
+    assert 'href="html/01-ingest-corpus.html"' in index
+
+
+def test_html_pages_hide_code(smoke_run):
+    page = (smoke_run / "reports" / "html" / "01-ingest-corpus.html").read_text()
+    assert "ingest.run(" not in page
+    assert "Which lines were removed as boilerplate" in page
+
+
+def test_failed_run_keeps_previous_products(smoke_run, capsys):
+    index = smoke_run / "reports" / "index.html"
+    before = index.read_bytes()
+    status = cli.main(
+        [
+            "run",
+            "-f",
+            str(config.PARAMS_DIR / "smoke.yaml"),
+            "--out",
+            str(smoke_run),
+            "-p",
+            "boilerplate_file",
+            str(smoke_run / "no such file.yml"),
+        ]
+    )
+    assert status == 2
+    message = capsys.readouterr().err
+    assert "01-ingest-corpus.ipynb, cell" in message and "no such file.yml" in message
+    assert index.read_bytes() == before
+    failed = list(smoke_run.glob(".actorlens-run-*/reports/notebooks/01-ingest-corpus.ipynb"))
+    assert len(failed) == 1
+
+
+def test_missing_corpus_is_exit_status_2(tmp_path, capsys):
+    assert cli.main(["run", "-p", "corpus_dir", str(tmp_path / "none")]) == 2
+    assert "corpus folder not found" in capsys.readouterr().err
