@@ -68,6 +68,11 @@ class Corpus:
             }
         )
 
+    def ordered_ids(self) -> list[str]:
+        """Document ids by date (undated last), then id."""
+        order = self.documents.assign(undated=self.documents["date"].eq(""))
+        return order.sort_values(["undated", "date", "doc_id"])["doc_id"].tolist()
+
     def overview(self) -> pd.DataFrame:
         """Headline numbers of the corpus as a two-column table (what, value)."""
         dates = sorted(d for d in self.documents["date"] if d)

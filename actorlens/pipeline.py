@@ -31,6 +31,19 @@ STAGES: tuple[Stage, ...] = (
         ("documents.csv", "sentences.csv", "texts.csv", "ingest_warnings.csv", "boilerplate.csv"),
         ("fig01_document_lengths",),
     ),
+    Stage(
+        "mentions",
+        "02-count-mentions.ipynb",
+        (
+            "mentions.csv",
+            "mention_counts.csv",
+            "salience.csv",
+            "kwic.csv",
+            "unlisted_names.csv",
+            "actors.csv",
+        ),
+        ("fig02_top_actors", "fig02_mention_heatmap", "fig02_dispersion"),
+    ),
 )
 
 # Parameters the runner sets itself: where the products of this run go.

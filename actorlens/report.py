@@ -13,6 +13,7 @@ from nbconvert import HTMLExporter
 from traitlets.config import Config
 
 from actorlens.ingest import Corpus
+from actorlens.mentions import Mentions
 
 HIDDEN_CELL_TAGS = ("parameters", "injected-parameters", "remove_cell")
 INDEX_DOCUMENT_ROWS = 25
@@ -94,7 +95,23 @@ def ingest_headline(processed_dir: Path) -> tuple[list[str], str]:
     return lines, table
 
 
-HEADLINES = {"ingest": ingest_headline}
+def mentions_headline(processed_dir: Path) -> tuple[list[str], str]:
+    """Headline numbers and the top-actors table of the mentions stage."""
+    found = Mentions.read(processed_dir)
+    totals = found.totals()
+    counted = totals[totals["n_mentions"] > 0]
+    leaders = ", ".join(f"{r.label} ({r.n_mentions})" for r in counted.head(5).itertuples())
+    lines = [
+        f"{int(totals['n_mentions'].sum()):,} counted mentions of {len(counted)} of "
+        f"{len(found.actors)} actors; {int(totals['n_demonym'].sum()):,} demonyms recorded",
+        f"Most mentioned: {leaders}" if leaders else "No actor of the actors file is mentioned",
+        f"{len(found.unlisted):,} capitalised names no actor covers (unlisted_names.csv)",
+    ]
+    shown = totals.head(10)[["label", "n_mentions", "n_name", "n_title", "n_metonym", "n_docs"]]
+    return lines, table_html(shown, numeric=tuple(shown.columns[1:]))
+
+
+HEADLINES = {"ingest": ingest_headline, "mentions": mentions_headline}
 
 
 def write_index(

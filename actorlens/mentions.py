@@ -1,0 +1,376 @@
+"""Actor mentions: matching the actors file against the cleaned texts, counts, salience,
+keyword-in-context evidence and capitalised names no actor covers.
+
+Matching rules (see ``seeds/actors.yml``): whole words, accent-insensitive,
+case-sensitive except for the first letter of an alias written in lower case ("the
+Kremlin leader" also matches "The Kremlin leader"); the longest alias wins; persons
+and states are matched in separate passes so that a state named inside a person's
+title also counts ("U.S. President Donald Trump": trump and united_states); a title
+directly followed by the same actor's name is one mention; ``exclude`` phrases never
+match.
+"""
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from actorlens.actors import Actor, load_actors
+from actorlens.config import input_path, output_path
+from actorlens.ingest import Corpus
+from actorlens.text import fold, quote_spans
+
+MENTION_COLUMNS = ["doc_id", "sent_id", "actor_id", "surface", "start", "end", "kind", "in_quote"]
+COUNT_COLUMNS = [
+    "doc_id", "actor_id", "n_mentions", "n_name", "n_title", "n_metonym", "n_demonym",
+    "per_1k_words", "share_of_voice",
+]  # fmt: skip
+SALIENCE_COLUMNS = ["doc_id", "actor_id", "first_position", "in_title_or_lede"]
+KWIC_COLUMNS = ["doc_id", "sent_id", "actor_id", "kind", "left", "match", "right"]
+UNLISTED_COLUMNS = ["name", "n", "n_docs", "example_doc", "example"]
+KWIC_WIDTH = 60
+KINDS = ("name", "title", "metonym", "demonym")
+TITLE_NAME_GAP = re.compile(r"[\s,]*")
+CAPITALISED_NAME = re.compile(
+    r"\b(?:[A-Z][A-Z0-9]{1,4}\b|[A-Z][\w'’.-]*[a-z][\w'-]*"
+    r"(?:\s+(?:(?:de|da|von|van|der|del|al|bin|ibn|la|le|of)\s+)*[A-Z][\w'’.-]*[a-z][\w'-]*)*)"
+)
+POSSESSIVE = re.compile(r"['’]s?$")
+SENTENCE_OPENING = " \"“‘'(["
+NOT_NAMES = frozenset(
+    """
+    The A An This That These Those It He She They We I You His Her Their Our Its But And Or
+    In On At For From With Without After Before While When If As By Of To Since Despite
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December Mr Mrs Ms Dr President Prime Minister
+    Secretary State Foreign General Gen Senator Sen Related News Category However Meanwhile
+    Speaking Following According Some Many No Not One Two Three Also Later Earlier Yeah Look Okay
+    Well Today Instead During Neither Top Senior Allowing Unlock Article Source
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class _Alias:
+    actor_id: str
+    kind: str
+    person: bool
+
+
+def _alias_pattern(alias: str) -> str:
+    """Regex source for one alias: flexible spaces and apostrophes, first letter's case
+    free when written in lower case, a trailing ``*`` as a word wildcard."""
+    folded = fold(alias)
+    wildcard = folded.endswith("*")
+    folded = folded.rstrip("*")
+    parts = []
+    for i, char in enumerate(folded):
+        if char.isspace():
+            parts.append(r"\s+")
+        elif char == "'":
+            parts.append("'")
+        elif i == 0 and char.islower():
+            parts.append(f"[{char}{char.upper()}]")
+        else:
+            parts.append(re.escape(char))
+    return "".join(parts) + (r"\w*" if wildcard else "")
+
+
+def _compile(aliases: list[str]) -> re.Pattern | None:
+    if not aliases:
+        return None
+    ordered = sorted(set(aliases), key=lambda a: (-len(a), a))
+    body = "|".join(_alias_pattern(a) for a in ordered)
+    return re.compile(rf"(?<![\w'])(?:{body})(?![\w])")
+
+
+class Matcher:
+    """Finds mentions of a list of actors in a text."""
+
+    def __init__(self, actors: list[Actor]):
+        self.actors = {actor.id: actor for actor in actors}
+        self.lookup: dict[str, _Alias] = {}
+        persons, others = [], []
+        for actor in actors:
+            for alias, kind in actor.aliases():
+                self.lookup[fold(alias).rstrip("*")] = _Alias(
+                    actor.id, kind, actor.type == "person"
+                )
+                (persons if actor.type == "person" else others).append(alias)
+        self.wildcards = sorted(
+            (fold(a).rstrip("*"), a) for a in persons + others if a.endswith("*")
+        )
+        self.passes = [p for p in (_compile(persons), _compile(others)) if p]
+        self.exclude = _compile([e for actor in actors for e in actor.exclude])
+
+    def _resolve(self, surface: str) -> _Alias:
+        key = re.sub(r"\s+", " ", surface)
+        if key in self.lookup:
+            return self.lookup[key]
+        lowered = key[0].lower() + key[1:]
+        if lowered in self.lookup:
+            return self.lookup[lowered]
+        prefix = next(p for p, _ in reversed(self.wildcards) if key.startswith(p))
+        return self.lookup[prefix]
+
+    def find(self, text: str) -> list[dict]:
+        """Mentions in ``text`` as dicts with actor_id, kind, start, end, surface."""
+        folded = fold(text)
+        blocked = [m.span() for m in self.exclude.finditer(folded)] if self.exclude else []
+        found = []
+        for pattern in self.passes:
+            matches = []
+            for match in pattern.finditer(folded):
+                start, end = match.span()
+                if any(s < end and start < e for s, e in blocked):
+                    continue
+                alias = self._resolve(match.group())
+                matches.append({"actor_id": alias.actor_id, "kind": alias.kind,
+                                "start": start, "end": end})  # fmt: skip
+            found.extend(_merge_title_and_name(matches, folded))
+        for mention in found:
+            mention["surface"] = text[mention["start"] : mention["end"]]
+        return sorted(found, key=lambda m: (m["start"], m["end"], m["actor_id"]))
+
+
+def _merge_title_and_name(matches: list[dict], text: str) -> list[dict]:
+    """Join a title directly followed by the same actor's name into one name mention."""
+    merged: list[dict] = []
+    for match in matches:
+        previous = merged[-1] if merged else None
+        if (
+            previous
+            and previous["kind"] == "title"
+            and match["kind"] == "name"
+            and previous["actor_id"] == match["actor_id"]
+            and TITLE_NAME_GAP.fullmatch(text[previous["end"] : match["start"]])
+        ):
+            previous.update(kind="name", end=match["end"])
+            continue
+        merged.append(match)
+    return merged
+
+
+@dataclass
+class Mentions:
+    """The tables of the mentions stage."""
+
+    mentions: pd.DataFrame
+    counts: pd.DataFrame
+    salience: pd.DataFrame
+    kwic: pd.DataFrame
+    unlisted: pd.DataFrame
+    actors: pd.DataFrame
+
+    FILES = {
+        "mentions": "mentions.csv",
+        "counts": "mention_counts.csv",
+        "salience": "salience.csv",
+        "kwic": "kwic.csv",
+        "unlisted": "unlisted_names.csv",
+        "actors": "actors.csv",
+    }
+
+    def write(self, out_dir: str | Path) -> None:
+        out_dir = Path(out_dir)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for attribute, name in self.FILES.items():
+            getattr(self, attribute).to_csv(out_dir / name, index=False, lineterminator="\n")
+
+    @classmethod
+    def read(cls, processed_dir: str | Path) -> "Mentions":
+        return cls(
+            **{
+                attribute: pd.read_csv(
+                    Path(processed_dir) / name,
+                    dtype={"doc_id": str, "example_doc": str, "affiliation": str},
+                    keep_default_na=False,
+                )
+                for attribute, name in cls.FILES.items()
+            }
+        )
+
+    def totals(self) -> pd.DataFrame:
+        """Mentions per actor over the corpus, most mentioned first."""
+        sums = (
+            self.counts.groupby("actor_id")[["n_mentions", "n_name", "n_title", "n_metonym",
+                                              "n_demonym"]]
+            .sum()
+            .assign(n_docs=self.counts[self.counts["n_mentions"] > 0].groupby("actor_id").size())
+            .fillna({"n_docs": 0})
+            .astype(int)
+            .reset_index()
+        )  # fmt: skip
+        labels = dict(zip(self.actors["id"], self.actors["label"], strict=True))
+        return (
+            sums.assign(label=sums["actor_id"].map(labels))
+            .sort_values(["n_mentions", "n_demonym", "actor_id"], ascending=[False, False, True])
+            .reset_index(drop=True)[["actor_id", "label", "n_mentions", "n_name", "n_title",
+                                     "n_metonym", "n_demonym", "n_docs"]]
+        )  # fmt: skip
+
+
+def find_mentions(corpus: Corpus, matcher: Matcher) -> pd.DataFrame:
+    """One row per mention over every document of ``corpus``."""
+    rows = []
+    sentences = corpus.sentences.groupby("doc_id", sort=False)
+    for doc_id, text in zip(corpus.texts["doc_id"], corpus.texts["text"], strict=True):
+        starts = sentences.get_group(doc_id)["start"].tolist() if doc_id in sentences.groups else []
+        quotes = quote_spans(text)
+        quote_starts = [s for s, _ in quotes]
+        for mention in matcher.find(text):
+            position = bisect.bisect_right(quote_starts, mention["start"]) - 1
+            in_quote = position >= 0 and mention["end"] <= quotes[position][1]
+            rows.append(
+                {
+                    "doc_id": doc_id,
+                    "sent_id": max(bisect.bisect_right(starts, mention["start"]) - 1, 0),
+                    "actor_id": mention["actor_id"],
+                    "surface": mention["surface"],
+                    "start": mention["start"],
+                    "end": mention["end"],
+                    "kind": mention["kind"],
+                    "in_quote": in_quote,
+                }
+            )
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+
+
+def count_mentions(
+    mentions: pd.DataFrame, documents: pd.DataFrame, include_demonyms: bool = False
+) -> pd.DataFrame:
+    """Per document and actor: mentions by kind, the counted total, per 1,000 words and
+    the actor's share of the document's counted mentions."""
+    if mentions.empty:
+        return pd.DataFrame(columns=COUNT_COLUMNS)
+    counted = list(KINDS) if include_demonyms else ["name", "title", "metonym"]
+    table = (
+        pd.crosstab([mentions["doc_id"], mentions["actor_id"]], mentions["kind"])
+        .reindex(columns=list(KINDS), fill_value=0)
+        .add_prefix("n_")
+        .reset_index()
+    )
+    table["n_mentions"] = table[[f"n_{k}" for k in counted]].sum(axis=1)
+    words = dict(zip(documents["doc_id"], documents["n_words"], strict=True))
+    table["per_1k_words"] = (table["n_mentions"] / table["doc_id"].map(words) * 1000).round(3)
+    doc_total = table.groupby("doc_id")["n_mentions"].transform("sum")
+    table["share_of_voice"] = (table["n_mentions"] / doc_total.where(doc_total > 0)).round(4)
+    order = {doc_id: i for i, doc_id in enumerate(documents["doc_id"])}
+    table = table.sort_values(["doc_id", "n_mentions", "actor_id"], ascending=[True, False, True])
+    table = table.sort_values("doc_id", key=lambda s: s.map(order), kind="stable")
+    return table[COUNT_COLUMNS].fillna({"share_of_voice": 0.0}).reset_index(drop=True)
+
+
+def lede_end(text: str, title_is_first_line: bool) -> int:
+    """Offset where the lede ends: the end of the first paragraph after any headline."""
+    paragraphs = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    if not paragraphs:
+        return 0
+    index = 1 if title_is_first_line and len(paragraphs) > 1 else 0
+    return paragraphs[index].end()
+
+
+def salience(corpus: Corpus, mentions: pd.DataFrame, matcher: Matcher) -> pd.DataFrame:
+    """Per document and actor: where the first mention falls (0 = start, 1 = end) and
+    whether the actor is in the title or the lede."""
+    rows = []
+    documents = corpus.documents.set_index("doc_id")
+    for doc_id, text in zip(corpus.texts["doc_id"], corpus.texts["text"], strict=True):
+        title = documents.at[doc_id, "title"]
+        first_line = text.split("\n", 1)[0].strip()
+        title_is_first_line = first_line == title.strip()
+        in_title = {m["actor_id"] for m in matcher.find(title)}
+        cutoff = lede_end(text, title_is_first_line)
+        doc_mentions = mentions[mentions["doc_id"] == doc_id]
+        for actor_id, group in doc_mentions.groupby("actor_id", sort=True):
+            first = int(group["start"].min())
+            rows.append(
+                {
+                    "doc_id": doc_id,
+                    "actor_id": actor_id,
+                    "first_position": round(first / max(len(text), 1), 4),
+                    "in_title_or_lede": actor_id in in_title or first < cutoff,
+                }
+            )
+    return pd.DataFrame(rows, columns=SALIENCE_COLUMNS)
+
+
+def keyword_in_context(corpus: Corpus, mentions: pd.DataFrame, width: int = KWIC_WIDTH):
+    """The evidence behind each count: ``width`` characters either side of each mention."""
+    texts = dict(zip(corpus.texts["doc_id"], corpus.texts["text"], strict=True))
+    rows = []
+    for m in mentions.itertuples(index=False):
+        text = texts[m.doc_id]
+        left = text[max(m.start - width, 0) : m.start].replace("\n", " ")
+        right = text[m.end : m.end + width].replace("\n", " ")
+        rows.append([m.doc_id, m.sent_id, m.actor_id, m.kind, left, m.surface, right])
+    return pd.DataFrame(rows, columns=KWIC_COLUMNS)
+
+
+def unlisted_names(corpus: Corpus, mentions: pd.DataFrame, min_count: int = 1) -> pd.DataFrame:
+    """Capitalised names (one word not opening a sentence, or several words) that no
+    actor covers, with counts and an example sentence, to help extend the actors file."""
+    covered = {doc: list(zip(g["start"], g["end"], strict=True)) for doc, g in
+               mentions.groupby("doc_id")}  # fmt: skip
+    counts: Counter = Counter()
+    docs: dict[str, set] = {}
+    examples: dict[str, tuple[str, str]] = {}
+    for row in corpus.sentences.itertuples(index=False):
+        spans = covered.get(row.doc_id, [])
+        for match in CAPITALISED_NAME.finditer(row.text):
+            words = [w for w in match.group().split() if w not in NOT_NAMES]
+            if not words:
+                continue
+            name = POSSESSIVE.sub("", " ".join(words))
+            start = row.start + match.start()
+            end = row.start + match.end()
+            if any(s < end and start < e for s, e in spans):
+                continue
+            opens_sentence = not row.text[: match.start()].strip(SENTENCE_OPENING)
+            if len(words) == 1 and (opens_sentence or len(name) < 2):
+                continue
+            counts[name] += 1
+            docs.setdefault(name, set()).add(row.doc_id)
+            examples.setdefault(name, (row.doc_id, row.text))
+    rows = [
+        (name, n, len(docs[name]), *examples[name]) for name, n in counts.items() if n >= min_count
+    ]
+    table = pd.DataFrame(rows, columns=UNLISTED_COLUMNS)
+    return table.sort_values(["n", "n_docs", "name"], ascending=[False, False, True]).reset_index(
+        drop=True
+    )
+
+
+def actors_table(actors: list[Actor]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [(a.id, a.label, a.type, a.affiliation) for a in actors],
+        columns=["id", "label", "type", "affiliation"],
+    )
+
+
+def analyse(corpus: Corpus, actors: list[Actor], include_demonyms: bool = False) -> Mentions:
+    """Every table of the mentions stage for ``corpus``."""
+    matcher = Matcher(actors)
+    mentions = find_mentions(corpus, matcher)
+    return Mentions(
+        mentions=mentions,
+        counts=count_mentions(mentions, corpus.documents, include_demonyms),
+        salience=salience(corpus, mentions, matcher),
+        kwic=keyword_in_context(corpus, mentions),
+        unlisted=unlisted_names(corpus, mentions),
+        actors=actors_table(actors),
+    )
+
+
+def run(
+    actors_file: str, include_demonyms: bool = False, processed_dir: str = "data/processed"
+) -> Mentions:
+    """The mentions stage as a notebook calls it: read the ingested corpus and the actors
+    file, write the mention tables."""
+    processed = output_path(processed_dir)
+    result = analyse(Corpus.read(processed), load_actors(input_path(actors_file)), include_demonyms)
+    result.write(processed)
+    return result

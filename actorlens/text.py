@@ -1,0 +1,57 @@
+"""Small text helpers shared by the stages: accent folding that keeps offsets, quote spans."""
+
+import re
+import unicodedata
+
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "\u00a0": " "})
+OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
+LINE = re.compile(r"[^\n]+")
+
+
+def _fold_char(char: str) -> str:
+    base = unicodedata.normalize("NFD", char)[0]
+    return base if base.isascii() or len(unicodedata.normalize("NFD", char)) > 1 else char
+
+
+def fold(text: str) -> str:
+    """``text`` without accents, with straight apostrophes and plain spaces.
+
+    The result has the same length as ``text`` (one character for one), so offsets
+    found in the folded text hold in the original.
+    """
+    return "".join(_fold_char(c) if not c.isascii() else c for c in text).translate(APOSTROPHES)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the double-quoted passages of ``text``, marks included.
+
+    Curly quotes pair an opening mark with the next closing one; straight quotes pair
+    in order within a paragraph. Broken marks get a best effort, never an error: an
+    opening mark with no close runs to the paragraph's end, a closing mark with no
+    opening reaches back to the end of the previous quote (or the paragraph's start).
+    """
+    spans = []
+    for line in LINE.finditer(text):
+        spans.extend(_line_quote_spans(line.group(), line.start()))
+    return spans
+
+
+def _line_quote_spans(line: str, offset: int) -> list[tuple[int, int]]:
+    spans, start, closer, last_end = [], None, None, 0
+    for i, char in enumerate(line):
+        if start is None:
+            if char in OPEN_CLOSE or char == '"':
+                start, closer = i, OPEN_CLOSE.get(char, '"')
+            elif char in "”»":  # a closing mark with no opening: quote since the last one
+                begin = last_end + len(line[last_end:i]) - len(line[last_end:i].lstrip())
+                spans.append((offset + begin, offset + i + 1))
+                last_end = i + 1
+        elif char == closer or (char in '"”' and closer in '"”'):
+            spans.append((offset + start, offset + i + 1))
+            start, last_end = None, i + 1
+        elif char in OPEN_CLOSE and closer == "”":  # a new opening before a close: restart
+            spans.append((offset + start, offset + i))
+            start = i
+    if start is not None:
+        spans.append((offset + start, offset + len(line)))
+    return spans

@@ -1,0 +1,137 @@
+"""Mentions: the hand-counted seed fixture reproduced cell by cell, and the matching rules."""
+
+import pandas as pd
+import pytest
+
+from actorlens import config
+from actorlens.actors import Actor, load_actors
+from actorlens.mentions import Matcher, analyse, count_mentions
+
+FIXTURES = config.PROJ_ROOT / "tests" / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def seed_mentions(seeds):
+    return analyse(seeds, load_actors(config.SEEDS_DIR / "actors.yml"))
+
+
+def test_every_hand_counted_cell_is_reproduced(seed_mentions):
+    gold = pd.read_csv(FIXTURES / "seed_mention_counts.csv", comment="#", dtype={"doc_id": str})
+    kinds = ["n_name", "n_title", "n_metonym", "n_demonym"]
+    got = seed_mentions.counts[["doc_id", "actor_id", *kinds]]
+    merged = gold.merge(got, on=["doc_id", "actor_id"], how="outer", suffixes=("_hand", ""))
+    merged = merged.fillna(0)
+    for kind in kinds:
+        wrong = merged[merged[f"{kind}_hand"] != merged[kind]]
+        assert wrong.empty, (
+            f"{kind} differs:\n{wrong[['doc_id', 'actor_id', f'{kind}_hand', kind]]}"
+        )
+    assert len(merged) == len(gold) == 72
+
+
+def test_every_hand_listed_mention_is_found(seed_mentions):
+    hand = pd.read_csv(FIXTURES / "seed_mentions_hand.csv", dtype={"doc_id": str})
+    key = ["doc_id", "actor_id", "kind", "surface"]
+    got = seed_mentions.mentions[key].value_counts().sort_index()
+    assert got.equals(hand[key].value_counts().sort_index())
+
+
+def test_seed_totals(seed_mentions):
+    totals = seed_mentions.totals().set_index("actor_id")
+    assert totals.loc["ukraine", "n_mentions"] == 67
+    assert totals.loc["putin", ["n_name", "n_title"]].tolist() == [31, 2]
+    assert totals.loc["russia", "n_demonym"] == 29
+
+
+def make(actor_id, type_="state", **lists):
+    return Actor(id=actor_id, label=actor_id, type=type_, **lists)
+
+
+ACTORS = [
+    make("putin", "person", names=("Vladimir Putin", "Putin"), titles=("the Kremlin leader",)),
+    make("trump", "person", names=("Donald Trump", "Trump")),
+    make("orban", "person", names=("Viktor Orbán", "Orbán")),
+    make("russia", names=("Russia",), metonyms=("Kremlin", "Moscow"), demonyms=("Russian",),
+         exclude=("The Moscow Times",)),
+    make("united_states", names=("United States", "U.S.", "US")),
+]  # fmt: skip
+
+
+def found(text):
+    return [(m["actor_id"], m["kind"], m["surface"]) for m in Matcher(ACTORS).find(text)]
+
+
+def test_longest_span_and_state_inside_title():
+    assert found("U.S. President Donald Trump met Russian President Vladimir Putin.") == [
+        ("united_states", "name", "U.S."),
+        ("trump", "name", "Donald Trump"),
+        ("russia", "demonym", "Russian"),
+        ("putin", "name", "Vladimir Putin"),
+    ]
+
+
+def test_title_at_sentence_start_counts_for_person_and_metonym():
+    assert found("The Kremlin leader added.") == [
+        ("putin", "title", "The Kremlin leader"),
+        ("russia", "metonym", "Kremlin"),
+    ]
+
+
+def test_title_then_name_is_one_mention():
+    assert found("the Kremlin leader, Vladimir Putin, said")[::2] == [
+        ("putin", "name", "the Kremlin leader, Vladimir Putin")
+    ]
+
+
+def test_case_sensitive_whole_words_and_hyphens():
+    assert found("Tell us about the US-Russia talks and the Putin-Trump summit, Putinism.") == [
+        ("united_states", "name", "US"),
+        ("russia", "name", "Russia"),
+        ("putin", "name", "Putin"),
+        ("trump", "name", "Trump"),
+    ]
+
+
+def test_accents_possessives_and_exclusions():
+    assert found("Orban's aide told The Moscow Times about Putin’s plan in Moscow.") == [
+        ("orban", "name", "Orban"),
+        ("putin", "name", "Putin"),
+        ("russia", "metonym", "Moscow"),
+    ]
+
+
+def test_counts_leave_demonyms_out_unless_asked():
+    mentions = pd.DataFrame(
+        {"doc_id": ["d"] * 3, "actor_id": ["russia"] * 3, "kind": ["name", "demonym", "metonym"]}
+    )
+    documents = pd.DataFrame({"doc_id": ["d"], "n_words": [200]})
+    row = count_mentions(mentions, documents).iloc[0]
+    assert (row.n_mentions, row.n_demonym, row.per_1k_words, row.share_of_voice) == (
+        2,
+        1,
+        10.0,
+        1.0,
+    )
+    assert count_mentions(mentions, documents, include_demonyms=True).iloc[0].n_mentions == 3
+
+
+def test_in_quote_flag_and_kwic(seed_mentions):
+    mentions = seed_mentions.mentions
+    row = mentions[(mentions.doc_id == "000") & (mentions.surface == "NATO")].iloc[0]
+    assert bool(row.in_quote)  # “You don’t want boots on the ground, you don’t want NATO,”
+    first = seed_mentions.kwic.iloc[0]
+    assert (first.doc_id, first.match, first.left) == ("000", "Russian", "")
+
+
+def test_salience_of_the_seed_leads(seed_mentions):
+    salience = seed_mentions.salience.set_index(["doc_id", "actor_id"])
+    assert salience.loc[("000", "putin"), "first_position"] == 0.0031
+    assert bool(salience.loc[("001", "putin"), "in_title_or_lede"])
+    assert not bool(salience.loc[("000", "kellogg"), "in_title_or_lede"])
+
+
+def test_unlisted_names_suggest_missing_actors(seed_mentions):
+    unlisted = seed_mentions.unlisted.set_index("name")
+    assert unlisted.loc["G7", "n"] == 3
+    assert unlisted.loc["Associated Press", "n_docs"] == 2
+    assert "Putin" not in unlisted.index
