@@ -7,6 +7,7 @@ import pandas as pd
 
 plt.rcParams.update({"svg.hashsalt": "actorlens", "figure.dpi": 100, "savefig.dpi": 120})
 MAX_LABELLED_POINTS = 20
+MAX_SEPARATED_DOCS = 60
 
 
 def save_figure(fig: plt.Figure, data: pd.DataFrame, name: str, figures_dir: str | Path) -> Path:
@@ -122,9 +123,10 @@ def dispersion(
         row=data["actor_id"].map({a: i for i, a in enumerate(actor_order)}),
     )[["doc_id", "actor_id", "start", "x", "row"]].sort_values(["row", "x"])
     fig, ax = plt.subplots(figsize=(9, 0.32 * len(actor_order) + 1.4))
-    ax.scatter(data["x"], data["row"], marker="|", s=120, color="#1f4e79", linewidths=1)
-    for i in range(1, len(doc_order)):
-        ax.axvline(i, color="#d5dde6", linewidth=0.8)
+    ax.scatter(data["x"], data["row"], marker="|", s=120, color="#1f4e79", linewidths=1, zorder=3)
+    if len(doc_order) <= MAX_SEPARATED_DOCS:
+        for i in range(1, len(doc_order)):
+            ax.axvline(i, color="#d5dde6", linewidth=0.8, zorder=1)
     ax.set_yticks(range(len(actor_order)), actor_order, fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(0, len(doc_order))
