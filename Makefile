@@ -36,13 +36,13 @@ test: setup
 
 ## lint: ruff over the package, tests and notebooks
 lint: setup
-	$(BIN)/ruff check actorlens tests notebooks benchmarks
-	$(BIN)/ruff format --check actorlens tests benchmarks
+	$(BIN)/ruff check actorlens tests notebooks
+	$(BIN)/ruff format --check actorlens tests
 
 ## format: apply ruff's fixes and formatting
 format: setup
-	$(BIN)/ruff check --fix actorlens tests notebooks benchmarks
-	$(BIN)/ruff format actorlens tests benchmarks
+	$(BIN)/ruff check --fix actorlens tests notebooks
+	$(BIN)/ruff format actorlens tests
 
 ## notebooks: rerun the seeds and store the outputs of the checked (NBVAL_CHECK_OUTPUT) cells
 notebooks: report

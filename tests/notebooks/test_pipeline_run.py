@@ -74,3 +74,12 @@ def test_failed_run_keeps_previous_products(smoke_run, capsys):
 def test_missing_corpus_is_exit_status_2(tmp_path, capsys):
     assert cli.main(["run", "-p", "corpus_dir", str(tmp_path / "none")]) == 2
     assert "corpus folder not found" in capsys.readouterr().err
+
+
+def test_malformed_actors_file_is_exit_status_2(smoke_run, tmp_path, capsys):
+    bad = tmp_path / "actors.yml"
+    bad.write_text("actors:\n  - {id: a, names: []}\n", encoding="utf-8")
+    args = ["run", "-f", str(config.PARAMS_DIR / "smoke.yaml"), "--out", str(smoke_run)]
+    assert cli.main([*args, "-p", "actors_file", str(bad)]) == 2
+    message = capsys.readouterr().err
+    assert "02-count-mentions.ipynb" in message and "actor 'a', field 'names': empty" in message
