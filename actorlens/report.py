@@ -26,6 +26,7 @@ h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { border-bottom: 1px solid #d
 table { border-collapse: collapse; font-size: .85rem; margin: .6rem 0; }
 th, td { border-bottom: 1px solid #e3e8ee; padding: .25rem .5rem; text-align: left; vertical-align: top; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td:nth-child(2) { white-space: nowrap; }
 img { max-width: 100%; border: 1px solid #e3e8ee; }
 ul.headline li { margin: .15rem 0; }
 """
