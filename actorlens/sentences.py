@@ -1,6 +1,6 @@
 """Sentence boundaries with NLTK Punkt, parameterised in code (no model download).
 
-Punkt's unsupervised model normally comes from ``nltk.download("punkt_tab")``. Here
+Punkt's unsupervised model normally comes from the punkt_tab data package. Here
 it is given its parameters directly: a list of news abbreviations (so "U.S.", "Gen."
 and "St." end no sentence), the words that start a sentence after an abbreviation
 ("the U.S. The cost ..." does split), and Punkt's own initial heuristic ("J. R.").
