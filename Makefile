@@ -48,6 +48,10 @@ format: setup
 notebooks: report
 	$(BIN)/python -m actorlens store-checked
 
+## model: retrain the NewsMTSC target-sentiment scorer deterministically (about 90 s)
+model: setup
+	$(BIN)/python -m actorlens.target_sentiment
+
 ## clean: remove generated data, reports and caches (keeps .venv)
 clean:
 	rm -rf data/processed reports/index.html reports/html reports/figures reports/notebooks

@@ -1,0 +1,161 @@
+"""Target-dependent sentiment: loader, metrics, VADER baseline, trained scorer and artifact."""
+
+import json
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from actorlens.target_sentiment import (
+    LABELS,
+    TrainedScorer,
+    VaderScorer,
+    default_model_path,
+    evaluate,
+    load_newsmtsc,
+    train,
+)
+
+DEV = Path(__file__).resolve().parents[2] / "data" / "external" / "newsmtsc" / "dev.jsonl"
+
+TEMPLATES = {
+    "positive": "{a} was praised for excellent, honest work, and {b} spoke on Tuesday.",
+    "negative": "{a} was condemned for corrupt, shameful failures, and {b} spoke on Tuesday.",
+    "neutral": "{b} was praised for excellent, honest work, and {a} spoke on Tuesday.",
+}
+NAMES = ["Smith", "Jones", "Brown", "Garcia", "Lee", "Khan", "Novak", "Silva"]
+
+
+def _frame(names):
+    """One example per (template, name): the target is always the {a} slot."""
+    rows = []
+    for label, template in TEMPLATES.items():
+        for i, name in enumerate(names):
+            other = names[(i + 1) % len(names)]
+            sentence = template.format(a=name, b=other)
+            start = sentence.index(name) if template.startswith("{a}") else sentence.rindex(name)
+            rows.append((sentence, start, start + len(name), name, label))
+    return pd.DataFrame(rows, columns=["sentence", "start", "end", "mention", "label"])
+
+
+@pytest.fixture(scope="module")
+def tiny_model():
+    return train(_frame(NAMES), seed=0, C=10.0)
+
+
+@pytest.fixture(scope="module")
+def dev():
+    return load_newsmtsc(DEV)
+
+
+def test_load_counts_targets_not_sentences(dev):
+    assert len(dev) == 343  # 320 sentences, 343 targets
+    assert list(dev.columns) == ["sentence", "start", "end", "mention", "label"]
+    assert dev["label"].value_counts().to_dict() == {
+        "neutral": 136,
+        "negative": 134,
+        "positive": 73,
+    }
+    first = dev.iloc[0]
+    assert first["sentence"][first["start"] : first["end"]] == first["mention"] == "Cruz"
+    assert first["label"] == "neutral"
+
+
+def test_label_mapping(tmp_path):
+    path = tmp_path / "mini.jsonl"
+    record = {
+        "sentence_normalized": "Ann beat Bob and Cy.",
+        "primary_gid": "x",
+        "targets": [
+            {"from": 0, "to": 3, "mention": "Ann", "polarity": 6.0},
+            {"from": 9, "to": 12, "mention": "Bob", "polarity": 2.0},
+            {"from": 17, "to": 19, "mention": "Cy", "polarity": 4.0},
+        ],
+    }
+    path.write_text(json.dumps(record) + "\n")
+    frame = load_newsmtsc(path)
+    assert frame["label"].tolist() == ["positive", "negative", "neutral"]
+    assert frame[["start", "end"]].values.tolist() == [[0, 3], [9, 12], [17, 19]]
+
+
+def test_evaluate_hand_computed():
+    true = ["negative", "negative", "neutral", "positive", "positive", "positive"]
+    pred = ["negative", "neutral", "neutral", "positive", "positive", "negative"]
+    result = evaluate(true, pred)
+    # per-class F1: negative 1/2, neutral 2/3, positive 4/5 -> macro 59/90
+    assert result["macro_f1"] == pytest.approx(59 / 90)
+    assert result["accuracy"] == pytest.approx(4 / 6)
+    expected = pd.DataFrame([[1, 1, 0], [0, 1, 0], [1, 0, 2]], index=LABELS, columns=LABELS)
+    assert (result["confusion"].values == expected.values).all()
+    assert tuple(result["confusion"].index) == LABELS
+    assert tuple(result["confusion"].columns) == LABELS
+
+
+def test_vader_known_compound():
+    scorer = VaderScorer()
+    sentence = ["VADER is smart, handsome, and funny."]
+    assert scorer.score(sentence, [0], [5])[0] == pytest.approx(0.8316)
+    proba = scorer.predict_proba(sentence, [0], [5])
+    assert proba.shape == (1, 3)
+    assert proba.sum() == pytest.approx(1.0)
+    assert scorer.predict(sentence) == ["positive"]
+    assert scorer.predict(["The plan is zorbish."]) == ["neutral"]
+
+
+def test_vader_lexicon_update():
+    scorer = VaderScorer(lexicon_update={"zorbish": -3.0})
+    assert scorer.score(["The plan is zorbish."])[0] < -0.05
+    assert scorer.predict(["The plan is zorbish."]) == ["negative"]
+
+
+def test_tiny_model_learns_target_dependent_rule(tiny_model):
+    test = _frame(["Okafor", "Tanaka", "Dubois"])  # names never seen in training
+    predicted = tiny_model.predict(test["sentence"], test["start"], test["end"])
+    assert predicted == test["label"].tolist()
+    scores = tiny_model.score(test["sentence"], test["start"], test["end"])
+    proba = tiny_model.predict_proba(test["sentence"], test["start"], test["end"])
+    assert np.allclose(proba.sum(axis=1), 1.0)
+    assert np.array_equal(scores, proba[:, 2] - proba[:, 0])
+    assert (np.abs(scores) <= 1).all()
+    assert scores[test["label"] == "positive"].min() > 0 > scores[test["label"] == "negative"].max()
+
+
+def test_save_load_round_trip_identical(tiny_model, tmp_path):
+    path = tmp_path / "model.json"
+    tiny_model.save(path)
+    raw = path.read_bytes()
+    assert raw[:1] == b"{"  # JSON, not a pickle (pickles start with b"\x80")
+    json.loads(raw)
+    loaded = TrainedScorer.load(path)
+    test = _frame(["Okafor", "Tanaka"])
+    spans = (test["sentence"], test["start"], test["end"])
+    assert np.array_equal(loaded.predict_proba(*spans), tiny_model.predict_proba(*spans))
+
+
+def test_training_is_deterministic(tiny_model, tmp_path):
+    again = train(_frame(NAMES), seed=0, C=10.0)
+    tiny_model.save(tmp_path / "a.json")
+    again.save(tmp_path / "b.json")
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
+
+
+def test_load_rejects_other_json(tmp_path):
+    path = tmp_path / "other.json"
+    path.write_text('{"format": "something else"}')
+    with pytest.raises(ValueError):
+        TrainedScorer.load(path)
+
+
+def test_committed_artifact_is_json_and_reproduces_dev_score(dev):
+    path = default_model_path()
+    assert path.suffix == ".json"
+    assert path.read_bytes()[:1] == b"{"
+    started = time.perf_counter()
+    model = TrainedScorer.load(path)
+    assert time.perf_counter() - started < 1.0
+    result = evaluate(dev["label"], model.predict(dev["sentence"], dev["start"], dev["end"]))
+    assert result["macro_f1"] == pytest.approx(model.params["dev"]["macro_f1"], abs=1e-6)
+    assert result["accuracy"] == pytest.approx(model.params["dev"]["accuracy"], abs=1e-6)
+    assert result["macro_f1"] > 0.65
