@@ -1,10 +1,11 @@
-"""Command line: ``python -m actorlens run [-f params.yaml] [-p key value ...] [--out DIR]``."""
+"""Command line: ``python -m actorlens run [-f params.yaml] [-p key value ...] [--out DIR]``,
+``stages``, ``store-checked`` and ``evaluate-sentiment FILE.jsonl [--scorer NAME]``."""
 
 import argparse
 import sys
 from pathlib import Path
 
-from actorlens import checked, config, pipeline
+from actorlens import checked, config, pipeline, sentiment
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,7 +39,39 @@ def build_parser() -> argparse.ArgumentParser:
         "store-checked",
         help="copy the outputs of NBVAL_CHECK_OUTPUT cells from reports/notebooks into notebooks/",
     )
+    evaluate = commands.add_parser(
+        "evaluate-sentiment",
+        help="score a NewsMTSC-format .jsonl file: macro-F1, accuracy, confusion matrix",
+    )
+    evaluate.add_argument("file", metavar="FILE.jsonl")
+    evaluate.add_argument(
+        "--scorer",
+        action="append",
+        choices=[sentiment.BASELINE, *sentiment.SCORERS],
+        help="scorer to evaluate (repeatable; default: all)",
+    )
     return parser
+
+
+def command_evaluate(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        raise pipeline.PipelineError(f"file not found: {path}", status=2)
+    try:
+        results = sentiment.evaluate_file(
+            path, args.scorer or (sentiment.BASELINE, *sentiment.SCORERS)
+        )
+    except (ValueError, KeyError, TypeError) as exc:
+        raise pipeline.PipelineError(
+            f"{path}: not in the NewsMTSC format (sentence_normalized, targets with from, "
+            f"to, polarity): {exc!r}",
+            status=2,
+        ) from exc
+    for name, result in results.items():
+        print(f"{name}: n={result['n']} macro-F1={result['macro_f1']:.4f} "
+              f"accuracy={result['accuracy']:.4f}")  # fmt: skip
+        print(result["confusion"].to_string(), end="\n\n")
+    return 0
 
 
 def command_run(args: argparse.Namespace) -> int:
@@ -73,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "run":
             return command_run(args)
+        if args.command == "evaluate-sentiment":
+            return command_evaluate(args)
         if args.command == "store-checked":
             return command_store_checked()
         return command_stages()

@@ -137,3 +137,114 @@ def dispersion(
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
     return fig, data
+
+
+def voice_share(share: pd.DataFrame, doc_order: list[str], max_docs: int = 40):
+    """Stacked bars: each document's quoted words split by speaker."""
+    docs = [d for d in doc_order if d in set(share["doc_id"])][:max_docs]
+    data = (
+        share.pivot_table(index="doc_id", columns="speaker", values="n_words", aggfunc="sum")
+        .reindex(index=docs)
+        .fillna(0)
+    )
+    order = [
+        c for c in data.sum().sort_values(ascending=False).index if c not in ("unknown", "others")
+    ]
+    data = data[order + [c for c in ("others", "unknown") if c in data.columns]]
+    fig, ax = plt.subplots(figsize=(8, 0.35 * len(docs) + 1.6))
+    left = pd.Series(0.0, index=data.index)
+    colors = plt.get_cmap("tab10")
+    for i, speaker in enumerate(data.columns):
+        color = "#bbbbbb" if speaker in ("unknown", "others") else colors(i % 10)
+        hatch = "//" if speaker == "unknown" else None
+        ax.barh(data.index, data[speaker], left=left, color=color, hatch=hatch, label=speaker)
+        left = left + data[speaker]
+    ax.invert_yaxis()
+    ax.set_xlabel("quoted words")
+    ax.set_ylabel("document")
+    ax.set_title("Whose words are quoted in each document", fontsize=10, loc="left")
+    ax.legend(frameon=False, fontsize=8, bbox_to_anchor=(1.01, 1), loc="upper left")
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    return fig, data.reset_index()
+
+
+def portrayal_intervals(overall: pd.DataFrame, labels: dict, scorer: str, top_n: int = 15):
+    """Mean portrayal per actor with its 95 % bootstrap interval; thin cells in grey."""
+    data = (
+        overall[overall["role"] == "portrayal"]
+        .sort_values(["n", "actor_id"], ascending=[False, True])
+        .head(top_n)
+        .assign(label=lambda d: d["actor_id"].map(labels))
+        .sort_values("mean")
+        .reset_index(drop=True)
+    )
+    fig, ax = plt.subplots(figsize=(8, 0.35 * len(data) + 1.4))
+    for y, row in enumerate(data.itertuples()):
+        color = "#aaaaaa" if row.thin else ("#b2182b" if row.mean < 0 else "#2166ac")
+        if pd.notna(row.ci_low):
+            ax.plot([row.ci_low, row.ci_high], [y, y], color=color, linewidth=2, alpha=0.6)
+        ax.plot(row.mean, y, "o", color=color)
+        ax.annotate(f"n={row.n}", (1.02, y), xycoords=("axes fraction", "data"), va="center",
+                    fontsize=7, color="#555555")  # fmt: skip
+    ax.axvline(0, color="#444444", linewidth=0.8)
+    ax.set_yticks(range(len(data)), data["label"], fontsize=8)
+    ax.set_xlim(-1, 1)
+    ax.set_xlabel(f"portrayal ({scorer} scorer; -1 negative, +1 positive); 95% bootstrap interval")
+    ax.set_title(f"How the text portrays the {len(data)} most-scored actors (grey: too few to read)",
+                 fontsize=10, loc="left")  # fmt: skip
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    return fig, data
+
+
+def voice_vs_portrayal(overall: pd.DataFrame, labels: dict):
+    """One point per actor with both a voice and a portrayal score."""
+    wide = overall.pivot_table(index="actor_id", columns="role", values=["mean", "n"])
+    wide.columns = [f"{role}_{stat}" for stat, role in wide.columns]
+    data = wide.dropna().reset_index().assign(label=lambda d: d["actor_id"].map(labels))
+    fig, ax = plt.subplots(figsize=(6.5, 5))
+    ax.axhline(0, color="#999999", linewidth=0.8)
+    ax.axvline(0, color="#999999", linewidth=0.8)
+    ax.scatter(data["portrayal_mean"], data["voice_mean"], s=20 + 4 * data["voice_n"],
+               color="#1f4e79", alpha=0.7)  # fmt: skip
+    for row in data.itertuples():
+        ax.annotate(row.label, (row.portrayal_mean, row.voice_mean), xytext=(4, 3),
+                    textcoords="offset points", fontsize=8)  # fmt: skip
+    ax.set_xlim(-1, 1)
+    ax.set_ylim(-1, 1)
+    ax.set_xlabel("portrayal: how the text treats the actor")
+    ax.set_ylabel("voice: tone of the actor's own quotes")
+    ax.set_title("Voice against portrayal (point size: number of quotes)", fontsize=10, loc="left")
+    fig.tight_layout()
+    return fig, data
+
+
+def speaker_target_heatmap(pairs: pd.DataFrame, labels: dict, top_n: int = 12):
+    """Speakers x targets, cells = mean score of what the speaker says of the target."""
+    totals = pairs.groupby(["speaker_id", "target_id"]).apply(
+        lambda g: pd.Series({"n": g["n"].sum(), "mean": (g["n"] * g["mean"]).sum() / g["n"].sum()}),
+        include_groups=False,
+    ).reset_index()  # fmt: skip
+    speakers = totals.groupby("speaker_id")["n"].sum().sort_values(ascending=False).head(top_n)
+    targets = totals.groupby("target_id")["n"].sum().sort_values(ascending=False).head(top_n)
+    data = totals[
+        totals["speaker_id"].isin(speakers.index) & totals["target_id"].isin(targets.index)
+    ]
+    means = data.pivot(index="speaker_id", columns="target_id", values="mean").reindex(
+        index=speakers.index, columns=targets.index)  # fmt: skip
+    fig, ax = plt.subplots(figsize=(0.6 * len(targets) + 3, 0.45 * len(speakers) + 2))
+    image = ax.imshow(means.to_numpy(dtype=float), cmap="RdBu", vmin=-1, vmax=1, aspect="auto")
+    rows, cols = list(speakers.index), list(targets.index)
+    for pair in data.itertuples():
+        ax.text(cols.index(pair.target_id), rows.index(pair.speaker_id),
+                f"{pair.mean:+.2f}\nn={int(pair.n)}", ha="center", va="center", fontsize=6)  # fmt: skip
+    ax.set_xticks(range(len(targets)), [labels.get(t, t) for t in targets.index], rotation=60,
+                  ha="right", fontsize=8)  # fmt: skip
+    ax.set_yticks(range(len(speakers)), [labels.get(s, s) for s in speakers.index], fontsize=8)
+    ax.set_xlabel("target (actor named or aimed at in the quote)")
+    ax.set_ylabel("speaker")
+    ax.set_title("What each speaker says about each actor", fontsize=10, loc="left")
+    fig.colorbar(image, ax=ax, shrink=0.6, label="mean score (-1 negative, +1 positive)")
+    fig.tight_layout()
+    return fig, data.reset_index(drop=True)

@@ -44,12 +44,29 @@ STAGES: tuple[Stage, ...] = (
         ),
         ("fig02_top_actors", "fig02_mention_heatmap", "fig02_dispersion"),
     ),
+    Stage(
+        "voice",
+        "03-voice-and-portrayal.ipynb",
+        (
+            "quotes.csv",
+            "mentions.csv",
+            "actor_sentiment.csv",
+            "actor_sentiment_overall.csv",
+            "speaker_target.csv",
+        ),
+        (
+            "fig03_voice_share",
+            "fig03_portrayal",
+            "fig03_voice_vs_portrayal",
+            "fig03_speaker_target",
+        ),
+    ),
 )
 
 # Parameters the runner sets itself: where the products of this run go.
 RUNNER_PARAMETERS = ("processed_dir", "figures_dir")
 # Exceptions raised by the library for bad input; a notebook failing with one is exit status 2.
-INPUT_ERRORS = ("CorpusError", "ActorsFileError")
+INPUT_ERRORS = ("CorpusError", "ActorsFileError", "LexiconError", "ScorerError")
 PRODUCT_DIRS = (
     Path("data") / "processed",
     Path("reports") / "notebooks",

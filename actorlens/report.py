@@ -14,6 +14,7 @@ from traitlets.config import Config
 
 from actorlens.ingest import Corpus
 from actorlens.mentions import Mentions
+from actorlens.sentiment import Sentiment
 
 HIDDEN_CELL_TAGS = ("parameters", "injected-parameters", "remove_cell")
 INDEX_DOCUMENT_ROWS = 25
@@ -112,7 +113,36 @@ def mentions_headline(processed_dir: Path) -> tuple[list[str], str]:
     return lines, table_html(shown, numeric=tuple(shown.columns[1:]))
 
 
-HEADLINES = {"ingest": ingest_headline, "mentions": mentions_headline}
+def voice_headline(processed_dir: Path) -> tuple[list[str], str]:
+    """Headline numbers and the portrayal table of the voice-and-portrayal stage."""
+    result = Sentiment.read(processed_dir)
+    labels = dict(zip(*Mentions.read(processed_dir).actors[["id", "label"]].T.values, strict=True))
+    quotes = result.quotes
+    known = quotes[quotes["speaker_id"] != ""]
+    speakers = (
+        known.assign(words=known["text"].str.split().str.len()).groupby("speaker_id")["words"].sum()
+    )
+    top = ", ".join(f"{labels.get(s, s)} ({w} words)" for s, w in speakers.nlargest(3).items())
+    portrayal = result.overall[(result.overall["role"] == "portrayal") & ~result.overall["thin"]]
+    lines = [
+        f"{len(quotes):,} quotes, {len(known):,} with a known speaker actor",
+        f"Most quoted: {top}" if top else "No quote has a known speaker actor",
+    ]
+    if not portrayal.empty:
+        low, high = portrayal.nsmallest(1, "mean").iloc[0], portrayal.nlargest(1, "mean").iloc[0]
+        lines.append(
+            f"Portrayal ({result.scorer} scorer), most negative: {labels.get(low.actor_id)} "
+            f"({low['mean']:+.2f}, n={low.n}); most positive: {labels.get(high.actor_id)} "
+            f"({high['mean']:+.2f}, n={high.n})"
+        )
+    shown = portrayal.sort_values("n", ascending=False).head(10)
+    shown = shown.assign(actor=shown["actor_id"].map(labels))[
+        ["actor", "n", "mean", "ci_low", "ci_high"]
+    ]
+    return lines, table_html(shown, numeric=("n", "mean", "ci_low", "ci_high"))
+
+
+HEADLINES = {"ingest": ingest_headline, "mentions": mentions_headline, "voice": voice_headline}
 
 
 def write_index(

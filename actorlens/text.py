@@ -6,6 +6,9 @@ import unicodedata
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "\u00a0": " "})
 OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
 LINE = re.compile(r"[^\n]+")
+# ‘single-quoted’ passages (headlines, nested quotes); the closing mark is not an
+# apostrophe because no letter follows it (“Russia’s” never closes a quote).
+SINGLE_QUOTED = re.compile(r"(?<![\w’'])‘(?=\S)[^‘’\n]*?[^\s‘]’(?!\w)")
 
 
 def _fold_char(char: str) -> str:
@@ -26,14 +29,20 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the double-quoted passages of ``text``, marks included.
 
     Curly quotes pair an opening mark with the next closing one; straight quotes pair
-    in order within a paragraph. Broken marks get a best effort, never an error: an
+    in order within a paragraph; curly single quotes count outside double quotes
+    (a headline's ‘First Step’), inside them they belong to the outer quote. Broken marks get a best effort, never an error: an
     opening mark with no close runs to the paragraph's end, a closing mark with no
     opening reaches back to the end of the previous quote (or the paragraph's start).
     """
     spans = []
     for line in LINE.finditer(text):
         spans.extend(_line_quote_spans(line.group(), line.start()))
-    return spans
+    singles = [
+        m.span()
+        for m in SINGLE_QUOTED.finditer(text)
+        if not any(s <= m.start() and m.end() <= e for s, e in spans)
+    ]
+    return sorted(spans + singles)
 
 
 def _line_quote_spans(line: str, offset: int) -> list[tuple[int, int]]:

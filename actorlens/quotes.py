@@ -1,0 +1,384 @@
+"""Quotations and their speakers.
+
+Every quoted passage (:func:`actorlens.text.quote_spans`) is attributed to a speaker
+actor from the reporting cue around it, tried in this order, the first one that names
+a known actor winning:
+
+1. after the quote: ``“...,” Putin said`` / ``“...,” said Putin`` / ``according to X``;
+2. before it, in the same sentence: ``Zelenskyy told Ukrainian TV, “...”``,
+   ``Trump called Zelenskyy a “dictator”``, ``saying, “...”`` (a participle takes the
+   sentence's subject), ``X: “...”``;
+3. a quote with no cue of its own continues the previous quote of the paragraph.
+
+The speaker phrase resolves through the actor mentions it holds (names, titles such
+as "the Kremlin leader", metonyms such as "the Kremlin"); a pronoun ("he added")
+resolves to the most recent speaker or sentence subject that is a person. When the
+text names a speaker who is not an actor ("Protesters chanted"), ``speaker_id`` stays
+empty and ``speaker_text`` keeps the words.
+"""
+
+import bisect
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from actorlens.text import quote_spans
+
+QUOTE_COLUMNS = [
+    "doc_id", "quote_id", "start", "end", "text", "speaker_id", "speaker_text", "cue", "about",
+]  # fmt: skip
+CUE_VERBS = (
+    "said says say told tells tell added adds wrote writes stated states declared declares "
+    "claimed claims contended contends insisted insists argued argues noted notes asked asks "
+    "replied replies warned warns stressed stresses explained explains continued posted "
+    "tweeted announced announces acknowledged acknowledges admitted admits suggested suggests "
+    "described describes called calls characterized characterised urged urges chanted "
+    "reiterated reiterates recalled vowed promised complained conceded remarked observed "
+    "predicted cautioned emphasized emphasised maintained denied scoffed joked responded "
+    "commented lamented proclaimed concluded countered agreed announced blasted slammed "
+    "praised praises criticized criticised accused labeled labelled dubbed termed branded "
+    "saying telling adding writing stating declaring claiming noting asking warning "
+    "calling describing insisting arguing explaining urging stressing"
+).split()
+PARTICIPLES = frozenset(v for v in CUE_VERBS if v.endswith("ing"))
+CUE = r"according\s+to|(?:was|were|is|are)\s+quoted(?:\s+as\s+saying)?|" + "|".join(
+    sorted(set(CUE_VERBS), key=len, reverse=True)
+)
+CUE_WORD = re.compile(rf"\b(?:{CUE})\b")
+HEADLINE_CUE_WORD = re.compile(rf"\b(?:{CUE})\b", re.IGNORECASE)  # headlines capitalise verbs
+MIN_SENTENCE_QUOTE_WORDS = 4
+# Words a speaker phrase may hold besides capitalised ones ("the Kremlin leader",
+# "Russia's deputy foreign minister", "a senior official").
+PHRASE_WORDS = frozenset(
+    """
+    the a an of and for his her its their state foreign prime deputy minister ministry
+    president vice secretary spokesman spokeswoman spokesperson press leader leaders official
+    officials envoy ambassador chancellor senator general chief head special top senior former
+    adviser advisor aide representative office government administration lawmaker lawmakers
+    """.split()
+)
+# Words between a speaker and the cue that do not break the link ("Trump last week said").
+FILLER = re.compile(
+    r"(?:\s+(?:also|later|then|again|once|now|previously|earlier|recently|has|had|have|was|"
+    r"were|is|will|would|last|this|next|week|month|year|on|[A-Z][a-z]+day|\w+ly))*\s*$"
+)
+COORDINATORS = frozenset({"and", "but", "or", "then"})
+SUBORDINATORS = re.compile(
+    r"^\W*(?:While|Although|Though|After|Before|When|Since|As|Because|If|Unlike|Despite)\b[^,]*,"
+)
+PRONOUNS = {"he": "person", "she": "person", "they": None, "we": None, "i": None}
+RIGHT_CUE_FIRST = re.compile(rf"^\s*[,.!?]?\s*(?P<cue>{CUE})\s+(?P<phrase>[^,.;:!?\n“”\"]+)")
+RIGHT_SPEAKER_FIRST = re.compile(
+    rf"^\s*[,.!?]?\s*(?P<phrase>[^,.;:!?\n“”\"]{{1,80}}?)\s+(?:\w+ly\s+)?(?P<cue>{CUE})\b"
+)
+COLON = re.compile(r"(?P<phrase>[^,.;:!?\n“”\"]{1,60}):\s*$")
+WORD = re.compile(r"[\w’'.-]+")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who speaks a quote and which cue says so."""
+
+    speaker_id: str = ""
+    speaker_text: str = ""
+    cue: str = ""
+    cue_end: int = -1
+
+
+class _Document:
+    """One document's text, sentences and actor mentions, with lookups by offset."""
+
+    def __init__(self, text: str, sentences: pd.DataFrame, mentions: pd.DataFrame, persons):
+        self.text = text
+        self.sentence_starts = sentences["start"].tolist()
+        self.mentions = mentions.sort_values("start")
+        self.persons = persons
+        self.quotes = quote_spans(text)
+        self.subjects = self._sentence_subjects()
+
+    def in_quote(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.quotes)
+
+    def _sentence_subjects(self) -> list[tuple[int, str]]:
+        """(offset, actor) of the first person mentioned outside quotes in each sentence."""
+        subjects = {}
+        for m in self.mentions.itertuples(index=False):
+            if m.actor_id not in self.persons or self.in_quote(m.start, m.end):
+                continue
+            sentence_start = self.sentence_start(m.start)
+            clause = SUBORDINATORS.match(self.text[sentence_start : self.sentence_end(m.start)])
+            if clause and sentence_start + clause.end() > m.start:
+                continue  # inside an opening "While ..., " clause: not the subject
+            subjects.setdefault(sentence_start, (m.start, m.actor_id))
+        return sorted(subjects.values())
+
+    def sentence_start(self, offset: int) -> int:
+        index = bisect.bisect_right(self.sentence_starts, offset) - 1
+        return self.sentence_starts[index] if index >= 0 else 0
+
+    def sentence_end(self, offset: int) -> int:
+        index = bisect.bisect_right(self.sentence_starts, offset)
+        return self.sentence_starts[index] if index < len(self.sentence_starts) else len(self.text)
+
+    def paragraph_start(self, offset: int) -> int:
+        return self.text.rfind("\n", 0, offset) + 1
+
+    def actors_in(self, start: int, end: int) -> list[str]:
+        inside = self.mentions[(self.mentions["start"] >= start) & (self.mentions["end"] <= end)]
+        return inside["actor_id"].tolist()
+
+    def subject_before(self, offset: int, since: int = 0) -> str:
+        """The person who is the latest sentence subject before ``offset``."""
+        candidates = [actor for start, actor in self.subjects if since <= start < offset]
+        return candidates[-1] if candidates else ""
+
+
+def _is_headline(text: str, offset: int) -> bool:
+    """Whether the line holding ``offset`` is a title-case headline."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    words = re.findall(r"[A-Za-z][\w’'-]*", text[line_start : line_end if line_end >= 0 else None])
+    long_words = [w for w in words if len(w) > 3]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.6
+
+
+def _phrase_tail(before: str) -> tuple[int, str]:
+    """The speaker phrase that ends ``before`` (the words right in front of a cue) and
+    where it starts in ``before``; empty after a comma or a coordinating "and"."""
+    before = before[: FILLER.search(before).start()]
+    words = list(WORD.finditer(before))
+    if not words or before[words[-1].end() :].strip() or words[-1].group() in COORDINATORS:
+        return 0, ""
+    kept: list[re.Match] = []
+    for word in reversed(words):
+        token = word.group()
+        if kept and before[word.end() : kept[-1].start()].strip():
+            break
+        if not kept and token.lower() in PRONOUNS:
+            return word.start(), token
+        if (
+            token[0].isupper()
+            or token.lower().rstrip("’'s") in PHRASE_WORDS
+            or token.endswith(("’s", "'s"))
+        ):
+            kept.append(word)
+            continue
+        break
+    while kept and kept[-1].group().lower() in {"and", "of"}:
+        kept.pop()
+    return (kept[-1].start(), before[kept[-1].start() : kept[0].end()]) if kept else (0, "")
+
+
+def _phrase_head(after: str) -> str:
+    """The speaker phrase that starts ``after`` (the words right after a cue)."""
+    kept = []
+    for word in WORD.finditer(after):
+        token = word.group()
+        if kept and after[kept[-1].end() : word.start()].strip():
+            break
+        if not kept and token.lower() in PRONOUNS:
+            return token
+        if token[0].isupper() or token.lower().rstrip("’'s") in PHRASE_WORDS:
+            kept.append(word)
+            continue
+        break
+    return after[: kept[-1].end()].strip() if kept else ""
+
+
+class SpeakerResolver:
+    """Attributes the quotes of one document, in order, remembering recent speakers."""
+
+    def __init__(self, document: _Document):
+        self.doc = document
+        self.recent: list[tuple[int, str]] = []  # (offset, speaker) of attributed quotes
+
+    def _resolve(self, phrase: str, start: int) -> str:
+        """Actor id for a speaker phrase found at ``start``; empty when it names none."""
+        if not phrase:
+            return ""
+        pronoun = phrase.lower()
+        if pronoun in PRONOUNS:
+            return self._pronoun(start) if PRONOUNS[pronoun] else ""
+        actors = self.doc.actors_in(start, start + len(phrase))
+        persons = [a for a in actors if a in self.doc.persons]
+        return (persons or actors or [""])[-1]
+
+    def _pronoun(self, offset: int) -> str:
+        """The most recent speaker or person subject before ``offset``, within two paragraphs."""
+        window = self.doc.paragraph_start(max(self.doc.paragraph_start(offset) - 2, 0))
+        window = self.doc.paragraph_start(max(window - 2, 0))
+        speakers = [
+            (o, s) for o, s in self.recent if window <= o < offset and s in self.doc.persons
+        ]
+        subject = self.doc.subject_before(offset, window)
+        subject_at = max(
+            (o for o, a in self.doc.subjects if a == subject and o < offset), default=-1
+        )
+        if speakers and speakers[-1][0] >= subject_at:
+            return speakers[-1][1]
+        return subject
+
+    def after(self, end: int) -> Attribution | None:
+        """``“...,” X said`` or ``“...,” said X`` right after the quote."""
+        text = self.doc.text
+        rest = text[end : text.find("\n", end) if "\n" in text[end:] else len(text)]
+        match = RIGHT_CUE_FIRST.match(rest)
+        if match:
+            phrase = _phrase_head(match.group("phrase"))
+            at = end + match.start("phrase")
+        else:
+            match = RIGHT_SPEAKER_FIRST.match(rest)
+            if not match:
+                return None
+            offset, phrase = _phrase_tail(match.group("phrase"))
+            if not phrase or match.group("phrase")[:offset].strip():
+                return None
+            at = end + match.start("phrase") + offset
+        speaker = self._resolve(phrase, at)
+        return Attribution(
+            speaker, phrase, re.sub(r"\s+", " ", match.group("cue")), end + match.end()
+        )
+
+    def before(self, start: int, since: int) -> Attribution | None:
+        """A cue earlier in the quote's sentence (after ``since``), or ``X: “...”``."""
+        text = self.doc.text
+        region_start = max(self.doc.sentence_start(start), since, self.doc.paragraph_start(start))
+        region = text[region_start:start]
+        colon = COLON.search(region)
+        if colon and not CUE_WORD.search(colon.group("phrase")):
+            offset, phrase = _phrase_tail(colon.group("phrase"))
+            at = region_start + colon.start("phrase") + offset
+            return Attribution(self._resolve(phrase, at), phrase, ":", start)
+        pattern = HEADLINE_CUE_WORD if _is_headline(text, start) else CUE_WORD
+        cues = [c for c in pattern.finditer(region) if not self.doc.in_quote(
+            region_start + c.start(), region_start + c.end())]  # fmt: skip
+        if not cues:
+            return None
+        cue = cues[-1]
+        offset, phrase = _phrase_tail(region[: cue.start()])
+        speaker = self._resolve(phrase, region_start + offset)
+        if not speaker and (not phrase or cue.group() in PARTICIPLES):
+            speaker = self._earlier_in_sentence(start) or self.doc.subject_before(
+                start, self.doc.sentence_start(start)
+            )
+        return Attribution(
+            speaker, phrase, re.sub(r"\s+", " ", cue.group()), region_start + cue.end()
+        )
+
+    def _earlier_in_sentence(self, offset: int) -> str:
+        sentence = self.doc.sentence_start(offset)
+        earlier = [s for o, s in self.recent if sentence <= o < offset]
+        return earlier[-1] if earlier else ""
+
+    def attribute(self, start: int, end: int, previous_end: int) -> Attribution:
+        """Speaker of the quote ``text[start:end]``; ``previous_end`` ends the quote before it."""
+        found = [a for a in (self.after(end), self.before(start, previous_end)) if a]
+        known = [a for a in found if a.speaker_id]
+        chosen = (known or found or [None])[0]
+        if chosen is None:
+            speaker = self._continuation(start) or self._person_subject(start, end)
+            chosen = Attribution(speaker, "", "", -1)
+        if chosen.speaker_id:
+            self.recent.append((start, chosen.speaker_id))
+        return chosen
+
+    def _person_subject(self, start: int, end: int) -> str:
+        """With no cue at all, the person the quote's sentence is about speaks a quote of
+        a few words ("Lavrov also ruled out any deal that allowed Ukraine to be “pumped up
+        with weapons again”"); a shorter one is a scare quote, nobody's words."""
+        if len(self.doc.text[start:end].split()) < MIN_SENTENCE_QUOTE_WORDS:
+            return ""
+        return self.doc.subject_before(start, self.doc.sentence_start(start))
+
+    def _continuation(self, start: int) -> str:
+        """The previous quote's speaker if it sits in this paragraph or ends the one before."""
+        if not self.recent:
+            return ""
+        paragraph = self.doc.paragraph_start(start)
+        previous_paragraph = self.doc.paragraph_start(max(paragraph - 2, 0))
+        offset, speaker = self.recent[-1]
+        if offset >= paragraph:
+            return speaker
+        opens_with_quote = self.doc.text[paragraph:start].strip() == ""
+        return speaker if opens_with_quote and offset >= previous_paragraph else ""
+
+
+def _about(doc: _Document, start: int, end: int, attribution: Attribution) -> str:
+    """Actors the quote names, plus those named between its cue and the quote
+    (``called Zelenskyy a “dictator”``); the speaker is left out."""
+    actors = doc.actors_in(start, end)
+    if 0 <= attribution.cue_end <= start:
+        actors = doc.actors_in(attribution.cue_end, start) + actors
+    ordered = dict.fromkeys(a for a in actors if a != attribution.speaker_id)
+    return ";".join(ordered)
+
+
+def find_quotes(
+    doc_id: str, text: str, sentences: pd.DataFrame, mentions: pd.DataFrame, persons
+) -> list[dict]:
+    """Every quotation in one document with its speaker, cue and the actors it is about."""
+    document = _Document(text, sentences, mentions, frozenset(persons))
+    resolver = SpeakerResolver(document)
+    attributions, previous_end = [], 0
+    for start, end in document.quotes:
+        attributions.append(resolver.attribute(start, end, previous_end))
+        previous_end = end
+    _lead_into_next(document, attributions)
+    rows = []
+    for number, ((start, end), attribution) in enumerate(
+        zip(document.quotes, attributions, strict=True)
+    ):
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "quote_id": f"{doc_id}-q{number:03d}",
+                "start": start,
+                "end": end,
+                "text": text[start:end],
+                "speaker_id": attribution.speaker_id,
+                "speaker_text": attribution.speaker_text,
+                "cue": attribution.cue,
+                "about": _about(document, start, end, attribution),
+            }
+        )
+    return rows
+
+
+def _lead_into_next(document: _Document, attributions: list[Attribution]) -> None:
+    """A full-sentence quote with no speaker, directly followed by an attributed quote,
+    has the same speaker (“Russia was not going to go in. “And they went in,” Trump said)."""
+    spans = document.quotes
+    for i in range(len(spans) - 2, -1, -1):
+        (start, end), (next_start, _) = spans[i], spans[i + 1]
+        follower = attributions[i + 1]
+        if (
+            not attributions[i].speaker_id
+            and follower.speaker_id
+            and not document.text[end:next_start].strip()
+            and len(document.text[start:end].split()) >= MIN_SENTENCE_QUOTE_WORDS
+        ):
+            attributions[i] = Attribution(follower.speaker_id, "", "", -1)
+
+
+def extract_quotes(
+    texts: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame, actors: pd.DataFrame
+) -> pd.DataFrame:
+    """The quotes table over a corpus (see :data:`QUOTE_COLUMNS`)."""
+    persons = set(actors.loc[actors["type"] == "person", "id"])
+    by_doc_sentences = dict(tuple(sentences.groupby("doc_id", sort=False)))
+    by_doc_mentions = dict(tuple(mentions.groupby("doc_id", sort=False)))
+    empty_sentences = sentences.iloc[0:0]
+    empty_mentions = mentions.iloc[0:0]
+    rows = []
+    for doc_id, text in zip(texts["doc_id"], texts["text"], strict=True):
+        rows.extend(
+            find_quotes(
+                doc_id,
+                text,
+                by_doc_sentences.get(doc_id, empty_sentences),
+                by_doc_mentions.get(doc_id, empty_mentions),
+                persons,
+            )
+        )
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)

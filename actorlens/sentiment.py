@@ -1,0 +1,492 @@
+"""Voice and portrayal: who says what, and how the text treats each actor.
+
+A mention inside a quote its own actor speaks is **voice**; every other mention is
+**portrayal**, scored toward the mention by one of two scorers:
+
+* ``vader`` -- VADER over the clause that holds the mention, within ``WINDOW`` words
+  of it, with the news lexicon of ``resources/news_lexicon.yml`` (topic words such as
+  "war" made neutral, judging words such as "dictator" added) and the actors' own
+  names made neutral;
+* ``trained`` -- the NewsMTSC-trained model of :mod:`actorlens.target_sentiment`;
+* ``trained_adapted`` -- the same with its class priors re-estimated on the mentions
+  scored (news is mostly neutral, NewsMTSC's training labels are not).
+
+A quote's sentiment (an actor's voice) is VADER with the news lexicon over the
+quoted words. Per document and actor the scores are averaged with a bootstrap
+confidence interval; cells with fewer than ``min_mentions`` scores are marked thin.
+"""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import yaml
+from scipy.stats import spearmanr
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from actorlens import config, quotes, target_sentiment
+from actorlens.actors import load_actors
+from actorlens.ingest import Corpus
+from actorlens.mentions import MENTION_COLUMNS, Mentions
+
+DEFAULT_LEXICON = config.RESOURCES_DIR / "news_lexicon.yml"
+SCORERS = ("trained", "trained_adapted", "vader")
+BASELINE = "sentence_vader"
+WINDOW = 20
+NEUTRAL_BAND = 0.05
+BOOTSTRAP_SAMPLES = 2000
+BOOTSTRAP_SEED = 0
+CLAUSE_BREAK = re.compile(
+    r"\s*(?:[;:—–]|\s-\s|\(|\)|,\s+(?:but|while|whereas|although|though|which|who|whom)\b|"
+    r"\b(?:but|whereas|although)\b)\s*"
+)
+PLACEHOLDER = "xxtargetxx"
+SIGN = {"negative": -1, "neutral": 0, "positive": 1}
+ROLE_COLUMNS = ["quote_id", "speaker_id", "role"]
+ACTOR_SENTIMENT_COLUMNS = [
+    "doc_id", "actor_id", "role", "scorer", "n", "mean", "ci_low", "ci_high", "thin",
+]  # fmt: skip
+SPEAKER_TARGET_COLUMNS = ["doc_id", "speaker_id", "target_id", "n", "mean"]
+
+
+class ScorerError(ValueError):
+    """The ``scorer`` parameter names no scorer."""
+
+
+class LexiconError(Exception):
+    """The lexicon file cannot be used; the message names the file and the entry."""
+
+
+def load_lexicon(path: str | Path = DEFAULT_LEXICON) -> dict[str, float]:
+    """Word -> VADER value from a lexicon file (entries with word, value and reason)."""
+    path = Path(path)
+    try:
+        entries = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("entries")
+    except (OSError, yaml.YAMLError, AttributeError) as exc:
+        raise LexiconError(f"{path}: cannot read the lexicon: {exc}") from exc
+    if not isinstance(entries, list):
+        raise LexiconError(f"{path}: expected a list under 'entries:'")
+    lexicon = {}
+    for number, entry in enumerate(entries, start=1):
+        where = f"{path}: entry #{number}"
+        if not isinstance(entry, dict) or set(entry) != {"word", "value", "reason"}:
+            raise LexiconError(f"{where}: expected exactly word, value and reason")
+        word, value = entry["word"], entry["value"]
+        if not isinstance(word, str) or not word.strip() or " " in word.strip():
+            raise LexiconError(f"{where}: word must be one token, got {word!r}")
+        if not isinstance(value, int | float) or not -4 <= value <= 4:
+            raise LexiconError(f"{where} ({word}): value must be a number in [-4, 4]")
+        if not str(entry["reason"] or "").strip():
+            raise LexiconError(f"{where} ({word}): a reason is required")
+        lexicon[word.strip().lower()] = float(value)
+    return lexicon
+
+
+def label_of(scores: np.ndarray) -> list[str]:
+    """negative / neutral / positive from a score in [-1, 1] with VADER's ±0.05 band."""
+    return [
+        "positive" if s >= NEUTRAL_BAND else "negative" if s <= -NEUTRAL_BAND else "neutral"
+        for s in scores
+    ]
+
+
+class TargetVader:
+    """VADER over the words near one target mention, inside its clause."""
+
+    def __init__(self, lexicon: dict | None = None, neutral_words=(), window: int = WINDOW):
+        self.analyzer = SentimentIntensityAnalyzer()
+        self.analyzer.lexicon.update(load_lexicon() if lexicon is None else lexicon)
+        self.analyzer.lexicon.update({w.lower(): 0.0 for w in neutral_words})
+        self.window = window
+
+    def context(self, sentence: str, start: int, end: int) -> str:
+        """The target's clause, cut to ``window`` words either side, target masked."""
+        left, right = sentence[:start], sentence[end:]
+        breaks = list(CLAUSE_BREAK.finditer(left))
+        left = left[breaks[-1].end() :] if breaks else left
+        after = CLAUSE_BREAK.search(right)
+        right = right[: after.start()] if after else right
+        left_words, right_words = left.split(), right.split()
+        kept_left = left_words[-self.window :] if self.window else []
+        return " ".join([*kept_left, PLACEHOLDER, *right_words[: self.window]])
+
+    def text_score(self, texts) -> np.ndarray:
+        """VADER compound of whole texts (a quote's tone)."""
+        return np.array([self.analyzer.polarity_scores(t)["compound"] for t in texts], float)
+
+    def score(self, sentences, starts, ends) -> np.ndarray:
+        """Compound score toward each target, in [-1, 1]."""
+        contexts = [self.context(s, a, b) for s, a, b in zip(sentences, starts, ends, strict=True)]
+        return self.text_score(contexts)
+
+    def predict(self, sentences, starts, ends) -> list[str]:
+        return label_of(self.score(sentences, starts, ends))
+
+
+class SentenceVader(TargetVader):
+    """The baseline: plain VADER over the whole sentence, its own lexicon only."""
+
+    def __init__(self):
+        super().__init__(lexicon={})
+
+    def score(self, sentences, starts=None, ends=None) -> np.ndarray:
+        return self.text_score(sentences)
+
+
+def adapt_priors(proba: np.ndarray, train_prior: np.ndarray, iterations: int = 100):
+    """Re-weight class probabilities to the class shares of the batch itself.
+
+    EM of Saerens, Latinne & Decaestecker (2002): the shares are estimated from the
+    unlabelled batch, so a model trained on NewsMTSC's balanced labels stops calling
+    mostly-neutral news polar. Returns the adapted probabilities and the shares.
+    """
+    prior = np.asarray(train_prior, dtype=float)
+    shares = prior.copy()
+    adapted = proba
+    for _ in range(iterations):
+        adapted = proba * (shares / prior)
+        adapted /= adapted.sum(axis=1, keepdims=True)
+        updated = adapted.mean(axis=0)
+        if np.allclose(updated, shares, atol=1e-6):
+            break
+        shares = updated
+    return adapted, shares
+
+
+class Trained:
+    """The NewsMTSC-trained scorer: P(positive) - P(negative) toward the target; with
+    ``adapt`` its class priors are re-estimated on each batch it scores."""
+
+    def __init__(self, model_path: str | Path | None = None, adapt: bool = False):
+        self.model = target_sentiment.TrainedScorer.load(model_path)
+        self.adapt = adapt
+        self.shares = None
+
+    def predict_proba(self, sentences, starts, ends) -> np.ndarray:
+        if not len(sentences):
+            return np.zeros((0, 3))
+        proba = self.model.predict_proba(list(sentences), list(starts), list(ends))
+        if self.adapt:
+            proba, self.shares = adapt_priors(proba, self.model.params["class_prior"])
+        return proba
+
+    def score(self, sentences, starts, ends) -> np.ndarray:
+        proba = self.predict_proba(sentences, starts, ends)
+        return proba[:, 2] - proba[:, 0]
+
+    def predict(self, sentences, starts, ends) -> list[str]:
+        proba = self.predict_proba(sentences, starts, ends)
+        return [target_sentiment.LABELS[i] for i in proba.argmax(axis=1)]
+
+
+def make_scorer(name: str, neutral_words=()):
+    """A scorer by name: one of :data:`SCORERS` or the :data:`BASELINE`."""
+    if name == "vader":
+        return TargetVader(neutral_words=neutral_words)
+    if name == "trained":
+        return Trained()
+    if name == "trained_adapted":
+        return Trained(adapt=True)
+    if name == BASELINE:
+        return SentenceVader()
+    raise ScorerError(f"unknown scorer {name!r}; choose from {', '.join((*SCORERS, BASELINE))}")
+
+
+def actor_name_words(actors_file) -> set[str]:
+    """Single words of the actors' names and titles, to be neutral for VADER."""
+    words = set()
+    for actor in load_actors(actors_file):
+        for alias, _ in actor.aliases():
+            words.update(re.findall(r"[A-Za-z]+", alias.rstrip("*")))
+    return {w.lower() for w in words if w[0].isupper()}
+
+
+def evaluate_file(path: str | Path, scorer_names=(BASELINE, *SCORERS)) -> dict[str, dict]:
+    """Macro-F1, accuracy and confusion matrix of each scorer on a NewsMTSC-format file."""
+    data = target_sentiment.load_newsmtsc(path)
+    results = {}
+    for name in scorer_names:
+        predicted = make_scorer(name).predict(data["sentence"], data["start"], data["end"])
+        results[name] = {"n": len(data), **target_sentiment.evaluate(data["label"], predicted)}
+    return results
+
+
+def validation_table(labelled: pd.DataFrame, scorers: dict) -> pd.DataFrame:
+    """Agreement of each scorer with hand labels (-1, 0, +1) of mentions in sentences:
+    Spearman correlation, sign accuracy on non-neutral labels, share of neutral kept."""
+    rows = []
+    for group, part in [("all", labelled), *labelled.groupby("corpus", sort=True)]:
+        for name, scorer in scorers.items():
+            scores = scorer.score(part["sentence"], part["sent_start"], part["sent_end"])
+            predicted = pd.Series(scorer.predict(part["sentence"], part["sent_start"],
+                                                 part["sent_end"])).map(SIGN).to_numpy()  # fmt: skip
+            labels = part["label"].to_numpy()
+            polar = labels != 0
+            rows.append(
+                {
+                    "corpus": group,
+                    "scorer": name,
+                    "n": len(part),
+                    "n_polar": int(polar.sum()),
+                    "spearman": round(float(spearmanr(scores, labels).statistic), 3),
+                    "sign_accuracy": round(float((predicted[polar] == labels[polar]).mean()), 3),
+                    "neutral_kept": round(float((predicted[~polar] == 0).mean()), 3),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def load_hand_labels(path: str | Path) -> pd.DataFrame:
+    """Hand-labelled mentions with the mention's offsets inside its sentence."""
+    labelled = pd.read_csv(path, dtype={"doc_id": str}, keep_default_na=False)
+    labelled["sent_start"] = labelled["sent_offset"]
+    labelled["sent_end"] = labelled["sent_offset"] + labelled["end"] - labelled["start"]
+    return labelled
+
+
+def assign_roles(mentions: pd.DataFrame, quote_table: pd.DataFrame) -> pd.DataFrame:
+    """Each mention's quote (if any), that quote's speaker, and its role: ``voice`` when
+    the actor speaks the quote, ``portrayal`` otherwise."""
+    out = mentions.copy()
+    out["quote_id"] = ""
+    out["speaker_id"] = ""
+    for q in quote_table.itertuples(index=False):
+        inside = (out["doc_id"] == q.doc_id) & (out["start"] >= q.start) & (out["end"] <= q.end)
+        out.loc[inside, "quote_id"] = q.quote_id
+        out.loc[inside, "speaker_id"] = q.speaker_id
+    out["role"] = np.where(out["speaker_id"] == out["actor_id"], "voice", "portrayal")
+    return out
+
+
+def score_mentions(mentions: pd.DataFrame, sentences: pd.DataFrame, scorers: dict, chosen: str):
+    """Adds ``score_<name>`` per scorer and ``sentiment`` (the chosen score, empty for voice)."""
+    out = mentions.copy()
+    located = out.merge(
+        sentences[["doc_id", "sent_id", "start", "text"]].rename(columns={"start": "s_start"}),
+        on=["doc_id", "sent_id"],
+        how="left",
+    )
+    begin = (located["start"] - located["s_start"]).clip(lower=0)
+    finish = (located["end"] - located["s_start"]).clip(upper=located["text"].str.len())
+    for name, scorer in scorers.items():
+        out[f"score_{name}"] = np.round(scorer.score(located["text"], begin, finish), 4)
+    out["sentiment"] = out[f"score_{chosen}"].where(out["role"] == "portrayal")
+    return out
+
+
+def bootstrap_ci(values, samples: int = BOOTSTRAP_SAMPLES, seed: int = BOOTSTRAP_SEED):
+    """95 % percentile bootstrap interval of the mean (NaN below two values)."""
+    values = np.asarray(values, dtype=float)
+    if len(values) < 2:
+        return float("nan"), float("nan")
+    rng = np.random.default_rng(seed)
+    means = values[rng.integers(0, len(values), (samples, len(values)))].mean(axis=1)
+    return float(np.percentile(means, 2.5)), float(np.percentile(means, 97.5))
+
+
+def summarise(frame: pd.DataFrame, keys: list[str], value: str, min_mentions: int):
+    """n, mean and bootstrap interval of ``value`` per ``keys`` group; ``thin`` below
+    ``min_mentions``."""
+    rows = []
+    for key, group in frame.dropna(subset=[value]).groupby(keys, sort=True):
+        low, high = bootstrap_ci(group[value])
+        rows.append([*key, len(group), group[value].mean(), low, high])
+    table = pd.DataFrame(rows, columns=[*keys, "n", "mean", "ci_low", "ci_high"])
+    table[["mean", "ci_low", "ci_high"]] = table[["mean", "ci_low", "ci_high"]].round(4)
+    table["thin"] = table["n"] < min_mentions
+    return table
+
+
+def actor_sentiment(
+    mentions: pd.DataFrame, quote_table: pd.DataFrame, min_mentions: int, kinds, scorer: str
+) -> pd.DataFrame:
+    """Per document, actor and role: portrayal from the mentions' ``scorer`` scores,
+    voice from the VADER tone of the actor's own quotes."""
+    portrayal = mentions[(mentions["role"] == "portrayal") & mentions["kind"].isin(kinds)]
+    portrayal = portrayal.assign(role="portrayal", scorer=scorer)
+    voice = quote_table[quote_table["speaker_id"] != ""].rename(columns={"speaker_id": "actor_id"})
+    voice = voice.assign(role="voice", scorer="vader")
+    keys = ["doc_id", "actor_id", "role", "scorer"]
+    both = pd.concat([portrayal[[*keys, "sentiment"]], voice[[*keys, "sentiment"]]])
+    return summarise(both, keys, "sentiment", min_mentions)[ACTOR_SENTIMENT_COLUMNS]
+
+
+def speaker_targets(mentions: pd.DataFrame, quote_table: pd.DataFrame) -> pd.DataFrame:
+    """What each speaker says about each actor: the score of every mention of another
+    actor inside the speaker's quotes, and for actors the quote targets from outside
+    (``called Zelenskyy a “dictator”``) the quote's own sentiment."""
+    said = mentions[(mentions["speaker_id"] != "") & (mentions["role"] == "portrayal")]
+    rows = said[["doc_id", "speaker_id", "actor_id", "sentiment"]].rename(
+        columns={"actor_id": "target_id"}
+    )
+    inside = set(zip(said["quote_id"], said["actor_id"], strict=True))
+    outside = [
+        (q.doc_id, q.speaker_id, target, q.sentiment)
+        for q in quote_table[quote_table["speaker_id"] != ""].itertuples(index=False)
+        for target in filter(None, q.about.split(";"))
+        if (q.quote_id, target) not in inside
+    ]
+    rows = pd.concat([rows, pd.DataFrame(outside, columns=rows.columns)], ignore_index=True)
+    table = (
+        rows.groupby(["doc_id", "speaker_id", "target_id"], sort=True)["sentiment"]
+        .agg(n="size", mean="mean")
+        .reset_index()
+    )
+    table["mean"] = table["mean"].round(4)
+    return table[SPEAKER_TARGET_COLUMNS]
+
+
+@dataclass
+class Sentiment:
+    """The tables of the voice-and-portrayal stage."""
+
+    mentions: pd.DataFrame
+    quotes: pd.DataFrame
+    actor_sentiment: pd.DataFrame
+    overall: pd.DataFrame
+    speaker_target: pd.DataFrame
+
+    FILES = {
+        "mentions": "mentions.csv",
+        "quotes": "quotes.csv",
+        "actor_sentiment": "actor_sentiment.csv",
+        "overall": "actor_sentiment_overall.csv",
+        "speaker_target": "speaker_target.csv",
+    }
+
+    @property
+    def scorer(self) -> str:
+        """The scorer behind the portrayal numbers."""
+        scorers = self.overall.loc[self.overall["role"] == "portrayal", "scorer"]
+        return scorers.iloc[0] if len(scorers) else ""
+
+    def write(self, out_dir: str | Path) -> None:
+        out_dir = Path(out_dir)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for attribute, name in self.FILES.items():
+            getattr(self, attribute).to_csv(out_dir / name, index=False, lineterminator="\n")
+
+    @classmethod
+    def read(cls, processed_dir: str | Path) -> "Sentiment":
+        return cls(
+            **{
+                attribute: pd.read_csv(
+                    Path(processed_dir) / name,
+                    dtype={"doc_id": str, "speaker_id": str, "quote_id": str, "about": str},
+                    keep_default_na=False,
+                    na_values={"sentiment": [""], "mean": [""], "ci_low": [""], "ci_high": [""]},
+                )
+                for attribute, name in cls.FILES.items()
+            }
+        )
+
+
+def counted_kinds(include_demonyms: bool) -> list[str]:
+    """Mention kinds that count, as in the mentions stage."""
+    return ["name", "title", "metonym", *(["demonym"] if include_demonyms else [])]
+
+
+def quote_overview(quote_table: pd.DataFrame) -> pd.DataFrame:
+    """Quotes and quoted words per document, and how many have a known speaker."""
+    table = quote_table.assign(
+        words=quote_table["text"].str.split().str.len(), known=quote_table["speaker_id"] != ""
+    )
+    return (
+        table.groupby("doc_id", sort=True)
+        .agg(n_quotes=("quote_id", "size"), n_words=("words", "sum"), n_known=("known", "sum"),
+             n_speakers=("speaker_id", lambda s: s[s != ""].nunique()))
+        .reset_index()
+    )  # fmt: skip
+
+
+def analyse(
+    corpus: Corpus,
+    found: Mentions,
+    actors_file,
+    scorer: str = "trained",
+    min_mentions: int = 3,
+    include_demonyms: bool = False,
+) -> Sentiment:
+    """Every table of the stage for an ingested corpus and its mentions."""
+    if scorer not in SCORERS:
+        raise ScorerError(f"unknown scorer {scorer!r}; choose from {', '.join(SCORERS)}")
+    neutral = actor_name_words(actors_file)
+    scorers = {name: make_scorer(name, neutral) for name in SCORERS}
+    quote_table = quotes.extract_quotes(corpus.texts, corpus.sentences, found.mentions,
+                                        found.actors)  # fmt: skip
+    quote_table["sentiment"] = np.round(
+        scorers["vader"].text_score(quote_table["text"].str.strip('"“”‘’«» ')), 4
+    )
+    roles = assign_roles(found.mentions[MENTION_COLUMNS], quote_table)
+    scored = score_mentions(roles, corpus.sentences, scorers, scorer)
+    kinds = counted_kinds(include_demonyms)
+    per_doc = actor_sentiment(scored, quote_table, min_mentions, kinds, scorer)
+    overall = actor_sentiment(scored.assign(doc_id="all"), quote_table.assign(doc_id="all"),
+                              min_mentions, kinds, scorer).drop(columns="doc_id")  # fmt: skip
+    return Sentiment(
+        mentions=scored,
+        quotes=quote_table,
+        actor_sentiment=per_doc,
+        overall=overall,
+        speaker_target=speaker_targets(scored, quote_table),
+    )
+
+
+def run(
+    actors_file: str,
+    scorer: str = "trained",
+    min_mentions: int = 3,
+    include_demonyms: bool = False,
+    processed_dir: str = "data/processed",
+) -> Sentiment:
+    """The stage as notebook 03 calls it: read corpus and mentions, write the tables."""
+    processed = config.output_path(processed_dir)
+    result = analyse(
+        Corpus.read(processed),
+        Mentions.read(processed),
+        config.input_path(actors_file),
+        scorer,
+        min_mentions,
+        include_demonyms,
+    )
+    result.write(processed)
+    return result
+
+
+def voice_share(quote_table: pd.DataFrame, labels: dict, top_n: int = 8) -> pd.DataFrame:
+    """Per document and speaker: quotes, quoted words and the share of the document's
+    quoted words. Speakers beyond the ``top_n`` most quoted are grouped as "others"."""
+    words = quote_table["text"].str.split().str.len()
+    speaker = quote_table["speaker_id"].map(labels).fillna("").replace("", "unknown")
+    ranked = words.groupby(speaker).sum().drop("unknown", errors="ignore")
+    keep = set(ranked.sort_values(ascending=False).head(top_n).index) | {"unknown"}
+    table = (
+        pd.DataFrame(
+            {
+                "doc_id": quote_table["doc_id"],
+                "speaker": speaker.where(speaker.isin(keep), "others"),
+                "n_words": words,
+            }
+        )  # fmt: skip
+        .groupby(["doc_id", "speaker"], sort=True)["n_words"]
+        .agg(n_quotes="size", n_words="sum")
+        .reset_index()
+    )
+    table["share"] = (table["n_words"] / table.groupby("doc_id")["n_words"].transform("sum")).round(
+        4
+    )
+    return table
+
+
+def scorer_comparison(mentions: pd.DataFrame, labels: dict, kinds) -> pd.DataFrame:
+    """Mean portrayal per actor under each scorer, side by side, most scored first."""
+    portrayal = mentions[(mentions["role"] == "portrayal") & mentions["kind"].isin(kinds)]
+    columns = [f"score_{name}" for name in SCORERS]
+    table = portrayal.groupby("actor_id")[columns].agg(["size", "mean"])
+    out = pd.DataFrame({"actor_id": table.index, "n": table[(columns[0], "size")].to_numpy()})
+    for name, column in zip(SCORERS, columns, strict=True):
+        out[name] = table[(column, "mean")].round(3).to_numpy()
+    out.insert(1, "label", out["actor_id"].map(labels))
+    return out.sort_values(["n", "actor_id"], ascending=[False, True]).reset_index(drop=True)

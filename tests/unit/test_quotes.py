@@ -1,0 +1,112 @@
+"""Quotes: extraction from every kind of mark, speakers from every kind of cue."""
+
+import pandas as pd
+import pytest
+
+from actorlens import validation
+from actorlens.actors import Actor
+from actorlens.ingest import ingest_corpus
+from actorlens.mentions import analyse
+from actorlens.quotes import extract_quotes
+from actorlens.text import quote_spans
+
+ACTORS = [
+    Actor("putin", "Vladimir Putin", "person", "russia", names=("Vladimir Putin", "Putin"),
+          titles=("the Kremlin leader",)),
+    Actor("trump", "Donald Trump", "person", names=("Donald Trump", "Trump")),
+    Actor("zelenskyy", "Volodymyr Zelenskyy", "person", names=("Zelenskyy",)),
+    Actor("russia", "Russia", "state", names=("Russia",), metonyms=("Kremlin", "Moscow")),
+    Actor("ukraine", "Ukraine", "state", names=("Ukraine",)),
+]  # fmt: skip
+
+
+def quotes_of(tmp_path, text: str) -> pd.DataFrame:
+    (tmp_path / "001.txt").write_text(text, encoding="utf-8")
+    corpus = ingest_corpus(tmp_path)
+    found = analyse(corpus, ACTORS)
+    return extract_quotes(corpus.texts, corpus.sentences, found.mentions, found.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("Talks went on.\n\n“We will win,” Putin said.", "putin", "said"),
+        ("Talks went on.\n\n“We will win,” said Putin at a meeting.", "putin", "said"),
+        ("Talks went on.\n\nZelenskyy told reporters, “We need air defence.”", "zelenskyy", "told"),
+        ("Talks went on.\n\nTrump wrote: “A deal is close.”", "trump", "wrote"),
+        ("Talks went on.\n\nTrump: “A deal is close.”", "trump", ":"),
+        (
+            "Talks went on.\n\n“Progress is slow,” according to the Kremlin.",
+            "russia",
+            "according to",
+        ),
+        ("Talks went on.\n\n“We are ready,” the Kremlin leader added.", "putin", "added"),
+        (
+            "Talks went on.\n\nTrump last week said Russia had “taken a lot of territory.”",
+            "trump",
+            "said",
+        ),
+    ],
+)
+def test_speaker_from_the_cue(tmp_path, text, speaker, cue):
+    quote = quotes_of(tmp_path, text).iloc[0]
+    assert (quote["speaker_id"], quote["cue"]) == (speaker, cue)
+
+
+def test_pronoun_takes_the_latest_person_subject(tmp_path):
+    text = "Talks went on.\n\nPutin met officials in Moscow on Monday.\n\nBut he added, “Trust must grow.”"
+    assert quotes_of(tmp_path, text)["speaker_id"].tolist() == ["putin"]
+
+
+def test_pronoun_skips_a_person_in_an_opening_while_clause(tmp_path):
+    text = ("Talks went on.\n\nWhile Zelenskyy asked for arms, Trump pushed for a deal.\n\n"
+            "He said Ukraine “should never have started” it.")  # fmt: skip
+    assert quotes_of(tmp_path, text)["speaker_id"].tolist() == ["trump"]
+
+
+def test_scare_quote_is_the_callers_and_targets_the_named_actor(tmp_path):
+    quote = quotes_of(tmp_path, "Talks went on.\n\nTrump called Zelenskyy a “dictator.”").iloc[0]
+    assert (quote["speaker_id"], quote["about"], quote["text"]) == (
+        "trump",
+        "zelenskyy",
+        "“dictator.”",
+    )
+
+
+def test_participle_and_continuation_keep_the_speaker(tmp_path):
+    text = ("Talks went on.\n\nZelenskyy addressed Trump, saying, “Help us now.” "
+            "“We cannot wait,” he said. “Every day counts.”")  # fmt: skip
+    assert quotes_of(tmp_path, text)["speaker_id"].tolist() == ["zelenskyy"] * 3
+
+
+def test_speaker_who_is_no_actor_is_kept_as_text(tmp_path):
+    quote = quotes_of(tmp_path, "Talks went on.\n\nProtesters chanted, “Trump, go home.”").iloc[0]
+    assert (quote["speaker_id"], quote["speaker_text"], quote["about"]) == (
+        "",
+        "Protesters",
+        "trump",
+    )
+
+
+def test_quote_marks_of_every_kind():
+    text = (
+        "He said “it was ‘like a fiddle’ all along” and “more.\n"
+        'It’s on the other side.” Then "straight" quotes.\n'
+        "US envoy in Ukraine ‘to listen’ as Russia’s talks go on"
+    )
+    spans = [text[s:e] for s, e in quote_spans(text)]
+    assert spans == [
+        "“it was ‘like a fiddle’ all along”",
+        "“more.",
+        "It’s on the other side.”",
+        '"straight"',
+        "‘to listen’",
+    ]
+
+
+def test_seed_quotes_against_the_hand_checked_set():
+    table = validation.quote_agreement(validation.seed_quotes(), validation.load_seed_quote_gold())
+    measures = dict(zip(table["measure"], table["value"], strict=True))
+    assert measures["quotes found / by hand"] == "70 / 68"
+    assert measures["recall (hand quotes found)"] == 1.0
+    assert measures["speaker accuracy, found quotes"] == pytest.approx(0.956, abs=1e-3)
