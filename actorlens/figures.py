@@ -248,3 +248,100 @@ def speaker_target_heatmap(pairs: pd.DataFrame, labels: dict, top_n: int = 12):
     fig.colorbar(image, ax=ax, shrink=0.6, label="mean score (-1 negative, +1 positive)")
     fig.tight_layout()
     return fig, data.reset_index(drop=True)
+
+
+def _spread(values: list[float], gap: float) -> list[float]:
+    """Label positions near ``values`` but at least ``gap`` apart, in the same order."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    placed = list(values)
+    for previous, current in zip(order, order[1:], strict=False):
+        placed[current] = max(placed[current], placed[previous] + gap)
+    return placed
+
+
+def shift_slopes(shift_table: pd.DataFrame, labels: dict, role: str = "portrayal", top_n: int = 12):
+    """Slope chart: each ranked actor's mean in the first and the last period."""
+    data = shift_table[shift_table["ranked"] & (shift_table["role"] == role)].head(top_n)
+    data = data.assign(label=data["actor_id"].map(labels).fillna(data["actor_id"]))
+    fig, ax = plt.subplots(figsize=(6.5, 0.3 * len(data) + 3.5))
+    label_y = _spread(data["to_mean"].tolist(), gap=0.07)
+    for row, y in zip(data.itertuples(), label_y, strict=True):
+        color = "#b2182b" if row.delta < 0 else "#2166ac"
+        ax.plot([0, 1], [row.from_mean, row.to_mean], "-o", color=color, alpha=0.8)
+        ax.annotate(f"{row.label} ({row.delta:+.2f})", (1, row.to_mean), xytext=(1.06, y),
+                    textcoords="data", va="center", fontsize=8)  # fmt: skip
+    if len(data):
+        ax.set_xticks(
+            [0, 1], [f"from {data['from_period'].iloc[0]}", f"to {data['to_period'].iloc[0]}"]
+        )
+    ax.set_xlim(-0.2, 1.6)
+    ax.set_ylim(-1, 1)
+    ax.axhline(0, color="#999999", linewidth=0.8)
+    ax.set_ylabel(f"mean {role} (-1 negative, +1 positive)")
+    ax.set_title(f"Shift in {role}, first to last period ({len(data)} ranked actors)", fontsize=10,
+                 loc="left")  # fmt: skip
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    return fig, data
+
+
+def trajectories(trajectory: pd.DataFrame, labels: dict, actors: list[str], columns: int = 3):
+    """Small multiples: per actor, the mean per period with its interval band, one line
+    per role; thin periods drawn hollow."""
+    data = trajectory[trajectory["actor_id"].isin(actors)]
+    order = list(dict.fromkeys(trajectory["period"]))
+    rows = max((len(actors) + columns - 1) // columns, 1)
+    fig, axes = plt.subplots(rows, columns, figsize=(3.2 * columns, 2.4 * rows), sharey=True,
+                             squeeze=False)  # fmt: skip
+    colors = {"portrayal": "#1f4e79", "voice": "#d95f02"}
+    for ax, actor in zip(axes.flat, actors, strict=False):
+        for role, color in colors.items():
+            line = data[(data["actor_id"] == actor) & (data["role"] == role)]
+            if line.empty:
+                continue
+            x = line["period"].map({p: i for i, p in enumerate(order)}).astype(float)
+            ax.fill_between(x, line["ci_low"].astype(float), line["ci_high"].astype(float),
+                            color=color, alpha=0.15)  # fmt: skip
+            ax.plot(x, line["mean"], "-", color=color, label=role)
+            ax.scatter(x, line["mean"], color=color, s=14,
+                       facecolors=["none" if t else color for t in line["thin"]])  # fmt: skip
+        ax.set_title(labels.get(actor, actor), fontsize=9, loc="left")
+        ax.axhline(0, color="#999999", linewidth=0.6)
+        ax.set_ylim(-1, 1)
+        step = max(len(order) // 6, 1)
+        ax.set_xticks(range(0, len(order), step), order[::step], fontsize=7, rotation=45)
+    for ax in list(axes.flat)[len(actors) :]:
+        ax.set_visible(False)
+    handles = [plt.Line2D([], [], color=c, label=r) for r, c in colors.items()]
+    fig.legend(handles=handles, frameon=False, fontsize=8, loc="upper right")
+    fig.suptitle("Portrayal and voice per period (band: 95% interval, hollow: thin)", fontsize=10,
+                 x=0.01, ha="left")  # fmt: skip
+    fig.tight_layout()
+    return fig, data
+
+
+def stance_target_panels(targets: pd.DataFrame, labels: dict, max_periods: int = 6, top_n: int = 8):
+    """Speaker x target heatmaps of quote tone, one panel per period (the periods with
+    most quotes when there are more than ``max_periods``)."""
+    busiest = targets.groupby("period")["n"].sum().nlargest(max_periods).index
+    order = [p for p in dict.fromkeys(targets["period"]) if p in set(busiest)]
+    data = targets[targets["period"].isin(order)]
+    speakers = data.groupby("speaker_id")["n"].sum().nlargest(top_n).index.tolist()
+    names = data.groupby("target")["n"].sum().nlargest(top_n).index.tolist()
+    data = data[data["speaker_id"].isin(speakers) & data["target"].isin(names)]
+    fig, axes = plt.subplots(1, max(len(order), 1), figsize=(2.2 * max(len(order), 1) + 2.5,
+                             0.4 * len(speakers) + 2.5), sharey=True, squeeze=False)  # fmt: skip
+    image = None
+    for ax, period in zip(axes.flat, order, strict=False):
+        grid = data[data["period"] == period].pivot_table(
+            index="speaker_id", columns="target", values="mean").reindex(index=speakers, columns=names)  # fmt: skip
+        image = ax.imshow(grid.to_numpy(dtype=float), cmap="RdBu", vmin=-1, vmax=1, aspect="auto")
+        ax.set_xticks(range(len(names)), [labels.get(t, t) for t in names], rotation=70,
+                      ha="right", fontsize=7)  # fmt: skip
+        ax.set_title(str(period), fontsize=9)
+    axes.flat[0].set_yticks(range(len(speakers)), [labels.get(s, s) for s in speakers], fontsize=8)
+    if image is not None:
+        fig.colorbar(image, ax=list(axes.flat), shrink=0.7, label="tone of own quotes")
+    fig.suptitle("What each speaker says about each target, per period", fontsize=10, x=0.01,
+                 ha="left")  # fmt: skip
+    return fig, data.reset_index(drop=True)

@@ -61,12 +61,24 @@ STAGES: tuple[Stage, ...] = (
             "fig03_speaker_target",
         ),
     ),
+    Stage(
+        "shift",
+        "04-stance-shift.ipynb",
+        ("stance_trajectory.csv", "stance_shift.csv", "shift_evidence.csv", "stance_targets.csv"),
+        ("fig04_shift_slopes", "fig04_trajectories", "fig04_stance_targets"),
+    ),
 )
 
 # Parameters the runner sets itself: where the products of this run go.
 RUNNER_PARAMETERS = ("processed_dir", "figures_dir")
 # Exceptions raised by the library for bad input; a notebook failing with one is exit status 2.
-INPUT_ERRORS = ("CorpusError", "ActorsFileError", "LexiconError", "ScorerError")
+INPUT_ERRORS = (
+    "CorpusError",
+    "ActorsFileError",
+    "LexiconError",
+    "ScorerError",
+    "ShiftParameterError",
+)
 PRODUCT_DIRS = (
     Path("data") / "processed",
     Path("reports") / "notebooks",

@@ -15,6 +15,7 @@ from traitlets.config import Config
 from actorlens.ingest import Corpus
 from actorlens.mentions import Mentions
 from actorlens.sentiment import Sentiment
+from actorlens.shift import Shift
 
 HIDDEN_CELL_TAGS = ("parameters", "injected-parameters", "remove_cell")
 INDEX_DOCUMENT_ROWS = 25
@@ -30,6 +31,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td:nth-child(2) { white-space: nowrap; }
 img { max-width: 100%; border: 1px solid #e3e8ee; }
 ul.headline li { margin: .15rem 0; }
+.summary { background: #f4f7fb; border-left: 4px solid #1f4e79; padding: .2rem 1rem; }
 """
 
 
@@ -142,7 +144,51 @@ def voice_headline(processed_dir: Path) -> tuple[list[str], str]:
     return lines, table_html(shown, numeric=("n", "mean", "ci_low", "ci_high"))
 
 
-HEADLINES = {"ingest": ingest_headline, "mentions": mentions_headline, "voice": voice_headline}
+def _labels(processed_dir: Path) -> dict:
+    actors = Mentions.read(processed_dir).actors
+    return dict(zip(actors["id"], actors["label"], strict=True))
+
+
+def shift_headline(processed_dir: Path) -> tuple[list[str], str]:
+    """The ranked shifts table of the stance-shift stage."""
+    result = Shift.read(processed_dir)
+    ranked = result.shift[result.shift["ranked"]]
+    lines = [
+        f"{len(ranked)} actor-role shifts ranked, {int((~result.shift['ranked']).sum())} too thin "
+        f"to rank; {len(result.trajectory['period'].unique())} periods"
+    ]
+    shown = ranked.head(10).assign(actor=lambda d: d["actor_id"].map(_labels(processed_dir)))[
+        [
+            "actor",
+            "role",
+            "from_mean",
+            "to_mean",
+            "delta",
+            "ci_low",
+            "ci_high",
+            "p_value",
+            "n_from",
+            "n_to",
+        ]
+    ]
+    return lines, table_html(shown, numeric=tuple(shown.columns[2:]))
+
+
+def summary_section(processed_dir: Path) -> str:
+    """The front page's opening: the findings of the stance-shift stage in plain words."""
+    if not (processed_dir / Shift.FILES["shift"]).is_file():
+        return ""
+    lines = Shift.read(processed_dir).summary(_labels(processed_dir))
+    items = "".join(f"<p>{escape(line)}</p>" for line in lines)
+    return f'<section class="summary"><h2>Summary: how stances shifted</h2>{items}</section>'
+
+
+HEADLINES = {
+    "ingest": ingest_headline,
+    "mentions": mentions_headline,
+    "voice": voice_headline,
+    "shift": shift_headline,
+}
 
 
 def write_index(
@@ -183,6 +229,7 @@ def write_index(
 <h1>actorlens report</h1>
 <p class="meta">Corpus <code>{escape(str(corpus))}</code>, run {started:%Y-%m-%d %H:%M} UTC,
 {sum(seconds.values()):.1f} s in {len(seconds)} stage(s).</p>
+{summary_section(processed_dir)}
 {"".join(sections)}
 <section><h2>Parameters</h2>{table_html(param_rows)}</section>
 </body></html>

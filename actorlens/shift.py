@@ -1,0 +1,323 @@
+"""Stance shift: how each actor's portrayal and voice move across the ordered documents.
+
+Documents are ordered by ``order_by`` (a documents column, then doc_id) and grouped
+into periods (each document, or by day, week or month of its date). Per period, actor
+and role the scores of notebook 03 are averaged with a bootstrap interval; the shift
+from one period to another is the difference of means, with a bootstrap interval and
+a two-sided permutation p-value (both with a fixed seed). Actors with fewer than
+``min_mentions`` scores at either end are listed as too thin, never ranked.
+"""
+
+import re
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from actorlens import config
+from actorlens.ingest import Corpus
+from actorlens.sentiment import (
+    BOOTSTRAP_SAMPLES,
+    BOOTSTRAP_SEED,
+    Sentiment,
+    counted_kinds,
+    summarise,
+)
+
+PERIODS = ("doc", "day", "week", "month")
+PERMUTATIONS = 5000
+EVIDENCE_PER_END = 2
+DEFAULT_TARGET_TERMS = {
+    "talks": ["talks", "negotiation*", "negotiat*", "peace", "ceasefire", "truce", "deal"],
+}
+TRAJECTORY_COLUMNS = ["period", "actor_id", "role", "n", "mean", "ci_low", "ci_high", "thin"]
+SHIFT_COLUMNS = [
+    "actor_id", "role", "from_period", "to_period", "from_mean", "to_mean", "delta",
+    "ci_low", "ci_high", "p_value", "n_from", "n_to", "ranked",
+]  # fmt: skip
+EVIDENCE_COLUMNS = ["actor_id", "role", "end", "period", "doc_id", "where", "score", "text"]
+TARGET_COLUMNS = ["period", "speaker_id", "target", "n", "mean"]
+
+
+class ShiftParameterError(ValueError):
+    """A shift parameter (order, period, from or to period) cannot be used."""
+
+
+def document_periods(documents: pd.DataFrame, order_by: str = "date", period: str = "doc"):
+    """doc_id, period label and period rank of every document, in order. Undated
+    documents have no period when grouping by date (they are left out and counted)."""
+    if period not in PERIODS:
+        raise ShiftParameterError(f"period must be one of {', '.join(PERIODS)}, got {period!r}")
+    if order_by not in documents.columns:
+        raise ShiftParameterError(
+            f"order_by {order_by!r} is not a documents column ({', '.join(documents.columns)})"
+        )
+    table = documents.assign(_key=documents[order_by].replace("", np.nan))
+    table = table.sort_values(["_key", "doc_id"], na_position="last", kind="stable")
+    if period == "doc":
+        labels = table["doc_id"]
+    else:
+        dates = pd.to_datetime(table["date"].replace("", np.nan), errors="coerce")
+        formats = {"day": "%Y-%m-%d", "week": "%G-W%V", "month": "%Y-%m"}
+        labels = dates.dt.strftime(formats[period])
+    table = table.assign(period=labels)[["doc_id", "period"]].dropna()
+    order = {label: rank for rank, label in enumerate(dict.fromkeys(table["period"]))}
+    return table.assign(rank=table["period"].map(order)).reset_index(drop=True)
+
+
+def scored_units(result: Sentiment, periods: pd.DataFrame, kinds) -> pd.DataFrame:
+    """One row per score: portrayal mentions and the actor's own quotes (voice), with
+    their period, document, place in the text and the sentence or quote behind them."""
+    portrayal = result.mentions[(result.mentions["role"] == "portrayal")
+                                & result.mentions["kind"].isin(kinds)].dropna(subset=["sentiment"])  # fmt: skip
+    portrayal = portrayal.assign(
+        role="portrayal", where=portrayal["sent_id"].map("sentence {}".format)
+    )
+    voice = result.quotes[result.quotes["speaker_id"] != ""]
+    voice = voice.assign(role="voice", actor_id=voice["speaker_id"], where=voice["quote_id"])
+    columns = ["doc_id", "actor_id", "role", "where", "start", "sentiment"]
+    units = pd.concat([portrayal[columns], voice[columns]], ignore_index=True)
+    return units.merge(periods, on="doc_id", how="inner")
+
+
+def trajectory(units: pd.DataFrame, min_mentions: int) -> pd.DataFrame:
+    """Mean, n and bootstrap interval per period, actor and role, periods in order."""
+    table = summarise(units, ["rank", "period", "actor_id", "role"], "sentiment", min_mentions)
+    return table.sort_values(["rank", "actor_id", "role"])[TRAJECTORY_COLUMNS].reset_index(
+        drop=True
+    )
+
+
+def difference_test(before, after, samples: int = BOOTSTRAP_SAMPLES,
+                    permutations: int = PERMUTATIONS, seed: int = BOOTSTRAP_SEED):  # fmt: skip
+    """Delta of means (after - before), its 95 % bootstrap interval and the two-sided
+    permutation p-value, both with a fixed seed."""
+    before, after = np.asarray(before, float), np.asarray(after, float)
+    delta = after.mean() - before.mean()
+    rng = np.random.default_rng(seed)
+    boot = after[rng.integers(0, len(after), (samples, len(after)))].mean(axis=1) - before[
+        rng.integers(0, len(before), (samples, len(before)))
+    ].mean(axis=1)
+    pooled = np.concatenate([before, after])
+    shuffled = np.array([rng.permutation(pooled) for _ in range(permutations)])
+    null = shuffled[:, len(before) :].mean(axis=1) - shuffled[:, : len(before)].mean(axis=1)
+    p_value = (np.sum(np.abs(null) >= abs(delta) - 1e-12) + 1) / (permutations + 1)
+    low, high = np.percentile(boot, [2.5, 97.5])
+    return float(delta), float(low), float(high), float(p_value)
+
+
+def resolve_ends(periods: pd.DataFrame, from_period: str = "", to_period: str = ""):
+    """The from and to period labels: the first and last unless given."""
+    labels = list(dict.fromkeys(periods["period"]))
+    if not labels:
+        raise ShiftParameterError("no document has a period (are the documents dated?)")
+    chosen = [str(from_period) or labels[0], str(to_period) or labels[-1]]
+    for name, label in zip(("from_period", "to_period"), chosen, strict=True):
+        if label not in labels:
+            raise ShiftParameterError(
+                f"{name} {label!r} is not a period of this corpus (first {labels[0]!r}, "
+                f"last {labels[-1]!r})"
+            )
+    return chosen[0], chosen[1]
+
+
+def shifts(units: pd.DataFrame, from_label: str, to_label: str, min_mentions: int):
+    """One row per actor and role seen at both ends; ranked rows (enough scores at both
+    ends) first, by the size of the shift."""
+    rows = []
+    ends = units[units["period"].isin([from_label, to_label])]
+    for (actor_id, role), group in ends.groupby(["actor_id", "role"], sort=True):
+        before = group.loc[group["period"] == from_label, "sentiment"]
+        after = group.loc[group["period"] == to_label, "sentiment"]
+        if before.empty or after.empty:
+            continue
+        ranked = len(before) >= min_mentions and len(after) >= min_mentions
+        delta, low, high, p_value = (
+            difference_test(before, after)
+            if ranked
+            else (after.mean() - before.mean(), *[np.nan] * 3)
+        )
+        rows.append([actor_id, role, from_label, to_label, before.mean(), after.mean(), delta,
+                     low, high, p_value, len(before), len(after), ranked])  # fmt: skip
+    table = pd.DataFrame(rows, columns=SHIFT_COLUMNS)
+    table[["from_mean", "to_mean", "delta", "ci_low", "ci_high"]] = table[
+        ["from_mean", "to_mean", "delta", "ci_low", "ci_high"]
+    ].round(4)
+    table["p_value"] = table["p_value"].round(4)
+    order = table.assign(size=-table["delta"].abs(), unranked=~table["ranked"])
+    return order.sort_values(["unranked", "size", "actor_id", "role"])[SHIFT_COLUMNS].reset_index(
+        drop=True
+    )
+
+
+def evidence(
+    units: pd.DataFrame, shift_table: pd.DataFrame, texts: dict, per_end: int = EVIDENCE_PER_END
+):
+    """For each ranked shift, the scores that pull each end most: at the from end the
+    ones furthest against the shift's direction, at the to end the furthest along it."""
+    rows = []
+    for s in shift_table[shift_table["ranked"]].itertuples(index=False):
+        direction = 1 if s.delta >= 0 else -1
+        mine = units[(units["actor_id"] == s.actor_id) & (units["role"] == s.role)]
+        for end, label, sign in (
+            ("from", s.from_period, -direction),
+            ("to", s.to_period, direction),
+        ):
+            side = mine[mine["period"] == label]
+            top = side.assign(pull=side["sentiment"] * sign).nlargest(per_end, "pull")
+            for u in top.itertuples(index=False):
+                rows.append([s.actor_id, s.role, end, label, u.doc_id, u.where, round(u.sentiment, 4),
+                             texts.get((u.doc_id, u.where), "")])  # fmt: skip
+    return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
+
+
+def evidence_texts(corpus: Corpus, result: Sentiment) -> dict:
+    """(doc_id, where) -> the sentence or quote a score comes from."""
+    texts = {(r.doc_id, f"sentence {r.sent_id}"): r.text for r in corpus.sentences.itertuples()}
+    texts.update({(q.doc_id, q.quote_id): q.text for q in result.quotes.itertuples()})
+    return texts
+
+
+def _term_pattern(terms) -> re.Pattern:
+    parts = [re.escape(t.rstrip("*")) + (r"\w*" if t.endswith("*") else "") for t in terms]
+    return re.compile(rf"\b(?:{'|'.join(parts)})\b", re.IGNORECASE)
+
+
+def stance_targets(result: Sentiment, periods: pd.DataFrame, target_terms: dict) -> pd.DataFrame:
+    """Per period, speaker and target: the mean tone of the speaker's own quotes that
+    mention the target (a topic from ``target_terms`` or any actor the quote is about)."""
+    quotes = result.quotes[result.quotes["speaker_id"] != ""].merge(periods, on="doc_id")
+    rows = []
+    patterns = {name: _term_pattern(terms) for name, terms in (target_terms or {}).items()}
+    for q in quotes.itertuples(index=False):
+        targets = [name for name, pattern in patterns.items() if pattern.search(q.text)]
+        targets += [a for a in str(q.about).split(";") if a]
+        rows.extend((q.rank, q.period, q.speaker_id, t, q.sentiment) for t in targets)
+    table = pd.DataFrame(rows, columns=["rank", "period", "speaker_id", "target", "sentiment"])
+    table = (
+        table.groupby(["rank", "period", "speaker_id", "target"], sort=True)["sentiment"]
+        .agg(n="size", mean="mean")
+        .reset_index()
+    )
+    table["mean"] = table["mean"].round(4)
+    return table[TARGET_COLUMNS]
+
+
+@dataclass
+class Shift:
+    """The tables of the stance-shift stage."""
+
+    trajectory: pd.DataFrame
+    shift: pd.DataFrame
+    evidence: pd.DataFrame
+    targets: pd.DataFrame
+
+    FILES = {
+        "trajectory": "stance_trajectory.csv",
+        "shift": "stance_shift.csv",
+        "evidence": "shift_evidence.csv",
+        "targets": "stance_targets.csv",
+    }
+
+    def write(self, out_dir: str | Path) -> None:
+        out_dir = Path(out_dir)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for attribute, name in self.FILES.items():
+            getattr(self, attribute).to_csv(out_dir / name, index=False, lineterminator="\n")
+
+    @classmethod
+    def read(cls, processed_dir: str | Path) -> "Shift":
+        return cls(
+            **{
+                attribute: pd.read_csv(
+                    Path(processed_dir) / name,
+                    dtype={"doc_id": str, "period": str, "from_period": str, "to_period": str},
+                    keep_default_na=False,
+                    na_values={c: [""] for c in ("mean", "ci_low", "ci_high", "p_value", "delta")},
+                )  # fmt: skip
+                for attribute, name in cls.FILES.items()
+            }
+        )
+
+    def summary(self, labels: dict, top: int = 3) -> list[str]:
+        """Plain-language findings generated from the tables: the largest ranked shifts
+        with numbers, interval and one evidence sentence, then the caveats."""
+        ranked = self.shift[self.shift["ranked"]]
+        if self.shift.empty:
+            return ["No actor has scores in both the first and the last period."]
+        first = self.shift.iloc[0]
+        lines = [f"From period {first['from_period']} to period {first['to_period']}:"]
+        for s in ranked.head(top).itertuples(index=False):
+            quote = self.evidence[(self.evidence["actor_id"] == s.actor_id)
+                                  & (self.evidence["role"] == s.role) & (self.evidence["end"] == "to")]  # fmt: skip
+            example = ""
+            if len(quote):
+                text = textwrap.shorten(str(quote.iloc[0]["text"]), 220, placeholder=" …")
+                example = f' Example ({quote.iloc[0]["doc_id"]}): "{text}"'
+            verb = "more positive" if s.delta > 0 else "more negative"
+            sure = (
+                "interval excludes zero"
+                if s.ci_low > 0 or s.ci_high < 0
+                else "interval crosses zero"
+            )
+            lines.append(
+                f"{labels.get(s.actor_id, s.actor_id)} ({s.role}) became {verb}: "
+                f"{s.from_mean:+.2f} (n={s.n_from}) -> {s.to_mean:+.2f} (n={s.n_to}), "
+                f"delta {s.delta:+.2f}, 95% CI [{s.ci_low:+.2f}, {s.ci_high:+.2f}] ({sure}), "
+                f"permutation p={s.p_value:.3f}.{example}"
+            )
+        if ranked.empty:
+            lines.append("No actor has enough scores at both ends to rank a shift.")
+        crossing = ranked[(ranked["ci_low"] <= 0) & (ranked["ci_high"] >= 0)]
+        lines.append(
+            f"Caveats: {len(crossing)} of {len(ranked)} ranked shifts have an interval crossing "
+            f"zero; {int((~self.shift['ranked']).sum())} actor-role pairs seen at both ends are too "
+            "thin to rank (fewer than min_mentions scores at an end)."
+        )
+        return lines
+
+
+def analyse(
+    corpus: Corpus,
+    result: Sentiment,
+    order_by: str = "date",
+    period: str = "doc",
+    from_period: str = "",
+    to_period: str = "",
+    min_mentions: int = 3,
+    include_demonyms: bool = False,
+    target_terms: dict | None = None,
+) -> Shift:
+    """Every table of the stage."""
+    periods = document_periods(corpus.documents, order_by, period)
+    from_label, to_label = resolve_ends(periods, from_period, to_period)
+    units = scored_units(result, periods, counted_kinds(include_demonyms))
+    shift_table = shifts(units, from_label, to_label, min_mentions)
+    return Shift(
+        trajectory=trajectory(units, min_mentions),
+        shift=shift_table,
+        evidence=evidence(units, shift_table, evidence_texts(corpus, result)),
+        targets=stance_targets(
+            result, periods, DEFAULT_TARGET_TERMS if target_terms is None else target_terms
+        ),  # fmt: skip
+    )
+
+
+def run(
+    order_by: str = "date",
+    period: str = "doc",
+    from_period: str = "",
+    to_period: str = "",
+    min_mentions: int = 3,
+    include_demonyms: bool = False,
+    target_terms: dict | None = None,
+    processed_dir: str = "data/processed",
+) -> Shift:
+    """The stage as notebook 04 calls it: read the earlier tables, write the shift tables."""
+    processed = config.output_path(processed_dir)
+    result = analyse(Corpus.read(processed), Sentiment.read(processed), order_by, period,
+                     from_period, to_period, min_mentions, include_demonyms, target_terms)  # fmt: skip
+    result.write(processed)
+    return result
