@@ -249,13 +249,26 @@ def load_hand_labels(path: str | Path) -> pd.DataFrame:
 def assign_roles(mentions: pd.DataFrame, quote_table: pd.DataFrame) -> pd.DataFrame:
     """Each mention's quote (if any), that quote's speaker, and its role: ``voice`` when
     the actor speaks the quote, ``portrayal`` otherwise."""
-    out = mentions.copy()
-    out["quote_id"] = ""
-    out["speaker_id"] = ""
-    for q in quote_table.itertuples(index=False):
-        inside = (out["doc_id"] == q.doc_id) & (out["start"] >= q.start) & (out["end"] <= q.end)
-        out.loc[inside, "quote_id"] = q.quote_id
-        out.loc[inside, "speaker_id"] = q.speaker_id
+    out = mentions.reset_index(drop=True)
+    found = (
+        pd.merge_asof(
+            out[["doc_id", "start", "end"]].reset_index().sort_values("start"),
+            quote_table[["doc_id", "start", "end", "quote_id", "speaker_id"]]
+            .rename(columns={"start": "q_start", "end": "q_end"})
+            .sort_values("q_start"),
+            left_on="start",
+            right_on="q_start",
+            by="doc_id",
+            direction="backward",
+        )
+        .set_index("index")
+        .sort_index()
+    )
+    inside = found["end"] <= found["q_end"]
+    out = out.assign(
+        quote_id=found["quote_id"].where(inside, "").fillna(""),
+        speaker_id=found["speaker_id"].where(inside, "").fillna(""),
+    )
     out["role"] = np.where(out["speaker_id"] == out["actor_id"], "voice", "portrayal")
     return out
 
