@@ -40,6 +40,19 @@ def test_index_page_reports_the_corpus(smoke_run):
     assert "3 documents analysed (dated 2025-02-19 to 2025-02-22), 0 skipped" in index
     assert 'src="figures/fig01_document_lengths.png"' in index
     assert 'href="html/01-ingest-corpus.html"' in index
+    assert index.index("Summary: how stances shifted") < index.index("<h2>Ingest")
+    assert "From period 000 to period 002:" in index
+
+
+def test_shift_tables_agree_with_the_front_page(smoke_run):
+    processed = smoke_run / "data" / "processed"
+    shifts = pd.read_csv(
+        processed / "stance_shift.csv", dtype={"from_period": str, "to_period": str}
+    )
+    assert set(shifts["from_period"]) == {"000"} and set(shifts["to_period"]) == {"002"}
+    index = (smoke_run / "reports" / "index.html").read_text()
+    top = shifts[shifts["ranked"]].iloc[0]
+    assert f"delta {top['delta']:+.2f}" in index
 
 
 def test_html_pages_hide_code(smoke_run):
