@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from actorlens.mentions import CAPITALISED_NAME, NOT_NAMES
 from actorlens.text import quote_spans
 
 QUOTE_COLUMNS = [
@@ -48,6 +49,7 @@ CUE = r"according\s+to|(?:was|were|is|are)\s+quoted(?:\s+as\s+saying)?|" + "|".j
 CUE_WORD = re.compile(rf"\b(?:{CUE})\b")
 HEADLINE_CUE_WORD = re.compile(rf"\b(?:{CUE})\b", re.IGNORECASE)  # headlines capitalise verbs
 MIN_SENTENCE_QUOTE_WORDS = 4
+HEX_VALUE = re.compile(r"#?[0-9a-fA-F]{3,8}")
 # Words a speaker phrase may hold besides capitalised ones ("the Kremlin leader",
 # "Russia's deputy foreign minister", "a senior official").
 PHRASE_WORDS = frozenset(
@@ -63,9 +65,19 @@ FILLER = re.compile(
     r"(?:\s+(?:also|later|then|again|once|now|previously|earlier|recently|has|had|have|was|"
     r"were|is|will|would|last|this|next|week|month|year|on|[A-Z][a-z]+day|\w+ly))*\s*$"
 )
+# Words that make a capitalised name an organisation or a place, not a person.
+NOT_PERSON_WORDS = frozenset(
+    """
+    Union Nations Council Party Ministry Department Commission Times News Agency Organization
+    Organisation Court Parliament Congress Senate House Government Bank Fund Office Association
+    University Company Corporation Committee Republic Kingdom States Forces Army Navy Post Press
+    Street Square Island Islands Sea Ocean River City Province State Territory Airport Station
+    Assembly Democrats Republicans Conference Summit Security Intelligence Service Guard Police
+    """.split()
+)
 COORDINATORS = frozenset({"and", "but", "or", "then"})
 SUBORDINATORS = re.compile(
-    r"^\W*(?:While|Although|Though|After|Before|When|Since|As|Because|If|Unlike|Despite)\b[^,]*,"
+    r"^\W*(?:While|Although|Though|After|Before|When|Since|As|Because|If|Unlike|Despite|At|In|On|During|Following|Amid|Under|With|Without|Through|From|For|Speaking)\b[^,]*,"
 )
 PRONOUNS = {"he": "person", "she": "person", "they": None, "we": None, "i": None}
 RIGHT_CUE_FIRST = re.compile(rf"^\s*[,.!?]?\s*(?P<cue>{CUE})\s+(?P<phrase>[^,.;:!?\n“”\"]+)")
@@ -101,16 +113,30 @@ class _Document:
         return any(s <= start and end <= e for s, e in self.quotes)
 
     def _sentence_subjects(self) -> list[tuple[int, str]]:
-        """(offset, actor) of the first person mentioned outside quotes in each sentence."""
-        subjects = {}
-        for m in self.mentions.itertuples(index=False):
-            if m.actor_id not in self.persons or self.in_quote(m.start, m.end):
+        """(offset, subject) of each sentence: the first person named outside quotes
+        (and outside an opening "While ..., " clause): an actor id, or "" for a named
+        person who is not an actor ("Kevin Andrews")."""
+        candidates = [
+            (m.start, m.end, m.actor_id)
+            for m in self.mentions.itertuples(index=False)
+            if m.actor_id in self.persons
+        ]
+        actor_spans = list(zip(self.mentions["start"], self.mentions["end"], strict=True))
+        for match in CAPITALISED_NAME.finditer(self.text):
+            words = [w for w in match.group().split() if w not in NOT_NAMES]
+            if len(words) < 2 or any(w.strip("’'s") in NOT_PERSON_WORDS for w in words):
                 continue
-            sentence_start = self.sentence_start(m.start)
-            clause = SUBORDINATORS.match(self.text[sentence_start : self.sentence_end(m.start)])
-            if clause and sentence_start + clause.end() > m.start:
+            if not any(s < match.end() and match.start() < e for s, e in actor_spans):
+                candidates.append((match.start(), match.end(), ""))
+        subjects = {}
+        for start, end, subject in sorted(candidates):
+            if self.in_quote(start, end):
+                continue
+            sentence_start = self.sentence_start(start)
+            clause = SUBORDINATORS.match(self.text[sentence_start : self.sentence_end(start)])
+            if clause and sentence_start + clause.end() > start:
                 continue  # inside an opening "While ..., " clause: not the subject
-            subjects.setdefault(sentence_start, (m.start, m.actor_id))
+            subjects.setdefault(sentence_start, (start, subject))
         return sorted(subjects.values())
 
     def sentence_start(self, offset: int) -> int:
@@ -132,6 +158,13 @@ class _Document:
         """The person who is the latest sentence subject before ``offset``."""
         candidates = [actor for start, actor in self.subjects if since <= start < offset]
         return candidates[-1] if candidates else ""
+
+
+def _is_markup(span: str) -> bool:
+    """A quoted span that holds no words: an empty pair, a number, a colour or
+    attribute value left over from HTML or wiki markup ("2", "#ffffcc")."""
+    inner = span.strip('"“”‘’«»„ ')
+    return not re.search(r"[^\W\d_]{2,}", inner) or bool(HEX_VALUE.fullmatch(inner))
 
 
 def _is_headline(text: str, offset: int) -> bool:
@@ -191,7 +224,8 @@ class SpeakerResolver:
 
     def __init__(self, document: _Document):
         self.doc = document
-        self.recent: list[tuple[int, str]] = []  # (offset, speaker) of attributed quotes
+        # (offset, speaker) of quotes with a named speaker; "" for a person who is no actor
+        self.recent: list[tuple[int, str]] = []
 
     def _resolve(self, phrase: str, start: int) -> str:
         """Actor id for a speaker phrase found at ``start``; empty when it names none."""
@@ -209,12 +243,12 @@ class SpeakerResolver:
         window = self.doc.paragraph_start(max(self.doc.paragraph_start(offset) - 2, 0))
         window = self.doc.paragraph_start(max(window - 2, 0))
         speakers = [
-            (o, s) for o, s in self.recent if window <= o < offset and s in self.doc.persons
+            (o, s)
+            for o, s in self.recent
+            if window <= o < offset and (s in self.doc.persons or not s)
         ]
         subject = self.doc.subject_before(offset, window)
-        subject_at = max(
-            (o for o, a in self.doc.subjects if a == subject and o < offset), default=-1
-        )
+        subject_at = max((o for o, a in self.doc.subjects if window <= o < offset), default=-1)
         if speakers and speakers[-1][0] >= subject_at:
             return speakers[-1][1]
         return subject
@@ -279,7 +313,8 @@ class SpeakerResolver:
         if chosen is None:
             speaker = self._continuation(start) or self._person_subject(start, end)
             chosen = Attribution(speaker, "", "", -1)
-        if chosen.speaker_id:
+        named = chosen.speaker_text and chosen.speaker_text.lower() not in ("they", "we", "i")
+        if chosen.speaker_id or named:
             self.recent.append((start, chosen.speaker_id))
         return chosen
 
@@ -319,6 +354,7 @@ def find_quotes(
 ) -> list[dict]:
     """Every quotation in one document with its speaker, cue and the actors it is about."""
     document = _Document(text, sentences, mentions, frozenset(persons))
+    document.quotes = [(s, e) for s, e in document.quotes if not _is_markup(text[s:e])]
     resolver = SpeakerResolver(document)
     attributions, previous_end = [], 0
     for start, end in document.quotes:

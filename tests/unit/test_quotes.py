@@ -110,3 +110,20 @@ def test_seed_quotes_against_the_hand_checked_set():
     assert measures["quotes found / by hand"] == "70 / 68"
     assert measures["recall (hand quotes found)"] == 1.0
     assert measures["speaker accuracy, found quotes"] == pytest.approx(0.956, abs=1e-3)
+
+
+def test_pronoun_after_a_named_person_who_is_no_actor_stays_unknown(tmp_path):
+    text = ("Talks went on.\n\nPutin spoke on Monday.\n\nKevin Andrews met reporters on Tuesday.\n\n"
+            "“The plan is sound,” he said.")  # fmt: skip
+    assert quotes_of(tmp_path, text)["speaker_id"].tolist() == [""]
+
+
+def test_continuation_stops_at_a_speaker_who_is_no_actor(tmp_path):
+    text = ("Talks went on.\n\n“We are ready,” Putin said.\n\n“Nothing is agreed,” said Darrell Bricker.\n\n"
+            "“Voters will decide.”")  # fmt: skip
+    assert quotes_of(tmp_path, text)["speaker_id"].tolist() == ["putin", "", ""]
+
+
+def test_markup_values_are_not_quotes(tmp_path):
+    text = 'Talks went on.\n\nThe table had width "2" and colour "#ffffcc" and "" marks.\n\n“Fine,” Trump said.'
+    assert quotes_of(tmp_path, text)["text"].tolist() == ["“Fine,”"]
