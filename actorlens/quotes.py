@@ -49,6 +49,7 @@ CUE = r"according\s+to|(?:was|were|is|are)\s+quoted(?:\s+as\s+saying)?|" + "|".j
 CUE_WORD = re.compile(rf"\b(?:{CUE})\b")
 HEADLINE_CUE_WORD = re.compile(rf"\b(?:{CUE})\b", re.IGNORECASE)  # headlines capitalise verbs
 MIN_SENTENCE_QUOTE_WORDS = 4
+MAX_HEADLINE_CHARS = 200
 HEX_VALUE = re.compile(r"#?[0-9a-fA-F]{3,8}")
 # Words a speaker phrase may hold besides capitalised ones ("the Kremlin leader",
 # "Russia's deputy foreign minister", "a senior official").
@@ -101,32 +102,34 @@ class Attribution:
 class _Document:
     """One document's text, sentences and actor mentions, with lookups by offset."""
 
-    def __init__(self, text: str, sentences: pd.DataFrame, mentions: pd.DataFrame, persons):
+    def __init__(self, text: str, sentence_starts: list[int], mentions: list[tuple], persons):
         self.text = text
-        self.sentence_starts = sentences["start"].tolist()
-        self.mentions = mentions.sort_values("start")
+        self.sentence_starts = sentence_starts
+        self.mentions = sorted(mentions)  # (start, end, actor_id)
+        self.mention_starts = [m[0] for m in self.mentions]
         self.persons = persons
-        self.quotes = quote_spans(text)
+        self.quotes = [(s, e) for s, e in quote_spans(text) if not _is_markup(text[s:e])]
+        self.quote_starts = [s for s, _ in self.quotes]
         self.subjects = self._sentence_subjects()
 
     def in_quote(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self.quotes)
+        index = bisect.bisect_right(self.quote_starts, start) - 1
+        return index >= 0 and end <= self.quotes[index][1]
+
+    def _overlaps_mention(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self.mention_starts, end)
+        return any(e > start for _, e, _ in self.mentions[max(index - 8, 0) : index])
 
     def _sentence_subjects(self) -> list[tuple[int, str]]:
         """(offset, subject) of each sentence: the first person named outside quotes
         (and outside an opening "While ..., " clause): an actor id, or "" for a named
         person who is not an actor ("Kevin Andrews")."""
-        candidates = [
-            (m.start, m.end, m.actor_id)
-            for m in self.mentions.itertuples(index=False)
-            if m.actor_id in self.persons
-        ]
-        actor_spans = list(zip(self.mentions["start"], self.mentions["end"], strict=True))
+        candidates = [m for m in self.mentions if m[2] in self.persons]
         for match in CAPITALISED_NAME.finditer(self.text):
             words = [w for w in match.group().split() if w not in NOT_NAMES]
             if len(words) < 2 or any(w.strip("’'s") in NOT_PERSON_WORDS for w in words):
                 continue
-            if not any(s < match.end() and match.start() < e for s, e in actor_spans):
+            if not self._overlaps_mention(match.start(), match.end()):
                 candidates.append((match.start(), match.end(), ""))
         subjects = {}
         for start, end, subject in sorted(candidates):
@@ -151,8 +154,10 @@ class _Document:
         return self.text.rfind("\n", 0, offset) + 1
 
     def actors_in(self, start: int, end: int) -> list[str]:
-        inside = self.mentions[(self.mentions["start"] >= start) & (self.mentions["end"] <= end)]
-        return inside["actor_id"].tolist()
+        """Actors mentioned wholly inside ``[start, end)``, in text order."""
+        first = bisect.bisect_left(self.mention_starts, start)
+        last = bisect.bisect_left(self.mention_starts, end)
+        return [actor for _, e, actor in self.mentions[first:last] if e <= end]
 
     def subject_before(self, offset: int, since: int = 0) -> str:
         """The person who is the latest sentence subject before ``offset``."""
@@ -171,6 +176,8 @@ def _is_headline(text: str, offset: int) -> bool:
     """Whether the line holding ``offset`` is a title-case headline."""
     line_start = text.rfind("\n", 0, offset) + 1
     line_end = text.find("\n", offset)
+    if (line_end if line_end >= 0 else len(text)) - line_start > MAX_HEADLINE_CHARS:
+        return False
     words = re.findall(r"[A-Za-z][\w’'-]*", text[line_start : line_end if line_end >= 0 else None])
     long_words = [w for w in words if len(w) > 3]
     return bool(long_words) and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.6
@@ -350,11 +357,10 @@ def _about(doc: _Document, start: int, end: int, attribution: Attribution) -> st
 
 
 def find_quotes(
-    doc_id: str, text: str, sentences: pd.DataFrame, mentions: pd.DataFrame, persons
+    doc_id: str, text: str, sentence_starts: list[int], mentions: list[tuple], persons
 ) -> list[dict]:
     """Every quotation in one document with its speaker, cue and the actors it is about."""
-    document = _Document(text, sentences, mentions, frozenset(persons))
-    document.quotes = [(s, e) for s, e in document.quotes if not _is_markup(text[s:e])]
+    document = _Document(text, sentence_starts, mentions, frozenset(persons))
     resolver = SpeakerResolver(document)
     attributions, previous_end = [], 0
     for start, end in document.quotes:
@@ -402,19 +408,17 @@ def extract_quotes(
 ) -> pd.DataFrame:
     """The quotes table over a corpus (see :data:`QUOTE_COLUMNS`)."""
     persons = set(actors.loc[actors["type"] == "person", "id"])
-    by_doc_sentences = dict(tuple(sentences.groupby("doc_id", sort=False)))
-    by_doc_mentions = dict(tuple(mentions.groupby("doc_id", sort=False)))
-    empty_sentences = sentences.iloc[0:0]
-    empty_mentions = mentions.iloc[0:0]
+    starts: dict[str, list[int]] = {}
+    for doc_id, start in zip(sentences["doc_id"], sentences["start"], strict=True):
+        starts.setdefault(doc_id, []).append(int(start))
+    spans: dict[str, list[tuple]] = {}
+    for doc_id, start, end, actor_id in zip(
+        mentions["doc_id"], mentions["start"], mentions["end"], mentions["actor_id"], strict=True
+    ):
+        spans.setdefault(doc_id, []).append((int(start), int(end), actor_id))
     rows = []
     for doc_id, text in zip(texts["doc_id"], texts["text"], strict=True):
         rows.extend(
-            find_quotes(
-                doc_id,
-                text,
-                by_doc_sentences.get(doc_id, empty_sentences),
-                by_doc_mentions.get(doc_id, empty_mentions),
-                persons,
-            )
+            find_quotes(doc_id, text, starts.get(doc_id, []), spans.get(doc_id, []), persons)
         )
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
