@@ -18,7 +18,33 @@ KNOWN_KEYS = {"id", "label", "type", "affiliation", "exclude", *ALIAS_FIELDS}
 
 
 class ActorsFileError(Exception):
-    """The actors file cannot be used; the message names the file, actor and field."""
+    """The actors file cannot be used; the message names the file, line, actor and field."""
+
+
+class _Mapping(dict):
+    """A YAML mapping that remembers its line and the line of each of its keys."""
+
+    line: int | None = None
+    lines: dict = {}
+
+
+class _LineLoader(yaml.SafeLoader):
+    """The safe YAML loader, building :class:`_Mapping` mappings."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode):
+    mapping = _Mapping()
+    mapping.line = node.start_mark.line + 1
+    yield mapping
+    mapping.update(loader.construct_mapping(node))
+    mapping.lines = {loader.construct_object(k): k.start_mark.line + 1 for k, _ in node.value}
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _at(path: Path, line: int | None) -> str:
+    return f"{path}, line {line}" if line else str(path)
 
 
 @dataclass(frozen=True)
@@ -52,67 +78,77 @@ def _string_list(value, where: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value)
 
 
-def _parse_actor(entry, path: Path, position: int) -> Actor:
-    where = f"{path}: actor #{position}"
+def _parse_actor(entry, path: Path, position: int, line: int | None) -> Actor:
     if not isinstance(entry, dict):
-        raise ActorsFileError(f"{where}: expected a mapping with id, label, type, names")
+        raise ActorsFileError(
+            f"{_at(path, line)}: actor #{position}: expected a mapping with id, label, type, names"
+        )
     actor_id = entry.get("id")
     if not isinstance(actor_id, str) or not actor_id.strip():
-        raise ActorsFileError(f"{where}: missing 'id'")
-    where = f"{path}: actor '{actor_id}'"
-    unknown = sorted(set(entry) - KNOWN_KEYS)
+        raise ActorsFileError(f"{_at(path, line)}: actor #{position}: missing 'id'")
+    key_lines = getattr(entry, "lines", {})
+
+    def where(key: str) -> str:
+        return f"{_at(path, key_lines.get(key, line))}: actor '{actor_id}', field '{key}'"
+
+    unknown = sorted(set(entry) - KNOWN_KEYS, key=str)
     if unknown:
         raise ActorsFileError(
-            f"{where}: unknown key(s) {', '.join(unknown)}; known: {', '.join(sorted(KNOWN_KEYS))}"
+            f"{_at(path, key_lines.get(unknown[0], line))}: actor '{actor_id}': unknown key(s) "
+            f"{', '.join(map(str, unknown))}; known: {', '.join(sorted(KNOWN_KEYS))}"
         )
     actor_type = entry.get("type", "organisation")
     if actor_type not in ACTOR_TYPES:
-        raise ActorsFileError(f"{where}, field 'type': '{actor_type}' is not one of {ACTOR_TYPES}")
-    lists = {key: _string_list(entry.get(key), f"{where}, field '{key}'") for key in ALIAS_FIELDS}
+        raise ActorsFileError(f"{where('type')}: '{actor_type}' is not one of {ACTOR_TYPES}")
+    lists = {key: _string_list(entry.get(key), where(key)) for key in ALIAS_FIELDS}
     if not lists["names"]:
-        raise ActorsFileError(f"{where}, field 'names': empty; give at least one name")
+        raise ActorsFileError(f"{where('names')}: empty; give at least one name")
     return Actor(
         id=actor_id,
         label=str(entry.get("label") or actor_id),
         type=actor_type,
         affiliation=str(entry.get("affiliation") or ""),
-        exclude=_string_list(entry.get("exclude"), f"{where}, field 'exclude'"),
+        exclude=_string_list(entry.get("exclude"), where("exclude")),
         **lists,
     )
 
 
-def _from_quanteda(spec: dict, path: Path) -> list[dict]:
-    """Entries of the actorlens format from a quanteda-style dictionary."""
+def _from_quanteda(spec: dict) -> list[tuple[dict, int | None]]:
+    """Entries of the actorlens format, with their lines, from a quanteda-style dictionary."""
     entries = []
     for key, patterns in spec.items():
         if isinstance(patterns, dict):  # nested levels: flatten to their leaves
-            entries.extend(_from_quanteda(patterns, path))
+            entries.extend(_from_quanteda(patterns))
             continue
-        entries.append({"id": str(key), "label": str(key), "names": patterns})
+        line = getattr(spec, "lines", {}).get(key)
+        entries.append(({"id": str(key), "label": str(key), "names": patterns}, line))
     return entries
 
 
-def validate(actors: list[Actor], path: Path) -> None:
-    """Raise :class:`ActorsFileError` for duplicate ids, shared aliases, unknown affiliations."""
-    seen: dict[str, str] = {}
-    for actor in actors:
+def validate(actors: list[Actor], path: Path, lines: list[int | None] | None = None) -> None:
+    """Raise :class:`ActorsFileError` for duplicate ids, shared aliases, unknown affiliations;
+    ``lines`` (one per actor) locates each actor in the file."""
+    located = list(zip(actors, lines or [None] * len(actors), strict=True))
+    seen: dict[str, int | None] = {}
+    for actor, line in located:
         if actor.id in seen:
-            raise ActorsFileError(f"{path}: actor id '{actor.id}' is used twice")
-        seen[actor.id] = actor.id
+            first = f" (first at line {seen[actor.id]})" if seen[actor.id] else ""
+            raise ActorsFileError(f"{_at(path, line)}: actor id '{actor.id}' is used twice{first}")
+        seen[actor.id] = line
     owners: dict[str, str] = {}
-    for actor in actors:
+    for actor, line in located:
         for alias, kind in actor.aliases():
             key = fold(alias)
             if key in owners and owners[key] != actor.id:
                 raise ActorsFileError(
-                    f"{path}: alias '{alias}' ({kind}s of '{actor.id}') is also claimed by "
-                    f"actor '{owners[key]}'; an alias may belong to one actor only"
+                    f"{_at(path, line)}: alias '{alias}' ({kind}s of '{actor.id}') is also "
+                    f"claimed by actor '{owners[key]}'; an alias may belong to one actor only"
                 )
             owners[key] = actor.id
-    for actor in actors:
+    for actor, line in located:
         if actor.affiliation and actor.affiliation not in seen:
             raise ActorsFileError(
-                f"{path}: actor '{actor.id}', field 'affiliation': unknown actor "
+                f"{_at(path, line)}: actor '{actor.id}', field 'affiliation': unknown actor "
                 f"'{actor.affiliation}'"
             )
 
@@ -121,22 +157,26 @@ def load_actors(path: str | Path) -> list[Actor]:
     """Read and validate an actors file (actorlens or quanteda-style YAML)."""
     path = Path(path)
     try:
-        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        spec = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
     except OSError as exc:
         raise ActorsFileError(f"{path}: cannot read the actors file ({exc.strerror})") from exc
+    except UnicodeDecodeError as exc:
+        raise ActorsFileError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        mark, context = getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown line"
         problem = getattr(exc, "problem", None) or str(exc)
+        if context:
+            problem += f" ({exc.context} at line {context.line + 1}, column {context.column + 1})"
         raise ActorsFileError(f"{path}: invalid YAML at {where}: {problem}") from exc
     if isinstance(spec, dict) and "actors" in spec:
-        entries = spec["actors"]
-        if not isinstance(entries, list):
-            raise ActorsFileError(f"{path}: 'actors' must be a list")
+        if not isinstance(spec["actors"], list):
+            raise ActorsFileError(f"{_at(path, spec.lines['actors'])}: 'actors' must be a list")
+        entries = [(entry, getattr(entry, "line", None)) for entry in spec["actors"]]
     elif isinstance(spec, dict) and spec:
-        entries = _from_quanteda(spec, path)
+        entries = _from_quanteda(spec)
     else:
         raise ActorsFileError(f"{path}: expected 'actors:' with a list of actors")
-    actors = [_parse_actor(entry, path, i) for i, entry in enumerate(entries, start=1)]
-    validate(actors, path)
+    actors = [_parse_actor(e, path, i, line) for i, (e, line) in enumerate(entries, start=1)]
+    validate(actors, path, [line for _, line in entries])
     return actors

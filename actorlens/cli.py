@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from actorlens import checked, config, pipeline, sentiment
+from actorlens import checked, config, ingest, pipeline, sentiment
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,9 +78,11 @@ def command_run(args: argparse.Namespace) -> int:
     params = pipeline.load_parameters(args.file, [tuple(p) for p in args.parameter])
     params = pipeline.resolve_paths(params, Path.cwd())
     corpus = Path(params["corpus_dir"])
-    if not corpus.is_dir():
-        raise pipeline.PipelineError(f"corpus folder not found: {corpus}", status=2)
-    if not any(corpus.glob("*.txt")):
+    try:
+        files = ingest.corpus_files(corpus)
+    except ingest.CorpusError as exc:
+        raise pipeline.PipelineError(str(exc), status=2) from exc
+    if not any(map(ingest.is_text_file, files)):
         raise pipeline.PipelineError(f"corpus folder has no *.txt files: {corpus}", status=2)
     result = pipeline.run(params, args.out and Path(args.out).resolve())
     print(f"Report: {result.index}")

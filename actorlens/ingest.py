@@ -10,12 +10,15 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import chain, count
 from pathlib import Path
 
 import pandas as pd
 import yaml
 
 from actorlens.config import DEFAULT_BOILERPLATE, input_path, output_path
+from actorlens.engine import Engine
 from actorlens.sentences import sentence_spans
 
 MANIFEST_COLUMNS = ["doc_id", "file", "date", "title", "outlet"]
@@ -128,7 +131,7 @@ def load_boilerplate(path: str | Path | None = None) -> list[BoilerplateRule]:
     path = Path(path) if path else DEFAULT_BOILERPLATE
     try:
         spec = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise CorpusError(f"boilerplate file {path}: {exc}") from exc
     if not isinstance(spec, dict) or not isinstance(spec.get("patterns"), list):
         raise CorpusError(f"boilerplate file {path}: expected a 'patterns:' list")
@@ -214,17 +217,57 @@ def doc_id_from_name(path: Path) -> str:
     return path.stem.split("_", 1)[0]
 
 
+def ids_from_names(names: list[str], taken: set[str], log: _Log) -> list[str]:
+    """Document ids for files the manifest does not name; an id already in ``taken``
+    becomes the file's stem (numbered if need be) and is recorded."""
+    ids = []
+    for name in names:
+        implied, stem = doc_id_from_name(Path(name)), Path(name).stem
+        candidates = chain([implied, stem], (f"{stem}-{n}" for n in count(2)))
+        doc_id = next(c for c in candidates if c not in taken)
+        if doc_id != implied:
+            log.add(name, "duplicate_doc_id", f"doc_id {implied} already used; read as {doc_id}")
+        taken.add(doc_id)
+        ids.append(doc_id)
+    return ids
+
+
+def corpus_files(corpus_dir: Path) -> list[Path]:
+    """The files in ``corpus_dir`` by name; :class:`CorpusError` if it cannot be listed."""
+    if not corpus_dir.is_dir():
+        raise CorpusError(f"corpus folder not found: {corpus_dir}")
+    try:
+        return sorted(p for p in corpus_dir.iterdir() if p.is_file())
+    except OSError as exc:
+        raise CorpusError(f"cannot list corpus folder {corpus_dir}: {exc.strerror}") from exc
+
+
+def is_text_file(path: Path) -> bool:
+    """True for the files ingestion reads: ``*.txt`` in any letter case."""
+    return path.suffix.lower() == ".txt"
+
+
 def read_manifest(corpus_dir: Path, manifest: Path | None, log: _Log) -> pd.DataFrame:
     """The manifest rows for ``corpus_dir``: from ``manifest`` when given or present,
     otherwise one row per ``*.txt`` file. Files on disk that the manifest does not
     list are added (and recorded); listed files that are missing are recorded."""
-    on_disk = sorted(p.name for p in corpus_dir.glob("*.txt") if p.is_file())
-    for path in sorted(corpus_dir.iterdir()):
-        if path.is_file() and path.suffix.lower() not in COMPANION_SUFFIXES:
-            log.add(path.name, "not_text_file", "ignored: only *.txt files are read")
+    on_disk = []
+    for path in corpus_files(corpus_dir):
+        shown = path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        if path.suffix.lower() not in COMPANION_SUFFIXES:
+            log.add(shown, "not_text_file", "ignored: only *.txt files are read")
+        elif is_text_file(path) and shown != path.name:
+            log.add(shown, "unreadable", "skipped: the file name is not valid UTF-8")
+        elif is_text_file(path):
+            on_disk.append(path.name)
+    if manifest and not manifest.is_file():
+        raise CorpusError(f"manifest not found: {manifest}")
     manifest = manifest or (corpus_dir / "manifest.csv")
     if manifest.is_file():
-        table = pd.read_csv(manifest, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        try:
+            table = pd.read_csv(manifest, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        except ValueError as exc:  # also UnicodeDecodeError and the parser's errors
+            raise CorpusError(f"manifest {manifest}: not readable as UTF-8 CSV ({exc})") from exc
         missing = [c for c in ("doc_id", "file") if c not in table.columns]
         if missing:
             raise CorpusError(f"manifest {manifest}: missing column(s) {', '.join(missing)}")
@@ -239,17 +282,70 @@ def read_manifest(corpus_dir: Path, manifest: Path | None, log: _Log) -> pd.Data
         for name in extra:
             log.add(name, "not_in_manifest", "file not listed in the manifest; read anyway")
         extra_rows = pd.DataFrame(
-            {"doc_id": [doc_id_from_name(Path(n)) for n in extra], "file": extra}
+            {"doc_id": ids_from_names(extra, set(table["doc_id"]), log), "file": extra}
         )
         table = pd.concat([table, extra_rows], ignore_index=True).fillna("")
     else:
-        table = pd.DataFrame(
-            {"doc_id": [doc_id_from_name(Path(n)) for n in on_disk], "file": on_disk}
-        )
+        table = pd.DataFrame({"doc_id": ids_from_names(on_disk, set(), log), "file": on_disk})
     for column in MANIFEST_COLUMNS:
         if column not in table.columns:
             table[column] = ""
     return table.astype(str)
+
+
+def read_document(corpus_dir: Path, rules, extra_columns: list[str], row: dict) -> dict:
+    """One manifest row read into its document, sentences, text and removed lines, with
+    the warnings it raised (``document`` is None when the file is skipped)."""
+    file = row["file"]
+    result = {"warnings": [], "document": None}
+    path = corpus_dir / file
+    if not path.is_file():
+        result["warnings"].append(
+            (file, "missing_file", "skipped: listed in the manifest but not found")
+        )
+        return result
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        result["warnings"].append((file, "unreadable", f"skipped: {exc.strerror or exc}"))
+        return result
+    if looks_binary(data):
+        result["warnings"].append((file, "binary", "skipped: the file holds binary data, not text"))
+        return result
+    raw, fallback = decode(data)
+    if fallback:
+        result["warnings"].append((file, "encoding", f"not valid UTF-8; decoded as {fallback}"))
+    if HTML_MARKERS.search(raw):
+        raw = strip_html(raw)
+        result["warnings"].append((file, "html", "HTML markup removed; visible text kept"))
+    text, removed, header_date = clean_text(raw, rules)
+    if not text.strip():
+        result["warnings"].append((file, "empty", "skipped: no text after cleaning"))
+        return result
+    spans = list(sentence_spans(text))
+    doc_id = row["doc_id"]
+    result["document"] = {
+        "doc_id": doc_id,
+        "file": file,
+        "date": row["date"] or header_date or "",
+        "outlet": row["outlet"],
+        "title": row["title"] or guess_title(text, spans),
+        "n_words": len(WORD.findall(text)),
+        "n_sentences": len(spans),
+        "sha256": hashlib.sha256(data).hexdigest(),
+        **{c: row[c] for c in extra_columns},
+    }
+    result["sentences"] = [
+        {"doc_id": doc_id, "sent_id": i, "start": s, "end": e, "text": text[s:e]}
+        for i, (s, e) in enumerate(spans)
+    ]
+    result["text"] = text
+    result["removed"] = removed
+    return result
+
+
+def _read_batch(corpus_dir: Path, rules, extra_columns: list[str], rows: list[dict]) -> list[dict]:
+    return [read_document(corpus_dir, rules, extra_columns, row) for row in rows]
 
 
 def ingest_corpus(
@@ -257,6 +353,7 @@ def ingest_corpus(
     manifest: str | Path | None = None,
     boilerplate: str | Path | None = None,
     max_docs: int | None = None,
+    engine: Engine | None = None,
 ) -> Corpus:
     """Read every document of ``corpus_dir`` into a :class:`Corpus`.
 
@@ -265,8 +362,6 @@ def ingest_corpus(
     document raises :class:`CorpusError`.
     """
     corpus_dir = Path(corpus_dir)
-    if not corpus_dir.is_dir():
-        raise CorpusError(f"corpus folder not found: {corpus_dir}")
     log = _Log()
     rules = load_boilerplate(boilerplate)
     table = read_manifest(corpus_dir, Path(manifest) if manifest else None, log)
@@ -275,56 +370,31 @@ def ingest_corpus(
     extra_columns = [c for c in table.columns if c not in MANIFEST_COLUMNS]
     documents, sentences, texts, removed_rows = [], [], [], []
     seen_hashes: dict[str, str] = {}
-    for row in table.to_dict("records"):
-        path = corpus_dir / row["file"]
-        if not path.is_file():
-            log.add(row["file"], "missing_file", "skipped: listed in the manifest but not found")
+    read = partial(_read_batch, corpus_dir, rules, extra_columns)
+    for result in (engine or Engine()).map(read, table.to_dict("records")):
+        for file, kind, detail in result["warnings"]:
+            log.add(file, kind, detail)
+        document = result["document"]
+        if document is None:
             continue
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            log.add(row["file"], "unreadable", f"skipped: {exc.strerror or exc}")
-            continue
-        if looks_binary(data):
-            log.add(row["file"], "binary", "skipped: the file holds binary data, not text")
-            continue
-        raw, fallback = decode(data)
-        if fallback:
-            log.add(row["file"], "encoding", f"not valid UTF-8; decoded as {fallback}")
-        if HTML_MARKERS.search(raw):
-            raw = strip_html(raw)
-            log.add(row["file"], "html", "HTML markup removed; visible text kept")
-        text, removed, header_date = clean_text(raw, rules)
-        if not text.strip():
-            log.add(row["file"], "empty", "skipped: no text after cleaning")
-            continue
-        digest = hashlib.sha256(data).hexdigest()
+        digest, doc_id = document["sha256"], document["doc_id"]
         if digest in seen_hashes:
-            log.add(row["file"], "duplicate", f"same bytes as {seen_hashes[digest]}; kept both")
-        seen_hashes.setdefault(digest, row["file"])
-        spans = list(sentence_spans(text))
-        doc_id = row["doc_id"]
-        documents.append(
-            {
-                "doc_id": doc_id,
-                "file": row["file"],
-                "date": row["date"] or header_date or "",
-                "outlet": row["outlet"],
-                "title": row["title"] or guess_title(text, spans),
-                "n_words": len(WORD.findall(text)),
-                "n_sentences": len(spans),
-                "sha256": digest,
-                **{c: row[c] for c in extra_columns},
-            }
+            log.add(
+                document["file"], "duplicate", f"same bytes as {seen_hashes[digest]}; kept both"
+            )
+        seen_hashes.setdefault(digest, document["file"])
+        documents.append(document)
+        sentences.extend(result["sentences"])
+        texts.append({"doc_id": doc_id, "text": result["text"]})
+        removed_rows.extend(
+            {"doc_id": doc_id, "line": line, "rule": r} for line, r in result["removed"]
         )
-        sentences.extend(
-            {"doc_id": doc_id, "sent_id": i, "start": s, "end": e, "text": text[s:e]}
-            for i, (s, e) in enumerate(spans)
-        )
-        texts.append({"doc_id": doc_id, "text": text})
-        removed_rows.extend({"doc_id": doc_id, "line": line, "rule": r} for line, r in removed)
     if not documents:
-        raise CorpusError(f"no readable documents in {corpus_dir}")
+        skipped = [f"{r['file']} ({r['kind']})" for r in log.rows if r["kind"] in SKIP_KINDS]
+        raise CorpusError(
+            f"no readable documents in {corpus_dir}"
+            + (f"; skipped: {', '.join(skipped)}" if skipped else "")
+        )
     return Corpus(
         documents=pd.DataFrame(documents, columns=DOCUMENT_COLUMNS + extra_columns),
         sentences=pd.DataFrame(sentences, columns=SENTENCE_COLUMNS),
@@ -340,6 +410,7 @@ def run(
     boilerplate_file: str = "",
     max_docs: int = 0,
     processed_dir: str = "data/processed",
+    engine: Engine | None = None,
 ) -> Corpus:
     """The ingestion stage as a notebook calls it: read the corpus named by the
     parameters (relative paths as in :mod:`actorlens.config`) and write its tables."""
@@ -348,6 +419,7 @@ def run(
         input_path(manifest_file) if manifest_file else None,
         input_path(boilerplate_file) if boilerplate_file else None,
         max_docs or None,
+        engine,
     )
     corpus.write(output_path(processed_dir))
     return corpus

@@ -14,12 +14,14 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 
 from actorlens.actors import Actor, load_actors
 from actorlens.config import input_path, output_path
+from actorlens.engine import Engine
 from actorlens.ingest import Corpus
 from actorlens.text import fold, quote_spans
 
@@ -213,17 +215,22 @@ class Mentions:
         )  # fmt: skip
 
 
-def find_mentions(corpus: Corpus, matcher: Matcher) -> pd.DataFrame:
-    """One row per mention over every document of ``corpus``."""
+def sentence_starts(sentences: pd.DataFrame) -> dict[str, list[int]]:
+    """doc_id -> the start offsets of its sentences, in order."""
+    starts: dict[str, list[int]] = {}
+    for doc_id, start in zip(sentences["doc_id"], sentences["start"], strict=True):
+        starts.setdefault(doc_id, []).append(int(start))
+    return starts
+
+
+def _batch_mentions(matcher: Matcher, batch: list[tuple]) -> list[dict]:
+    """Mention rows of a batch of (doc_id, text, sentence starts)."""
     rows = []
-    sentences = corpus.sentences.groupby("doc_id", sort=False)
-    for doc_id, text in zip(corpus.texts["doc_id"], corpus.texts["text"], strict=True):
-        starts = sentences.get_group(doc_id)["start"].tolist() if doc_id in sentences.groups else []
+    for doc_id, text, starts in batch:
         quotes = quote_spans(text)
         quote_starts = [s for s, _ in quotes]
         for mention in matcher.find(text):
             position = bisect.bisect_right(quote_starts, mention["start"]) - 1
-            in_quote = position >= 0 and mention["end"] <= quotes[position][1]
             rows.append(
                 {
                     "doc_id": doc_id,
@@ -233,9 +240,18 @@ def find_mentions(corpus: Corpus, matcher: Matcher) -> pd.DataFrame:
                     "start": mention["start"],
                     "end": mention["end"],
                     "kind": mention["kind"],
-                    "in_quote": in_quote,
+                    "in_quote": position >= 0 and mention["end"] <= quotes[position][1],
                 }
             )
+    return rows
+
+
+def find_mentions(corpus: Corpus, matcher: Matcher, engine: Engine | None = None) -> pd.DataFrame:
+    """One row per mention over every document of ``corpus``."""
+    starts = sentence_starts(corpus.sentences)
+    items = [(doc_id, text, starts.get(doc_id, []))
+             for doc_id, text in zip(corpus.texts["doc_id"], corpus.texts["text"], strict=True)]  # fmt: skip
+    rows = (engine or Engine()).map(partial(_batch_mentions, matcher), items)
     return pd.DataFrame(rows, columns=MENTION_COLUMNS)
 
 
@@ -351,10 +367,15 @@ def actors_table(actors: list[Actor]) -> pd.DataFrame:
     )
 
 
-def analyse(corpus: Corpus, actors: list[Actor], include_demonyms: bool = False) -> Mentions:
+def analyse(
+    corpus: Corpus,
+    actors: list[Actor],
+    include_demonyms: bool = False,
+    engine: Engine | None = None,
+) -> Mentions:
     """Every table of the mentions stage for ``corpus``."""
     matcher = Matcher(actors)
-    mentions = find_mentions(corpus, matcher)
+    mentions = find_mentions(corpus, matcher, engine)
     return Mentions(
         mentions=mentions,
         counts=count_mentions(mentions, corpus.documents, include_demonyms),
@@ -366,11 +387,15 @@ def analyse(corpus: Corpus, actors: list[Actor], include_demonyms: bool = False)
 
 
 def run(
-    actors_file: str, include_demonyms: bool = False, processed_dir: str = "data/processed"
+    actors_file: str,
+    include_demonyms: bool = False,
+    processed_dir: str = "data/processed",
+    engine: Engine | None = None,
 ) -> Mentions:
     """The mentions stage as a notebook calls it: read the ingested corpus and the actors
     file, write the mention tables."""
     processed = output_path(processed_dir)
-    result = analyse(Corpus.read(processed), load_actors(input_path(actors_file)), include_demonyms)
+    actors = load_actors(input_path(actors_file))
+    result = analyse(Corpus.read(processed), actors, include_demonyms, engine)
     result.write(processed)
     return result

@@ -78,6 +78,7 @@ INPUT_ERRORS = (
     "LexiconError",
     "ScorerError",
     "ShiftParameterError",
+    "EngineError",
 )
 PRODUCT_DIRS = (
     Path("data") / "processed",

@@ -20,10 +20,12 @@ empty and ``speaker_text`` keeps the words.
 import bisect
 import re
 from dataclasses import dataclass
+from functools import partial
 
 import pandas as pd
 
-from actorlens.mentions import CAPITALISED_NAME, NOT_NAMES
+from actorlens.engine import Engine
+from actorlens.mentions import CAPITALISED_NAME, NOT_NAMES, sentence_starts
 from actorlens.text import quote_spans
 
 QUOTE_COLUMNS = [
@@ -404,21 +406,27 @@ def _lead_into_next(document: _Document, attributions: list[Attribution]) -> Non
 
 
 def extract_quotes(
-    texts: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame, actors: pd.DataFrame
+    texts: pd.DataFrame,
+    sentences: pd.DataFrame,
+    mentions: pd.DataFrame,
+    actors: pd.DataFrame,
+    engine: Engine | None = None,
 ) -> pd.DataFrame:
     """The quotes table over a corpus (see :data:`QUOTE_COLUMNS`)."""
-    persons = set(actors.loc[actors["type"] == "person", "id"])
-    starts: dict[str, list[int]] = {}
-    for doc_id, start in zip(sentences["doc_id"], sentences["start"], strict=True):
-        starts.setdefault(doc_id, []).append(int(start))
+    persons = frozenset(actors.loc[actors["type"] == "person", "id"])
+    starts = sentence_starts(sentences)
     spans: dict[str, list[tuple]] = {}
     for doc_id, start, end, actor_id in zip(
         mentions["doc_id"], mentions["start"], mentions["end"], mentions["actor_id"], strict=True
     ):
         spans.setdefault(doc_id, []).append((int(start), int(end), actor_id))
-    rows = []
-    for doc_id, text in zip(texts["doc_id"], texts["text"], strict=True):
-        rows.extend(
-            find_quotes(doc_id, text, starts.get(doc_id, []), spans.get(doc_id, []), persons)
-        )
+    items = [(doc_id, text, starts.get(doc_id, []), spans.get(doc_id, []))
+             for doc_id, text in zip(texts["doc_id"], texts["text"], strict=True)]  # fmt: skip
+    rows = (engine or Engine()).map(partial(_batch_quotes, persons), items)
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+
+
+def _batch_quotes(persons: frozenset, batch: list[tuple]) -> list[dict]:
+    """Quote rows of a batch of (doc_id, text, sentence starts, mentions)."""
+    return [row for doc_id, text, starts, spans in batch
+            for row in find_quotes(doc_id, text, starts, spans, persons)]  # fmt: skip

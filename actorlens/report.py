@@ -152,9 +152,10 @@ def _labels(processed_dir: Path) -> dict:
 def shift_headline(processed_dir: Path) -> tuple[list[str], str]:
     """The ranked shifts table of the stance-shift stage."""
     result = Shift.read(processed_dir)
-    ranked = result.shift[result.shift["ranked"]]
+    is_ranked = result.shift["ranked"].astype(bool)  # an empty column is read as object
+    ranked = result.shift[is_ranked]
     lines = [
-        f"{len(ranked)} actor-role shifts ranked, {int((~result.shift['ranked']).sum())} too thin "
+        f"{len(ranked)} actor-role shifts ranked, {int((~is_ranked).sum())} too thin "
         f"to rank; {len(result.trajectory['period'].unique())} periods"
     ]
     shown = ranked.head(10).assign(actor=lambda d: d["actor_id"].map(_labels(processed_dir)))[

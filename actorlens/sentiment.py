@@ -18,6 +18,7 @@ confidence interval; cells with fewer than ``min_mentions`` scores are marked th
 
 import re
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +29,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from actorlens import config, quotes, target_sentiment
 from actorlens.actors import load_actors
+from actorlens.engine import Engine
 from actorlens.ingest import Corpus
 from actorlens.mentions import MENTION_COLUMNS, Mentions
 
@@ -44,6 +46,9 @@ CLAUSE_BREAK = re.compile(
 )
 PLACEHOLDER = "xxtargetxx"
 SIGN = {"negative": -1, "neutral": 0, "positive": 1}
+# The trained model is fitted with balanced class weights: its probabilities assume
+# equal class shares, the starting point of the prior adaptation.
+BALANCED_PRIOR = np.full(3, 1 / 3)
 ROLE_COLUMNS = ["quote_id", "speaker_id", "role"]
 ACTOR_SENTIMENT_COLUMNS = [
     "doc_id", "actor_id", "role", "scorer", "n", "mean", "ci_low", "ci_high", "thin",
@@ -169,12 +174,19 @@ class Trained:
             return np.zeros((0, 3))
         proba = self.model.predict_proba(list(sentences), list(starts), list(ends))
         if self.adapt:
-            proba, self.shares = adapt_priors(proba, self.model.params["class_prior"])
+            proba, self.shares = adapt_priors(proba, BALANCED_PRIOR)
         return proba
 
     def score(self, sentences, starts, ends) -> np.ndarray:
         proba = self.predict_proba(sentences, starts, ends)
         return proba[:, 2] - proba[:, 0]
+
+    def scores_from(self, raw_proba: np.ndarray) -> np.ndarray:
+        """Scores from the model's raw probabilities of a whole batch."""
+        proba = raw_proba
+        if self.adapt and len(raw_proba):
+            proba, self.shares = adapt_priors(raw_proba, BALANCED_PRIOR)
+        return proba[:, 2] - proba[:, 0] if len(proba) else np.zeros(0)
 
     def predict(self, sentences, starts, ends) -> list[str]:
         proba = self.predict_proba(sentences, starts, ends)
@@ -273,8 +285,28 @@ def assign_roles(mentions: pd.DataFrame, quote_table: pd.DataFrame) -> pd.DataFr
     return out
 
 
-def score_mentions(mentions: pd.DataFrame, sentences: pd.DataFrame, scorers: dict, chosen: str):
-    """Adds ``score_<name>`` per scorer and ``sentiment`` (the chosen score, empty for voice)."""
+def _score_batch(scorer, batch: list[tuple]) -> list[float]:
+    sentences, starts, ends = zip(*batch, strict=True) if batch else ((), (), ())
+    return list(scorer.score(list(sentences), list(starts), list(ends)))
+
+
+def _proba_batch(scorer: "Trained", batch: list[tuple]) -> list[list[float]]:
+    sentences, starts, ends = zip(*batch, strict=True) if batch else ((), (), ())
+    return scorer.model.predict_proba(list(sentences), list(starts), list(ends)).tolist()
+
+
+def score_mentions(
+    mentions: pd.DataFrame,
+    sentences: pd.DataFrame,
+    scorers: dict,
+    chosen: str,
+    engine: Engine | None = None,
+):
+    """Adds ``score_<name>`` per scorer and ``sentiment`` (the chosen score, empty for voice).
+
+    The trained model's probabilities are computed once, batch by batch on ``engine``,
+    and shared by the trained scorers (prior adaptation runs on the gathered batch)."""
+    engine = engine or Engine()
     out = mentions.copy()
     located = out.merge(
         sentences[["doc_id", "sent_id", "start", "text"]].rename(columns={"start": "s_start"}),
@@ -283,8 +315,16 @@ def score_mentions(mentions: pd.DataFrame, sentences: pd.DataFrame, scorers: dic
     )
     begin = (located["start"] - located["s_start"]).clip(lower=0)
     finish = (located["end"] - located["s_start"]).clip(upper=located["text"].str.len())
+    items = list(zip(located["text"], begin.astype(int), finish.astype(int), strict=True))
+    proba = None
     for name, scorer in scorers.items():
-        out[f"score_{name}"] = np.round(scorer.score(located["text"], begin, finish), 4)
+        if isinstance(scorer, Trained):
+            if proba is None:
+                proba = np.array(engine.map(partial(_proba_batch, scorer), items)).reshape(-1, 3)
+            scores = scorer.scores_from(proba)
+        else:
+            scores = np.array(engine.map(partial(_score_batch, scorer), items), dtype=float)
+        out[f"score_{name}"] = np.round(scores, 4)
     out["sentiment"] = out[f"score_{chosen}"].where(out["role"] == "portrayal")
     return out
 
@@ -418,9 +458,10 @@ def analyse(
     corpus: Corpus,
     found: Mentions,
     actors_file,
-    scorer: str = "trained",
+    scorer: str = "trained_adapted",
     min_mentions: int = 3,
     include_demonyms: bool = False,
+    engine: Engine | None = None,
 ) -> Sentiment:
     """Every table of the stage for an ingested corpus and its mentions."""
     if scorer not in SCORERS:
@@ -428,12 +469,12 @@ def analyse(
     neutral = actor_name_words(actors_file)
     scorers = {name: make_scorer(name, neutral) for name in SCORERS}
     quote_table = quotes.extract_quotes(corpus.texts, corpus.sentences, found.mentions,
-                                        found.actors)  # fmt: skip
+                                        found.actors, engine)  # fmt: skip
     quote_table["sentiment"] = np.round(
         scorers["vader"].text_score(quote_table["text"].str.strip('"“”‘’«» ')), 4
     )
     roles = assign_roles(found.mentions[MENTION_COLUMNS], quote_table)
-    scored = score_mentions(roles, corpus.sentences, scorers, scorer)
+    scored = score_mentions(roles, corpus.sentences, scorers, scorer, engine)
     kinds = counted_kinds(include_demonyms)
     per_doc = actor_sentiment(scored, quote_table, min_mentions, kinds, scorer)
     overall = actor_sentiment(scored.assign(doc_id="all"), quote_table.assign(doc_id="all"),
@@ -449,10 +490,11 @@ def analyse(
 
 def run(
     actors_file: str,
-    scorer: str = "trained",
+    scorer: str = "trained_adapted",
     min_mentions: int = 3,
     include_demonyms: bool = False,
     processed_dir: str = "data/processed",
+    engine: Engine | None = None,
 ) -> Sentiment:
     """The stage as notebook 03 calls it: read corpus and mentions, write the tables."""
     processed = config.output_path(processed_dir)
@@ -463,6 +505,7 @@ def run(
         scorer,
         min_mentions,
         include_demonyms,
+        engine,
     )
     result.write(processed)
     return result

@@ -5,9 +5,13 @@ character spans of the target mention):
 
 * :class:`VaderScorer` -- plain sentence-level VADER, the baseline.
 * :class:`TrainedScorer` -- a multinomial logistic regression trained on
-  NewsMTSC (Hamborg & Donnay, EACL 2021) over target-aware features. Its
-  parameters are stored as plain JSON and applied with numpy, so loading never
-  unpickles anything.
+  NewsMTSC (Hamborg & Donnay, EACL 2021) over target-aware features: word and
+  char TF-IDF of the sentence with the target masked; VADER over the sentence,
+  a window, the target's clause and each side; distance-weighted left/right
+  words with negation scope; the clause's words; words at fixed offsets from
+  the target; VADER lexicon cues by side, distance and whether the target is
+  the nearest mention. Its parameters are stored as plain JSON and applied with
+  numpy, so loading never unpickles anything.
 
 Rebuild the committed model with ``python -m actorlens.target_sentiment``.
 """
@@ -27,30 +31,39 @@ from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score
 from sklearn.preprocessing import normalize
+from threadpoolctl import threadpool_limits
 from vaderSentiment.vaderSentiment import NEGATE, SentimentIntensityAnalyzer
 
 LABELS = ("negative", "neutral", "positive")
 _POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
-_FORMAT = "actorlens.target_sentiment/1"
+_FORMAT = "actorlens.target_sentiment/2"
 _PLACEHOLDER = "xxtargetxx"
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[^\sa-z0-9]")
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|[^\sA-Za-z0-9]")
 _NEGATIONS = frozenset(NEGATE)
+_CLAUSE_PUNCT = frozenset(',;:()[]"“”—–?!.')
+_CLAUSE_WORDS = frozenset(
+    "after although and as because but despite however that though when whereas which while who yet".split()
+)
+_SENTENCE_OPENERS = frozenset('.!?"“')
+_PRONOUNS = frozenset("he her hers him his she their theirs them they".split())
+_QUOTES = '"“”'
+_BAGS = ("side", "clause", "anchor")
 
 DEFAULT_SETTINGS = {
     "C": 1.0,
-    "tau": 5.0,
+    "tau": 3.0,
     "window": 6,
     "word_ngrams": [1, 2],
     "word_min_df": 2,
     "char_ngrams": [2, 5],
     "char_min_df": 3,
-    "prox_min_df": 2,
-    "lex_weight": 0.5,
+    "bag_min_df": 2,
+    "cue_weight": 0.5,
     "max_iter": 1000,
     "tol": 1e-3,
     "decimals": 5,
 }
-GRID = [{"tau": tau, "C": c} for tau in (3.0, 5.0) for c in (0.5, 1.0, 2.0)]
+GRID = [{"tau": tau, "C": c} for tau in (2.0, 3.0) for c in (0.5, 1.0, 2.0)]
 
 
 def default_model_path() -> Path:
@@ -131,54 +144,146 @@ class VaderScorer:
         return [LABELS[i] for i in self.predict_proba(sentences).argmax(axis=1)]
 
 
-def _context(sentence: str, start: int, end: int):
-    """Masked sentence and lower-cased token lists left and right of the target."""
-    left, right = sentence[:start], sentence[end:]
-    masked = f"{left} {_PLACEHOLDER} {right}"
-    tokens = [_TOKEN.findall(part.lower().replace("\u2019", "'")) for part in (left, right)]
-    return masked, tokens[0], tokens[1]
+def _is_negator(token: str) -> bool:
+    """VADER's negation test for one lower-cased token."""
+    return token in _NEGATIONS or token.endswith("n't")
+
+
+def _negation_scope(tokens: list[str]) -> list[bool]:
+    """Whether each token follows a negator within the same punctuation-delimited span."""
+    flags, active = [], False
+    for token in tokens:
+        if token in _CLAUSE_PUNCT:
+            active = False
+        flags.append(active)
+        active = active or _is_negator(token)
+    return flags
+
+
+def _clause(tokens: list[str], target: int) -> tuple[int, int]:
+    """Token range [lo, hi) of the target's clause, cut at punctuation and clause-opening words."""
+
+    def boundary(token):
+        return token in _CLAUSE_PUNCT or token in _CLAUSE_WORDS
+
+    lo, hi = target, target + 1
+    while lo > 0 and not boundary(tokens[lo - 1]):
+        lo -= 1
+    while hi < len(tokens) and not boundary(tokens[hi]):
+        hi += 1
+    return lo, hi
+
+
+def _other_mentions(words: list[str], target: int) -> list[int]:
+    """Positions of other likely actor mentions: mid-sentence capitalised words and pronouns."""
+    return [
+        i
+        for i, word in enumerate(words)
+        if i != target
+        and (
+            word.lower() in _PRONOUNS
+            or (word[:1].isupper() and i > 0 and words[i - 1] not in _SENTENCE_OPENERS)
+        )
+    ]
+
+
+def _cues(tokens, target, others, analyzer) -> dict:
+    """Counts of VADER lexicon hits by polarity (flipped by a negator in the 3 tokens before, as
+    VADER does), strength, side, distance band and whether the target is the nearest mention."""
+    cues = {}
+    for i, token in enumerate(tokens):
+        valence = analyzer.lexicon.get(token)
+        if valence is None or i == target:
+            continue
+        negated = any(_is_negator(t) for t in tokens[max(0, i - 3) : i])
+        polarity = "P" if (valence > 0) != negated else "N"
+        magnitude = "2" if abs(valence) >= 2 else "1"
+        side = "L" if i < target else "R"
+        distance = abs(i - target)
+        band = "near" if distance <= 3 else ("mid" if distance <= 8 else "far")
+        owner = (
+            "own" if distance <= min((abs(i - j) for j in others), default=distance) else "other"
+        )
+        for key in (
+            polarity + magnitude,
+            f"{polarity}{magnitude}_{side}_{band}",
+            f"{polarity}_{band}",
+            f"{owner}_{polarity}",
+            f"{owner}_{polarity}_{side}",
+        ):
+            cues[key] = cues.get(key, 0) + 1
+    return cues
+
+
+def _example(sentence: str, start: int, end: int, settings: dict, analyzer):
+    """Masked text, dense VADER/structure values and sparse feature dicts for one target."""
+    text = sentence.replace("\u2019", "'")
+    left, right = _TOKEN.findall(text[:start]), _TOKEN.findall(text[end:])
+    target = len(left)
+    words = left + [_PLACEHOLDER] + right
+    tokens = [word.lower() for word in words]
+    negated = _negation_scope(tokens)
+    lo, hi = _clause(tokens, target)
+    others = _other_mentions(words, target)
+    window = settings["window"]
+
+    def vader(parts):
+        return analyzer.polarity_scores(" ".join(parts))
+
+    whole = analyzer.polarity_scores(sentence)
+    near = vader(
+        tokens[max(0, target - window) : target] + tokens[target + 1 : target + 1 + window]
+    )
+    clause = vader(tokens[lo:target] + tokens[target + 1 : hi])
+    numeric = [
+        *(whole[k] for k in ("compound", "pos", "neg", "neu")),
+        *(near[k] for k in ("compound", "pos", "neg", "neu")),
+        *(clause[k] for k in ("compound", "pos", "neg")),
+        vader(tokens[:target])["compound"],
+        vader(tokens[target + 1 :])["compound"],
+        vader(tokens[:lo] + tokens[hi:])["compound"],
+        float(sum(sentence[:start].count(q) for q in _QUOTES) % 2),
+        (hi - lo) / 20,
+        float(hi - lo == 1),
+        min(len(others), 10) / 5,
+    ]
+    marked = [("NOT_" + t) if flag else t for t, flag in zip(tokens, negated, strict=True)]
+    side, bag = {}, {}
+    for i, token in enumerate(marked):
+        if i == target:
+            continue
+        key = ("L_" if i < target else "R_") + token
+        side[key] = side.get(key, 0.0) + math.exp(-(abs(i - target) - 1) / settings["tau"])
+        if lo <= i < hi:
+            bag[token] = bag.get(token, 0.0) + 1.0
+    anchor = {
+        f"{offset}_{tokens[target + offset]}": 1.0
+        for offset in (-3, -2, -1, 1, 2, 3)
+        if 0 <= target + offset < len(tokens)
+    }
+    if target + 2 < len(tokens):
+        anchor[f"+12_{tokens[target + 1]}_{tokens[target + 2]}"] = 1.0
+    if target >= 2:
+        anchor[f"-21_{tokens[target - 2]}_{tokens[target - 1]}"] = 1.0
+    dicts = {
+        "side": side,
+        "clause": bag,
+        "anchor": anchor,
+        "cue": _cues(tokens, target, others, analyzer),
+    }
+    return f"{sentence[:start]} {_PLACEHOLDER} {sentence[end:]}", numeric, dicts
 
 
 def _raw_features(sentences, starts, ends, settings, analyzer):
-    """Text, VADER, proximity-weighted and lexicon features before vocabulary lookup."""
-    window, tau = settings["window"], settings["tau"]
-    masked, numeric, proximity, lexicon = [], [], [], []
+    """Masked texts, dense (n, 18) values and per-kind lists of feature dicts."""
+    masked, numeric, dicts = [], [], {kind: [] for kind in (*_BAGS, "cue")}
     for sentence, start, end in zip(sentences, starts, ends, strict=True):
-        text, left, right = _context(sentence, int(start), int(end))
+        text, values, features = _example(sentence, int(start), int(end), settings, analyzer)
         masked.append(text)
-        whole = analyzer.polarity_scores(sentence)
-        near = analyzer.polarity_scores(" ".join(left[-window:] + right[:window]))
-        numeric.append(
-            [whole[k] for k in ("compound", "pos", "neg", "neu")]
-            + [near[k] for k in ("compound", "pos", "neg", "neu")]
-        )
-        tokens = left + [_PLACEHOLDER] + right
-        prox, lex = {}, {}
-        for position, token in enumerate(tokens):
-            if token == _PLACEHOLDER:
-                continue
-            side = "L" if position < len(left) else "R"
-            distance = len(left) - position if side == "L" else position - len(left)
-            prox[token] = prox.get(token, 0.0) + math.exp(-(distance - 1) / tau)
-            valence = analyzer.lexicon.get(token)
-            if valence is None:
-                continue
-            negated = any(
-                t in _NEGATIONS or t.endswith("n't")
-                for t in tokens[max(0, position - 3) : position]
-            )
-            polarity = "P" if (valence > 0) != negated else "N"
-            magnitude = "2" if abs(valence) >= 2 else "1"
-            band = "near" if distance <= 3 else ("mid" if distance <= 8 else "far")
-            for key in (
-                polarity + magnitude,
-                f"{polarity}{magnitude}_{side}_{band}",
-                f"{polarity}_{band}",
-            ):
-                lex[key] = lex.get(key, 0) + 1
-        proximity.append(prox)
-        lexicon.append(lex)
-    return masked, np.array(numeric, dtype=float).reshape(-1, 8), proximity, lexicon
+        numeric.append(values)
+        for kind, value in features.items():
+            dicts[kind].append(value)
+    return masked, np.array(numeric, dtype=float).reshape(-1, 18), dicts
 
 
 def _dict_matrix(dicts, vocabulary: dict) -> sp.csr_matrix:
@@ -225,7 +330,7 @@ class _Featurizer:
         self.analyzer = SentimentIntensityAnalyzer()
         self.vocab = {
             kind: {t: i for i, t in enumerate(params[kind]["vocabulary"])}
-            for kind in ("word", "char", "prox", "lex")
+            for kind in ("word", "char", *_BAGS, "cue")
         }
         self.vectorizers = {
             kind: _count_vectorizer(self.settings, kind, self.vocab[kind])
@@ -237,18 +342,20 @@ class _Featurizer:
         }
 
     def __call__(self, sentences, starts, ends) -> sp.csr_matrix:
-        """Word and char TF-IDF, VADER scores, proximity-weighted bag, lexicon cues."""
-        masked, numeric, proximity, lexicon = _raw_features(
+        """Feature matrix of targets given as sentences and character spans."""
+        masked, numeric, dicts = _raw_features(
             sentences, starts, ends, self.settings, self.analyzer
         )
-        blocks = [
-            _tfidf(self.vectorizers[k].transform(masked), *self.idf_inputs[k])
-            for k in ("word", "char")
-        ]
+        counts = {k: self.vectorizers[k].transform(masked) for k in ("word", "char")}
+        return self.matrix(counts, numeric, dicts)
+
+    def matrix(self, counts: dict, numeric, dicts) -> sp.csr_matrix:
+        """Word and char TF-IDF, dense VADER/structure values, side/clause/anchor bags, lexicon cues."""
+        blocks = [_tfidf(counts[k], *self.idf_inputs[k]) for k in ("word", "char")]
         blocks.append(sp.csr_matrix(numeric))
-        blocks.append(normalize(_dict_matrix(proximity, self.vocab["prox"])))
+        blocks.extend(normalize(_dict_matrix(dicts[k], self.vocab[k])) for k in _BAGS)
         blocks.append(
-            _dict_matrix(lexicon, self.vocab["lex"]).log1p() * self.settings["lex_weight"]
+            _dict_matrix(dicts["cue"], self.vocab["cue"]).log1p() * self.settings["cue_weight"]
         )
         return sp.hstack(blocks, format="csr")
 
@@ -305,35 +412,40 @@ def train(
         train_df["start"].tolist(),
         train_df["end"].tolist(),
     )
-    masked, _, proximity, lexicon = _raw_features(
+    masked, numeric, dicts = _raw_features(
         sentences, starts, ends, settings, SentimentIntensityAnalyzer()
     )
     params = {"format": _FORMAT, "labels": list(LABELS), "settings": settings}
+    counts = {}
     for kind in ("word", "char"):
         vectorizer = _count_vectorizer(settings, kind)
-        counts = vectorizer.fit_transform(masked)
+        counts[kind] = vectorizer.fit_transform(masked)
         params[kind] = {
             "vocabulary": vectorizer.get_feature_names_out().tolist(),
-            "df": np.asarray((counts > 0).sum(axis=0)).ravel().astype(int).tolist(),
+            "df": np.asarray((counts[kind] > 0).sum(axis=0)).ravel().astype(int).tolist(),
             "n_docs": len(masked),
         }
-    doc_freq = {}
-    for features in proximity:
-        for key in features:
-            doc_freq[key] = doc_freq.get(key, 0) + 1
-    params["prox"] = {
-        "vocabulary": sorted(k for k, n in doc_freq.items() if n >= settings["prox_min_df"])
-    }
-    params["lex"] = {"vocabulary": sorted({k for features in lexicon for k in features})}
-    features = _Featurizer(params)(sentences, starts, ends)
+    for kind in _BAGS:
+        doc_freq = {}
+        for features in dicts[kind]:
+            for key in features:
+                doc_freq[key] = doc_freq.get(key, 0) + 1
+        params[kind] = {
+            "vocabulary": sorted(k for k, n in doc_freq.items() if n >= settings["bag_min_df"])
+        }
+    params["cue"] = {"vocabulary": sorted({k for features in dicts["cue"] for k in features})}
+    features = _Featurizer(params).matrix(counts, numeric, dicts)
     y = np.array([LABELS.index(label) for label in train_df["label"]])
-    model = LogisticRegression(
-        C=settings["C"],
-        class_weight="balanced",
-        max_iter=settings["max_iter"],
-        tol=settings["tol"],
-        random_state=seed,
-    ).fit(features, y)
+    # One BLAS thread: the dense products are tiny, so threads only add overhead (several-fold
+    # under load) and rounding that could depend on the core count.
+    with threadpool_limits(limits=1):
+        model = LogisticRegression(
+            C=settings["C"],
+            class_weight="balanced",
+            max_iter=settings["max_iter"],
+            tol=settings["tol"],
+            random_state=seed,
+        ).fit(features, y)
     params["coef"] = np.round(model.coef_, settings["decimals"]).tolist()
     params["intercept"] = np.round(model.intercept_, settings["decimals"]).tolist()
     scorer = TrainedScorer(params)

@@ -177,6 +177,6 @@ def test_seed_stage_tables(seeds):
     )
     portrayal = result.overall[result.overall["role"] == "portrayal"].set_index("actor_id")
     assert portrayal.at["ukraine", "n"] == 67  # every counted Ukraine mention is portrayal
-    assert result.scorer == "trained"
+    assert result.scorer == "trained_adapted"
     voice = result.overall[result.overall["role"] == "voice"].set_index("actor_id")
     assert voice.at["putin", "n"] == (result.quotes["speaker_id"] == "putin").sum()

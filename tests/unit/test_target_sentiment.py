@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from actorlens import target_sentiment
 from actorlens.target_sentiment import (
     LABELS,
     TrainedScorer,
@@ -120,6 +121,55 @@ def test_tiny_model_learns_target_dependent_rule(tiny_model):
     assert np.array_equal(scores, proba[:, 2] - proba[:, 0])
     assert (np.abs(scores) <= 1).all()
     assert scores[test["label"] == "positive"].min() > 0 > scores[test["label"] == "negative"].max()
+
+
+def test_clause_stops_at_punctuation_and_clause_words():
+    tokens = "critics said , smith xxtargetxx failed badly but jones won".split()
+    lo, hi = target_sentiment._clause(tokens, 4)
+    assert tokens[lo:hi] == ["smith", "xxtargetxx", "failed", "badly"]
+    assert target_sentiment._clause(["xxtargetxx"], 0) == (0, 1)
+
+
+def test_negation_scope_ends_at_punctuation():
+    tokens = "he did n't praise her work , she was great".split()
+    assert target_sentiment._negation_scope(tokens) == [
+        *[False] * 3,
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+        False,
+    ]
+
+
+def test_lexicon_cues_go_to_the_nearest_mention():
+    analyzer = VaderScorer().analyzer
+    words = "xxtargetxx met Jones , who is dishonest".split()
+    tokens = [w.lower() for w in words]
+    others = target_sentiment._other_mentions(words, 0)
+    assert others == [2]
+    cues = target_sentiment._cues(tokens, 0, others, analyzer)
+    assert cues["other_N"] == 1 and "own_N" not in cues
+    negated = target_sentiment._cues("xxtargetxx is not dishonest".split(), 0, [], analyzer)
+    assert negated["own_P"] == 1
+
+
+def test_target_features_depend_on_the_span():
+    sentence = "Smith praised the excellent plan, while Jones was condemned."
+    spans = [(0, 5), (sentence.index("Jones"), sentence.index("Jones") + 5)]
+    masked, numeric, dicts = target_sentiment._raw_features(
+        [sentence] * 2,
+        [a for a, _ in spans],
+        [b for _, b in spans],
+        target_sentiment.DEFAULT_SETTINGS,
+        VaderScorer().analyzer,
+    )
+    assert masked[0].split()[:2] == ["xxtargetxx", "praised"] and "Jones" in masked[0]
+    assert numeric.shape == (2, 18)
+    assert "praised" in dicts["clause"][0] and "condemned" in dicts["clause"][1]
+    assert "condemned" not in dicts["clause"][0]
 
 
 def test_save_load_round_trip_identical(tiny_model, tmp_path):

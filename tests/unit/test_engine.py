@@ -1,0 +1,45 @@
+"""The Dask engine writes the same tables as the local engine."""
+
+import pandas as pd
+import pytest
+
+from actorlens import config, sentiment
+from actorlens.actors import load_actors
+from actorlens.engine import Engine, EngineError
+from actorlens.ingest import ingest_corpus
+from actorlens.mentions import analyse
+
+
+@pytest.fixture(scope="module")
+def dask_engine():
+    with Engine("dask", n_workers=2) as engine:
+        yield engine
+
+
+def test_local_engine_keeps_the_order_over_batches():
+    assert Engine().map(lambda batch: [x * 2 for x in batch], range(450), batch=200) == [
+        x * 2 for x in range(450)
+    ]
+
+
+def test_unknown_engine_is_named():
+    with pytest.raises(EngineError, match="engine must be one of local, dask, got 'spark'"):
+        Engine("spark")
+
+
+def test_dask_and_local_engines_write_identical_tables(seeds, dask_engine):
+    actors_file = config.SEEDS_DIR / "actors.yml"
+    actors = load_actors(actors_file)
+    local_mentions = analyse(seeds, actors)
+    dask_mentions = analyse(seeds, actors, engine=dask_engine)
+    pd.testing.assert_frame_equal(local_mentions.mentions, dask_mentions.mentions)
+    local = sentiment.analyse(seeds, local_mentions, actors_file)
+    remote = sentiment.analyse(seeds, dask_mentions, actors_file, engine=dask_engine)
+    for name in sentiment.Sentiment.FILES:
+        pd.testing.assert_frame_equal(getattr(local, name), getattr(remote, name))
+
+
+def test_dask_and_local_ingestion_agree(seeds, dask_engine):
+    remote = ingest_corpus(config.SEEDS_DIR, engine=dask_engine)
+    for name in ("documents", "sentences", "texts", "warnings", "boilerplate"):
+        pd.testing.assert_frame_equal(getattr(seeds, name), getattr(remote, name))
