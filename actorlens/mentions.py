@@ -294,15 +294,18 @@ def salience(corpus: Corpus, mentions: pd.DataFrame, matcher: Matcher) -> pd.Dat
     whether the actor is in the title or the lede."""
     rows = []
     documents = corpus.documents.set_index("doc_id")
+    firsts: dict[str, dict[str, int]] = {}
+    for (doc_id, actor_id), first in (
+        mentions.groupby(["doc_id", "actor_id"])["start"].min().items()
+    ):
+        firsts.setdefault(doc_id, {})[actor_id] = int(first)
     for doc_id, text in zip(corpus.texts["doc_id"], corpus.texts["text"], strict=True):
         title = documents.at[doc_id, "title"]
         first_line = text.split("\n", 1)[0].strip()
         title_is_first_line = first_line == title.strip()
         in_title = {m["actor_id"] for m in matcher.find(title)}
         cutoff = lede_end(text, title_is_first_line)
-        doc_mentions = mentions[mentions["doc_id"] == doc_id]
-        for actor_id, group in doc_mentions.groupby("actor_id", sort=True):
-            first = int(group["start"].min())
+        for actor_id, first in sorted(firsts.get(doc_id, {}).items()):
             rows.append(
                 {
                     "doc_id": doc_id,

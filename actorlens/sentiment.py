@@ -334,9 +334,18 @@ def bootstrap_ci(values, samples: int = BOOTSTRAP_SAMPLES, seed: int = BOOTSTRAP
     values = np.asarray(values, dtype=float)
     if len(values) < 2:
         return float("nan"), float("nan")
-    rng = np.random.default_rng(seed)
-    means = values[rng.integers(0, len(values), (samples, len(values)))].mean(axis=1)
+    means = resampled_means(values, samples, np.random.default_rng(seed))
     return float(np.percentile(means, 2.5)), float(np.percentile(means, 97.5))
+
+
+def resampled_means(values: np.ndarray, samples: int, rng, block: int = 100) -> np.ndarray:
+    """Means of ``samples`` resamples with replacement, drawn ``block`` at a time so
+    memory stays small for large groups."""
+    means = [
+        values[rng.integers(0, len(values), (min(block, samples - done), len(values)))].mean(axis=1)
+        for done in range(0, samples, block)
+    ]
+    return np.concatenate(means)
 
 
 def summarise(frame: pd.DataFrame, keys: list[str], value: str, min_mentions: int):

@@ -23,6 +23,7 @@ from actorlens.sentiment import (
     BOOTSTRAP_SEED,
     Sentiment,
     counted_kinds,
+    resampled_means,
     summarise,
 )
 
@@ -97,12 +98,12 @@ def difference_test(before, after, samples: int = BOOTSTRAP_SAMPLES,
     before, after = np.asarray(before, float), np.asarray(after, float)
     delta = after.mean() - before.mean()
     rng = np.random.default_rng(seed)
-    boot = after[rng.integers(0, len(after), (samples, len(after)))].mean(axis=1) - before[
-        rng.integers(0, len(before), (samples, len(before)))
-    ].mean(axis=1)
+    boot = resampled_means(after, samples, rng) - resampled_means(before, samples, rng)
     pooled = np.concatenate([before, after])
-    shuffled = np.array([rng.permutation(pooled) for _ in range(permutations)])
-    null = shuffled[:, len(before) :].mean(axis=1) - shuffled[:, : len(before)].mean(axis=1)
+    null = np.empty(permutations)
+    for i in range(permutations):
+        shuffled = rng.permutation(pooled)
+        null[i] = shuffled[len(before) :].mean() - shuffled[: len(before)].mean()
     p_value = (np.sum(np.abs(null) >= abs(delta) - 1e-12) + 1) / (permutations + 1)
     low, high = np.percentile(boot, [2.5, 97.5])
     return float(delta), float(low), float(high), float(p_value)

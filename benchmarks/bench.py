@@ -55,7 +55,6 @@ STAGES = ("ingest", "mentions", "quotes", "sentiment", "aggregation")
 SHIFT = {"order_by": "date", "period": "month", "from_period": "2005-01", "to_period": "2007-04"}
 MIN_MENTIONS = 3
 SCORER = "trained"
-REPEATS_30K = 10
 
 
 # --------------------------------------------------------------------------- corpora
