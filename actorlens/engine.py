@@ -3,7 +3,8 @@
 The per-document stages (mention matching, quote extraction, scoring) are pure
 functions of a batch of documents; :meth:`Engine.map` splits the items into batches,
 applies the function to each and returns the results in input order. With ``dask``
-the batches run as a ``dask.bag`` on the distributed scheduler: an existing cluster
+the function is scattered once to every worker and the batches run as futures on the
+distributed scheduler: an existing cluster
 (``dask_address``) or a local one with ``n_workers`` processes, one thread each.
 Aggregation always happens on the gathered tables, so both engines give the same
 tables.
@@ -58,11 +59,13 @@ class Engine:
         if self.name == "local" or not items:
             return [result for start in range(0, len(items), batch)
                     for result in func(items[start : start + batch])]  # fmt: skip
-        import dask.bag
-
-        partitions = max(min(len(items) // batch + 1, 4 * int(self.n_workers or 2)), 1)
-        bag = dask.bag.from_sequence(items, npartitions=partitions)
-        return bag.map_partitions(lambda part: func(list(part))).compute(scheduler=self.client())
+        client = self.client()
+        shared = client.scatter(func, broadcast=True)  # large objects travel once per worker
+        batches = client.scatter(
+            [items[start : start + batch] for start in range(0, len(items), batch)]
+        )
+        futures = client.map(_apply, [shared] * len(batches), batches, pure=False)
+        return [result for part in client.gather(futures) for result in part]
 
     def close(self) -> None:
         """Shut down a local Dask cluster started by this engine."""
@@ -78,3 +81,7 @@ class Engine:
 
     def __exit__(self, *exc):
         self.close()
+
+
+def _apply(func: Callable[[list], list], batch: list) -> list:
+    return func(batch)
