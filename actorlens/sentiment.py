@@ -44,7 +44,7 @@ CLAUSE_BREAK = re.compile(
     r"\s*(?:[;:—–]|\s-\s|\(|\)|,\s+(?:but|while|whereas|although|though|which|who|whom)\b|"
     r"\b(?:but|whereas|although)\b)\s*"
 )
-PLACEHOLDER = "xxtargetxx"
+WORD = re.compile(r"\S+")
 SIGN = {"negative": -1, "neutral": 0, "positive": 1}
 # The trained model is fitted with balanced class weights: its probabilities assume
 # equal class shares, the starting point of the prior adaptation.
@@ -106,25 +106,37 @@ class TargetVader:
         self.analyzer.lexicon.update({w.lower(): 0.0 for w in neutral_words})
         self.window = window
 
-    def context(self, sentence: str, start: int, end: int) -> str:
-        """The target's clause, cut to ``window`` words either side, target masked."""
+    def context(self, sentence: str, start: int, end: int) -> tuple[int, int]:
+        """Character range of the target's clause, cut to ``window`` words either side."""
         left, right = sentence[:start], sentence[end:]
         breaks = list(CLAUSE_BREAK.finditer(left))
-        left = left[breaks[-1].end() :] if breaks else left
+        first = breaks[-1].end() if breaks else 0
         after = CLAUSE_BREAK.search(right)
-        right = right[: after.start()] if after else right
-        left_words, right_words = left.split(), right.split()
-        kept_left = left_words[-self.window :] if self.window else []
-        return " ".join([*kept_left, PLACEHOLDER, *right_words[: self.window]])
+        last = end + after.start() if after else len(sentence)
+        left_words = [m.start() for m in WORD.finditer(sentence, first, start)]
+        right_words = [m.end() for m in WORD.finditer(sentence, end, last)]
+        if self.window:
+            first = left_words[-self.window] if len(left_words) >= self.window else first
+            last = right_words[self.window - 1] if len(right_words) >= self.window else last
+        else:
+            first, last = start, end
+        return first, last
 
     def text_score(self, texts) -> np.ndarray:
         """VADER compound of whole texts (a quote's tone)."""
         return np.array([self.analyzer.polarity_scores(t)["compound"] for t in texts], float)
 
     def score(self, sentences, starts, ends) -> np.ndarray:
-        """Compound score toward each target, in [-1, 1]."""
-        contexts = [self.context(s, a, b) for s, a, b in zip(sentences, starts, ends, strict=True)]
-        return self.text_score(contexts)
+        """Compound score toward each target, in [-1, 1]: the sentence's word valences
+        (one VADER pass per sentence) summed over the context, the target left out."""
+        passes, scores = {}, []
+        for sentence, start, end in zip(sentences, starts, ends, strict=True):
+            if sentence not in passes:
+                passes[sentence] = target_sentiment.SentenceValences(sentence, self.analyzer)
+            first, last = self.context(sentence, start, end)
+            valences = passes[sentence].between((first, start), (end, last))
+            scores.append(target_sentiment.summarise_valences(valences)[0])
+        return np.array(scores, dtype=float)
 
     def predict(self, sentences, starts, ends) -> list[str]:
         return label_of(self.score(sentences, starts, ends))
@@ -348,17 +360,46 @@ def resampled_means(values: np.ndarray, samples: int, rng, block: int = 100) -> 
     return np.concatenate(means)
 
 
+def bootstrap_intervals(
+    groups: list[np.ndarray],
+    samples: int = BOOTSTRAP_SAMPLES,
+    seed: int = BOOTSTRAP_SEED,
+    cells: int = 4_000_000,
+) -> np.ndarray:
+    """:func:`bootstrap_ci` of every group, as an (n_groups, 2) array.
+
+    A group's resamples depend only on its size (a fresh generator per group), so the
+    groups of one size share one set of resampled indices, applied to all of them at
+    once in chunks of at most ``cells`` values."""
+    intervals = np.full((len(groups), 2), np.nan)
+    by_size: dict[int, list[int]] = {}
+    for index, values in enumerate(groups):
+        by_size.setdefault(len(values), []).append(index)
+    for size, members in by_size.items():
+        if size < 2:
+            continue
+        rng, means = np.random.default_rng(seed), []
+        draws = [rng.integers(0, size, (min(100, samples - done), size))
+                 for done in range(0, samples, 100)]  # fmt: skip
+        chunk = max(1, cells // (100 * size))
+        for first in range(0, len(members), chunk):
+            rows = members[first : first + chunk]
+            values = np.stack([np.asarray(groups[i], dtype=float) for i in rows])
+            means = np.concatenate([values[:, idx].mean(axis=2) for idx in draws], axis=1)
+            intervals[rows] = np.percentile(means, [2.5, 97.5], axis=1).T
+    return intervals
+
+
 def summarise(frame: pd.DataFrame, keys: list[str], value: str, min_mentions: int):
     """n, mean and bootstrap interval of ``value`` per ``keys`` group; ``thin`` below
     ``min_mentions``."""
-    rows = []
-    for key, group in frame.dropna(subset=[value]).groupby(keys, sort=True):
-        low, high = bootstrap_ci(group[value])
-        rows.append([*key, len(group), group[value].mean(), low, high])
-    table = pd.DataFrame(rows, columns=[*keys, "n", "mean", "ci_low", "ci_high"])
+    grouped = frame.dropna(subset=[value]).groupby(keys, sort=True)[value]
+    table = grouped.agg(n="size", mean="mean").reset_index()
+    intervals = bootstrap_intervals([group.to_numpy() for _, group in grouped])
+    table["ci_low"], table["ci_high"] = intervals[:, 0], intervals[:, 1]
     table[["mean", "ci_low", "ci_high"]] = table[["mean", "ci_low", "ci_high"]].round(4)
     table["thin"] = table["n"] < min_mentions
-    return table
+    return table[[*keys, "n", "mean", "ci_low", "ci_high", "thin"]]
 
 
 def actor_sentiment(

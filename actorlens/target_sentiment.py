@@ -22,6 +22,7 @@ import json
 import math
 import re
 import time
+from bisect import bisect_left
 from pathlib import Path
 
 import numpy as np
@@ -32,13 +33,19 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score
 from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
-from vaderSentiment.vaderSentiment import NEGATE, SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import (
+    BOOSTER_DICT,
+    NEGATE,
+    SentimentIntensityAnalyzer,
+    SentiText,
+)
 
 LABELS = ("negative", "neutral", "positive")
 _POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
-_FORMAT = "actorlens.target_sentiment/2"
+_FORMAT = "actorlens.target_sentiment/3"
 _PLACEHOLDER = "xxtargetxx"
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|[^\sA-Za-z0-9]")
+_WORD = re.compile(r"\S+")
 _NEGATIONS = frozenset(NEGATE)
 _CLAUSE_PUNCT = frozenset(',;:()[]"“”—–?!.')
 _CLAUSE_WORDS = frozenset(
@@ -215,10 +222,68 @@ def _cues(tokens, target, others, analyzer) -> dict:
     return cues
 
 
-def _example(sentence: str, start: int, end: int, settings: dict, analyzer):
-    """Masked text, dense VADER/structure values and sparse feature dicts for one target."""
+class SentenceValences:
+    """VADER's valence of every word of a sentence, in context, from one pass.
+
+    The valences are those :meth:`SentimentIntensityAnalyzer.polarity_scores` sums
+    (boosters, negation, "but"), kept per whitespace word with its start offset, so
+    any span of the sentence can be summarised without re-running VADER on it.
+    """
+
+    def __init__(self, sentence: str, analyzer):
+        sentitext = SentiText(sentence)
+        words = sentitext.words_and_emoticons
+        lexicon = analyzer.lexicon
+        valences = []
+        for i, item in enumerate(words):
+            lower = item.lower()
+            if (
+                lower not in lexicon
+                or lower in BOOSTER_DICT
+                or (lower == "kind" and i < len(words) - 1 and words[i + 1].lower() == "of")
+            ):
+                valences.append(0)
+                continue
+            valences = analyzer.sentiment_valence(0, sentitext, item, i, valences)
+        self.sentence = sentence
+        self.valences = analyzer._but_check(words, valences)
+        self.starts = [match.start() for match in _WORD.finditer(sentence)]
+        self._analyzer = analyzer
+
+    def between(self, *ranges: tuple[int, int]) -> list[float]:
+        """Valences of the words starting inside any of the character ranges [a, b)."""
+        picked = []
+        for a, b in ranges:
+            picked.extend(self.valences[bisect_left(self.starts, a) : bisect_left(self.starts, b)])
+        return picked
+
+    def whole(self) -> dict:
+        """VADER's scores of the whole sentence (as ``polarity_scores`` without emoji)."""
+        return self._analyzer.score_valence(self.valences, self.sentence)
+
+
+def summarise_valences(valences: list[float]) -> tuple[float, float, float, float]:
+    """compound, pos, neg and neu of a list of word valences, as VADER scores a text."""
+    if not valences:
+        return 0.0, 0.0, 0.0, 0.0
+    total = float(sum(valences))
+    pos = sum(v + 1 for v in valences if v > 0)
+    neg = sum(1 - v for v in valences if v < 0)
+    neu = sum(1 for v in valences if v == 0)
+    weight = pos + neg + neu
+    return total / math.sqrt(total * total + 15), pos / weight, neg / weight, neu / weight
+
+
+def _example(sentence: str, start: int, end: int, settings: dict, analyzer, valences=None):
+    """Masked text, dense VADER/structure values and sparse feature dicts for one target.
+
+    ``valences`` is the sentence's :class:`SentenceValences` (computed when missing)."""
+    valences = valences or SentenceValences(sentence, analyzer)
     text = sentence.replace("\u2019", "'")
-    left, right = _TOKEN.findall(text[:start]), _TOKEN.findall(text[end:])
+    left_spans = [m.span() for m in _TOKEN.finditer(text[:start])]
+    right_spans = [(end + a, end + b) for a, b in (m.span() for m in _TOKEN.finditer(text[end:]))]
+    left = [text[a:b] for a, b in left_spans]
+    right = [text[a:b] for a, b in right_spans]
     target = len(left)
     words = left + [_PLACEHOLDER] + right
     tokens = [word.lower() for word in words]
@@ -226,22 +291,24 @@ def _example(sentence: str, start: int, end: int, settings: dict, analyzer):
     lo, hi = _clause(tokens, target)
     others = _other_mentions(words, target)
     window = settings["window"]
+    spans = [*left_spans, (start, end), *right_spans]
 
-    def vader(parts):
-        return analyzer.polarity_scores(" ".join(parts))
+    def edge(index: int) -> int:
+        """Character offset where token ``index`` starts (the sentence's end past the last)."""
+        return spans[index][0] if index < len(spans) else len(sentence)
 
-    whole = analyzer.polarity_scores(sentence)
-    near = vader(
-        tokens[max(0, target - window) : target] + tokens[target + 1 : target + 1 + window]
+    whole = valences.whole()
+    near = summarise_valences(
+        valences.between((edge(max(0, target - window)), start), (end, edge(target + 1 + window)))
     )
-    clause = vader(tokens[lo:target] + tokens[target + 1 : hi])
+    clause = summarise_valences(valences.between((edge(lo), start), (end, edge(hi))))
     numeric = [
         *(whole[k] for k in ("compound", "pos", "neg", "neu")),
-        *(near[k] for k in ("compound", "pos", "neg", "neu")),
-        *(clause[k] for k in ("compound", "pos", "neg")),
-        vader(tokens[:target])["compound"],
-        vader(tokens[target + 1 :])["compound"],
-        vader(tokens[:lo] + tokens[hi:])["compound"],
+        *near,
+        *clause[:3],
+        summarise_valences(valences.between((0, start)))[0],
+        summarise_valences(valences.between((end, len(sentence))))[0],
+        summarise_valences(valences.between((0, edge(lo)), (edge(hi), len(sentence))))[0],
         float(sum(sentence[:start].count(q) for q in _QUOTES) % 2),
         (hi - lo) / 20,
         float(hi - lo == 1),
@@ -277,8 +344,13 @@ def _example(sentence: str, start: int, end: int, settings: dict, analyzer):
 def _raw_features(sentences, starts, ends, settings, analyzer):
     """Masked texts, dense (n, 18) values and per-kind lists of feature dicts."""
     masked, numeric, dicts = [], [], {kind: [] for kind in (*_BAGS, "cue")}
+    passes = {}  # one VADER pass per distinct sentence, shared by its targets
     for sentence, start, end in zip(sentences, starts, ends, strict=True):
-        text, values, features = _example(sentence, int(start), int(end), settings, analyzer)
+        if sentence not in passes:
+            passes[sentence] = SentenceValences(sentence, analyzer)
+        text, values, features = _example(
+            sentence, int(start), int(end), settings, analyzer, passes[sentence]
+        )
         masked.append(text)
         numeric.append(values)
         for kind, value in features.items():
@@ -314,6 +386,63 @@ def _count_vectorizer(settings: dict, kind: str, vocabulary=None) -> CountVector
     )
 
 
+class CharNgramCounts:
+    """Counts of ``char_wb`` n-grams, identical to :class:`CountVectorizer`'s transform,
+    built from a cache of each word's n-grams.
+
+    ``char_wb`` n-grams never cross a word boundary, so a text's counts are the sum of
+    its lower-cased words' counts: one sparse product of a text-by-word matrix and a
+    word-by-n-gram matrix replaces the per-character Python loop.
+    """
+
+    def __init__(self, vocabulary: dict, ngram_range):
+        self.vocabulary = vocabulary
+        self.ngram_range = tuple(ngram_range)
+        self.word_index: dict[str, int] = {}
+        self.word_rows: list[list[int]] = []
+
+    def _word_id(self, word: str) -> int:
+        index = self.word_index.get(word)
+        if index is None:
+            low, high = self.ngram_range
+            padded = f" {word} "
+            columns = []
+            for n in range(low, high + 1):
+                grams = [padded[i : i + n] for i in range(max(1, len(padded) - n + 1))]
+                columns.extend(self.vocabulary[g] for g in grams if g in self.vocabulary)
+                if len(padded) <= n:  # a short word counts once, as in sklearn
+                    break
+            index = self.word_index[word] = len(self.word_rows)
+            self.word_rows.append(columns)
+        return index
+
+    def transform(self, texts) -> sp.csr_matrix:
+        """(len(texts), len(vocabulary)) matrix of n-gram counts."""
+        rows, words = [], []
+        for row, text in enumerate(texts):
+            ids = [self._word_id(word) for word in text.lower().split()]
+            words.extend(ids)
+            rows.extend([row] * len(ids))
+        used = sorted(set(words))
+        local = {word: i for i, word in enumerate(used)}
+        text_words = sp.csr_matrix(
+            (np.ones(len(words)), (rows, [local[w] for w in words])), shape=(len(texts), len(used))
+        )
+        lengths = [len(self.word_rows[w]) for w in used]
+        word_grams = sp.csr_matrix(
+            (
+                np.ones(sum(lengths)),
+                [c for w in used for c in self.word_rows[w]],
+                np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64),
+            ),
+            shape=(len(used), len(self.vocabulary)),
+        )
+        word_grams.sum_duplicates()
+        counts = (text_words @ word_grams).tocsr()
+        counts.sort_indices()
+        return counts
+
+
 def _tfidf(counts: sp.csr_matrix, df: np.ndarray, n_docs: int) -> sp.csr_matrix:
     """Sublinear tf times smoothed idf, L2-normalised (as sklearn's TfidfVectorizer)."""
     counts = counts.tocsr(copy=True)
@@ -333,8 +462,8 @@ class _Featurizer:
             for kind in ("word", "char", *_BAGS, "cue")
         }
         self.vectorizers = {
-            kind: _count_vectorizer(self.settings, kind, self.vocab[kind])
-            for kind in ("word", "char")
+            "word": _count_vectorizer(self.settings, "word", self.vocab["word"]),
+            "char": CharNgramCounts(self.vocab["char"], self.settings["char_ngrams"]),
         }
         self.idf_inputs = {
             kind: (np.asarray(params[kind]["df"], dtype=float), params[kind]["n_docs"])

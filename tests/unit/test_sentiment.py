@@ -72,6 +72,15 @@ def test_clause_keeps_judgements_with_their_target():
     assert score(scorer, sentence, "Putin") < 0 < score(scorer, sentence, "Macron")
 
 
+def test_context_is_the_clause_cut_to_the_window():
+    sentence = "One two three four Putin five six seven; eight nine."
+    start = sentence.index("Putin")
+    first, last = TargetVader(window=2).context(sentence, start, start + 5)
+    assert sentence[first:last] == "three four Putin five six"
+    first, last = TargetVader(window=20).context(sentence, start, start + 5)
+    assert sentence[first:last] == "One two three four Putin five six seven"
+
+
 def test_actor_names_are_neutral_words():
     sentence = "Justice Minister Hope spoke on Monday."
     assert score(TargetVader(neutral_words={"Hope", "Justice"}), sentence, "Hope") == 0.0
@@ -106,6 +115,16 @@ def test_bootstrap_interval_is_fixed_and_brackets_the_mean():
     assert (low, high) == sentiment.bootstrap_ci(values)
     assert low < np.mean(values) < high
     assert np.isnan(sentiment.bootstrap_ci([0.5])[0])
+
+
+def test_grouped_intervals_equal_one_group_at_a_time():
+    rng = np.random.default_rng(3)
+    groups = [rng.normal(size=n) for n in (1, 2, 5, 5, 40, 5, 300)]
+    # a tiny chunk forces several chunks per size
+    grouped = sentiment.bootstrap_intervals(groups, cells=1000)
+    for values, (low, high) in zip(groups[1:], grouped[1:], strict=True):
+        assert (low, high) == sentiment.bootstrap_ci(values)
+    assert np.isnan(grouped[0]).all()
 
 
 def test_summary_marks_thin_cells():

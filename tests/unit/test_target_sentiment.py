@@ -172,6 +172,38 @@ def test_target_features_depend_on_the_span():
     assert "condemned" not in dicts["clause"][0]
 
 
+def test_sentence_valences_match_vader_and_pick_spans():
+    analyzer = VaderScorer().analyzer
+    for sentence in [
+        "The plan was not good, but the talks were VERY productive!",
+        "Kind of a sorry state, critics said.",
+        "At least it isn't a horrible book.",
+        "",
+    ]:
+        assert target_sentiment.SentenceValences(sentence, analyzer).whole() == (
+            analyzer.polarity_scores(sentence)
+        )
+    sentence = "Smith praised the plan while Jones was condemned."
+    valences = target_sentiment.SentenceValences(sentence, analyzer)
+    left = valences.between((0, sentence.index("while")))
+    right = valences.between((sentence.index("while"), len(sentence)))
+    assert max(left) > 0 and min(right) < 0 and len(left) + len(right) == 8
+    compound, pos, neg, neu = target_sentiment.summarise_valences(left)
+    assert compound > 0 and neg == 0 and pos + neu == pytest.approx(1.0)
+    assert target_sentiment.summarise_valences([]) == (0.0, 0.0, 0.0, 0.0)
+
+
+def test_char_ngram_counts_equal_sklearn():
+    texts = ["Smith  praised\tthe plan", "", "Ünïcode “quoted” — I a", "ab ab ab"]
+    settings = {**target_sentiment.DEFAULT_SETTINGS, "char_min_df": 1}
+    vectorizer = target_sentiment._count_vectorizer(settings, "char").fit(
+        texts + ["other words entirely"]
+    )
+    fast = target_sentiment.CharNgramCounts(vectorizer.vocabulary_, (2, 5))
+    for _ in range(2):  # cold and warm cache
+        assert (fast.transform(texts) != vectorizer.transform(texts)).nnz == 0
+
+
 def test_save_load_round_trip_identical(tiny_model, tmp_path):
     path = tmp_path / "model.json"
     tiny_model.save(path)
