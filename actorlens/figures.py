@@ -4,6 +4,7 @@ from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from IPython.display import Image
 
 plt.rcParams.update({"svg.hashsalt": "actorlens", "figure.dpi": 100, "savefig.dpi": 120})
 MAX_LABELLED_POINTS = 20
@@ -23,6 +24,14 @@ def save_figure(fig: plt.Figure, data: pd.DataFrame, name: str, figures_dir: str
     fig.savefig(figures_dir / f"{name}.svg", bbox_inches="tight", metadata={"Date": None})
     data.to_csv(figures_dir / f"{name}.csv", index=False, lineterminator="\n")
     return png
+
+
+def publish(fig: plt.Figure, data: pd.DataFrame, name: str, figures_dir: str | Path) -> Image:
+    """:func:`save_figure`, then close the figure and return the saved PNG for display,
+    so a notebook shows exactly the exported file and renders the figure only twice."""
+    png = save_figure(fig, data, name, figures_dir)
+    plt.close(fig)
+    return Image(filename=str(png))
 
 
 def document_lengths(documents: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:

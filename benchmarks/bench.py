@@ -54,7 +54,7 @@ STAGES = ("ingest", "mentions", "quotes", "sentiment", "aggregation")
 # and last month when the corpus does not reach them, as for the first 300 documents).
 SHIFT = {"order_by": "date", "period": "month", "from_period": "2005-01", "to_period": "2007-04"}
 MIN_MENTIONS = 3
-SCORER = "trained"
+SCORER = "trained_adapted"  # the pipeline default
 
 
 # --------------------------------------------------------------------------- corpora
@@ -136,10 +136,11 @@ def clock() -> tuple[float, float]:
     return time.perf_counter(), time.process_time()
 
 
-def library_pass(corpus_dir: Path, stats: dict | None = None):
-    """Every stage on ``corpus_dir``. Fills ``stats``: ``timings`` (seconds per stage),
-    ``peaks`` (peak resident MiB so far, after each stage), ``resident`` (resident MiB
-    after each stage) and ``details`` (seconds of parts of a stage)."""
+def library_pass(corpus_dir: Path, stats: dict | None = None, engine=None):
+    """Every stage on ``corpus_dir``, the per-document work on ``engine`` (default local).
+    Fills ``stats``: ``timings`` (seconds per stage), ``peaks`` (peak resident MiB so
+    far, after each stage), ``resident`` (resident MiB after each stage) and ``details``
+    (seconds of parts of a stage)."""
     import numpy as np
 
     from actorlens import ingest, mentions, quotes, sentiment, shift
@@ -156,17 +157,17 @@ def library_pass(corpus_dir: Path, stats: dict | None = None):
         resident[stage] = current_mib()
 
     tick = clock()
-    corpus = ingest.ingest_corpus(corpus_dir)
+    corpus = ingest.ingest_corpus(corpus_dir, engine=engine)
     mark("ingest", tick)
 
     tick = clock()
     actors = load_actors(ACTORS_FILE)
-    found = mentions.analyse(corpus, actors, include_demonyms=False)
+    found = mentions.analyse(corpus, actors, include_demonyms=False, engine=engine)
     mark("mentions", tick)
 
     tick = clock()
     quote_table = quotes.extract_quotes(
-        corpus.texts, corpus.sentences, found.mentions, found.actors
+        corpus.texts, corpus.sentences, found.mentions, found.actors, engine
     )
     mark("quotes", tick)
 
@@ -179,7 +180,7 @@ def library_pass(corpus_dir: Path, stats: dict | None = None):
         scorers["vader"].text_score(quote_table["text"].str.strip('"“”‘’«» ')), 4
     )
     roles = sentiment.assign_roles(found.mentions[mentions.MENTION_COLUMNS], quote_table)
-    scored = sentiment.score_mentions(roles, corpus.sentences, scorers, SCORER)
+    scored = sentiment.score_mentions(roles, corpus.sentences, scorers, SCORER, engine)
     mark("sentiment", tick)
 
     tick = clock()
@@ -294,6 +295,19 @@ def worker(corpus_dir: Path, io_check: bool) -> None:
     )
 
 
+def dask_worker(corpus_dir: Path, n_workers: int) -> None:
+    """The library pass with a local Dask cluster of ``n_workers``; prints one JSON line."""
+    from actorlens.engine import Engine
+
+    with Engine("dask", n_workers=n_workers) as engine:
+        tick = time.perf_counter()
+        engine.client()
+        started = time.perf_counter() - tick
+        stats = {}
+        counts, _ = library_pass(corpus_dir, stats, engine)
+    print(json.dumps({"docs": counts["docs_analysed"], "cluster_start_s": started, **stats}))
+
+
 def profile_worker(corpus_dir: Path, top: int, dump: str | None = None) -> None:
     """The library pass under cProfile; prints the top functions."""
     from actorlens import ingest, mentions, quotes, sentiment, shift  # noqa: F401
@@ -336,6 +350,31 @@ def run_size(size: int, workdir: Path, io_check: bool) -> dict:
     if corpus_dir != CORPUS:
         shutil.rmtree(corpus_dir)
     return result
+
+
+def run_dask(size: int, workdir: Path, n_workers: int) -> dict:
+    corpus_dir = build_corpus(size, workdir)
+    command = [PYTHON, __file__, "--dask-worker", str(corpus_dir), "--n-workers", str(n_workers)]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=PROJECT)
+    if done.returncode:
+        sys.stderr.write(done.stderr)
+        raise SystemExit(f"size {size}: dask worker failed (status {done.returncode})")
+    if corpus_dir != CORPUS:
+        shutil.rmtree(corpus_dir)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def print_dask(local: dict, remote: dict, n_workers: int) -> None:
+    """Wall seconds per stage, local engine against the Dask engine."""
+    print(f"\n## Dask engine, {n_workers} local workers, {local['docs']:,} documents (wall s)")
+    print(f"{'stage':<13}{'local':>9}{'dask':>9}{'speedup':>9}")
+    for stage in (*STAGES, None):
+        a, b = stage_seconds(local, stage, "timings"), stage_seconds(remote, stage, "timings")
+        print(f"{stage or 'library':<13}{a:>9.2f}{b:>9.2f}{a / b:>8.2f}x")
+    print(
+        f"starting the cluster (not in the total): {remote['cluster_start_s']:.1f} s; "
+        "goal: library speedup >= 1.6x at 30,000"
+    )
 
 
 def rate(n: float, seconds: float) -> str:
@@ -532,11 +571,19 @@ def main(argv=None) -> int:
     parser.add_argument("--top", type=int, default=15, help="functions listed by --profile")
     parser.add_argument("--profile-out", metavar="FILE", help="also save the pstats data")
     parser.add_argument("--io", action="store_true", help="also time writing/reading the tables")
+    parser.add_argument(
+        "--dask", type=int, metavar="N", help="also run size N on the Dask engine and compare"
+    )
+    parser.add_argument("--n-workers", type=int, default=2, help="Dask workers for --dask")
     parser.add_argument("--worker", metavar="DIR", help=argparse.SUPPRESS)
+    parser.add_argument("--dask-worker", metavar="DIR", help=argparse.SUPPRESS)
     parser.add_argument("--profile-worker", metavar="DIR", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
         worker(Path(args.worker), args.io)
+        return 0
+    if args.dask_worker:
+        dask_worker(Path(args.dask_worker), args.n_workers)
         return 0
     if args.profile_worker:
         profile_worker(Path(args.profile_worker), args.top, args.profile_out)
@@ -557,6 +604,9 @@ def main(argv=None) -> int:
             sys.stdout.flush()
         if len(results) >= 2:
             print_scaling(results)
+        if args.dask:
+            local = results.get(args.dask) or run_size(args.dask, Path(workdir), False)
+            print_dask(local, run_dask(args.dask, Path(workdir), args.n_workers), args.n_workers)
         if args.profile:
             corpus_dir = build_corpus(args.profile, Path(workdir) / "profile")
             print(f"\n## cProfile of the library pass on {args.profile:,} documents")
