@@ -104,7 +104,7 @@ def mention_heatmap(
     image = ax.imshow(data.to_numpy(), cmap="Blues", aspect="auto")
     ax.set_xticks(range(len(actor_order)), actor_order, rotation=60, ha="right", fontsize=8)
     ax.set_yticks(range(len(docs)), docs, fontsize=8)
-    if data.size <= 600:
+    if 0 < data.size <= 600:
         threshold = data.to_numpy().max() / 2
         for (row, col), value in pd.DataFrame(data.to_numpy()).stack().items():
             if value:
@@ -184,7 +184,7 @@ def portrayal_intervals(overall: pd.DataFrame, labels: dict, scorer: str, top_n:
         overall[overall["role"] == "portrayal"]
         .sort_values(["n", "actor_id"], ascending=[False, True])
         .head(top_n)
-        .assign(label=lambda d: d["actor_id"].map(labels))
+        .assign(label=lambda d: d["actor_id"].map(labels).fillna(d["actor_id"]))
         .sort_values("mean")
         .reset_index(drop=True)
     )
@@ -211,7 +211,13 @@ def voice_vs_portrayal(overall: pd.DataFrame, labels: dict):
     """One point per actor with both a voice and a portrayal score."""
     wide = overall.pivot_table(index="actor_id", columns="role", values=["mean", "n"])
     wide.columns = [f"{role}_{stat}" for stat, role in wide.columns]
-    data = wide.dropna().reset_index().assign(label=lambda d: d["actor_id"].map(labels))
+    columns = [f"{role}_{stat}" for role in ("portrayal", "voice") for stat in ("mean", "n")]
+    wide = wide.reindex(columns=columns)
+    data = (
+        wide.dropna()
+        .reset_index()
+        .assign(label=lambda d: d["actor_id"].map(labels).fillna(d["actor_id"]))
+    )
     fig, ax = plt.subplots(figsize=(6.5, 5))
     ax.axhline(0, color="#999999", linewidth=0.8)
     ax.axvline(0, color="#999999", linewidth=0.8)

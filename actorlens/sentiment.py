@@ -378,14 +378,18 @@ def bootstrap_intervals(
     for size, members in by_size.items():
         if size < 2:
             continue
-        rng, means = np.random.default_rng(seed), []
-        draws = [rng.integers(0, size, (min(100, samples - done), size))
-                 for done in range(0, samples, 100)]  # fmt: skip
         chunk = max(1, cells // (100 * size))
         for first in range(0, len(members), chunk):
             rows = members[first : first + chunk]
             values = np.stack([np.asarray(groups[i], dtype=float) for i in rows])
-            means = np.concatenate([values[:, idx].mean(axis=2) for idx in draws], axis=1)
+            rng = np.random.default_rng(seed)  # the same draws for every chunk of this size
+            means = np.concatenate(
+                [
+                    values[:, rng.integers(0, size, (min(100, samples - done), size))].mean(axis=2)
+                    for done in range(0, samples, 100)
+                ],
+                axis=1,
+            )
             intervals[rows] = np.percentile(means, [2.5, 97.5], axis=1).T
     return intervals
 
