@@ -44,6 +44,11 @@ class Engine:
             if self.dask_address:
                 self._client = Client(self.dask_address)
             else:
+                import dask
+
+                # The workers' statistical profiler samples every thread's stack every
+                # 10 ms: measurable CPU on a small machine, and nothing here reads it.
+                dask.config.set({"distributed.worker.profile.enabled": False})
                 cluster = LocalCluster(
                     n_workers=int(self.n_workers),
                     threads_per_worker=1,

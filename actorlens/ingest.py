@@ -294,8 +294,8 @@ def read_manifest(corpus_dir: Path, manifest: Path | None, log: _Log) -> pd.Data
 
 
 def read_document(corpus_dir: Path, rules, extra_columns: list[str], row: dict) -> dict:
-    """One manifest row read into its document, sentences, text and removed lines, with
-    the warnings it raised (``document`` is None when the file is skipped)."""
+    """One manifest row read into its document, sentence spans, text and removed lines,
+    with the warnings it raised (``document`` is None when the file is skipped)."""
     file = row["file"]
     result = {"warnings": [], "document": None}
     path = corpus_dir / file
@@ -335,10 +335,7 @@ def read_document(corpus_dir: Path, rules, extra_columns: list[str], row: dict) 
         "sha256": hashlib.sha256(data).hexdigest(),
         **{c: row[c] for c in extra_columns},
     }
-    result["sentences"] = [
-        {"doc_id": doc_id, "sent_id": i, "start": s, "end": e, "text": text[s:e]}
-        for i, (s, e) in enumerate(spans)
-    ]
+    result["spans"] = spans  # the sentences' offsets; their texts are slices of ``text``
     result["text"] = text
     result["removed"] = removed
     return result
@@ -368,7 +365,8 @@ def ingest_corpus(
     if max_docs:
         table = table.head(max_docs)
     extra_columns = [c for c in table.columns if c not in MANIFEST_COLUMNS]
-    documents, sentences, texts, removed_rows = [], [], [], []
+    documents, texts, removed_rows = [], [], []
+    sentences = {column: [] for column in SENTENCE_COLUMNS}
     seen_hashes: dict[str, str] = {}
     read = partial(_read_batch, corpus_dir, rules, extra_columns)
     for result in (engine or Engine()).map(read, table.to_dict("records")):
@@ -384,8 +382,13 @@ def ingest_corpus(
             )
         seen_hashes.setdefault(digest, document["file"])
         documents.append(document)
-        sentences.extend(result["sentences"])
-        texts.append({"doc_id": doc_id, "text": result["text"]})
+        text, spans = result["text"], result["spans"]
+        sentences["doc_id"].extend([doc_id] * len(spans))
+        sentences["sent_id"].extend(range(len(spans)))
+        sentences["start"].extend(start for start, _ in spans)
+        sentences["end"].extend(end for _, end in spans)
+        sentences["text"].extend(text[start:end] for start, end in spans)
+        texts.append({"doc_id": doc_id, "text": text})
         removed_rows.extend(
             {"doc_id": doc_id, "line": line, "rule": r} for line, r in result["removed"]
         )
@@ -397,7 +400,9 @@ def ingest_corpus(
         )
     return Corpus(
         documents=pd.DataFrame(documents, columns=DOCUMENT_COLUMNS + extra_columns),
-        sentences=pd.DataFrame(sentences, columns=SENTENCE_COLUMNS),
+        sentences=pd.DataFrame(sentences, columns=SENTENCE_COLUMNS).astype(
+            {"sent_id": "int64", "start": "int64", "end": "int64"}
+        ),
         texts=pd.DataFrame(texts, columns=["doc_id", "text"]),
         warnings=pd.DataFrame(log.rows, columns=WARNING_COLUMNS),
         boilerplate=pd.DataFrame(removed_rows, columns=BOILERPLATE_COLUMNS),

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import partial
+from itertools import accumulate
 from pathlib import Path
 
 import pandas as pd
@@ -223,36 +224,62 @@ def sentence_starts(sentences: pd.DataFrame) -> dict[str, list[int]]:
     return starts
 
 
-def _batch_mentions(matcher: Matcher, batch: list[tuple]) -> list[dict]:
-    """Mention rows of a batch of (doc_id, text, sentence starts)."""
+def sentence_spans(sentences: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
+    """doc_id -> the (start, end) offsets of its sentences, in order."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for doc_id, start, end in zip(sentences["doc_id"], sentences["start"], sentences["end"],
+                                  strict=True):  # fmt: skip
+        spans.setdefault(doc_id, []).append((int(start), int(end)))
+    return spans
+
+
+def document_mentions(matcher: Matcher, doc_id: str, text: str, starts: list[int]) -> list[dict]:
+    """Mention rows of one document whose sentences start at ``starts``."""
     rows = []
-    for doc_id, text, starts in batch:
-        quotes = quote_spans(text)
-        quote_starts = [s for s, _ in quotes]
-        for mention in matcher.find(text):
-            position = bisect.bisect_right(quote_starts, mention["start"]) - 1
-            rows.append(
-                {
-                    "doc_id": doc_id,
-                    "sent_id": max(bisect.bisect_right(starts, mention["start"]) - 1, 0),
-                    "actor_id": mention["actor_id"],
-                    "surface": mention["surface"],
-                    "start": mention["start"],
-                    "end": mention["end"],
-                    "kind": mention["kind"],
-                    "in_quote": position >= 0 and mention["end"] <= quotes[position][1],
-                }
-            )
+    quotes = quote_spans(text)
+    quote_starts = [s for s, _ in quotes]
+    for mention in matcher.find(text):
+        position = bisect.bisect_right(quote_starts, mention["start"]) - 1
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "sent_id": max(bisect.bisect_right(starts, mention["start"]) - 1, 0),
+                "actor_id": mention["actor_id"],
+                "surface": mention["surface"],
+                "start": mention["start"],
+                "end": mention["end"],
+                "kind": mention["kind"],
+                "in_quote": position >= 0 and mention["end"] <= quotes[position][1],
+            }
+        )
     return rows
+
+
+def _scan_batch(matcher: Matcher, batch: list[tuple]) -> list[tuple[list[dict], list[tuple]]]:
+    """Per document of a batch of (doc_id, text, sentence spans): its mention rows and
+    its unlisted-name candidates."""
+    results = []
+    for doc_id, text, spans in batch:
+        rows = document_mentions(matcher, doc_id, text, [start for start, _ in spans])
+        covered = [(row["start"], row["end"]) for row in rows]
+        results.append((rows, name_candidates(doc_id, text, spans, covered)))
+    return results
+
+
+def scan(corpus: Corpus, matcher: Matcher, engine: Engine | None = None):
+    """Mentions (one row each) and unlisted-name candidates over every document, the
+    documents read in batches on ``engine``."""
+    spans = sentence_spans(corpus.sentences)
+    items = [(doc_id, text, spans.get(doc_id, []))
+             for doc_id, text in zip(corpus.texts["doc_id"], corpus.texts["text"], strict=True)]  # fmt: skip
+    results = (engine or Engine()).map(partial(_scan_batch, matcher), items)
+    mentions = pd.DataFrame([row for rows, _ in results for row in rows], columns=MENTION_COLUMNS)
+    return mentions, [name for _, names in results for name in names]
 
 
 def find_mentions(corpus: Corpus, matcher: Matcher, engine: Engine | None = None) -> pd.DataFrame:
     """One row per mention over every document of ``corpus``."""
-    starts = sentence_starts(corpus.sentences)
-    items = [(doc_id, text, starts.get(doc_id, []))
-             for doc_id, text in zip(corpus.texts["doc_id"], corpus.texts["text"], strict=True)]  # fmt: skip
-    rows = (engine or Engine()).map(partial(_batch_mentions, matcher), items)
-    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    return scan(corpus, matcher, engine)[0]
 
 
 def count_mentions(
@@ -329,31 +356,39 @@ def keyword_in_context(corpus: Corpus, mentions: pd.DataFrame, width: int = KWIC
     return pd.DataFrame(rows, columns=KWIC_COLUMNS)
 
 
-def unlisted_names(corpus: Corpus, mentions: pd.DataFrame, min_count: int = 1) -> pd.DataFrame:
-    """Capitalised names (one word not opening a sentence, or several words) that no
-    actor covers, with counts and an example sentence, to help extend the actors file."""
-    covered = {doc: list(zip(g["start"], g["end"], strict=True)) for doc, g in
-               mentions.groupby("doc_id")}  # fmt: skip
-    counts: Counter = Counter()
-    docs: dict[str, set] = {}
-    examples: dict[str, tuple[str, str]] = {}
-    for row in corpus.sentences.itertuples(index=False):
-        spans = covered.get(row.doc_id, [])
-        for match in CAPITALISED_NAME.finditer(row.text):
+def name_candidates(doc_id: str, text: str, spans: list[tuple[int, int]], covered) -> list:
+    """(name, doc_id, sentence) for every capitalised name of a document (one word not
+    opening a sentence, or several words) that no mention span in ``covered`` overlaps."""
+    covered = sorted(covered)
+    starts = [start for start, _ in covered]
+    reach = list(accumulate((end for _, end in covered), max))  # furthest end so far
+    found = []
+    for first, last in spans:
+        sentence = text[first:last]
+        for match in CAPITALISED_NAME.finditer(sentence):
             words = [w for w in match.group().split() if w not in NOT_NAMES]
             if not words:
                 continue
             name = POSSESSIVE.sub("", " ".join(words))
-            start = row.start + match.start()
-            end = row.start + match.end()
-            if any(s < end and start < e for s, e in spans):
+            before = bisect.bisect_left(starts, first + match.end())  # mentions starting earlier
+            if before and reach[before - 1] > first + match.start():
                 continue
-            opens_sentence = not row.text[: match.start()].strip(SENTENCE_OPENING)
+            opens_sentence = not sentence[: match.start()].strip(SENTENCE_OPENING)
             if len(words) == 1 and (opens_sentence or len(name) < 2):
                 continue
-            counts[name] += 1
-            docs.setdefault(name, set()).add(row.doc_id)
-            examples.setdefault(name, (row.doc_id, row.text))
+            found.append((name, doc_id, sentence))
+    return found
+
+
+def tabulate_names(candidates: list[tuple[str, str, str]], min_count: int = 1) -> pd.DataFrame:
+    """Counts, documents and the first example sentence per candidate name."""
+    counts: Counter = Counter()
+    docs: dict[str, set] = {}
+    examples: dict[str, tuple[str, str]] = {}
+    for name, doc_id, sentence in candidates:
+        counts[name] += 1
+        docs.setdefault(name, set()).add(doc_id)
+        examples.setdefault(name, (doc_id, sentence))
     rows = [
         (name, n, len(docs[name]), *examples[name]) for name, n in counts.items() if n >= min_count
     ]
@@ -361,6 +396,22 @@ def unlisted_names(corpus: Corpus, mentions: pd.DataFrame, min_count: int = 1) -
     return table.sort_values(["n", "n_docs", "name"], ascending=[False, False, True]).reset_index(
         drop=True
     )
+
+
+def unlisted_names(corpus: Corpus, mentions: pd.DataFrame, min_count: int = 1) -> pd.DataFrame:
+    """Capitalised names that no actor covers, with counts and an example sentence, to
+    help extend the actors file."""
+    covered: dict[str, list] = {}
+    for doc_id, start, end in zip(mentions["doc_id"], mentions["start"], mentions["end"],
+                                  strict=True):  # fmt: skip
+        covered.setdefault(doc_id, []).append((start, end))
+    spans = sentence_spans(corpus.sentences)
+    candidates = [
+        name
+        for doc_id, text in zip(corpus.texts["doc_id"], corpus.texts["text"], strict=True)
+        for name in name_candidates(doc_id, text, spans.get(doc_id, []), covered.get(doc_id, []))
+    ]
+    return tabulate_names(candidates, min_count)
 
 
 def actors_table(actors: list[Actor]) -> pd.DataFrame:
@@ -378,13 +429,13 @@ def analyse(
 ) -> Mentions:
     """Every table of the mentions stage for ``corpus``."""
     matcher = Matcher(actors)
-    mentions = find_mentions(corpus, matcher, engine)
+    mentions, candidates = scan(corpus, matcher, engine)
     return Mentions(
         mentions=mentions,
         counts=count_mentions(mentions, corpus.documents, include_demonyms),
         salience=salience(corpus, mentions, matcher),
         kwic=keyword_in_context(corpus, mentions),
-        unlisted=unlisted_names(corpus, mentions),
+        unlisted=tabulate_names(candidates),
         actors=actors_table(actors),
     )
 

@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from functools import cache
 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "\u00a0": " "})
 OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
@@ -11,9 +12,11 @@ LINE = re.compile(r"[^\n]+")
 SINGLE_QUOTED = re.compile(r"(?<![\w’'])‘(?=\S)[^‘’\n]*?[^\s‘]’(?!\w)")
 
 
+@cache
 def _fold_char(char: str) -> str:
     base = unicodedata.normalize("NFD", char)[0]
-    return base if base.isascii() or len(unicodedata.normalize("NFD", char)) > 1 else char
+    folded = base if base.isascii() or len(unicodedata.normalize("NFD", char)) > 1 else char
+    return folded.translate(APOSTROPHES)
 
 
 def fold(text: str) -> str:
@@ -22,7 +25,9 @@ def fold(text: str) -> str:
     The result has the same length as ``text`` (one character for one), so offsets
     found in the folded text hold in the original.
     """
-    return "".join(_fold_char(c) if not c.isascii() else c for c in text).translate(APOSTROPHES)
+    if text.isascii():
+        return text
+    return text.translate({ord(c): _fold_char(c) for c in set(text) if not c.isascii()})
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

@@ -5,7 +5,14 @@ import pytest
 
 from actorlens import config
 from actorlens.actors import Actor, load_actors
-from actorlens.mentions import Matcher, analyse, count_mentions
+from actorlens.mentions import (
+    Matcher,
+    analyse,
+    count_mentions,
+    name_candidates,
+    tabulate_names,
+    unlisted_names,
+)
 
 FIXTURES = config.PROJ_ROOT / "tests" / "fixtures"
 
@@ -135,3 +142,21 @@ def test_unlisted_names_suggest_missing_actors(seed_mentions):
     assert unlisted.loc["G7", "n"] == 3
     assert unlisted.loc["Associated Press", "n_docs"] == 2
     assert "Putin" not in unlisted.index
+
+
+def test_unlisted_names_from_the_scan_equal_the_standalone_table(seeds, seed_mentions):
+    assert unlisted_names(seeds, seed_mentions.mentions).equals(seed_mentions.unlisted)
+
+
+def test_name_candidates_skip_covered_names_and_sentence_openers():
+    text = "Smith met Anna Lee. Later, Bob Stone and Putin spoke."
+    spans = [(0, 19), (20, len(text))]
+    covered = [(text.index("Putin"), text.index("Putin") + 5), (0, 5)]
+    names = name_candidates("d1", text, spans, covered)
+    assert [name for name, _, _ in names] == ["Anna Lee", "Bob Stone"]
+    assert names[0][1:] == ("d1", "Smith met Anna Lee.")
+    table = tabulate_names(names + [("Anna Lee", "d2", "Anna Lee again.")])
+    assert table[["name", "n", "n_docs"]].values.tolist() == [
+        ["Anna Lee", 2, 2],
+        ["Bob Stone", 1, 1],
+    ]
