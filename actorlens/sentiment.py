@@ -297,14 +297,17 @@ def assign_roles(mentions: pd.DataFrame, quote_table: pd.DataFrame) -> pd.DataFr
     return out
 
 
-def _score_batch(scorer, batch: list[tuple]) -> list[float]:
-    sentences, starts, ends = zip(*batch, strict=True) if batch else ((), (), ())
-    return list(scorer.score(list(sentences), list(starts), list(ends)))
-
-
-def _proba_batch(scorer: "Trained", batch: list[tuple]) -> list[list[float]]:
-    sentences, starts, ends = zip(*batch, strict=True) if batch else ((), (), ())
-    return scorer.model.predict_proba(list(sentences), list(starts), list(ends)).tolist()
+def _score_batch(scorers: dict, batch: list[tuple]) -> list[tuple]:
+    """Per (sentence, start, end) of a batch: the model's raw class probabilities (when a
+    trained scorer is among ``scorers``), then each other scorer's score."""
+    sentences, starts, ends = (list(c) for c in zip(*batch, strict=True)) if batch else ([], [], [])
+    columns = []
+    trained = [s for s in scorers.values() if isinstance(s, Trained)]
+    if trained:
+        columns.extend(trained[0].model.predict_proba(sentences, starts, ends).T)
+    columns.extend(s.score(sentences, starts, ends) for s in scorers.values()
+                   if not isinstance(s, Trained))  # fmt: skip
+    return list(zip(*columns, strict=True)) if columns else [()] * len(batch)
 
 
 def score_mentions(
@@ -316,8 +319,9 @@ def score_mentions(
 ):
     """Adds ``score_<name>`` per scorer and ``sentiment`` (the chosen score, empty for voice).
 
-    The trained model's probabilities are computed once, batch by batch on ``engine``,
-    and shared by the trained scorers (prior adaptation runs on the gathered batch)."""
+    Every scorer runs in one pass over the mentions, batch by batch on ``engine``; the
+    trained model's probabilities are computed once and shared by the trained scorers
+    (prior adaptation runs on the gathered batch)."""
     engine = engine or Engine()
     out = mentions.copy()
     located = out.merge(
@@ -328,14 +332,13 @@ def score_mentions(
     begin = (located["start"] - located["s_start"]).clip(lower=0)
     finish = (located["end"] - located["s_start"]).clip(upper=located["text"].str.len())
     items = list(zip(located["text"], begin.astype(int), finish.astype(int), strict=True))
-    proba = None
+    scored = np.array(engine.map(partial(_score_batch, scorers), items), dtype=float)
+    has_model = any(isinstance(scorer, Trained) for scorer in scorers.values())
+    scored = scored.reshape(len(items), 3 * has_model + sum(
+        not isinstance(scorer, Trained) for scorer in scorers.values()))  # fmt: skip
+    proba, others = scored[:, : 3 * has_model], iter(scored[:, 3 * has_model :].T)
     for name, scorer in scorers.items():
-        if isinstance(scorer, Trained):
-            if proba is None:
-                proba = np.array(engine.map(partial(_proba_batch, scorer), items)).reshape(-1, 3)
-            scores = scorer.scores_from(proba)
-        else:
-            scores = np.array(engine.map(partial(_score_batch, scorer), items), dtype=float)
+        scores = scorer.scores_from(proba) if isinstance(scorer, Trained) else next(others)
         out[f"score_{name}"] = np.round(scores, 4)
     out["sentiment"] = out[f"score_{chosen}"].where(out["role"] == "portrayal")
     return out
