@@ -233,35 +233,29 @@ def sentence_spans(sentences: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
     return spans
 
 
-def document_mentions(matcher: Matcher, doc_id: str, text: str, starts: list[int]) -> list[dict]:
-    """Mention rows of one document whose sentences start at ``starts``."""
+def document_mentions(matcher: Matcher, doc_id: str, text: str, starts: list[int]) -> list[tuple]:
+    """Mention rows (in ``MENTION_COLUMNS`` order) of one document whose sentences start
+    at ``starts``."""
     rows = []
     quotes = quote_spans(text)
     quote_starts = [s for s, _ in quotes]
     for mention in matcher.find(text):
-        position = bisect.bisect_right(quote_starts, mention["start"]) - 1
-        rows.append(
-            {
-                "doc_id": doc_id,
-                "sent_id": max(bisect.bisect_right(starts, mention["start"]) - 1, 0),
-                "actor_id": mention["actor_id"],
-                "surface": mention["surface"],
-                "start": mention["start"],
-                "end": mention["end"],
-                "kind": mention["kind"],
-                "in_quote": position >= 0 and mention["end"] <= quotes[position][1],
-            }
-        )
+        start, end = mention["start"], mention["end"]
+        position = bisect.bisect_right(quote_starts, start) - 1
+        sent_id = max(bisect.bisect_right(starts, start) - 1, 0)
+        in_quote = position >= 0 and end <= quotes[position][1]
+        rows.append((doc_id, sent_id, mention["actor_id"], mention["surface"], start, end,
+                     mention["kind"], in_quote))  # fmt: skip
     return rows
 
 
-def _scan_batch(matcher: Matcher, batch: list[tuple]) -> list[tuple[list[dict], list[tuple]]]:
+def _scan_batch(matcher: Matcher, batch: list[tuple]) -> list[tuple[list[tuple], list[tuple]]]:
     """Per document of a batch of (doc_id, text, sentence spans): its mention rows and
     its unlisted-name candidates."""
     results = []
     for doc_id, text, spans in batch:
         rows = document_mentions(matcher, doc_id, text, [start for start, _ in spans])
-        covered = [(row["start"], row["end"]) for row in rows]
+        covered = [(row[4], row[5]) for row in rows]
         results.append((rows, name_candidates(doc_id, text, spans, covered)))
     return results
 

@@ -4,6 +4,7 @@ that replaces the previous products only when every stage succeeded."""
 import shutil
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -212,32 +213,44 @@ def run(
     run_params = {**params, "processed_dir": str(processed), "figures_dir": str(figures)}
     result = RunResult(out_dir=out_dir, parameters=params)
     started = datetime.now(UTC)
-    for number, stage in enumerate(STAGES, start=1):
-        progress(f"[{number}/{len(STAGES)}] {stage.name}: {stage.notebook} ...")
-        declared = notebook_parameters(stage)
-        executed = notebooks_dir / stage.notebook
-        tick = time.perf_counter()
-        try:
-            papermill.execute_notebook(
-                str(config.NOTEBOOKS_DIR / stage.notebook),
-                str(executed),
-                parameters={k: v for k, v in run_params.items() if k in declared},
-                kernel_name=config.KERNEL_NAME,
-                cwd=str(config.NOTEBOOKS_DIR),
-                progress_bar=False,
-            )
-        except papermill.PapermillExecutionError as exc:
-            status = 2 if exc.ename in INPUT_ERRORS else 1
-            raise PipelineError(
-                f"stage '{stage.name}' failed in notebook {stage.notebook}, cell {exc.exec_count}: "
-                f"{exc.ename}: {exc.evalue}\nThe executed notebook is kept at {executed}; "
-                f"the previous products in {out_dir} are unchanged.",
-                status=status,
-            ) from exc
-        result.seconds[stage.name] = time.perf_counter() - tick
-        progress(f"      done in {result.seconds[stage.name]:.1f} s")
-    report.write_html_pages(notebooks_dir, staging / "reports" / "html")
+    # Each executed notebook is rendered to HTML in a background thread while the next
+    # one runs in its kernel.
+    with ThreadPoolExecutor(max_workers=1) as renderer:
+        exporter, pages = report.html_exporter(), []
+        for number, stage in enumerate(STAGES, start=1):
+            _run_stage(number, stage, run_params, notebooks_dir, out_dir, result, progress)
+            pages.append(renderer.submit(report.write_html_page, notebooks_dir / stage.notebook,
+                                         staging / "reports" / "html", exporter))  # fmt: skip
+        for page in pages:
+            page.result()
     report.write_index(staging / "reports", processed, STAGES, params, started, result.seconds)
     _swap_into(staging, out_dir)
     shutil.rmtree(staging)
     return result
+
+
+def _run_stage(number, stage, run_params, notebooks_dir, out_dir, result, progress) -> None:
+    """Execute one stage's notebook into ``notebooks_dir``; record its seconds in ``result``."""
+    progress(f"[{number}/{len(STAGES)}] {stage.name}: {stage.notebook} ...")
+    declared = notebook_parameters(stage)
+    executed = notebooks_dir / stage.notebook
+    tick = time.perf_counter()
+    try:
+        papermill.execute_notebook(
+            str(config.NOTEBOOKS_DIR / stage.notebook),
+            str(executed),
+            parameters={k: v for k, v in run_params.items() if k in declared},
+            kernel_name=config.KERNEL_NAME,
+            cwd=str(config.NOTEBOOKS_DIR),
+            progress_bar=False,
+        )
+    except papermill.PapermillExecutionError as exc:
+        status = 2 if exc.ename in INPUT_ERRORS else 1
+        raise PipelineError(
+            f"stage '{stage.name}' failed in notebook {stage.notebook}, cell {exc.exec_count}: "
+            f"{exc.ename}: {exc.evalue}\nThe executed notebook is kept at {executed}; "
+            f"the previous products in {out_dir} are unchanged.",
+            status=status,
+        ) from exc
+    result.seconds[stage.name] = time.perf_counter() - tick
+    progress(f"      done in {result.seconds[stage.name]:.1f} s")

@@ -47,17 +47,15 @@ def html_exporter() -> HTMLExporter:
     return exporter
 
 
-def write_html_pages(notebooks_dir: Path, html_dir: Path) -> list[Path]:
-    """Render every executed notebook in ``notebooks_dir`` to ``html_dir``."""
+def write_html_page(notebook: Path, html_dir: Path, exporter: HTMLExporter | None = None) -> Path:
+    """Render one executed notebook to ``html_dir``/<name>.html."""
     html_dir.mkdir(parents=True, exist_ok=True)
-    exporter = html_exporter()
-    pages = []
-    for notebook in sorted(notebooks_dir.glob("*.ipynb")):
-        body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
-        page = html_dir / f"{notebook.stem}.html"
-        page.write_text(body, encoding="utf-8")
-        pages.append(page)
-    return pages
+    body, _ = (exporter or html_exporter()).from_notebook_node(
+        nbformat.read(notebook, as_version=4)
+    )
+    page = html_dir / f"{notebook.stem}.html"
+    page.write_text(body, encoding="utf-8")
+    return page
 
 
 def table_html(frame: pd.DataFrame, numeric: tuple[str, ...] = ()) -> str:

@@ -174,11 +174,27 @@ def evidence(
     return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
 
 
-def evidence_texts(corpus: Corpus, result: Sentiment) -> dict:
-    """(doc_id, where) -> the sentence or quote a score comes from."""
-    texts = {(r.doc_id, f"sentence {r.sent_id}"): r.text for r in corpus.sentences.itertuples()}
-    texts.update({(q.doc_id, q.quote_id): q.text for q in result.quotes.itertuples()})
-    return texts
+class SourceTexts:
+    """(doc_id, where) -> the sentence or quote a score comes from, looked up on demand:
+    evidence needs a handful of texts, and an index of every sentence of a large corpus
+    would cost hundreds of MB."""
+
+    def __init__(self, sentences: pd.DataFrame, quotes: pd.DataFrame):
+        self.sentences, self.quotes = sentences, quotes
+
+    def get(self, key: tuple[str, str], default: str = "") -> str:
+        doc_id, where = key
+        if where.startswith("sentence "):
+            table, column, value = self.sentences, "sent_id", int(where.split()[1])
+        else:
+            table, column, value = self.quotes, "quote_id", where
+        found = table.loc[(table["doc_id"] == doc_id) & (table[column] == value), "text"]
+        return found.iloc[0] if len(found) else default
+
+
+def evidence_texts(corpus: Corpus, result: Sentiment) -> SourceTexts:
+    """The sentences and quotes that scores of ``corpus`` come from."""
+    return SourceTexts(corpus.sentences, result.quotes)
 
 
 def _term_pattern(terms) -> re.Pattern:

@@ -120,3 +120,14 @@ def test_stance_targets_from_topic_words_and_about():
     periods = pd.DataFrame({"doc_id": ["1"], "period": ["1"], "rank": [0]})
     table = shift.stance_targets(result, periods, {"talks": ["talks", "negotiat*"]})
     assert table.values.tolist() == [["1", "a", "b", 1, -0.5], ["1", "a", "talks", 1, 0.5]]
+
+
+def test_source_texts_find_sentences_and_quotes():
+    sentences = pd.DataFrame(
+        {"doc_id": ["1", "1", "2"], "sent_id": [0, 1, 0], "text": ["A.", "B.", "C."]}
+    )
+    quotes = pd.DataFrame({"doc_id": ["2"], "quote_id": ["2-q0"], "text": ["“Yes.”"]})
+    texts = shift.SourceTexts(sentences, quotes)
+    assert texts.get(("1", "sentence 1")) == "B."
+    assert texts.get(("2", "2-q0")) == "“Yes.”"
+    assert texts.get(("2", "sentence 5"), "none") == "none"
