@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from actorlens import checked, config, ingest, pipeline, sentiment
+from actorlens import checked, config, pipeline
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,13 +47,15 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--scorer",
         action="append",
-        choices=[sentiment.BASELINE, *sentiment.SCORERS],
+        choices=[config.BASELINE_SCORER, *config.SCORERS],
         help="scorer to evaluate (repeatable; default: all)",
     )
     return parser
 
 
 def command_evaluate(args: argparse.Namespace) -> int:
+    from actorlens import sentiment
+
     path = Path(args.file)
     if not path.is_file():
         raise pipeline.PipelineError(f"file not found: {path}", status=2)
@@ -75,6 +77,8 @@ def command_evaluate(args: argparse.Namespace) -> int:
 
 
 def command_run(args: argparse.Namespace) -> int:
+    from actorlens import ingest
+
     params = pipeline.load_parameters(args.file, [tuple(p) for p in args.parameter])
     params = pipeline.resolve_paths(params, Path.cwd())
     corpus = Path(params["corpus_dir"])

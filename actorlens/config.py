@@ -38,3 +38,9 @@ def output_path(path: str | Path) -> Path:
     """A product path: absolute as given, relative to ``OUTPUT_ROOT`` otherwise."""
     path = Path(path).expanduser()
     return path if path.is_absolute() else OUTPUT_ROOT / path
+
+
+# Portrayal scorers (see actorlens.sentiment) and the sentence-level baseline, named here
+# so the command line can list them without importing the models.
+SCORERS = ("trained", "trained_adapted", "vader")
+BASELINE_SCORER = "sentence_vader"

@@ -4,15 +4,16 @@ that replaces the previous products only when every stage succeeded."""
 import shutil
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from importlib import import_module
 from pathlib import Path
 
 import papermill
 import yaml
 
-from actorlens import config, report
+from actorlens import config
 
 
 @dataclass(frozen=True)
@@ -213,20 +214,29 @@ def run(
     run_params = {**params, "processed_dir": str(processed), "figures_dir": str(figures)}
     result = RunResult(out_dir=out_dir, parameters=params)
     started = datetime.now(UTC)
-    # Each executed notebook is rendered to HTML in a background thread while the next
-    # one runs in its kernel.
+    # A background thread imports the report module (seconds of imports) and renders
+    # each executed notebook to HTML while the next one runs in its kernel.
     with ThreadPoolExecutor(max_workers=1) as renderer:
-        exporter, pages = report.html_exporter(), []
+        exporter = renderer.submit(lambda: import_module("actorlens.report").html_exporter())
+        pages = []
         for number, stage in enumerate(STAGES, start=1):
             _run_stage(number, stage, run_params, notebooks_dir, out_dir, result, progress)
-            pages.append(renderer.submit(report.write_html_page, notebooks_dir / stage.notebook,
+            pages.append(renderer.submit(_render, notebooks_dir / stage.notebook,
                                          staging / "reports" / "html", exporter))  # fmt: skip
         for page in pages:
             page.result()
+    from actorlens import report
+
     report.write_index(staging / "reports", processed, STAGES, params, started, result.seconds)
     _swap_into(staging, out_dir)
     shutil.rmtree(staging)
     return result
+
+
+def _render(notebook: Path, html_dir: Path, exporter: Future) -> Path:
+    from actorlens import report
+
+    return report.write_html_page(notebook, html_dir, exporter.result())
 
 
 def _run_stage(number, stage, run_params, notebooks_dir, out_dir, result, progress) -> None:

@@ -12,8 +12,6 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
 ABBREVIATIONS = frozenset(
     "u.s u.s.a u.k u.n e.u d.c u.a.e "
     "mr mrs ms messrs dr prof rev sr jr st mt ft "
@@ -41,8 +39,11 @@ LINE = re.compile(r"[^\n]+")
 
 
 @lru_cache(maxsize=1)
-def punkt() -> PunktSentenceTokenizer:
-    """The parameterised Punkt tokenizer (built once)."""
+def punkt():
+    """The parameterised NLTK ``PunktSentenceTokenizer`` (built once; NLTK is imported
+    here, on first use, because importing it takes over a second)."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
     params.sent_starters = set(SENTENCE_STARTERS)

@@ -34,8 +34,8 @@ from actorlens.ingest import Corpus
 from actorlens.mentions import MENTION_COLUMNS, Mentions
 
 DEFAULT_LEXICON = config.RESOURCES_DIR / "news_lexicon.yml"
-SCORERS = ("trained", "trained_adapted", "vader")
-BASELINE = "sentence_vader"
+SCORERS = config.SCORERS
+BASELINE = config.BASELINE_SCORER
 WINDOW = 20
 NEUTRAL_BAND = 0.05
 BOOTSTRAP_SAMPLES = 2000
