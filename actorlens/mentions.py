@@ -351,8 +351,9 @@ def keyword_in_context(corpus: Corpus, mentions: pd.DataFrame, width: int = KWIC
 
 
 def name_candidates(doc_id: str, text: str, spans: list[tuple[int, int]], covered) -> list:
-    """(name, doc_id, sentence) for every capitalised name of a document (one word not
-    opening a sentence, or several words) that no mention span in ``covered`` overlaps."""
+    """(name, doc_id, sentence start, sentence end) for every capitalised name of a
+    document (one word not opening a sentence, or several words) that no mention span in
+    ``covered`` overlaps."""
     covered = sorted(covered)
     starts = [start for start, _ in covered]
     reach = list(accumulate((end for _, end in covered), max))  # furthest end so far
@@ -370,21 +371,25 @@ def name_candidates(doc_id: str, text: str, spans: list[tuple[int, int]], covere
             opens_sentence = not sentence[: match.start()].strip(SENTENCE_OPENING)
             if len(words) == 1 and (opens_sentence or len(name) < 2):
                 continue
-            found.append((name, doc_id, sentence))
+            found.append((name, doc_id, first, last))
     return found
 
 
-def tabulate_names(candidates: list[tuple[str, str, str]], min_count: int = 1) -> pd.DataFrame:
-    """Counts, documents and the first example sentence per candidate name."""
+def tabulate_names(candidates: list[tuple], texts: dict[str, str], min_count: int = 1):
+    """Counts, documents and the first example sentence (cut from ``texts``, doc_id ->
+    text) per candidate name."""
     counts: Counter = Counter()
     docs: dict[str, set] = {}
-    examples: dict[str, tuple[str, str]] = {}
-    for name, doc_id, sentence in candidates:
+    examples: dict[str, tuple[str, int, int]] = {}
+    for name, doc_id, first, last in candidates:
         counts[name] += 1
         docs.setdefault(name, set()).add(doc_id)
-        examples.setdefault(name, (doc_id, sentence))
+        examples.setdefault(name, (doc_id, first, last))
     rows = [
-        (name, n, len(docs[name]), *examples[name]) for name, n in counts.items() if n >= min_count
+        (name, n, len(docs[name]), doc_id, texts[doc_id][first:last])
+        for name, n in counts.items()
+        if n >= min_count
+        for doc_id, first, last in [examples[name]]
     ]
     table = pd.DataFrame(rows, columns=UNLISTED_COLUMNS)
     return table.sort_values(["n", "n_docs", "name"], ascending=[False, False, True]).reset_index(
@@ -400,12 +405,13 @@ def unlisted_names(corpus: Corpus, mentions: pd.DataFrame, min_count: int = 1) -
                                   strict=True):  # fmt: skip
         covered.setdefault(doc_id, []).append((start, end))
     spans = sentence_spans(corpus.sentences)
+    texts = dict(zip(corpus.texts["doc_id"], corpus.texts["text"], strict=True))
     candidates = [
         name
-        for doc_id, text in zip(corpus.texts["doc_id"], corpus.texts["text"], strict=True)
+        for doc_id, text in texts.items()
         for name in name_candidates(doc_id, text, spans.get(doc_id, []), covered.get(doc_id, []))
     ]
-    return tabulate_names(candidates, min_count)
+    return tabulate_names(candidates, texts, min_count)
 
 
 def actors_table(actors: list[Actor]) -> pd.DataFrame:
@@ -429,7 +435,9 @@ def analyse(
         counts=count_mentions(mentions, corpus.documents, include_demonyms),
         salience=salience(corpus, mentions, matcher),
         kwic=keyword_in_context(corpus, mentions),
-        unlisted=tabulate_names(candidates),
+        unlisted=tabulate_names(
+            candidates, dict(zip(corpus.texts["doc_id"], corpus.texts["text"], strict=True))
+        ),
         actors=actors_table(actors),
     )
 

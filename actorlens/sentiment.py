@@ -373,7 +373,7 @@ def bootstrap_intervals(
 
     A group's resamples depend only on its size (a fresh generator per group), so the
     groups of one size share one set of resampled indices, applied to all of them at
-    once in chunks of at most ``cells`` values."""
+    once in chunks of about ``cells`` values (drawn values and kept means)."""
     intervals = np.full((len(groups), 2), np.nan)
     by_size: dict[int, list[int]] = {}
     for index, values in enumerate(groups):
@@ -381,7 +381,7 @@ def bootstrap_intervals(
     for size, members in by_size.items():
         if size < 2:
             continue
-        chunk = max(1, cells // (100 * size))
+        chunk = max(1, cells // (100 * size + samples))  # draws, and the means kept
         for first in range(0, len(members), chunk):
             rows = members[first : first + chunk]
             values = np.stack([np.asarray(groups[i], dtype=float) for i in rows])

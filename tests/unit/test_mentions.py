@@ -153,10 +153,10 @@ def test_name_candidates_skip_covered_names_and_sentence_openers():
     spans = [(0, 19), (20, len(text))]
     covered = [(text.index("Putin"), text.index("Putin") + 5), (0, 5)]
     names = name_candidates("d1", text, spans, covered)
-    assert [name for name, _, _ in names] == ["Anna Lee", "Bob Stone"]
-    assert names[0][1:] == ("d1", "Smith met Anna Lee.")
-    table = tabulate_names(names + [("Anna Lee", "d2", "Anna Lee again.")])
-    assert table[["name", "n", "n_docs"]].values.tolist() == [
-        ["Anna Lee", 2, 2],
-        ["Bob Stone", 1, 1],
+    assert [name for name, *_ in names] == ["Anna Lee", "Bob Stone"]
+    assert names[0][1:] == ("d1", 0, 19)
+    table = tabulate_names(names + [("Anna Lee", "d2", 0, 8)], {"d1": text, "d2": "Anna Lee."})
+    assert table.values.tolist() == [
+        ["Anna Lee", 2, 2, "d1", "Smith met Anna Lee."],
+        ["Bob Stone", 1, 1, "d1", "Later, Bob Stone and Putin spoke."],
     ]
