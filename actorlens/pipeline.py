@@ -138,9 +138,26 @@ def parse_value(text: str):
         return text
 
 
+def check_type(name: str, value, default):
+    """``value`` if it has the type of the parameter's declared ``default``, else a
+    :class:`PipelineError` (status 2) naming the parameter and the type it needs."""
+    kinds = ((bool, "true or false"), (int, "a whole number"), (float, "a number"),
+             (str, "text"), (list, "a list"), (dict, "a mapping"))  # fmt: skip
+    for kind, words in kinds:
+        if isinstance(default, kind):
+            accepted = (int, float) if kind is float else kind
+            if isinstance(value, accepted) and (kind is bool or not isinstance(value, bool)):
+                return value
+            hint = "; quote it in a YAML file" if kind is str else ""
+            raise PipelineError(f"parameter {name} must be {words}, got {value!r}{hint}", status=2)
+    return value
+
+
 def load_parameters(files: list[str], overrides: list[tuple[str, str]]) -> dict:
     """Merge parameter YAML files and ``-p key value`` overrides (later wins) onto the
-    notebooks' defaults. Unknown names raise :class:`PipelineError` (status 2)."""
+    notebooks' defaults. Unknown names and values of the wrong type raise
+    :class:`PipelineError` (status 2); an override of a text parameter stays text
+    (``-p from_period 000`` is "000", not 0)."""
     params = default_parameters()
     given: dict = {}
     for name in files:
@@ -151,14 +168,17 @@ def load_parameters(files: list[str], overrides: list[tuple[str, str]]) -> dict:
         if not isinstance(loaded, dict):
             raise PipelineError(f"parameter file {name}: expected 'name: value' lines", status=2)
         given.update(loaded)
-    given.update({key: parse_value(value) for key, value in overrides})
+    given.update(
+        {key: value if isinstance(params.get(key), str) else parse_value(value)
+         for key, value in overrides}
+    )  # fmt: skip
     unknown = sorted(set(given) - set(params))
     if unknown:
         raise PipelineError(
             f"unknown parameter(s): {', '.join(unknown)}; known: {', '.join(sorted(params))}",
             status=2,
         )
-    params.update(given)
+    params.update({name: check_type(name, value, params[name]) for name, value in given.items()})
     return params
 
 

@@ -25,6 +25,29 @@ def test_unknown_parameter_is_an_input_error():
     assert info.value.status == 2
 
 
+@pytest.mark.parametrize(
+    ("override", "message"),
+    [
+        (("max_docs", "abc"), "parameter max_docs must be a whole number, got 'abc'"),
+        (("include_demonyms", "3"), "parameter include_demonyms must be true or false, got 3"),
+        (("target_terms", "talks"), "parameter target_terms must be a mapping, got 'talks'"),
+    ],
+)
+def test_a_value_of_the_wrong_type_is_an_input_error(override, message):
+    with pytest.raises(pipeline.PipelineError, match=message) as info:
+        pipeline.load_parameters([], [override])
+    assert info.value.status == 2
+
+
+def test_text_parameters_stay_text(tmp_path):
+    params = pipeline.load_parameters([], [("from_period", "000"), ("include_demonyms", "true")])
+    assert params["from_period"] == "000" and params["include_demonyms"] is True
+    file = tmp_path / "p.yaml"
+    file.write_text("from_period: 000\n")
+    with pytest.raises(pipeline.PipelineError, match="must be text, got 0; quote it"):
+        pipeline.load_parameters([str(file)], [])
+
+
 def test_relative_paths_resolve_against_the_base(tmp_path):
     resolved = pipeline.resolve_paths({"corpus_dir": "a b/ü", "max_docs": 1}, tmp_path)
     assert resolved == {"corpus_dir": str(tmp_path / "a b" / "ü"), "max_docs": 1}
