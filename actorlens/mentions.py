@@ -271,11 +271,6 @@ def scan(corpus: Corpus, matcher: Matcher, engine: Engine | None = None):
     return mentions, [name for _, names in results for name in names]
 
 
-def find_mentions(corpus: Corpus, matcher: Matcher, engine: Engine | None = None) -> pd.DataFrame:
-    """One row per mention over every document of ``corpus``."""
-    return scan(corpus, matcher, engine)[0]
-
-
 def count_mentions(
     mentions: pd.DataFrame, documents: pd.DataFrame, include_demonyms: bool = False
 ) -> pd.DataFrame:

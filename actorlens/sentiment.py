@@ -307,7 +307,8 @@ def _score_batch(scorers: dict, batch: list[tuple]) -> list[tuple]:
         columns.extend(trained[0].model.predict_proba(sentences, starts, ends).T)
     columns.extend(s.score(sentences, starts, ends) for s in scorers.values()
                    if not isinstance(s, Trained))  # fmt: skip
-    return list(zip(*columns, strict=True)) if columns else [()] * len(batch)
+    # plain floats: numpy scalars cost far more to send between processes
+    return np.column_stack(columns).tolist() if columns else [[] for _ in batch]
 
 
 def score_mentions(
