@@ -237,15 +237,24 @@ def evaluate_file(path: str | Path, scorer_names=(BASELINE, *SCORERS)) -> dict[s
     return results
 
 
+def scored(scorer, sentences, starts, ends) -> tuple[np.ndarray, list[str]]:
+    """Scores and labels of one scorer from a single pass (the trained model's labels
+    are its most probable class, the others' the ±0.05 band of the score)."""
+    if isinstance(scorer, Trained):
+        proba = scorer.predict_proba(sentences, starts, ends)
+        return proba[:, 2] - proba[:, 0], [target_sentiment.LABELS[i] for i in proba.argmax(1)]
+    scores = scorer.score(sentences, starts, ends)
+    return scores, label_of(scores)
+
+
 def validation_table(labelled: pd.DataFrame, scorers: dict) -> pd.DataFrame:
     """Agreement of each scorer with hand labels (-1, 0, +1) of mentions in sentences:
     Spearman correlation, sign accuracy on non-neutral labels, share of neutral kept."""
     rows = []
     for group, part in [("all", labelled), *labelled.groupby("corpus", sort=True)]:
         for name, scorer in scorers.items():
-            scores = scorer.score(part["sentence"], part["sent_start"], part["sent_end"])
-            predicted = pd.Series(scorer.predict(part["sentence"], part["sent_start"],
-                                                 part["sent_end"])).map(SIGN).to_numpy()  # fmt: skip
+            scores, names = scored(scorer, part["sentence"], part["sent_start"], part["sent_end"])
+            predicted = pd.Series(names).map(SIGN).to_numpy()
             labels = part["label"].to_numpy()
             polar = labels != 0
             rows.append(

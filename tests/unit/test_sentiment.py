@@ -199,3 +199,15 @@ def test_seed_stage_tables(seeds):
     assert result.scorer == "trained_adapted"
     voice = result.overall[result.overall["role"] == "voice"].set_index("actor_id")
     assert voice.at["putin", "n"] == (result.quotes["speaker_id"] == "putin").sum()
+
+
+@pytest.mark.parametrize("name", ["trained", "trained_adapted", "vader", "sentence_vader"])
+def test_one_pass_gives_the_scorers_own_scores_and_labels(name):
+    sentences = ["Critics said Putin is a liar.", "Macron praised the excellent plan.",
+                 "Scholz met Rutte on Monday."]  # fmt: skip
+    starts = [s.index(n) for s, n in zip(sentences, ["Putin", "Macron", "Scholz"], strict=True)]
+    ends = [a + len(n) for a, n in zip(starts, ["Putin", "Macron", "Scholz"], strict=True)]
+    scorer = sentiment.make_scorer(name)
+    scores, labels = sentiment.scored(scorer, sentences, starts, ends)
+    assert np.allclose(scores, scorer.score(sentences, starts, ends))
+    assert labels == scorer.predict(sentences, starts, ends)
