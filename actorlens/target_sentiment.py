@@ -24,6 +24,7 @@ import re
 import time
 from bisect import bisect_left
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
@@ -234,6 +235,9 @@ class SentenceValences:
         sentitext = SentiText(sentence)
         words = sentitext.words_and_emoticons
         lexicon = analyzer.lexicon
+        # VADER reads at most 3 words before and 2 after the scored one, but lower-cases
+        # the whole sentence several times per lexicon word; it is handed that window.
+        window = SimpleNamespace(is_cap_diff=sentitext.is_cap_diff)
         valences = []
         for i, item in enumerate(words):
             lower = item.lower()
@@ -244,7 +248,9 @@ class SentenceValences:
             ):
                 valences.append(0)
                 continue
-            valences = analyzer.sentiment_valence(0, sentitext, item, i, valences)
+            first = max(0, i - 3)
+            window.words_and_emoticons = words[first : i + 3]
+            valences = analyzer.sentiment_valence(0, window, item, i - first, valences)
         self.sentence = sentence
         self.valences = analyzer._but_check(words, valences)
         self.starts = [match.start() for match in _WORD.finditer(sentence)]

@@ -178,6 +178,8 @@ def test_sentence_valences_match_vader_and_pick_spans():
         "The plan was not good, but the talks were VERY productive!",
         "Kind of a sorry state, critics said.",
         "At least it isn't a horrible book.",
+        "Officials in Kyiv and Moscow said the talks were never so good, and not bad at all.",
+        "Many analysts in the region said there was no real hope, but the deal was sort of fine.",
         "",
     ]:
         assert target_sentiment.SentenceValences(sentence, analyzer).whole() == (
