@@ -48,7 +48,7 @@ format: setup
 notebooks: report
 	$(BIN)/python -m actorlens store-checked
 
-## model: retrain the NewsMTSC target-sentiment scorer deterministically (about 90 s)
+## model: retrain the NewsMTSC target-sentiment scorer deterministically (about 1 minute)
 model: setup
 	$(BIN)/python -m actorlens.target_sentiment
 
