@@ -34,6 +34,7 @@ TITLE_MAX_CHARS = 100
 COMPANION_SUFFIXES = (".txt", ".csv", ".yml", ".yaml", ".md")
 SKIP_KINDS = ("missing_file", "unreadable", "binary", "empty")
 HTML_MARKERS = re.compile(r"<(?:html|body|p|div|script|br|span|head)\b", re.IGNORECASE)
+HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)  # editors' notes; unclosed: to the end
 
 
 class CorpusError(Exception):
@@ -318,6 +319,9 @@ def read_document(corpus_dir: Path, rules, extra_columns: list[str], row: dict) 
     if HTML_MARKERS.search(raw):
         raw = strip_html(raw)
         result["warnings"].append((file, "html", "HTML markup removed; visible text kept"))
+    raw, comments = HTML_COMMENT.subn(" ", raw)
+    if comments:
+        result["warnings"].append((file, "html", f"{comments} HTML comment(s) removed"))
     text, removed, header_date = clean_text(raw, rules)
     if not text.strip():
         result["warnings"].append((file, "empty", "skipped: no text after cleaning"))

@@ -117,6 +117,21 @@ def test_folder_without_manifest(tmp_path):
     ]
 
 
+def test_html_comments_are_removed_and_recorded(tmp_path):
+    write(tmp_path, "a_1.txt", "Talks began. <!----> Rumsfeld spoke.<!-- [http://x] -->\n")
+    write(tmp_path, "b_2.txt", "A note follows. <!-- unclosed: hidden to the end\nLast line.\n")
+    corpus = ingest_corpus(tmp_path)
+    assert corpus.sentences["text"].tolist() == [
+        "Talks began.",
+        "Rumsfeld spoke.",
+        "A note follows.",
+    ]
+    assert corpus.warnings[["file", "kind", "detail"]].values.tolist() == [
+        ["a_1.txt", "html", "2 HTML comment(s) removed"],
+        ["b_2.txt", "html", "1 HTML comment(s) removed"],
+    ]
+
+
 def test_bad_files_are_recorded_and_accounted_for(tmp_path):
     write(tmp_path, "good.txt", "A good article.")
     write(tmp_path, "empty.txt", "")
