@@ -193,11 +193,16 @@ class Trained:
         proba = self.predict_proba(sentences, starts, ends)
         return proba[:, 2] - proba[:, 0]
 
+    def proba_from(self, raw_proba: np.ndarray) -> np.ndarray:
+        """Probabilities from the model's raw probabilities of a whole batch."""
+        if self.adapt and len(raw_proba):
+            adapted, self.shares = adapt_priors(raw_proba, BALANCED_PRIOR)
+            return adapted
+        return raw_proba
+
     def scores_from(self, raw_proba: np.ndarray) -> np.ndarray:
         """Scores from the model's raw probabilities of a whole batch."""
-        proba = raw_proba
-        if self.adapt and len(raw_proba):
-            proba, self.shares = adapt_priors(raw_proba, BALANCED_PRIOR)
+        proba = self.proba_from(raw_proba)
         return proba[:, 2] - proba[:, 0] if len(proba) else np.zeros(0)
 
     def predict(self, sentences, starts, ends) -> list[str]:
@@ -230,33 +235,55 @@ def actor_name_words(actors_file) -> set[str]:
 def evaluate_file(path: str | Path, scorer_names=(BASELINE, *SCORERS)) -> dict[str, dict]:
     """Macro-F1, accuracy and confusion matrix of each scorer on a NewsMTSC-format file."""
     data = target_sentiment.load_newsmtsc(path)
-    results = {}
-    for name in scorer_names:
-        predicted = make_scorer(name).predict(data["sentence"], data["start"], data["end"])
-        results[name] = {"n": len(data), **target_sentiment.evaluate(data["label"], predicted)}
-    return results
+    scorers = {name: make_scorer(name) for name in scorer_names}
+    everything = np.arange(len(data))
+    scored_all = ScoredOnce(scorers, data["sentence"], data["start"], data["end"])
+    return {
+        name: {"n": len(data), **target_sentiment.evaluate(data["label"], labels)}
+        for name, (_, labels) in scored_all.part(everything).items()
+    }
 
 
-def scored(scorer, sentences, starts, ends) -> tuple[np.ndarray, list[str]]:
-    """Scores and labels of one scorer from a single pass (the trained model's labels
-    are its most probable class, the others' the ±0.05 band of the score)."""
-    if isinstance(scorer, Trained):
-        proba = scorer.predict_proba(sentences, starts, ends)
-        return proba[:, 2] - proba[:, 0], [target_sentiment.LABELS[i] for i in proba.argmax(1)]
-    scores = scorer.score(sentences, starts, ends)
-    return scores, label_of(scores)
+class ScoredOnce:
+    """Every scorer's scores of the same targets from one pass (the trained model's
+    probabilities computed once for all trained scorers), then scores and labels of any
+    part of them. A trained scorer's labels are its most probable class, the others' the
+    ±0.05 band of the score; prior adaptation runs on the part."""
+
+    def __init__(self, scorers: dict, sentences, starts, ends):
+        self.scorers = scorers
+        sentences, starts, ends = list(sentences), list(starts), list(ends)
+        models = {id(s.model): s.model for s in scorers.values() if isinstance(s, Trained)}
+        self.raw = {key: m.predict_proba(sentences, starts, ends) for key, m in models.items()}
+        self.plain = {name: np.asarray(s.score(sentences, starts, ends), dtype=float)
+                      for name, s in scorers.items() if not isinstance(s, Trained)}  # fmt: skip
+
+    def part(self, rows: np.ndarray) -> dict[str, tuple[np.ndarray, list[str]]]:
+        """Scores and labels per scorer of the targets at positions ``rows``."""
+        out = {}
+        for name, scorer in self.scorers.items():
+            if isinstance(scorer, Trained):
+                proba = scorer.proba_from(self.raw[id(scorer.model)][rows])
+                out[name] = (proba[:, 2] - proba[:, 0],
+                             [target_sentiment.LABELS[i] for i in proba.argmax(1)])  # fmt: skip
+            else:
+                out[name] = (self.plain[name][rows], label_of(self.plain[name][rows]))
+        return out
 
 
 def validation_table(labelled: pd.DataFrame, scorers: dict) -> pd.DataFrame:
     """Agreement of each scorer with hand labels (-1, 0, +1) of mentions in sentences:
     Spearman correlation, sign accuracy on non-neutral labels, share of neutral kept."""
+    scored_all = ScoredOnce(
+        scorers, labelled["sentence"], labelled["sent_start"], labelled["sent_end"]
+    )
+    positions = pd.Series(np.arange(len(labelled)), index=labelled.index)
     rows = []
     for group, part in [("all", labelled), *labelled.groupby("corpus", sort=True)]:
-        for name, scorer in scorers.items():
-            scores, names = scored(scorer, part["sentence"], part["sent_start"], part["sent_end"])
+        labels = part["label"].to_numpy()
+        polar = labels != 0
+        for name, (scores, names) in scored_all.part(positions[part.index].to_numpy()).items():
             predicted = pd.Series(names).map(SIGN).to_numpy()
-            labels = part["label"].to_numpy()
-            polar = labels != 0
             rows.append(
                 {
                     "corpus": group,
@@ -264,11 +291,16 @@ def validation_table(labelled: pd.DataFrame, scorers: dict) -> pd.DataFrame:
                     "n": len(part),
                     "n_polar": int(polar.sum()),
                     "spearman": round(float(spearmanr(scores, labels).statistic), 3),
-                    "sign_accuracy": round(float((predicted[polar] == labels[polar]).mean()), 3),
-                    "neutral_kept": round(float((predicted[~polar] == 0).mean()), 3),
+                    "sign_accuracy": _share(predicted[polar] == labels[polar]),
+                    "neutral_kept": _share(predicted[~polar] == 0),
                 }
             )
     return pd.DataFrame(rows)
+
+
+def _share(hits: np.ndarray) -> float:
+    """The share of true values, rounded; NaN when there are none to count."""
+    return round(float(hits.mean()), 3) if len(hits) else float("nan")
 
 
 def load_hand_labels(path: str | Path) -> pd.DataFrame:

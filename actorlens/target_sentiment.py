@@ -23,6 +23,7 @@ import math
 import re
 import time
 from bisect import bisect_left
+from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -530,11 +531,19 @@ class TrainedScorer:
 
     @classmethod
     def load(cls, path=None) -> TrainedScorer:
-        """Rebuild a scorer from a JSON artifact (default: the committed model)."""
-        params = json.loads(Path(path or default_model_path()).read_text(encoding="utf-8"))
-        if params.get("format") != _FORMAT:
-            raise ValueError(f"not a {_FORMAT} artifact: {path}")
-        return cls(params)
+        """The scorer of a JSON artifact (default: the committed model), rebuilt once per
+        file version: loads of an unchanged file share one scorer and its caches."""
+        path = Path(path or default_model_path()).resolve()
+        version = path.stat()
+        return _load_scorer(cls, path, version.st_mtime_ns, version.st_size)
+
+
+@lru_cache(maxsize=4)
+def _load_scorer(cls, path: Path, mtime_ns: int, size: int) -> TrainedScorer:
+    params = json.loads(path.read_text(encoding="utf-8"))
+    if params.get("format") != _FORMAT:
+        raise ValueError(f"not a {_FORMAT} artifact: {path}")
+    return cls(params)
 
 
 def train(

@@ -208,6 +208,49 @@ def test_one_pass_gives_the_scorers_own_scores_and_labels(name):
     starts = [s.index(n) for s, n in zip(sentences, ["Putin", "Macron", "Scholz"], strict=True)]
     ends = [a + len(n) for a, n in zip(starts, ["Putin", "Macron", "Scholz"], strict=True)]
     scorer = sentiment.make_scorer(name)
-    scores, labels = sentiment.scored(scorer, sentences, starts, ends)
+    scores, labels = sentiment.ScoredOnce({name: scorer}, sentences, starts, ends).part(
+        np.arange(3)
+    )[name]
     assert np.allclose(scores, scorer.score(sentences, starts, ends))
     assert labels == scorer.predict(sentences, starts, ends)
+
+
+def test_a_part_of_one_pass_is_scored_as_if_alone():
+    """Both trained scorers share one model pass; prior adaptation runs on the part."""
+    sentences = ["Critics said Putin is a liar.", "Macron praised the excellent plan.",
+                 "Scholz met Rutte on Monday.", "Rutte condemned the brutal attack."]  # fmt: skip
+    names = ["Putin", "Macron", "Scholz", "Rutte"]
+    starts = [s.index(n) for s, n in zip(sentences, names, strict=True)]
+    ends = [a + len(n) for a, n in zip(starts, names, strict=True)]
+    scorers = {n: sentiment.make_scorer(n) for n in ("trained", "trained_adapted", "vader")}
+    once = sentiment.ScoredOnce(scorers, sentences, starts, ends)
+    assert len(once.raw) == 1
+    part = once.part(np.array([1, 3]))
+    for name, scorer in scorers.items():
+        alone = [sentences[1], sentences[3]], [starts[1], starts[3]], [ends[1], ends[3]]
+        assert np.allclose(part[name][0], scorer.score(*alone))
+        assert part[name][1] == scorer.predict(*alone)
+
+
+def test_validation_table_counts_agreement_per_corpus():
+    labelled = pd.DataFrame(
+        {
+            "corpus": ["a", "a", "b", "b"],
+            "sentence": [
+                "Smith is a wonderful, brilliant leader.",
+                "Smith is a horrible liar.",
+                "Smith met Jones on Monday.",
+                "Smith is a horrible liar.",
+            ],  # fmt: skip
+            "sent_start": [0, 0, 0, 0],
+            "sent_end": [5, 5, 5, 5],
+            "label": [1, -1, 0, 1],  # the last label disagrees with every scorer
+        }
+    )
+    table = sentiment.validation_table(labelled, {"sentence_vader": sentiment.SentenceVader()})
+    rows = table.set_index("corpus")
+    assert rows.loc["all", ["n", "n_polar"]].tolist() == [4, 3]
+    assert rows.loc["all", "sign_accuracy"] == pytest.approx(0.667)
+    assert rows.loc["a", "sign_accuracy"] == 1.0 and rows.loc["a", "spearman"] == 1.0
+    assert np.isnan(rows.loc["a", "neutral_kept"])  # no neutral label to keep
+    assert rows.loc["b", ["n_polar", "sign_accuracy", "neutral_kept"]].tolist() == [1, 0.0, 1.0]

@@ -218,6 +218,15 @@ def test_save_load_round_trip_identical(tiny_model, tmp_path):
     assert np.array_equal(loaded.predict_proba(*spans), tiny_model.predict_proba(*spans))
 
 
+def test_loads_of_an_unchanged_file_share_one_scorer(tiny_model, tmp_path):
+    path = tmp_path / "model.json"
+    tiny_model.save(path)
+    first = TrainedScorer.load(path)
+    assert TrainedScorer.load(str(path)) is first
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # a new version
+    assert TrainedScorer.load(path) is not first
+
+
 def test_training_is_deterministic(tiny_model, tmp_path):
     again = train(_frame(NAMES), seed=0, C=10.0)
     tiny_model.save(tmp_path / "a.json")
