@@ -1,27 +1,81 @@
 """Figures: each saved as PNG and SVG beside the CSV of the data it plots."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Image
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.transforms import Bbox
 
 plt.rcParams.update({"svg.hashsalt": "actorlens", "figure.dpi": 100, "savefig.dpi": 120})
 MAX_LABELLED_POINTS = 20
 MAX_SEPARATED_DOCS = 60
 
 
+def tight_box(fig: plt.Figure, dpi: float) -> Bbox:
+    """The area, in inches, that ``fig.savefig(..., dpi=dpi, bbox_inches="tight")`` saves.
+
+    Measured as matplotlib's ``print_figure`` does: a draw without output at ``dpi`` (which
+    also runs the figure's layout engine, if it has one), then the tight box of the artists
+    padded by :rc:`savefig.pad_inches`. Needs an Agg canvas (pyplot's and notebooks').
+    """
+    canvas = fig.canvas
+    manager, figure_dpi = canvas.manager, fig.dpi
+    canvas.manager = None  # changing the dpi must not resize a window (savefig does the same)
+    try:
+        fig.dpi = dpi
+        fig.draw_without_rendering()
+        box = fig.get_tightbbox(canvas.get_renderer())
+    finally:
+        fig.dpi = figure_dpi
+        canvas.manager = manager
+    return box.padded(plt.rcParams["savefig.pad_inches"])
+
+
+@contextmanager
+def _measured_once(fig: plt.Figure, dpi: float) -> Iterator[Bbox | str]:
+    """The ``bbox_inches`` for every format of ``fig``: its :func:`tight_box`, laid out once.
+
+    Inside, the figure has no layout engine: any engine ran in the measuring draw, and with
+    one (even the placeholder ``fig.tight_layout()`` leaves behind) savefig would draw again
+    to lay out. Without an Agg canvas to measure with, each format measures itself.
+    """
+    if not isinstance(fig.canvas, FigureCanvasAgg):
+        yield "tight"
+        return
+    box = tight_box(fig, dpi)
+    engine = fig.get_layout_engine()
+    if engine is not None:
+        with plt.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
+            fig.set_layout_engine(None)
+    try:
+        yield box
+    finally:
+        if engine is not None:
+            fig.set_layout_engine(engine)
+
+
 def save_figure(fig: plt.Figure, data: pd.DataFrame, name: str, figures_dir: str | Path) -> Path:
     """Write ``name``.png, .svg and .csv (the plotted data) into ``figures_dir``.
 
-    Returns the PNG path. Metadata that changes from run to run (dates) is left out,
-    so the same data gives the same files.
+    Both images show the figure's tight bounding box, measured once (one draw without
+    output), then each format costs one draw; ``bbox_inches="tight"`` costs two per format.
+    The SVG thus gets the box measured with Agg's text metrics, as the PNG: its edges can
+    differ by a point or two from what the SVG renderer's own metrics would give. Returns
+    the PNG path. Metadata that changes from run to run (dates) is left out, so the same
+    data gives the same files.
     """
     figures_dir = Path(figures_dir)
     figures_dir.mkdir(parents=True, exist_ok=True)
     png = figures_dir / f"{name}.png"
-    fig.savefig(png, bbox_inches="tight", metadata={"Software": None})
-    fig.savefig(figures_dir / f"{name}.svg", bbox_inches="tight", metadata={"Date": None})
+    dpi = plt.rcParams["savefig.dpi"]
+    dpi = fig.dpi if dpi == "figure" else dpi
+    with _measured_once(fig, dpi) as box:
+        fig.savefig(png, dpi=dpi, bbox_inches=box, metadata={"Software": None})
+        fig.savefig(figures_dir / f"{name}.svg", dpi=dpi, bbox_inches=box, metadata={"Date": None})
     data.to_csv(figures_dir / f"{name}.csv", index=False, lineterminator="\n")
     return png
 
@@ -32,6 +86,22 @@ def publish(fig: plt.Figure, data: pd.DataFrame, name: str, figures_dir: str | P
     png = save_figure(fig, data, name, figures_dir)
     plt.close(fig)
     return Image(filename=str(png))
+
+
+def _pin_empty_axis_labels(axes) -> None:
+    """Give each empty axis label of ``axes`` a fixed place; call once the labels are set.
+
+    Matplotlib places an axis label at every draw (and layout) by measuring the axis' tick
+    labels and spine again, even when the label is empty and shows nothing: in the panels
+    of :func:`trajectories` that was a sixth of the work of an export. An empty label has no
+    extent, so where it sits changes nothing drawn. (A label set later on such an axis
+    would sit on the spine: place it with ``set_label_coords``.)
+    """
+    for ax in axes:
+        if not ax.get_xlabel():
+            ax.xaxis.set_label_coords(0.5, 0)
+        if not ax.get_ylabel():
+            ax.yaxis.set_label_coords(0, 0.5)
 
 
 def document_lengths(documents: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
@@ -65,6 +135,7 @@ def document_lengths(documents: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]
     ax.set_ylim(0, max(dated["n_words"].max() * 1.15, 1) if len(dated) else 1)
     ax.spines[["top", "right"]].set_visible(False)
     fig.autofmt_xdate()
+    _pin_empty_axis_labels(fig.axes)
     fig.tight_layout()
     return fig, data.assign(date=data["date"].dt.strftime("%Y-%m-%d"))
 
@@ -85,6 +156,7 @@ def top_actors(totals: pd.DataFrame, top_n: int = 15) -> tuple[plt.Figure, pd.Da
     ax.set_title(f"Most-mentioned actors (top {len(data)})", fontsize=10, loc="left")
     ax.legend(frameon=False, fontsize=8, loc="lower right")
     ax.spines[["top", "right"]].set_visible(False)
+    _pin_empty_axis_labels(fig.axes)
     fig.tight_layout()
     return fig, data
 
@@ -115,6 +187,7 @@ def mention_heatmap(
     shown = f"first {len(docs)} of {len(doc_order)}" if len(doc_order) > len(docs) else "all"
     ax.set_title(f"Mentions per document and actor ({shown} documents)", fontsize=10, loc="left")
     fig.colorbar(image, ax=ax, shrink=0.6, label="mentions")
+    _pin_empty_axis_labels(fig.axes)
     fig.tight_layout()
     return fig, data.reset_index()
 
@@ -144,6 +217,7 @@ def dispersion(
     ax.set_xlabel("documents in order (each spans one unit, start to end)")
     ax.set_title("Where each actor is mentioned", fontsize=10, loc="left")
     ax.spines[["top", "right"]].set_visible(False)
+    _pin_empty_axis_labels(fig.axes)
     fig.tight_layout()
     return fig, data
 
@@ -174,6 +248,7 @@ def voice_share(share: pd.DataFrame, doc_order: list[str], max_docs: int = 40):
     ax.set_title("Whose words are quoted in each document", fontsize=10, loc="left")
     ax.legend(frameon=False, fontsize=8, bbox_to_anchor=(1.01, 1), loc="upper left")
     ax.spines[["top", "right"]].set_visible(False)
+    _pin_empty_axis_labels(fig.axes)
     fig.tight_layout()
     return fig, data.reset_index()
 
@@ -203,6 +278,7 @@ def portrayal_intervals(overall: pd.DataFrame, labels: dict, scorer: str, top_n:
     ax.set_title(f"How the text portrays the {len(data)} most-scored actors (grey: too few to read)",
                  fontsize=10, loc="left")  # fmt: skip
     ax.spines[["top", "right"]].set_visible(False)
+    _pin_empty_axis_labels(fig.axes)
     fig.tight_layout()
     return fig, data
 
@@ -231,6 +307,7 @@ def voice_vs_portrayal(overall: pd.DataFrame, labels: dict):
     ax.set_xlabel("portrayal: how the text treats the actor")
     ax.set_ylabel("voice: tone of the actor's own quotes")
     ax.set_title("Voice against portrayal (point size: number of quotes)", fontsize=10, loc="left")
+    _pin_empty_axis_labels(fig.axes)
     fig.tight_layout()
     return fig, data
 
@@ -261,6 +338,7 @@ def speaker_target_heatmap(pairs: pd.DataFrame, labels: dict, top_n: int = 12):
     ax.set_ylabel("speaker")
     ax.set_title("What each speaker says about each actor", fontsize=10, loc="left")
     fig.colorbar(image, ax=ax, shrink=0.6, label="mean score (-1 negative, +1 positive)")
+    _pin_empty_axis_labels(fig.axes)
     fig.tight_layout()
     return fig, data.reset_index(drop=True)
 
@@ -296,6 +374,7 @@ def shift_slopes(shift_table: pd.DataFrame, labels: dict, role: str = "portrayal
     ax.set_title(f"Shift in {role}, first to last period ({len(data)} ranked actors)", fontsize=10,
                  loc="left")  # fmt: skip
     ax.spines[["top", "right"]].set_visible(False)
+    _pin_empty_axis_labels(fig.axes)
     fig.tight_layout()
     return fig, data
 
@@ -309,18 +388,22 @@ def trajectories(trajectory: pd.DataFrame, labels: dict, actors: list[str], colu
     fig, axes = plt.subplots(rows, columns, figsize=(3.2 * columns, 2.4 * rows), sharey=True,
                              squeeze=False)  # fmt: skip
     colors = {"portrayal": "#1f4e79", "voice": "#d95f02"}
+    lines = dict(list(data.groupby(["actor_id", "role"], sort=False)))
+    position = {p: i for i, p in enumerate(order)}
     for ax, actor in zip(axes.flat, actors, strict=False):
         for role, color in colors.items():
-            line = data[(data["actor_id"] == actor) & (data["role"] == role)]
-            if line.empty:
+            line = lines.get((actor, role))
+            if line is None:
                 continue
-            x = line["period"].map({p: i for i, p in enumerate(order)}).astype(float)
+            x = line["period"].map(position).astype(float)
             ax.fill_between(x, line["ci_low"].astype(float), line["ci_high"].astype(float),
                             color=color, alpha=0.15)  # fmt: skip
             ax.plot(x, line["mean"], "-", color=color, label=role)
             ax.scatter(x, line["mean"], color=color, s=14,
                        facecolors=["none" if t else color for t in line["thin"]])  # fmt: skip
-        ax.set_title(labels.get(actor, actor), fontsize=9, loc="left")
+        # y=1.0 is where the title would be placed anyway (no ticks or offset above the panel);
+        # fixing it saves measuring every y axis again at each draw.
+        ax.set_title(labels.get(actor, actor), fontsize=9, loc="left", y=1.0)
         ax.axhline(0, color="#999999", linewidth=0.6)
         ax.set_ylim(-1, 1)
         step = max(len(order) // 6, 1)
@@ -331,6 +414,7 @@ def trajectories(trajectory: pd.DataFrame, labels: dict, actors: list[str], colu
     fig.legend(handles=handles, frameon=False, fontsize=8, loc="upper right")
     fig.suptitle("Portrayal and voice per period (band: 95% interval, hollow: thin)", fontsize=10,
                  x=0.01, ha="left")  # fmt: skip
+    _pin_empty_axis_labels(fig.axes)
     fig.tight_layout()
     return fig, data
 
@@ -346,17 +430,19 @@ def stance_target_panels(targets: pd.DataFrame, labels: dict, max_periods: int =
     data = data[data["speaker_id"].isin(speakers) & data["target"].isin(names)]
     fig, axes = plt.subplots(1, max(len(order), 1), figsize=(2.2 * max(len(order), 1) + 2.5,
                              0.4 * len(speakers) + 2.5), sharey=True, squeeze=False)  # fmt: skip
+    table = data.pivot_table(index=["period", "speaker_id"], columns="target", values="mean")
     image = None
     for ax, period in zip(axes.flat, order, strict=False):
-        grid = data[data["period"] == period].pivot_table(
-            index="speaker_id", columns="target", values="mean").reindex(index=speakers, columns=names)  # fmt: skip
+        grid = table.loc[period] if period in table.index else pd.DataFrame()
+        grid = grid.reindex(index=speakers, columns=names)
         image = ax.imshow(grid.to_numpy(dtype=float), cmap="RdBu", vmin=-1, vmax=1, aspect="auto")
         ax.set_xticks(range(len(names)), [labels.get(t, t) for t in names], rotation=70,
                       ha="right", fontsize=7)  # fmt: skip
-        ax.set_title(str(period), fontsize=9)
+        ax.set_title(str(period), fontsize=9, y=1.0)  # fixed, as in trajectories
     axes.flat[0].set_yticks(range(len(speakers)), [labels.get(s, s) for s in speakers], fontsize=8)
     if image is not None:
         fig.colorbar(image, ax=list(axes.flat), shrink=0.7, label="tone of own quotes")
     fig.suptitle("What each speaker says about each target, per period", fontsize=10, x=0.01,
                  ha="left")  # fmt: skip
+    _pin_empty_axis_labels(fig.axes)
     return fig, data.reset_index(drop=True)

@@ -1,11 +1,16 @@
 """Figures: the data each figure plots, what it draws, and deterministic exports."""
 
+import io
+import re
+
 import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+import PIL.Image
 import pytest
 from IPython.display import Image
+from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.collections import PathCollection
 from matplotlib.colors import to_hex, to_rgba
 
@@ -597,6 +602,116 @@ def test_save_figure_is_deterministic(tmp_path):
         first = (tmp_path / "a" / f"heat.{suffix}").read_bytes()
         assert first == (tmp_path / "b" / f"heat.{suffix}").read_bytes(), suffix
         assert first == (tmp_path / "c" / f"heat.{suffix}").read_bytes(), suffix
+
+
+def boxed_axes() -> plt.Figure:
+    """A 4 x 2 inch figure whose only artist is an Axes from (1, 0.5) to (3, 1.5) inches."""
+    fig = plt.figure(figsize=(4, 2))
+    fig.add_axes((0.25, 0.25, 0.5, 0.5)).set_axis_off()
+    return fig
+
+
+def svg_size(path) -> tuple[str, str, str]:
+    svg = path.read_text(encoding="utf-8")
+    return re.search(r'<svg[^>]* width="([^"]+)" height="([^"]+)" viewBox="([^"]+)"', svg).groups()
+
+
+def test_tight_box_is_the_tight_area_padded_in_inches():
+    assert plt.rcParams["savefig.pad_inches"] == 0.1
+    box = figures.tight_box(boxed_axes(), 120)
+    assert box.bounds == pytest.approx((0.9, 0.4, 2.2, 1.2))
+
+
+def test_save_figure_saves_the_tight_box_in_both_formats(tmp_path):
+    assert plt.rcParams["savefig.dpi"] == 120
+    png = figures.save_figure(boxed_axes(), pd.DataFrame(), "box", tmp_path)
+    assert PIL.Image.open(png).size == (264, 144)  # 2.2 x 1.2 inches at 120 dpi
+    assert svg_size(tmp_path / "box.svg") == ("158.4pt", "86.4pt", "0 0 158.4 86.4")  # at 72 pt
+
+
+def test_save_figure_draws_once_to_measure_and_once_per_format(tmp_path, monkeypatch):
+    fig, data = figures.mention_heatmap(COUNTS, ["putin", "trump"], ["001", "000", "002"])
+    engine = fig.get_layout_engine()  # the placeholder fig.tight_layout() leaves
+    draws = []
+    draw = fig.draw
+
+    def counting_draw(renderer):
+        draws.append(type(renderer).__name__)
+        return draw(renderer)
+
+    monkeypatch.setattr(fig, "draw", counting_draw)
+    figures.save_figure(fig, data, "heat", tmp_path)
+    # matplotlib's bbox_inches="tight" alone draws 4 times: measure + render, per format
+    assert draws == ["RendererAgg", "RendererAgg", "MixedModeRenderer"]
+    assert fig.get_layout_engine() is engine
+
+
+def tight_layout_figure():
+    return figures.top_actors(TOTALS, 3)[0]
+
+
+def panels_figure():  # no layout engine, several panels and a colour bar
+    return figures.stance_target_panels(TARGETS, LABELS)[0]
+
+
+def constrained_figure():  # a layout engine that runs at each draw
+    fig, (left, right) = plt.subplots(1, 2, figsize=(5, 3), layout="constrained")
+    left.plot([0, 1], [2, 3])
+    left.set_title("constrained", loc="left")
+    fig.colorbar(right.imshow([[0, 1], [2, 3]]), ax=right, label="value")
+    return fig
+
+
+@pytest.mark.parametrize("make", [tight_layout_figure, panels_figure, constrained_figure])
+def test_save_figure_png_is_matplotlibs_own_tight_export(tmp_path, make):
+    expected = io.BytesIO()
+    make().savefig(expected, format="png", bbox_inches="tight", metadata={"Software": None})
+    fig = make()
+    engine = fig.get_layout_engine()
+    png = figures.save_figure(fig, pd.DataFrame(), "fig", tmp_path)
+    assert png.read_bytes() == expected.getvalue()
+    assert fig.get_layout_engine() is engine  # put back after saving
+    box = figures.tight_box(make(), 120)
+    width, height, _ = svg_size(tmp_path / "fig.svg")  # the same box, in points
+    assert (float(width[:-2]), float(height[:-2])) == pytest.approx(
+        (box.width * 72, box.height * 72)
+    )
+
+
+def test_save_figure_without_an_agg_canvas_lets_each_format_measure(tmp_path):
+    expected = io.BytesIO()
+    tight_layout_figure().savefig(expected, format="png", bbox_inches="tight",
+                                  metadata={"Software": None})  # fmt: skip
+    fig = tight_layout_figure()
+    FigureCanvasSVG(fig)
+    png = figures.save_figure(fig, pd.DataFrame(), "fig", tmp_path)
+    assert png.read_bytes() == expected.getvalue()
+    assert (tmp_path / "fig.svg").exists()
+
+
+BUILDERS = {
+    "document_lengths": lambda: figures.document_lengths(
+        documents([("a", "2025-01-02", 10, 1), ("b", "2025-01-05", 30, 2)])
+    ),
+    "top_actors": lambda: figures.top_actors(TOTALS),
+    "mention_heatmap": lambda: figures.mention_heatmap(COUNTS, ["putin", "trump"], ["000", "001"]),
+    "dispersion": lambda: figures.dispersion(MENTIONS, TEXTS, ["trump", "putin"], ["001", "000"]),
+    "voice_share": lambda: figures.voice_share(SHARE, ["002", "000"]),
+    "portrayal_intervals": lambda: figures.portrayal_intervals(OVERALL, LABELS, "vader"),
+    "voice_vs_portrayal": lambda: figures.voice_vs_portrayal(OVERALL, LABELS),
+    "speaker_target_heatmap": lambda: figures.speaker_target_heatmap(PAIRS, LABELS),
+    "shift_slopes": lambda: figures.shift_slopes(SHIFT, LABELS),
+    "trajectories": lambda: figures.trajectories(TRAJECTORY, LABELS, ["putin", "trump"]),
+    "stance_target_panels": lambda: figures.stance_target_panels(TARGETS, LABELS),
+}
+
+
+@pytest.mark.parametrize("build", BUILDERS.values(), ids=BUILDERS)
+def test_pinned_empty_axis_labels_change_no_pixel(tmp_path, monkeypatch, build):
+    pinned = figures.save_figure(*build(), "pinned", tmp_path)
+    monkeypatch.setattr(figures, "_pin_empty_axis_labels", lambda axes: None)
+    placed = figures.save_figure(*build(), "placed", tmp_path)  # matplotlib places them
+    assert pinned.read_bytes() == placed.read_bytes()
 
 
 def test_publish_returns_the_saved_png_and_closes_the_figure(tmp_path):
