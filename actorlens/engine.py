@@ -11,6 +11,7 @@ tables.
 """
 
 import math
+import pickle
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -77,9 +78,14 @@ class Engine:
         # it costs the client more than sending it); the batches go with their tasks,
         # which measured faster than scattering them first.
         shared = client.scatter(func, broadcast=True, hash=False)
-        batches = [items[start : start + batch] for start in range(0, len(items), batch)]
+        # Batches and results travel as one pickle each: Dask serialises a list item by
+        # item, which made gathering the results of the sentiment stage take 0.8 s
+        # after the last task had finished (3,000 documents), and burnt as much CPU on
+        # the workers and the client; a pickle of the same list takes milliseconds.
+        batches = [pickle.dumps(items[start : start + batch], protocol=pickle.HIGHEST_PROTOCOL)
+                   for start in range(0, len(items), batch)]  # fmt: skip
         futures = client.map(_apply, [shared] * len(batches), batches, pure=False)
-        return [result for part in client.gather(futures) for result in part]
+        return [result for part in client.gather(futures) for result in pickle.loads(part)]
 
     def close(self) -> None:
         """Shut down a local Dask cluster started by this engine."""
@@ -97,5 +103,5 @@ class Engine:
         self.close()
 
 
-def _apply(func: Callable[[list], list], batch: list) -> list:
-    return func(batch)
+def _apply(func: Callable[[list], list], batch: bytes) -> bytes:
+    return pickle.dumps(func(pickle.loads(batch)), protocol=pickle.HIGHEST_PROTOCOL)

@@ -43,3 +43,12 @@ def test_dask_and_local_ingestion_agree(seeds, dask_engine):
     remote = ingest_corpus(config.SEEDS_DIR, engine=dask_engine)
     for name in ("documents", "sentences", "texts", "warnings", "boilerplate"):
         pd.testing.assert_frame_equal(getattr(seeds, name), getattr(remote, name))
+
+
+def test_a_batch_and_its_results_travel_as_one_pickle_each():
+    import pickle
+
+    from actorlens.engine import _apply
+
+    sent = pickle.dumps([(1, "a"), (2, "b")])
+    assert pickle.loads(_apply(lambda batch: [n * 10 for n, _ in batch], sent)) == [10, 20]
