@@ -352,6 +352,18 @@ def _score_batch(scorers: dict, batch: list[tuple]) -> list[tuple]:
     return np.column_stack(columns).tolist() if columns else [[] for _ in batch]
 
 
+def quote_tones(quote_table: pd.DataFrame, vader: TargetVader, engine: Engine | None = None):
+    """The tone of each quote: VADER compound of its words (quotation marks stripped),
+    rounded to 4 places; batch by batch on ``engine``."""
+    texts = quote_table["text"].str.strip('"“”‘’«» ').tolist()
+    tones = (engine or Engine()).map(partial(_tone_batch, vader), texts)
+    return np.round(np.array(tones, dtype=float), 4)
+
+
+def _tone_batch(vader: TargetVader, texts: list[str]) -> list[float]:
+    return vader.text_score(texts).tolist()
+
+
 def score_mentions(
     mentions: pd.DataFrame,
     sentences: pd.DataFrame,
@@ -569,9 +581,7 @@ def analyse(
     scorers = {name: make_scorer(name, neutral) for name in SCORERS}
     quote_table = quotes.extract_quotes(corpus.texts, corpus.sentences, found.mentions,
                                         found.actors, engine)  # fmt: skip
-    quote_table["sentiment"] = np.round(
-        scorers["vader"].text_score(quote_table["text"].str.strip('"“”‘’«» ')), 4
-    )
+    quote_table["sentiment"] = quote_tones(quote_table, scorers["vader"], engine)
     roles = assign_roles(found.mentions[MENTION_COLUMNS], quote_table)
     scored = score_mentions(roles, corpus.sentences, scorers, scorer, engine)
     kinds = counted_kinds(include_demonyms)

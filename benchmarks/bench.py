@@ -141,7 +141,6 @@ def library_pass(corpus_dir: Path, stats: dict | None = None, engine=None):
     Fills ``stats``: ``timings`` (seconds per stage), ``peaks`` (peak resident MiB so
     far, after each stage), ``resident`` (resident MiB after each stage) and ``details``
     (seconds of parts of a stage)."""
-    import numpy as np
 
     from actorlens import ingest, mentions, quotes, sentiment, shift
     from actorlens.actors import load_actors
@@ -176,9 +175,7 @@ def library_pass(corpus_dir: Path, stats: dict | None = None, engine=None):
     neutral = sentiment.actor_name_words(ACTORS_FILE)
     scorers = {name: sentiment.make_scorer(name, neutral) for name in sentiment.SCORERS}
     details["sentiment: loading the scorers"] = time.perf_counter() - tick[0]
-    quote_table["sentiment"] = np.round(
-        scorers["vader"].text_score(quote_table["text"].str.strip('"“”‘’«» ')), 4
-    )
+    quote_table["sentiment"] = sentiment.quote_tones(quote_table, scorers["vader"], engine)
     roles = sentiment.assign_roles(found.mentions[mentions.MENTION_COLUMNS], quote_table)
     scored = sentiment.score_mentions(roles, corpus.sentences, scorers, SCORER, engine)
     mark("sentiment", tick)

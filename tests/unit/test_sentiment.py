@@ -254,3 +254,13 @@ def test_validation_table_counts_agreement_per_corpus():
     assert rows.loc["a", "sign_accuracy"] == 1.0 and rows.loc["a", "spearman"] == 1.0
     assert np.isnan(rows.loc["a", "neutral_kept"])  # no neutral label to keep
     assert rows.loc["b", ["n_polar", "sign_accuracy", "neutral_kept"]].tolist() == [1, 0.0, 1.0]
+
+
+def test_quote_tone_is_vader_of_the_words_inside_the_marks():
+    table = pd.DataFrame({"text": ["“We are very happy.”", '"This is a terrible, awful plan."']})
+    vader = sentiment.make_scorer("vader")
+    tones = sentiment.quote_tones(table, vader)
+    expected = [vader.analyzer.polarity_scores(t)["compound"]
+                for t in ("We are very happy.", "This is a terrible, awful plan.")]  # fmt: skip
+    assert tones.tolist() == [round(e, 4) for e in expected]
+    assert tones[0] > 0.5 and tones[1] < -0.5
