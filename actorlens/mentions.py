@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import partial
 from itertools import accumulate
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -249,26 +250,43 @@ def document_mentions(matcher: Matcher, doc_id: str, text: str, starts: list[int
     return rows
 
 
-def _scan_batch(matcher: Matcher, batch: list[tuple]) -> list[tuple[list[tuple], list[tuple]]]:
-    """Per document of a batch of (doc_id, text, sentence spans): its mention rows and
-    its unlisted-name candidates."""
+class Scan(NamedTuple):
+    """The per-document products of the mentions stage, for the whole corpus."""
+
+    mentions: pd.DataFrame
+    kwic: pd.DataFrame
+    salience: pd.DataFrame
+    name_candidates: list[tuple]
+
+
+def _scan_batch(matcher: Matcher, batch: list[tuple]) -> list[tuple[list, list, list, list]]:
+    """Per document of a batch of (doc_id, title, text, sentence spans): its mention rows,
+    their keywords in context, its salience rows and its unlisted-name candidates."""
     results = []
-    for doc_id, text, spans in batch:
+    for doc_id, title, text, spans in batch:
         rows = document_mentions(matcher, doc_id, text, [start for start, _ in spans])
         covered = [(row[4], row[5]) for row in rows]
-        results.append((rows, name_candidates(doc_id, text, spans, covered)))
+        results.append((rows, document_kwic(text, rows),
+                        document_salience(text, title, rows, matcher),
+                        name_candidates(doc_id, text, spans, covered)))  # fmt: skip
     return results
 
 
-def scan(corpus: Corpus, matcher: Matcher, engine: Engine | None = None):
-    """Mentions (one row each) and unlisted-name candidates over every document, the
-    documents read in batches on ``engine``."""
+def scan(corpus: Corpus, matcher: Matcher, engine: Engine | None = None) -> Scan:
+    """Mentions (one row each), keywords in context, salience and unlisted-name
+    candidates over every document, the documents read in batches on ``engine``."""
     spans = sentence_spans(corpus.sentences)
-    items = [(doc_id, text, spans.get(doc_id, []))
+    titles = dict(zip(corpus.documents["doc_id"], corpus.documents["title"], strict=True))
+    items = [(doc_id, titles.get(doc_id, ""), text, spans.get(doc_id, []))
              for doc_id, text in zip(corpus.texts["doc_id"], corpus.texts["text"], strict=True)]  # fmt: skip
     results = (engine or Engine()).map(partial(_scan_batch, matcher), items)
-    mentions = pd.DataFrame([row for rows, _ in results for row in rows], columns=MENTION_COLUMNS)
-    return mentions, [name for _, names in results for name in names]
+    tables = [[row for result in results for row in result[part]] for part in range(4)]
+    return Scan(
+        mentions=pd.DataFrame(tables[0], columns=MENTION_COLUMNS),
+        kwic=pd.DataFrame(tables[1], columns=KWIC_COLUMNS),
+        salience=pd.DataFrame(tables[2], columns=SALIENCE_COLUMNS),
+        name_candidates=tables[3],
+    )
 
 
 def count_mentions(
@@ -305,44 +323,31 @@ def lede_end(text: str, title_is_first_line: bool) -> int:
     return paragraphs[index].end()
 
 
-def salience(corpus: Corpus, mentions: pd.DataFrame, matcher: Matcher) -> pd.DataFrame:
-    """Per document and actor: where the first mention falls (0 = start, 1 = end) and
-    whether the actor is in the title or the lede."""
-    rows = []
-    documents = corpus.documents.set_index("doc_id")
-    firsts: dict[str, dict[str, int]] = {}
-    for (doc_id, actor_id), first in (
-        mentions.groupby(["doc_id", "actor_id"])["start"].min().items()
-    ):
-        firsts.setdefault(doc_id, {})[actor_id] = int(first)
-    for doc_id, text in zip(corpus.texts["doc_id"], corpus.texts["text"], strict=True):
-        title = documents.at[doc_id, "title"]
-        first_line = text.split("\n", 1)[0].strip()
-        title_is_first_line = first_line == title.strip()
-        in_title = {m["actor_id"] for m in matcher.find(title)}
-        cutoff = lede_end(text, title_is_first_line)
-        for actor_id, first in sorted(firsts.get(doc_id, {}).items()):
-            rows.append(
-                {
-                    "doc_id": doc_id,
-                    "actor_id": actor_id,
-                    "first_position": round(first / max(len(text), 1), 4),
-                    "in_title_or_lede": actor_id in in_title or first < cutoff,
-                }
-            )
-    return pd.DataFrame(rows, columns=SALIENCE_COLUMNS)
+def document_salience(text: str, title: str, rows: list[tuple], matcher: Matcher) -> list:
+    """Salience rows of one document's mention rows: per actor (in id order), where the
+    first mention falls (0 = start, 1 = end) and whether the actor is in the title or
+    the lede."""
+    firsts: dict[str, int] = {}
+    for row in rows:
+        actor_id, start = row[2], row[4]
+        firsts[actor_id] = min(start, firsts.get(actor_id, start))
+    if not firsts:
+        return []
+    title_is_first_line = text.split("\n", 1)[0].strip() == title.strip()
+    in_title = {m["actor_id"] for m in matcher.find(title)}
+    cutoff = lede_end(text, title_is_first_line)
+    return [(rows[0][0], actor_id, round(first / max(len(text), 1), 4),
+             actor_id in in_title or first < cutoff)
+            for actor_id, first in sorted(firsts.items())]  # fmt: skip
 
 
-def keyword_in_context(corpus: Corpus, mentions: pd.DataFrame, width: int = KWIC_WIDTH):
-    """The evidence behind each count: ``width`` characters either side of each mention."""
-    texts = dict(zip(corpus.texts["doc_id"], corpus.texts["text"], strict=True))
-    rows = []
-    for m in mentions.itertuples(index=False):
-        text = texts[m.doc_id]
-        left = text[max(m.start - width, 0) : m.start].replace("\n", " ")
-        right = text[m.end : m.end + width].replace("\n", " ")
-        rows.append([m.doc_id, m.sent_id, m.actor_id, m.kind, left, m.surface, right])
-    return pd.DataFrame(rows, columns=KWIC_COLUMNS)
+def document_kwic(text: str, rows: list[tuple], width: int = KWIC_WIDTH) -> list[tuple]:
+    """The evidence behind each count: per mention row of one document, ``width``
+    characters either side of the mention (line breaks as spaces)."""
+    return [(doc_id, sent_id, actor_id, kind,
+             text[max(start - width, 0) : start].replace("\n", " "), surface,
+             text[end : end + width].replace("\n", " "))
+            for doc_id, sent_id, actor_id, surface, start, end, kind, _ in rows]  # fmt: skip
 
 
 def name_candidates(doc_id: str, text: str, spans: list[tuple[int, int]], covered) -> list:
@@ -423,15 +428,15 @@ def analyse(
     engine: Engine | None = None,
 ) -> Mentions:
     """Every table of the mentions stage for ``corpus``."""
-    matcher = Matcher(actors)
-    mentions, candidates = scan(corpus, matcher, engine)
+    scanned = scan(corpus, Matcher(actors), engine)
     return Mentions(
-        mentions=mentions,
-        counts=count_mentions(mentions, corpus.documents, include_demonyms),
-        salience=salience(corpus, mentions, matcher),
-        kwic=keyword_in_context(corpus, mentions),
+        mentions=scanned.mentions,
+        counts=count_mentions(scanned.mentions, corpus.documents, include_demonyms),
+        salience=scanned.salience,
+        kwic=scanned.kwic,
         unlisted=tabulate_names(
-            candidates, dict(zip(corpus.texts["doc_id"], corpus.texts["text"], strict=True))
+            scanned.name_candidates,
+            dict(zip(corpus.texts["doc_id"], corpus.texts["text"], strict=True)),
         ),
         actors=actors_table(actors),
     )

@@ -9,6 +9,9 @@ from actorlens.mentions import (
     Matcher,
     analyse,
     count_mentions,
+    document_kwic,
+    document_mentions,
+    document_salience,
     name_candidates,
     tabulate_names,
     unlisted_names,
@@ -160,3 +163,23 @@ def test_name_candidates_skip_covered_names_and_sentence_openers():
         ["Anna Lee", 2, 2, "d1", "Smith met Anna Lee."],
         ["Bob Stone", 1, 1, "d1", "Later, Bob Stone and Putin spoke."],
     ]
+
+
+def test_document_salience_and_kwic_from_its_mention_rows():
+    actors = load_actors(config.SEEDS_DIR / "actors.yml")
+    matcher = Matcher(actors)
+    text = "Talks in Riyadh\nRubio met Lavrov.\n\nLater, Putin spoke\nto Trump."
+    rows = document_mentions(matcher, "d1", text, [0, 16, 35])
+    assert [(r[2], r[4]) for r in rows] == [("rubio", 16), ("lavrov", 26), ("putin", 42),
+                                            ("trump", 57)]  # fmt: skip
+    # the title is the first line, so the lede is the paragraph after it
+    assert document_salience(text, "Talks in Riyadh", rows, matcher) == [
+        ("d1", "lavrov", round(26 / len(text), 4), True),
+        ("d1", "putin", round(42 / len(text), 4), False),
+        ("d1", "rubio", round(16 / len(text), 4), True),
+        ("d1", "trump", round(57 / len(text), 4), False),
+    ]
+    assert document_salience(text, "Trump calls Putin", rows, matcher)[1][3]  # in the title
+    assert document_salience(text, "title", [], matcher) == []
+    kwic = document_kwic(text, rows, width=8)
+    assert kwic[2] == ("d1", 2, "putin", "name", " Later, ", "Putin", " spoke t")
