@@ -1,11 +1,13 @@
 """The Dask engine writes the same tables as the local engine."""
 
+import pickle
+
 import pandas as pd
 import pytest
 
 from actorlens import config, sentiment
 from actorlens.actors import load_actors
-from actorlens.engine import Engine, EngineError
+from actorlens.engine import Engine, EngineError, _apply
 from actorlens.ingest import ingest_corpus
 from actorlens.mentions import analyse
 
@@ -46,9 +48,5 @@ def test_dask_and_local_ingestion_agree(seeds, dask_engine):
 
 
 def test_a_batch_and_its_results_travel_as_one_pickle_each():
-    import pickle
-
-    from actorlens.engine import _apply
-
     sent = pickle.dumps([(1, "a"), (2, "b")])
     assert pickle.loads(_apply(lambda batch: [n * 10 for n, _ in batch], sent)) == [10, 20]
