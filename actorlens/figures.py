@@ -314,12 +314,16 @@ def voice_vs_portrayal(overall: pd.DataFrame, labels: dict):
 
 def speaker_target_heatmap(pairs: pd.DataFrame, labels: dict, top_n: int = 12):
     """Speakers x targets, cells = mean score of what the speaker says of the target."""
-    totals = pairs.groupby(["speaker_id", "target_id"]).apply(
-        lambda g: pd.Series({"n": g["n"].sum(), "mean": (g["n"] * g["mean"]).sum() / g["n"].sum()}),
-        include_groups=False,
-    ).reset_index()  # fmt: skip
-    speakers = totals.groupby("speaker_id")["n"].sum().sort_values(ascending=False).head(top_n)
-    targets = totals.groupby("target_id")["n"].sum().sort_values(ascending=False).head(top_n)
+    totals = (
+        pairs.assign(weighted=pairs["n"] * pairs["mean"])
+        .groupby(["speaker_id", "target_id"], as_index=False)
+        .agg(n=("n", "sum"), weighted=("weighted", "sum"))
+    )
+    totals = totals.assign(mean=totals["weighted"] / totals["n"]).drop(columns="weighted")
+    # ties keep the ids' alphabetical order (a stable sort of the grouped, sorted ids)
+    speakers = totals.groupby("speaker_id")["n"].sum().sort_values(ascending=False, kind="stable")
+    targets = totals.groupby("target_id")["n"].sum().sort_values(ascending=False, kind="stable")
+    speakers, targets = speakers.head(top_n), targets.head(top_n)
     data = totals[
         totals["speaker_id"].isin(speakers.index) & totals["target_id"].isin(targets.index)
     ]
@@ -406,6 +410,7 @@ def trajectories(trajectory: pd.DataFrame, labels: dict, actors: list[str], colu
         ax.set_title(labels.get(actor, actor), fontsize=9, loc="left", y=1.0)
         ax.axhline(0, color="#999999", linewidth=0.6)
         ax.set_ylim(-1, 1)
+        ax.set_xlim(-0.4, len(order) - 0.6)  # every panel spans all periods, with a margin
         step = max(len(order) // 6, 1)
         ax.set_xticks(range(0, len(order), step), order[::step], fontsize=7, rotation=45)
     for ax in list(axes.flat)[len(actors) :]:

@@ -410,6 +410,17 @@ def test_speaker_target_heatmap_weights_documents_and_keeps_top_speakers_and_tar
     assert cells == [((0, 0), "-0.25\nn=4"), ((1, 0), "+0.30\nn=3")]
 
 
+def test_speaker_target_heatmap_breaks_ties_by_id_and_counts_whole_quotes():
+    tied = pd.DataFrame(
+        [("000", s, t, 1, 0.1) for s in ("kallas", "bruce", "starmer") for t in ("uk", "eu")],
+        columns=["doc_id", "speaker_id", "target_id", "n", "mean"],
+    )
+    fig, data = figures.speaker_target_heatmap(tied, {}, top_n=2)
+    assert data[["speaker_id", "target_id"]].values.tolist() == [
+        ["bruce", "eu"], ["bruce", "uk"], ["kallas", "eu"], ["kallas", "uk"]]  # fmt: skip
+    assert data["n"].dtype == "int64"
+
+
 def test_speaker_target_heatmap_falls_back_to_ids_without_labels():
     fig, data = figures.speaker_target_heatmap(PAIRS, {"putin": "Vladimir Putin"})
     assert len(data) == 4  # every speaker-target pair, documents summed
@@ -500,6 +511,8 @@ def test_trajectories_one_panel_per_actor_with_hollow_thin_periods():
     assert lines["portrayal"].get_ydata().tolist() == [-0.2, -0.5, -0.6]
     assert lines["voice"].get_xdata().tolist() == [0]
     assert trump.lines[0].get_xdata().tolist() == [0, 2]
+    # both panels span all three periods, so a lone first-period point clears the spine
+    assert putin.get_xlim() == trump.get_xlim() == (-0.4, 2.4)
     points = [c for c in putin.collections if isinstance(c, PathCollection)]
     portrayal_faces = points[0].get_facecolors()
     assert portrayal_faces[:, 3].tolist() == [1, 0, 1]  # 001 is thin: hollow
