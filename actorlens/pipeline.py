@@ -273,6 +273,10 @@ def _run_stage(number, stage, run_params, notebooks_dir, out_dir, result, progre
             kernel_name=config.KERNEL_NAME,
             cwd=str(config.NOTEBOOKS_DIR),
             progress_bar=False,
+            # Written once at the end (and on failure), not at every cell's start and
+            # end: each write validates and serialises the whole notebook with its
+            # figures, while the kernel waits (about 60 writes, 1-2 s per report).
+            request_save_on_cell_execute=False,
         )
     except papermill.PapermillExecutionError as exc:
         status = 2 if exc.ename in INPUT_ERRORS else 1

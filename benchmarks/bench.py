@@ -482,7 +482,8 @@ folder = Path(sys.argv[1])
 for source in sorted(folder.glob("bare-*.ipynb")):
     tick = time.perf_counter()
     papermill.execute_notebook(str(source), str(folder / ("out-" + source.name)),
-                               kernel_name="actorlens", cwd=sys.argv[2], progress_bar=False)
+                               kernel_name="actorlens", cwd=sys.argv[2], progress_bar=False,
+                               request_save_on_cell_execute=False)
     print(f"{source.name} {time.perf_counter() - tick:.2f}")
 """
 STAGE_DONE = re.compile(r"\[\d+/\d+\] (\w+):.*\n\s*done in ([\d.]+) s")

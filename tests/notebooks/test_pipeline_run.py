@@ -82,6 +82,8 @@ def test_failed_run_keeps_previous_products(smoke_run, capsys):
     assert index.read_bytes() == before
     failed = list(smoke_run.glob(".actorlens-run-*/reports/notebooks/01-ingest-corpus.ipynb"))
     assert len(failed) == 1
+    # written once, at the failure, with the error in it (not saved at every cell)
+    assert "no such file.yml" in failed[0].read_text(encoding="utf-8")
 
 
 def test_missing_corpus_is_exit_status_2(tmp_path, capsys):
