@@ -20,6 +20,20 @@ ITEMS_PER_BATCH = 200
 TASKS_PER_WORKER = 4
 
 
+# A local cluster's periodic housekeeping, slowed down: every wake-up of a worker's event
+# loop takes the GIL from the task running beside it. The statistical profiler samples
+# every thread every 10 ms and nothing here reads it; the event-loop tick (20 ms), the
+# system monitor (500 ms, dashboard figures) and the memory monitor (100 ms) run less
+# often. Measured on the 70,000-mention scoring map, 2 workers (monitors at 10 s): 18.9 s
+# median with the defaults, 17.4 s quieted, 17.0 s for a plain multiprocessing pool.
+QUIET_CLUSTER = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
+
+
 class EngineError(ValueError):
     """The engine parameters cannot be used."""
 
@@ -49,9 +63,7 @@ class Engine:
             else:
                 import dask
 
-                # The workers' statistical profiler samples every thread's stack every
-                # 10 ms: measurable CPU on a small machine, and nothing here reads it.
-                dask.config.set({"distributed.worker.profile.enabled": False})
+                dask.config.set(QUIET_CLUSTER)
                 cluster = LocalCluster(
                     n_workers=int(self.n_workers),
                     threads_per_worker=1,

@@ -7,7 +7,7 @@ import pytest
 
 from actorlens import config, sentiment
 from actorlens.actors import load_actors
-from actorlens.engine import Engine, EngineError, _apply
+from actorlens.engine import QUIET_CLUSTER, Engine, EngineError, _apply
 from actorlens.ingest import ingest_corpus
 from actorlens.mentions import analyse
 
@@ -50,3 +50,15 @@ def test_dask_and_local_ingestion_agree(seeds, dask_engine):
 def test_a_batch_and_its_results_travel_as_one_pickle_each():
     sent = pickle.dumps([(1, "a"), (2, "b")])
     assert pickle.loads(_apply(lambda batch: [n * 10 for n, _ in batch], sent)) == [10, 20]
+
+
+def test_local_cluster_workers_run_quiet_housekeeping(dask_engine):
+    def settings():
+        import dask
+
+        return [dask.config.get(key) for key in QUIET_CLUSTER]
+
+    on_workers = dask_engine.client().run(settings)
+    assert len(on_workers) == 2
+    assert all(values == list(QUIET_CLUSTER.values()) for values in on_workers.values())
+    assert QUIET_CLUSTER["distributed.admin.tick.interval"] == "1s"
