@@ -173,7 +173,10 @@ def mention_heatmap(
         .astype(int)
     )
     fig, ax = plt.subplots(figsize=(0.5 * len(actor_order) + 2, 0.32 * len(docs) + 1.6))
-    image = ax.imshow(data.to_numpy(), cmap="Blues", aspect="auto")
+    # imshow's own extent, at least one cell wide: with no actor its limits were singular
+    rows, columns = max(data.shape[0], 1), max(data.shape[1], 1)
+    extent = (-0.5, columns - 0.5, rows - 0.5, -0.5)
+    image = ax.imshow(data.to_numpy(), cmap="Blues", aspect="auto", extent=extent)
     ax.set_xticks(range(len(actor_order)), actor_order, rotation=60, ha="right", fontsize=8)
     ax.set_yticks(range(len(docs)), docs, fontsize=8)
     if 0 < data.size <= 600:

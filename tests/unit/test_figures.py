@@ -2,6 +2,7 @@
 
 import io
 import re
+import warnings
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -204,8 +205,11 @@ def test_mention_heatmap_writes_no_numbers_into_large_grids():
 
 def test_mention_heatmap_with_no_actors_draws_an_empty_grid():
     # A corpus where no actor is mentioned gives an empty actor order (notebook 02's top).
-    _, data = figures.mention_heatmap(COUNTS.iloc[:0], [], ["000", "001"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # matplotlib warned of singular limits
+        fig, data = figures.mention_heatmap(COUNTS.iloc[:0], [], ["000", "001"])
     assert data["doc_id"].tolist() == ["000", "001"]
+    assert fig.axes[0].get_ylim() == (1.5, -0.5)
 
 
 # --- dispersion -----------------------------------------------------------------------
