@@ -7,6 +7,8 @@ from functools import cache
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "\u00a0": " "})
 OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
 LINE = re.compile(r"[^\n]+")
+# Every mark that opens or closes a double-quoted passage (the closers of OPEN_CLOSE too).
+QUOTE_MARK = re.compile('[“”«»„"]')
 # ‘single-quoted’ passages (headlines, nested quotes); the closing mark is not an
 # apostrophe because no letter follows it (“Russia’s” never closes a quote).
 SINGLE_QUOTED = re.compile(r"(?<![\w’'])‘(?=\S)[^‘’\n]*?[^\s‘]’(?!\w)")
@@ -51,12 +53,14 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _line_quote_spans(line: str, offset: int) -> list[tuple[int, int]]:
+    """The double-quoted spans of one paragraph, visiting only its quotation marks."""
     spans, start, closer, last_end = [], None, None, 0
-    for i, char in enumerate(line):
+    for mark in QUOTE_MARK.finditer(line):
+        i, char = mark.start(), mark.group()
         if start is None:
             if char in OPEN_CLOSE or char == '"':
                 start, closer = i, OPEN_CLOSE.get(char, '"')
-            elif char in "”»":  # a closing mark with no opening: quote since the last one
+            else:  # a closing mark with no opening: quote since the last one
                 begin = last_end + len(line[last_end:i]) - len(line[last_end:i].lstrip())
                 spans.append((offset + begin, offset + i + 1))
                 last_end = i + 1

@@ -104,6 +104,19 @@ def test_quote_marks_of_every_kind():
     ]
 
 
+def test_broken_and_foreign_quote_marks():
+    text = "«Non», dit-il. „Ja“ sagte er. “One “two” and “three\nfour” five”"
+    assert [text[s:e] for s, e in quote_spans(text)] == [
+        "«Non»",
+        "„Ja“",
+        "“One ",  # a new opening before any close ends the open quote there
+        "“two”",
+        "“three",  # no close before the paragraph ends
+        "four”",  # a close with no opening reaches back to the paragraph's start
+        "five”",  # ... or to the end of the previous quote (spaces left out)
+    ]
+
+
 def test_seed_quotes_against_the_hand_checked_set():
     table = validation.quote_agreement(validation.seed_quotes(), validation.load_seed_quote_gold())
     measures = dict(zip(table["measure"], table["value"], strict=True))
