@@ -14,7 +14,8 @@ from actorlens.text import fold
 
 ACTOR_TYPES = ("person", "state", "bloc", "organisation")
 ALIAS_FIELDS = ("names", "titles", "metonyms", "demonyms")
-KNOWN_KEYS = {"id", "label", "type", "affiliation", "exclude", *ALIAS_FIELDS}
+PRONOUNS = ("he", "she", "they")
+KNOWN_KEYS = {"id", "label", "type", "affiliation", "pronoun", "exclude", *ALIAS_FIELDS}
 
 
 class ActorsFileError(Exception):
@@ -55,6 +56,7 @@ class Actor:
     label: str
     type: str
     affiliation: str = ""
+    pronoun: str = ""  # he, she or they for a person ("" unknown): checks "he said"
     names: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     metonyms: tuple[str, ...] = ()
@@ -100,6 +102,12 @@ def _parse_actor(entry, path: Path, position: int, line: int | None) -> Actor:
     actor_type = entry.get("type", "organisation")
     if actor_type not in ACTOR_TYPES:
         raise ActorsFileError(f"{where('type')}: '{actor_type}' is not one of {ACTOR_TYPES}")
+    pronoun = entry.get("pronoun") or ""
+    if pronoun and (pronoun not in PRONOUNS or actor_type != "person"):
+        raise ActorsFileError(
+            f"{where('pronoun')}: a person's pronoun is one of {', '.join(PRONOUNS)}; "
+            f"got {pronoun!r} for a {actor_type}"
+        )
     lists = {key: _string_list(entry.get(key), where(key)) for key in ALIAS_FIELDS}
     if not lists["names"]:
         raise ActorsFileError(f"{where('names')}: empty; give at least one name")
@@ -108,6 +116,7 @@ def _parse_actor(entry, path: Path, position: int, line: int | None) -> Actor:
         label=str(entry.get("label") or actor_id),
         type=actor_type,
         affiliation=str(entry.get("affiliation") or ""),
+        pronoun=pronoun,
         exclude=_string_list(entry.get("exclude"), where("exclude")),
         **lists,
     )

@@ -190,7 +190,7 @@ class Mentions:
             **{
                 attribute: pd.read_csv(
                     Path(processed_dir) / name,
-                    dtype={"doc_id": str, "example_doc": str, "affiliation": str},
+                    dtype={"doc_id": str, "example_doc": str, "affiliation": str, "pronoun": str},
                     keep_default_na=False,
                 )
                 for attribute, name in cls.FILES.items()
@@ -416,8 +416,8 @@ def unlisted_names(corpus: Corpus, mentions: pd.DataFrame, min_count: int = 1) -
 
 def actors_table(actors: list[Actor]) -> pd.DataFrame:
     return pd.DataFrame(
-        [(a.id, a.label, a.type, a.affiliation) for a in actors],
-        columns=["id", "label", "type", "affiliation"],
+        [(a.id, a.label, a.type, a.affiliation, a.pronoun) for a in actors],
+        columns=["id", "label", "type", "affiliation", "pronoun"],
     )
 
 

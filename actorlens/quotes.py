@@ -12,7 +12,11 @@ a known actor winning:
 
 The speaker phrase resolves through the actor mentions it holds (names, titles such
 as "the Kremlin leader", metonyms such as "the Kremlin"); a pronoun ("he added")
-resolves to the most recent speaker or sentence subject that is a person. When the
+resolves to the most recent speaker or sentence subject that is a person the pronoun
+fits: "she" skips a person known as "he" and the other way round. A person's pronoun
+comes from the actors file (``pronoun:``), else from the words the document puts
+before their name ("Ms.", "spokeswoman", "King") or from the pronoun that named them as
+the speaker of an earlier quote; unknown fits both. When the
 text names a speaker who is not an actor ("Protesters chanted"), ``speaker_id`` stays
 empty and ``speaker_text`` keeps the words.
 """
@@ -83,6 +87,21 @@ SUBORDINATORS = re.compile(
     r"^\W*(?:While|Although|Though|After|Before|When|Since|As|Because|If|Unlike|Despite|At|In|On|During|Following|Amid|Under|With|Without|Through|From|For|Speaking)\b[^,]*,"
 )
 PRONOUNS = {"he": "person", "she": "person", "they": None, "we": None, "i": None}
+# Words right before a name, or in a speaker phrase, that tell the pronoun a person takes.
+PRONOUN_CUES = {
+    **dict.fromkeys(
+        """ms mrs miss madam madame mme lady dame queen princess duchess baroness countess
+        empress spokeswoman chairwoman congresswoman councilwoman businesswoman stateswoman
+        policewoman actress wife widow mother daughter grandmother""".split(),
+        "she",
+    ),
+    **dict.fromkeys(
+        """mr sir lord king prince duke baron emperor spokesman chairman congressman councilman
+        businessman statesman policeman actor husband widower father grandfather""".split(),
+        "he",
+    ),
+}
+WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 RIGHT_CUE_FIRST = re.compile(rf"^\s*[,.!?]?\s*(?P<cue>{CUE})\s+(?P<phrase>[^,.;:!?\n“”\"]+)")
 RIGHT_SPEAKER_FIRST = re.compile(
     rf"^\s*[,.!?]?\s*(?P<phrase>[^,.;:!?\n“”\"]{{1,80}}?)\s+(?:\w+ly\s+)?(?P<cue>{CUE})\b"
@@ -101,6 +120,12 @@ class Attribution:
     cue_end: int = -1
 
 
+def pronoun_cue(words: str) -> str:
+    """ "he" or "she" when the cue words among ``words`` agree on it, else ""."""
+    found = {PRONOUN_CUES.get(w.lower()) for w in re.findall(r"[A-Za-z]+", words)} - {None}
+    return found.pop() if len(found) == 1 else ""
+
+
 class _Document:
     """One document's text, sentences and actor mentions, with lookups by offset."""
 
@@ -109,10 +134,27 @@ class _Document:
         self.sentence_starts = sentence_starts
         self.mentions = sorted(mentions)  # (start, end, actor_id)
         self.mention_starts = [m[0] for m in self.mentions]
-        self.persons = persons
+        self.persons = persons  # person actor id -> pronoun from the actors file, or ""
         self.quotes = [(s, e) for s, e in quote_spans(text) if not _is_markup(text[s:e])]
         self.quote_starts = [s for s, _ in self.quotes]
+        self.pronouns = self._person_pronouns()
         self.subjects = self._sentence_subjects()
+
+    def _named_with(self, start: int, end: int) -> str:
+        """The pronoun cue of a name at ``[start, end)``: its own words and the word before."""
+        before = WORD_BEFORE.search(self.text, max(start - 20, 0), start)
+        return pronoun_cue(self.text[start:end] + " " + (before.group(1) if before else ""))
+
+    def _person_pronouns(self) -> dict[str, str]:
+        """Person actor -> pronoun: the actors file's, else the one cue this document's
+        mentions of them agree on ("spokeswoman Tammy Bruce"), else ""."""
+        cues: dict[str, set] = {}
+        for start, end, actor in self.mentions:
+            if actor in self.persons and not self.persons[actor]:
+                cues.setdefault(actor, set()).add(self._named_with(start, end))
+        agreed = {actor: (given - {""}).pop() for actor, given in cues.items()
+                  if len(given - {""}) == 1}  # fmt: skip
+        return {actor: self.persons[actor] or agreed.get(actor, "") for actor in self.persons}
 
     def in_quote(self, start: int, end: int) -> bool:
         index = bisect.bisect_right(self.quote_starts, start) - 1
@@ -122,10 +164,11 @@ class _Document:
         index = bisect.bisect_left(self.mention_starts, end)
         return any(e > start for _, e, _ in self.mentions[max(index - 8, 0) : index])
 
-    def _sentence_subjects(self) -> list[tuple[int, str]]:
-        """(offset, subject) of each sentence: the first person named outside quotes
+    def _sentence_subjects(self) -> list[tuple[int, str, str]]:
+        """(offset, subject, cue) of each sentence: the first person named outside quotes
         (and outside an opening "While ..., " clause): an actor id, or "" for a named
-        person who is not an actor ("Kevin Andrews")."""
+        person who is not an actor ("Kevin Andrews"), with the pronoun cue of that name
+        ("Ms. Jane Doe": she)."""
         candidates = [m for m in self.mentions if m[2] in self.persons]
         for match in CAPITALISED_NAME.finditer(self.text):
             words = [w for w in match.group().split() if w not in NOT_NAMES]
@@ -141,7 +184,7 @@ class _Document:
             clause = SUBORDINATORS.match(self.text[sentence_start : self.sentence_end(start)])
             if clause and sentence_start + clause.end() > start:
                 continue  # inside an opening "While ..., " clause: not the subject
-            subjects.setdefault(sentence_start, (start, subject))
+            subjects.setdefault(sentence_start, (start, subject, self._named_with(start, end)))
         return sorted(subjects.values())
 
     def sentence_start(self, offset: int) -> int:
@@ -163,7 +206,7 @@ class _Document:
 
     def subject_before(self, offset: int, since: int = 0) -> str:
         """The person who is the latest sentence subject before ``offset``."""
-        candidates = [actor for start, actor in self.subjects if since <= start < offset]
+        candidates = [actor for start, actor, _ in self.subjects if since <= start < offset]
         return candidates[-1] if candidates else ""
 
 
@@ -233,8 +276,9 @@ class SpeakerResolver:
 
     def __init__(self, document: _Document):
         self.doc = document
-        # (offset, speaker) of quotes with a named speaker; "" for a person who is no actor
-        self.recent: list[tuple[int, str]] = []
+        # (offset, speaker, cue) of quotes with a named speaker; speaker "" for a person
+        # who is no actor, the cue the pronoun of the speaker phrase ("Mr Howard": he)
+        self.recent: list[tuple[int, str, str]] = []
 
     def _resolve(self, phrase: str, start: int) -> str:
         """Actor id for a speaker phrase found at ``start``; empty when it names none."""
@@ -242,22 +286,27 @@ class SpeakerResolver:
             return ""
         pronoun = phrase.lower()
         if pronoun in PRONOUNS:
-            return self._pronoun(start) if PRONOUNS[pronoun] else ""
+            return self._pronoun(start, pronoun) if PRONOUNS[pronoun] else ""
         actors = self.doc.actors_in(start, start + len(phrase))
         persons = [a for a in actors if a in self.doc.persons]
         return (persons or actors or [""])[-1]
 
-    def _pronoun(self, offset: int) -> str:
-        """The most recent speaker or person subject before ``offset``, within two paragraphs."""
+    def _pronoun(self, offset: int, pronoun: str) -> str:
+        """The most recent speaker or person subject before ``offset`` whom ``pronoun``
+        fits (their own pronoun is the same or unknown), within two paragraphs."""
         window = self.doc.paragraph_start(max(self.doc.paragraph_start(offset) - 2, 0))
         window = self.doc.paragraph_start(max(window - 2, 0))
+        fits = ("", pronoun)
         speakers = [
             (o, s)
-            for o, s in self.recent
-            if window <= o < offset and (s in self.doc.persons or not s)
+            for o, s, cue in self.recent
+            if window <= o < offset
+            and (s in self.doc.persons or not s)
+            and self._takes(s, cue) in fits
         ]
-        subject = self.doc.subject_before(offset, window)
-        subject_at = max((o for o, a in self.doc.subjects if window <= o < offset), default=-1)
+        subjects = [(o, s) for o, s, cue in self.doc.subjects
+                    if window <= o < offset and self._takes(s, cue) in fits]  # fmt: skip
+        subject_at, subject = subjects[-1] if subjects else (-1, "")
         if speakers and speakers[-1][0] >= subject_at:
             return speakers[-1][1]
         return subject
@@ -311,7 +360,7 @@ class SpeakerResolver:
 
     def _earlier_in_sentence(self, offset: int) -> str:
         sentence = self.doc.sentence_start(offset)
-        earlier = [s for o, s in self.recent if sentence <= o < offset]
+        earlier = [s for o, s, _ in self.recent if sentence <= o < offset]
         return earlier[-1] if earlier else ""
 
     def attribute(self, start: int, end: int, previous_end: int) -> Attribution:
@@ -324,8 +373,16 @@ class SpeakerResolver:
             chosen = Attribution(speaker, "", "", -1)
         named = chosen.speaker_text and chosen.speaker_text.lower() not in ("they", "we", "i")
         if chosen.speaker_id or named:
-            self.recent.append((start, chosen.speaker_id))
+            phrase = chosen.speaker_text.lower()
+            cue = phrase if phrase in ("he", "she") else pronoun_cue(chosen.speaker_text)
+            if cue and not self.doc.pronouns.get(chosen.speaker_id, "x"):
+                self.doc.pronouns[chosen.speaker_id] = cue  # "she said" named her
+            self.recent.append((start, chosen.speaker_id, cue))
         return chosen
+
+    def _takes(self, speaker: str, cue: str) -> str:
+        """The pronoun a person takes: an actor's as known so far, else the cue."""
+        return self.doc.pronouns.get(speaker, "") if speaker else cue
 
     def _person_subject(self, start: int, end: int) -> str:
         """With no cue at all, the person the quote's sentence is about speaks a quote of
@@ -341,7 +398,7 @@ class SpeakerResolver:
             return ""
         paragraph = self.doc.paragraph_start(start)
         previous_paragraph = self.doc.paragraph_start(max(paragraph - 2, 0))
-        offset, speaker = self.recent[-1]
+        offset, speaker, _ = self.recent[-1]
         if offset >= paragraph:
             return speaker
         opens_with_quote = self.doc.text[paragraph:start].strip() == ""
@@ -362,7 +419,7 @@ def find_quotes(
     doc_id: str, text: str, sentence_starts: list[int], mentions: list[tuple], persons
 ) -> list[dict]:
     """Every quotation in one document with its speaker, cue and the actors it is about."""
-    document = _Document(text, sentence_starts, mentions, frozenset(persons))
+    document = _Document(text, sentence_starts, mentions, persons)
     resolver = SpeakerResolver(document)
     attributions, previous_end = [], 0
     for start, end in document.quotes:
@@ -413,7 +470,9 @@ def extract_quotes(
     engine: Engine | None = None,
 ) -> pd.DataFrame:
     """The quotes table over a corpus (see :data:`QUOTE_COLUMNS`)."""
-    persons = frozenset(actors.loc[actors["type"] == "person", "id"])
+    people = actors[actors["type"] == "person"]
+    pronouns = people["pronoun"] if "pronoun" in people else pd.Series("", index=people.index)
+    persons = dict(zip(people["id"], pronouns.fillna(""), strict=True))
     starts = sentence_starts(sentences)
     spans: dict[str, list[tuple]] = {}
     for doc_id, start, end, actor_id in zip(
@@ -426,7 +485,7 @@ def extract_quotes(
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
 
 
-def _batch_quotes(persons: frozenset, batch: list[tuple]) -> list[dict]:
+def _batch_quotes(persons: dict, batch: list[tuple]) -> list[dict]:
     """Quote rows of a batch of (doc_id, text, sentence starts, mentions)."""
     return [row for doc_id, text, starts, spans in batch
             for row in find_quotes(doc_id, text, starts, spans, persons)]  # fmt: skip

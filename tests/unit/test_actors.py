@@ -19,6 +19,11 @@ def test_seed_actors_file():
                      "kilmeade", "russia", "united_states", "ukraine", "europe", "nato", "china"):  # fmt: skip
         assert required in actors
     assert actors["putin"].affiliation == "russia"
+    assert (actors["putin"].pronoun, actors["kallas"].pronoun, actors["russia"].pronoun) == (
+        "he",
+        "she",
+        "",
+    )
     assert "Kremlin" in actors["russia"].metonyms
 
 
@@ -41,6 +46,9 @@ def test_quanteda_dictionary(tmp_path):
         ("actors:\n  - {id: a, names: []}\n", "actor 'a', field 'names': empty"),
         ("actors:\n  - {id: a, names: [A], type: army}\n", "field 'type'"),
         ("actors:\n  - {id: a, names: [A], affiliation: b}\n", "unknown actor 'b'"),
+        ("actors:\n  - {id: a, names: [A], type: person, pronoun: it}\n",
+         "field 'pronoun': a person's pronoun is one of he, she, they; got 'it'"),
+        ("actors:\n  - {id: a, names: [A], type: state, pronoun: she}\n", "got 'she' for a state"),
         ("", "expected 'actors:'"),
     ],
 )  # fmt: skip

@@ -11,9 +11,11 @@ from actorlens.quotes import extract_quotes
 from actorlens.text import quote_spans
 
 ACTORS = [
-    Actor("putin", "Vladimir Putin", "person", "russia", names=("Vladimir Putin", "Putin"),
+    Actor("putin", "Vladimir Putin", "person", "russia", "he", names=("Vladimir Putin", "Putin"),
           titles=("the Kremlin leader",)),
-    Actor("trump", "Donald Trump", "person", names=("Donald Trump", "Trump")),
+    Actor("trump", "Donald Trump", "person", pronoun="he", names=("Donald Trump", "Trump")),
+    Actor("kallas", "Kaja Kallas", "person", pronoun="she", names=("Kaja Kallas", "Kallas")),
+    Actor("bruce", "Tammy Bruce", "person", names=("Tammy Bruce", "Bruce")),
     Actor("zelenskyy", "Volodymyr Zelenskyy", "person", names=("Zelenskyy",)),
     Actor("russia", "Russia", "state", names=("Russia",), metonyms=("Kremlin", "Moscow")),
     Actor("ukraine", "Ukraine", "state", names=("Ukraine",)),
@@ -123,6 +125,30 @@ def test_seed_quotes_against_the_hand_checked_set():
     assert measures["quotes found / by hand"] == "70 / 68"
     assert measures["recall (hand quotes found)"] == 1.0
     assert measures["speaker accuracy, found quotes"] == pytest.approx(0.956, abs=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # the actors file gives the pronouns: "she" passes over Putin to Kallas
+        ("Talks went on.\n\nKallas met reporters on Monday.\n\nPutin spoke later.\n\n"
+         "“Europe stands firm,” she said.", ["kallas"]),
+        # Bruce has no pronoun in the file; "spokeswoman" before her name gives one
+        ("Talks went on.\n\nState Department spokeswoman Tammy Bruce briefed reporters.\n\n"
+         "Trump spoke later.\n\n“Talks continue,” she said.", ["bruce"]),
+        # "Ms." marks a person who is no actor; "he" passes over her to Putin
+        ("Talks went on.\n\nPutin spoke on Monday.\n\nMs. Jane Doe met reporters on Tuesday."
+         "\n\n“The plan is sound,” he said.", ["putin"]),
+        # an earlier "she said" tells Bruce's pronoun; "he" then goes back to Trump
+        ("Talks went on.\n\nTrump spoke on Monday. Bruce briefed reporters.\n\n"
+         "“Talks continue,” she said. “We are hopeful,” he added.", ["bruce", "trump"]),
+        # unknown pronouns fit both: "she" takes the latest person, Bruce
+        ("Talks went on.\n\nKallas met reporters.\n\nBruce spoke later.\n\n"
+         "“Talks continue,” she said.", ["bruce"]),
+    ],
+)  # fmt: skip
+def test_pronoun_fits_the_person(tmp_path, text, speakers):
+    assert quotes_of(tmp_path, text)["speaker_id"].tolist() == speakers
 
 
 def test_pronoun_after_a_named_person_who_is_no_actor_stays_unknown(tmp_path):
