@@ -151,6 +151,22 @@ def test_pronoun_fits_the_person(tmp_path, text, speakers):
     assert quotes_of(tmp_path, text)["speaker_id"].tolist() == speakers
 
 
+def test_wikinews_quotes_against_the_hand_checked_sample():
+    # needs ../shared/corpora/wikinews_politics beside the project, as CI has it
+    gold, predicted = validation.wikinews_quote_check()
+    table = validation.sample_speaker_agreement(predicted, gold)
+    measures = dict(zip(table["measure"], table["value"], strict=True))
+    assert measures["sampled quotes found / checked"] == "53 / 53"
+    assert measures["speaker accuracy, found quotes"] == pytest.approx(51 / 53, abs=1e-3)
+    assert measures["speaker accuracy, known actor speakers"] == 0.75  # 3 of 4
+
+
+def test_sampled_quotes_are_placed_where_their_words_now_stand():
+    assert validation._nearest("a “b” c “b” d", "“b”", 7) == 8
+    assert validation._nearest("a “b” c “b” d", "“b”", 1) == 2
+    assert validation._nearest("no such words", "“b”", 4) == 4
+
+
 def test_pronoun_after_a_named_person_who_is_no_actor_stays_unknown(tmp_path):
     text = ("Talks went on.\n\nPutin spoke on Monday.\n\nKevin Andrews met reporters on Tuesday.\n\n"
             "“The plan is sound,” he said.")  # fmt: skip
