@@ -83,6 +83,8 @@ class Engine:
         if self.name == "local" or not items:
             return [result for start in range(0, len(items), batch)
                     for result in func(items[start : start + batch])]  # fmt: skip
+        from distributed import as_completed
+
         client = self.client()
         workers = len(client.scheduler_info().get("workers", {})) or int(self.n_workers)
         batch = max(batch, math.ceil(len(items) / (TASKS_PER_WORKER * workers)))
@@ -97,7 +99,12 @@ class Engine:
         batches = [pickle.dumps(items[start : start + batch], protocol=pickle.HIGHEST_PROTOCOL)
                    for start in range(0, len(items), batch)]  # fmt: skip
         futures = client.map(_apply, [shared] * len(batches), batches, pure=False)
-        return [result for part in client.gather(futures) for result in pickle.loads(part)]
+        # Each result is unpickled as soon as its task ends, while the others still run.
+        position = {future.key: number for number, future in enumerate(futures)}
+        parts = [None] * len(futures)
+        for future, part in as_completed(futures, with_results=True):
+            parts[position[future.key]] = pickle.loads(part)
+        return [result for part in parts for result in part]
 
     def close(self) -> None:
         """Shut down a local Dask cluster started by this engine."""

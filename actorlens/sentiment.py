@@ -422,41 +422,57 @@ def bootstrap_intervals(
     samples: int = BOOTSTRAP_SAMPLES,
     seed: int = BOOTSTRAP_SEED,
     cells: int = 4_000_000,
+    engine: Engine | None = None,
 ) -> np.ndarray:
     """:func:`bootstrap_ci` of every group, as an (n_groups, 2) array.
 
     A group's resamples depend only on its size (a fresh generator per group), so the
     groups of one size share one set of resampled indices, applied to all of them at
-    once in chunks of about ``cells`` values (drawn values and kept means)."""
+    once in chunks of about ``cells`` values (drawn values and kept means). The chunks
+    run batch by batch on ``engine``; the intervals do not depend on where."""
     intervals = np.full((len(groups), 2), np.nan)
     by_size: dict[int, list[int]] = {}
     for index, values in enumerate(groups):
         by_size.setdefault(len(values), []).append(index)
+    chunks = []
     for size, members in by_size.items():
         if size < 2:
             continue
-        chunk = max(1, cells // (100 * size + samples))  # draws, and the means kept
-        for first in range(0, len(members), chunk):
-            rows = members[first : first + chunk]
-            values = np.stack([np.asarray(groups[i], dtype=float) for i in rows])
-            rng = np.random.default_rng(seed)  # the same draws for every chunk of this size
-            means = np.concatenate(
-                [
-                    values[:, rng.integers(0, size, (min(100, samples - done), size))].mean(axis=2)
-                    for done in range(0, samples, 100)
-                ],
-                axis=1,
-            )
-            intervals[rows] = np.percentile(means, [2.5, 97.5], axis=1).T
+        step = max(1, cells // (100 * size + samples))  # draws, and the means kept
+        chunks.extend(members[first : first + step] for first in range(0, len(members), step))
+    stacked = [np.stack([np.asarray(groups[i], dtype=float) for i in rows]) for rows in chunks]
+    found = (engine or Engine()).map(partial(_interval_batch, samples, seed), stacked, batch=1)
+    for rows, chunk_intervals in zip(chunks, found, strict=True):
+        intervals[rows] = chunk_intervals
     return intervals
 
 
-def summarise(frame: pd.DataFrame, keys: list[str], value: str, min_mentions: int):
+def _interval_batch(samples: int, seed: int, batch: list[np.ndarray]) -> list[np.ndarray]:
+    """Bootstrap intervals of each (groups x size) array of a batch: one set of resampled
+    indices per array, from a fresh generator (the same draws for every array of a size)."""
+    found = []
+    for values in batch:
+        size = values.shape[1]
+        rng = np.random.default_rng(seed)
+        means = np.concatenate(
+            [
+                values[:, rng.integers(0, size, (min(100, samples - done), size))].mean(axis=2)
+                for done in range(0, samples, 100)
+            ],
+            axis=1,
+        )
+        found.append(np.percentile(means, [2.5, 97.5], axis=1).T)
+    return found
+
+
+def summarise(
+    frame: pd.DataFrame, keys: list[str], value: str, min_mentions: int, engine=None
+) -> pd.DataFrame:
     """n, mean and bootstrap interval of ``value`` per ``keys`` group; ``thin`` below
-    ``min_mentions``."""
+    ``min_mentions``. The intervals are computed on ``engine``."""
     grouped = frame.dropna(subset=[value]).groupby(keys, sort=True)[value]
     table = grouped.agg(n="size", mean="mean").reset_index()
-    intervals = bootstrap_intervals([group.to_numpy() for _, group in grouped])
+    intervals = bootstrap_intervals([group.to_numpy() for _, group in grouped], engine=engine)
     table["ci_low"], table["ci_high"] = intervals[:, 0], intervals[:, 1]
     table[["mean", "ci_low", "ci_high"]] = table[["mean", "ci_low", "ci_high"]].round(4)
     table["thin"] = table["n"] < min_mentions
@@ -464,17 +480,22 @@ def summarise(frame: pd.DataFrame, keys: list[str], value: str, min_mentions: in
 
 
 def actor_sentiment(
-    mentions: pd.DataFrame, quote_table: pd.DataFrame, min_mentions: int, kinds, scorer: str
+    mentions: pd.DataFrame,
+    quote_table: pd.DataFrame,
+    min_mentions: int,
+    kinds,
+    scorer: str,
+    engine: Engine | None = None,
 ) -> pd.DataFrame:
     """Per document, actor and role: portrayal from the mentions' ``scorer`` scores,
-    voice from the VADER tone of the actor's own quotes."""
+    voice from the VADER tone of the actor's own quotes (intervals on ``engine``)."""
     portrayal = mentions[(mentions["role"] == "portrayal") & mentions["kind"].isin(kinds)]
     portrayal = portrayal.assign(role="portrayal", scorer=scorer)
     voice = quote_table[quote_table["speaker_id"] != ""].rename(columns={"speaker_id": "actor_id"})
     voice = voice.assign(role="voice", scorer="vader")
     keys = ["doc_id", "actor_id", "role", "scorer"]
     both = pd.concat([portrayal[[*keys, "sentiment"]], voice[[*keys, "sentiment"]]])
-    return summarise(both, keys, "sentiment", min_mentions)[ACTOR_SENTIMENT_COLUMNS]
+    return summarise(both, keys, "sentiment", min_mentions, engine)[ACTOR_SENTIMENT_COLUMNS]
 
 
 def speaker_targets(mentions: pd.DataFrame, quote_table: pd.DataFrame) -> pd.DataFrame:
@@ -585,9 +606,9 @@ def analyse(
     roles = assign_roles(found.mentions[MENTION_COLUMNS], quote_table)
     scored = score_mentions(roles, corpus.sentences, scorers, scorer, engine)
     kinds = counted_kinds(include_demonyms)
-    per_doc = actor_sentiment(scored, quote_table, min_mentions, kinds, scorer)
+    per_doc = actor_sentiment(scored, quote_table, min_mentions, kinds, scorer, engine)
     overall = actor_sentiment(scored.assign(doc_id="all"), quote_table.assign(doc_id="all"),
-                              min_mentions, kinds, scorer).drop(columns="doc_id")  # fmt: skip
+                              min_mentions, kinds, scorer, engine).drop(columns="doc_id")  # fmt: skip
     return Sentiment(
         mentions=scored,
         quotes=quote_table,

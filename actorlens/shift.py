@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from actorlens import config
+from actorlens.engine import Engine
 from actorlens.ingest import Corpus
 from actorlens.sentiment import (
     BOOTSTRAP_SAMPLES,
@@ -83,9 +84,11 @@ def scored_units(result: Sentiment, periods: pd.DataFrame, kinds) -> pd.DataFram
     return units.merge(periods, on="doc_id", how="inner")
 
 
-def trajectory(units: pd.DataFrame, min_mentions: int) -> pd.DataFrame:
-    """Mean, n and bootstrap interval per period, actor and role, periods in order."""
-    table = summarise(units, ["rank", "period", "actor_id", "role"], "sentiment", min_mentions)
+def trajectory(units: pd.DataFrame, min_mentions: int, engine: Engine | None = None):
+    """Mean, n and bootstrap interval per period, actor and role, periods in order (the
+    intervals computed on ``engine``)."""
+    keys = ["rank", "period", "actor_id", "role"]
+    table = summarise(units, keys, "sentiment", min_mentions, engine)
     return table.sort_values(["rank", "actor_id", "role"])[TRAJECTORY_COLUMNS].reset_index(
         drop=True
     )
@@ -109,6 +112,11 @@ def difference_test(before, after, samples: int = BOOTSTRAP_SAMPLES,
     return float(delta), float(low), float(high), float(p_value)
 
 
+def _test_batch(batch: list[tuple[np.ndarray, np.ndarray]]) -> list[tuple]:
+    """:func:`difference_test` of each (before, after) pair of a batch."""
+    return [difference_test(before, after) for before, after in batch]
+
+
 def resolve_ends(periods: pd.DataFrame, from_period: str = "", to_period: str = ""):
     """The from and to period labels: the first and last unless given."""
     labels = list(dict.fromkeys(periods["period"]))
@@ -124,24 +132,28 @@ def resolve_ends(periods: pd.DataFrame, from_period: str = "", to_period: str = 
     return chosen[0], chosen[1]
 
 
-def shifts(units: pd.DataFrame, from_label: str, to_label: str, min_mentions: int):
+def shifts(units: pd.DataFrame, from_label: str, to_label: str, min_mentions: int,
+           engine: Engine | None = None):  # fmt: skip
     """One row per actor and role seen at both ends; ranked rows (enough scores at both
-    ends) first, by the size of the shift."""
-    rows = []
+    ends) first, by the size of the shift. The tests of ranked rows run on ``engine``."""
+    pairs = []
     ends = units[units["period"].isin([from_label, to_label])]
     for (actor_id, role), group in ends.groupby(["actor_id", "role"], sort=True):
-        before = group.loc[group["period"] == from_label, "sentiment"]
-        after = group.loc[group["period"] == to_label, "sentiment"]
-        if before.empty or after.empty:
-            continue
-        ranked = len(before) >= min_mentions and len(after) >= min_mentions
+        before = group.loc[group["period"] == from_label, "sentiment"].to_numpy(float)
+        after = group.loc[group["period"] == to_label, "sentiment"].to_numpy(float)
+        if len(before) and len(after):
+            pairs.append((actor_id, role, before, after))
+    ranked = [min(len(before), len(after)) >= min_mentions for *_, before, after in pairs]
+    tests = iter((engine or Engine()).map(
+        _test_batch, [(b, a) for (*_, b, a), r in zip(pairs, ranked, strict=True) if r], batch=1
+    ))  # fmt: skip
+    rows = []
+    for (actor_id, role, before, after), is_ranked in zip(pairs, ranked, strict=True):
         delta, low, high, p_value = (
-            difference_test(before, after)
-            if ranked
-            else (after.mean() - before.mean(), *[np.nan] * 3)
+            next(tests) if is_ranked else (after.mean() - before.mean(), *[np.nan] * 3)
         )
         rows.append([actor_id, role, from_label, to_label, before.mean(), after.mean(), delta,
-                     low, high, p_value, len(before), len(after), ranked])  # fmt: skip
+                     low, high, p_value, len(before), len(after), is_ranked])  # fmt: skip
     table = pd.DataFrame(rows, columns=SHIFT_COLUMNS)
     table[["from_mean", "to_mean", "delta", "ci_low", "ci_high"]] = table[
         ["from_mean", "to_mean", "delta", "ci_low", "ci_high"]
@@ -306,14 +318,15 @@ def analyse(
     min_mentions: int = 3,
     include_demonyms: bool = False,
     target_terms: dict | None = None,
+    engine: Engine | None = None,
 ) -> Shift:
-    """Every table of the stage."""
+    """Every table of the stage; the resampling runs on ``engine``."""
     periods = document_periods(corpus.documents, order_by, period)
     from_label, to_label = resolve_ends(periods, from_period, to_period)
     units = scored_units(result, periods, counted_kinds(include_demonyms))
-    shift_table = shifts(units, from_label, to_label, min_mentions)
+    shift_table = shifts(units, from_label, to_label, min_mentions, engine)
     return Shift(
-        trajectory=trajectory(units, min_mentions),
+        trajectory=trajectory(units, min_mentions, engine),
         shift=shift_table,
         evidence=evidence(units, shift_table, evidence_texts(corpus, result)),
         targets=stance_targets(
@@ -331,10 +344,12 @@ def run(
     include_demonyms: bool = False,
     target_terms: dict | None = None,
     processed_dir: str = "data/processed",
+    engine: Engine | None = None,
 ) -> Shift:
     """The stage as notebook 04 calls it: read the earlier tables, write the shift tables."""
     processed = config.output_path(processed_dir)
     result = analyse(Corpus.read(processed), Sentiment.read(processed), order_by, period,
-                     from_period, to_period, min_mentions, include_demonyms, target_terms)  # fmt: skip
+                     from_period, to_period, min_mentions, include_demonyms, target_terms,
+                     engine)  # fmt: skip
     result.write(processed)
     return result

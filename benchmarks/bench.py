@@ -183,9 +183,14 @@ def library_pass(corpus_dir: Path, stats: dict | None = None, engine=None):
 
     tick = clock()
     kinds = sentiment.counted_kinds(False)
-    per_doc = sentiment.actor_sentiment(scored, quote_table, MIN_MENTIONS, kinds, SCORER)
+    per_doc = sentiment.actor_sentiment(scored, quote_table, MIN_MENTIONS, kinds, SCORER, engine)
     overall = sentiment.actor_sentiment(
-        scored.assign(doc_id="all"), quote_table.assign(doc_id="all"), MIN_MENTIONS, kinds, SCORER
+        scored.assign(doc_id="all"),
+        quote_table.assign(doc_id="all"),
+        MIN_MENTIONS,
+        kinds,
+        SCORER,
+        engine,
     ).drop(columns="doc_id")
     result = sentiment.Sentiment(
         mentions=scored,
@@ -199,7 +204,7 @@ def library_pass(corpus_dir: Path, stats: dict | None = None, engine=None):
     ends = {k: (SHIFT[k] if SHIFT[k] in labels else "") for k in ("from_period", "to_period")}
     moved = shift.analyse(
         corpus, result, SHIFT["order_by"], SHIFT["period"], ends["from_period"],
-        ends["to_period"], MIN_MENTIONS, False, None,
+        ends["to_period"], MIN_MENTIONS, False, None, engine,
     )  # fmt: skip
     mark("aggregation", tick)
 

@@ -1,11 +1,12 @@
 """The Dask engine writes the same tables as the local engine."""
 
 import pickle
+import time
 
 import pandas as pd
 import pytest
 
-from actorlens import config, sentiment
+from actorlens import config, sentiment, shift
 from actorlens.actors import load_actors
 from actorlens.engine import QUIET_CLUSTER, Engine, EngineError, _apply
 from actorlens.ingest import ingest_corpus
@@ -24,6 +25,15 @@ def test_local_engine_keeps_the_order_over_batches():
     ]
 
 
+def test_dask_engine_keeps_the_order_over_batches(dask_engine):
+    # 8 batches of 125, each unpickled as its task ends; the first ends last
+    def late_first(batch):
+        time.sleep(0.5 if batch[0] == 0 else 0)
+        return [x * 2 for x in batch]
+
+    assert dask_engine.map(late_first, range(1000), batch=10) == [x * 2 for x in range(1000)]
+
+
 def test_unknown_engine_is_named():
     with pytest.raises(EngineError, match="engine must be one of local, dask, got 'spark'"):
         Engine("spark")
@@ -39,6 +49,12 @@ def test_dask_and_local_engines_write_identical_tables(seeds, dask_engine):
     remote = sentiment.analyse(seeds, dask_mentions, actors_file, engine=dask_engine)
     for name in sentiment.Sentiment.FILES:
         pd.testing.assert_frame_equal(getattr(local, name), getattr(remote, name))
+    # the shift stage's bootstrap intervals and permutation tests, computed on the workers
+    local_shift = shift.analyse(seeds, local, min_mentions=2)
+    remote_shift = shift.analyse(seeds, remote, min_mentions=2, engine=dask_engine)
+    assert local_shift.shift["ranked"].sum() >= 5
+    for name in ("trajectory", "shift", "evidence", "targets"):
+        pd.testing.assert_frame_equal(getattr(local_shift, name), getattr(remote_shift, name))
 
 
 def test_dask_and_local_ingestion_agree(seeds, dask_engine):
