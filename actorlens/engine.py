@@ -73,21 +73,45 @@ class Engine:
                 self._client = Client(cluster)
         return self._client
 
-    def map(self, func: Callable[[list], list], items: Sequence, batch: int = ITEMS_PER_BATCH):
+    def map(
+        self,
+        func: Callable[[list], list],
+        items: Sequence,
+        batch: int = ITEMS_PER_BATCH,
+        costs: Sequence[float] | None = None,
+    ):
         """``func`` over consecutive batches of ``items``; the concatenated results.
 
         On Dask a batch is at least ``batch`` items and there are about
         ``TASKS_PER_WORKER`` batches per worker: each task costs its worker a fixed
-        overhead, which at 200 items per task measured a quarter of the work."""
+        overhead, which at 200 items per task measured a quarter of the work. With
+        ``costs`` (one per item; ``func`` must then give one result per item) the items
+        are dealt into batches of about equal cost instead, the costliest first, and the
+        results come back in the order of ``items``."""
         items = list(items)
         if self.name == "local" or not items:
             return [result for start in range(0, len(items), batch)
                     for result in func(items[start : start + batch])]  # fmt: skip
-        from distributed import as_completed
-
         client = self.client()
         workers = len(client.scheduler_info().get("workers", {})) or int(self.n_workers)
-        batch = max(batch, math.ceil(len(items) / (TASKS_PER_WORKER * workers)))
+        if costs is None:
+            size = max(batch, math.ceil(len(items) / (TASKS_PER_WORKER * workers)))
+            groups = [range(start, min(start + size, len(items)))
+                      for start in range(0, len(items), size)]  # fmt: skip
+        else:
+            groups = balanced_groups(costs, min(len(items), TASKS_PER_WORKER * workers))
+        results = self._run(func, [[items[i] for i in group] for group in groups], client)
+        if costs is None:
+            return results
+        placed = [None] * len(items)
+        for index, result in zip((i for group in groups for i in group), results, strict=True):
+            placed[index] = result
+        return placed
+
+    def _run(self, func: Callable[[list], list], batches: list[list], client) -> list:
+        """``func`` over each batch as one task; the concatenated results, in order."""
+        from distributed import as_completed
+
         # ``func`` may hold a 10 MB model: it travels once per worker, unhashed (hashing
         # it costs the client more than sending it); the batches go with their tasks,
         # which measured faster than scattering them first.
@@ -96,9 +120,8 @@ class Engine:
         # item, which made gathering the results of the sentiment stage take 0.8 s
         # after the last task had finished (3,000 documents), and burnt as much CPU on
         # the workers and the client; a pickle of the same list takes milliseconds.
-        batches = [pickle.dumps(items[start : start + batch], protocol=pickle.HIGHEST_PROTOCOL)
-                   for start in range(0, len(items), batch)]  # fmt: skip
-        futures = client.map(_apply, [shared] * len(batches), batches, pure=False)
+        pickled = [pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL) for part in batches]
+        futures = client.map(_apply, [shared] * len(pickled), pickled, pure=False)
         # Each result is unpickled as soon as its task ends, while the others still run.
         position = {future.key: number for number, future in enumerate(futures)}
         parts = [None] * len(futures)
@@ -120,6 +143,19 @@ class Engine:
 
     def __exit__(self, *exc):
         self.close()
+
+
+def balanced_groups(costs: Sequence[float], n_groups: int) -> list[list[int]]:
+    """Item positions dealt into ``n_groups`` groups of about equal total cost: each
+    item, costliest first, to the group with the least so far (ties: the lower group).
+    Empty groups are left out."""
+    groups: list[list[int]] = [[] for _ in range(max(n_groups, 1))]
+    loads = [0.0] * len(groups)
+    for index in sorted(range(len(costs)), key=lambda i: (-costs[i], i)):
+        lightest = loads.index(min(loads))
+        groups[lightest].append(index)
+        loads[lightest] += costs[index]
+    return [group for group in groups if group]
 
 
 def _apply(func: Callable[[list], list], batch: bytes) -> bytes:

@@ -429,7 +429,7 @@ def bootstrap_intervals(
     A group's resamples depend only on its size (a fresh generator per group), so the
     groups of one size share one set of resampled indices, applied to all of them at
     once in chunks of about ``cells`` values (drawn values and kept means). The chunks
-    run batch by batch on ``engine``; the intervals do not depend on where."""
+    run on ``engine`` in batches of about equal cost; the intervals do not depend on where."""
     intervals = np.full((len(groups), 2), np.nan)
     by_size: dict[int, list[int]] = {}
     for index, values in enumerate(groups):
@@ -441,7 +441,8 @@ def bootstrap_intervals(
         step = max(1, cells // (100 * size + samples))  # draws, and the means kept
         chunks.extend(members[first : first + step] for first in range(0, len(members), step))
     stacked = [np.stack([np.asarray(groups[i], dtype=float) for i in rows]) for rows in chunks]
-    found = (engine or Engine()).map(partial(_interval_batch, samples, seed), stacked, batch=1)
+    found = (engine or Engine()).map(partial(_interval_batch, samples, seed), stacked, batch=1,
+                                     costs=[values.size for values in stacked])  # fmt: skip
     for rows, chunk_intervals in zip(chunks, found, strict=True):
         intervals[rows] = chunk_intervals
     return intervals

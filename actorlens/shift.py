@@ -144,9 +144,9 @@ def shifts(units: pd.DataFrame, from_label: str, to_label: str, min_mentions: in
         if len(before) and len(after):
             pairs.append((actor_id, role, before, after))
     ranked = [min(len(before), len(after)) >= min_mentions for *_, before, after in pairs]
-    tests = iter((engine or Engine()).map(
-        _test_batch, [(b, a) for (*_, b, a), r in zip(pairs, ranked, strict=True) if r], batch=1
-    ))  # fmt: skip
+    tested = [(b, a) for (*_, b, a), r in zip(pairs, ranked, strict=True) if r]
+    tests = iter((engine or Engine()).map(_test_batch, tested, batch=1,
+                                          costs=[len(b) + len(a) for b, a in tested]))  # fmt: skip
     rows = []
     for (actor_id, role, before, after), is_ranked in zip(pairs, ranked, strict=True):
         delta, low, high, p_value = (

@@ -8,7 +8,7 @@ import pytest
 
 from actorlens import config, sentiment, shift
 from actorlens.actors import load_actors
-from actorlens.engine import QUIET_CLUSTER, Engine, EngineError, _apply
+from actorlens.engine import QUIET_CLUSTER, Engine, EngineError, _apply, balanced_groups
 from actorlens.ingest import ingest_corpus
 from actorlens.mentions import analyse
 
@@ -32,6 +32,18 @@ def test_dask_engine_keeps_the_order_over_batches(dask_engine):
         return [x * 2 for x in batch]
 
     assert dask_engine.map(late_first, range(1000), batch=10) == [x * 2 for x in range(1000)]
+
+
+def test_items_are_dealt_into_groups_of_about_equal_cost():
+    assert balanced_groups([1, 5, 2, 5, 1, 3], 3) == [[1, 0], [3, 4], [5, 2]]  # loads 6, 6, 5
+    assert balanced_groups([4, 4], 8) == [[0], [1]]  # no empty groups
+    assert balanced_groups([], 2) == []
+
+
+def test_dask_engine_with_costs_returns_one_result_per_item_in_order(dask_engine):
+    costs = [1 + (x % 7) * 10 for x in range(60)]
+    tripled = dask_engine.map(lambda batch: [x * 3 for x in batch], range(60), costs=costs)
+    assert tripled == [x * 3 for x in range(60)]
 
 
 def test_unknown_engine_is_named():
