@@ -298,7 +298,9 @@ def count_mentions(
         return pd.DataFrame(columns=COUNT_COLUMNS)
     counted = list(KINDS) if include_demonyms else ["name", "title", "metonym"]
     table = (
-        pd.crosstab([mentions["doc_id"], mentions["actor_id"]], mentions["kind"])
+        mentions.groupby(["doc_id", "actor_id", "kind"])
+        .size()  # crosstab: a Python loop
+        .unstack("kind", fill_value=0)
         .reindex(columns=list(KINDS), fill_value=0)
         .add_prefix("n_")
         .reset_index()
