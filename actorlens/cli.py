@@ -34,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="folder receiving data/processed and reports (default: the project)",
     )
-    commands.add_parser("stages", help="list the stages, their notebooks and products")
+    commands.add_parser("stages", help="list the stages: notebook, tables read, tables written")
     commands.add_parser(
         "store-checked",
         help="copy the outputs of NBVAL_CHECK_OUTPUT cells from reports/notebooks into notebooks/",
@@ -54,14 +54,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def command_evaluate(args: argparse.Namespace) -> int:
-    from actorlens import sentiment
+    from actorlens import scorers, validation
 
     path = Path(args.file)
     if not path.is_file():
         raise pipeline.PipelineError(f"file not found: {path}", status=2)
     try:
-        results = sentiment.evaluate_file(
-            path, args.scorer or (sentiment.BASELINE, *sentiment.SCORERS)
+        results = validation.evaluate_file(
+            path, args.scorer or (scorers.BASELINE, *scorers.SCORERS)
         )
     except (ValueError, KeyError, TypeError) as exc:
         raise pipeline.PipelineError(
@@ -95,7 +95,9 @@ def command_run(args: argparse.Namespace) -> int:
 
 def command_stages() -> int:
     for stage in pipeline.STAGES:
-        print(f"{stage.name:<10} {stage.notebook:<32} {', '.join(stage.products)}")
+        print(f"{stage.name}: {stage.notebook}")
+        print(f"  reads:  {', '.join(stage.inputs) or '(the corpus folder)'}")
+        print(f"  writes: {', '.join(stage.products)}")
     return 0
 
 

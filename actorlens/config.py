@@ -1,25 +1,27 @@
 """Project paths, derived from the package location.
 
-Relative paths given as parameters are read against the project root for inputs
-(``seeds``) and against ``OUTPUT_ROOT`` for products (``data/processed``), so a
-test run can send every product to a temporary folder by setting the environment
-variable ``ACTORLENS_OUTPUT_ROOT``.
+In a source checkout the project root is the folder holding ``pyproject.toml``; an
+installed wheel carries the notebooks and the seeds inside the package, which is then
+the root. Relative paths given as parameters are read against the root for inputs
+(``seeds``) and against ``OUTPUT_ROOT`` for products (``data/processed``: the root of a
+checkout, the working folder of a wheel), so a test run can send every product to a
+temporary folder by setting the environment variable ``ACTORLENS_OUTPUT_ROOT``.
 """
 
 import os
 from pathlib import Path
 
-PROJ_ROOT = Path(__file__).resolve().parents[1]
 PACKAGE_DIR = Path(__file__).resolve().parent
+CHECKOUT = (PACKAGE_DIR.parent / "pyproject.toml").is_file()
+PROJ_ROOT = PACKAGE_DIR.parent if CHECKOUT else PACKAGE_DIR
 RESOURCES_DIR = PACKAGE_DIR / "resources"
+VALIDATION_DIR = RESOURCES_DIR / "validation"
 
 SEEDS_DIR = PROJ_ROOT / "seeds"
 NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
 PARAMS_DIR = NOTEBOOKS_DIR / "params"
-DATA_DIR = PROJ_ROOT / "data"
-EXTERNAL_DIR = DATA_DIR / "external"
 
-OUTPUT_ROOT = Path(os.environ.get("ACTORLENS_OUTPUT_ROOT", PROJ_ROOT))
+OUTPUT_ROOT = Path(os.environ.get("ACTORLENS_OUTPUT_ROOT", PROJ_ROOT if CHECKOUT else Path.cwd()))
 PROCESSED_DIR = OUTPUT_ROOT / "data" / "processed"
 REPORTS_DIR = OUTPUT_ROOT / "reports"
 FIGURES_DIR = REPORTS_DIR / "figures"

@@ -1,4 +1,5 @@
-"""Figures: each saved as PNG and SVG beside the CSV of the data it plots."""
+"""Figures: each saved as PNG and SVG beside the CSV of the data it plots; and the tables
+notebook 03 shows beside them (quotes per document, voice share, scorers compared)."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -9,6 +10,8 @@ import pandas as pd
 from IPython.display import Image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.transforms import Bbox
+
+from actorlens.config import SCORERS
 
 plt.rcParams.update({"svg.hashsalt": "actorlens", "figure.dpi": 100, "savefig.dpi": 120})
 MAX_LABELLED_POINTS = 20
@@ -223,6 +226,56 @@ def dispersion(
     _pin_empty_axis_labels(fig.axes)
     fig.tight_layout()
     return fig, data
+
+
+def quote_overview(quote_table: pd.DataFrame) -> pd.DataFrame:
+    """Quotes and quoted words per document, and how many have a known speaker."""
+    table = quote_table.assign(
+        words=quote_table["text"].str.split().str.len(), known=quote_table["speaker_id"] != ""
+    )
+    return (
+        table.groupby("doc_id", sort=True)
+        .agg(n_quotes=("quote_id", "size"), n_words=("words", "sum"), n_known=("known", "sum"),
+             n_speakers=("speaker_id", lambda s: s[s != ""].nunique()))
+        .reset_index()
+    )  # fmt: skip
+
+
+def voice_share_table(quote_table: pd.DataFrame, labels: dict, top_n: int = 8) -> pd.DataFrame:
+    """Per document and speaker: quotes, quoted words and the share of the document's
+    quoted words. Speakers beyond the ``top_n`` most quoted are grouped as "others"."""
+    words = quote_table["text"].str.split().str.len()
+    speaker = quote_table["speaker_id"].map(labels).fillna("").replace("", "unknown")
+    ranked = words.groupby(speaker).sum().drop("unknown", errors="ignore")
+    keep = set(ranked.sort_values(ascending=False).head(top_n).index) | {"unknown"}
+    table = (
+        pd.DataFrame(
+            {
+                "doc_id": quote_table["doc_id"],
+                "speaker": speaker.where(speaker.isin(keep), "others"),
+                "n_words": words,
+            }
+        )  # fmt: skip
+        .groupby(["doc_id", "speaker"], sort=True)["n_words"]
+        .agg(n_quotes="size", n_words="sum")
+        .reset_index()
+    )
+    table["share"] = (table["n_words"] / table.groupby("doc_id")["n_words"].transform("sum")).round(
+        4
+    )
+    return table
+
+
+def scorer_comparison(mentions: pd.DataFrame, labels: dict, kinds) -> pd.DataFrame:
+    """Mean portrayal per actor under each scorer, side by side, most scored first."""
+    portrayal = mentions[(mentions["role"] == "portrayal") & mentions["kind"].isin(kinds)]
+    columns = [f"score_{name}" for name in SCORERS]
+    table = portrayal.groupby("actor_id")[columns].agg(["size", "mean"])
+    out = pd.DataFrame({"actor_id": table.index, "n": table[(columns[0], "size")].to_numpy()})
+    for name, column in zip(SCORERS, columns, strict=True):
+        out[name] = table[(column, "mean")].round(3).to_numpy()
+    out.insert(1, "label", out["actor_id"].map(labels))
+    return out.sort_values(["n", "actor_id"], ascending=[False, True]).reset_index(drop=True)
 
 
 def voice_share(share: pd.DataFrame, doc_order: list[str], max_docs: int = 40):

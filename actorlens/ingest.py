@@ -17,9 +17,12 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from actorlens import stages
 from actorlens.config import DEFAULT_BOILERPLATE, input_path, output_path
 from actorlens.engine import Engine
+from actorlens.parameters import default
 from actorlens.sentences import sentence_spans
+from actorlens.tables import TableSet
 
 MANIFEST_COLUMNS = ["doc_id", "file", "date", "title", "outlet"]
 DOCUMENT_COLUMNS = ["doc_id", "file", "date", "outlet", "title", "n_words", "n_sentences", "sha256"]
@@ -42,7 +45,7 @@ class CorpusError(Exception):
 
 
 @dataclass
-class Corpus:
+class Corpus(TableSet):
     """The tables produced by ingestion."""
 
     documents: pd.DataFrame
@@ -58,19 +61,6 @@ class Corpus:
         "warnings": "ingest_warnings",
         "boilerplate": "boilerplate",
     }
-
-    @classmethod
-    def read(cls, processed_dir: str | Path) -> "Corpus":
-        """Read the tables a previous :meth:`write` produced."""
-        text_columns = {"doc_id": str, "date": str, "file": str, "text": str, "line": str}
-        return cls(
-            **{
-                attribute: pd.read_csv(
-                    Path(processed_dir) / f"{name}.csv", dtype=text_columns, keep_default_na=False
-                )
-                for attribute, name in cls.TABLES.items()
-            }
-        )
 
     def ordered_ids(self) -> list[str]:
         """Document ids by date (undated last), then id."""
@@ -93,19 +83,6 @@ class Corpus:
             ("warnings", len(self.warnings)),
         ]
         return pd.DataFrame(rows, columns=["what", "value"])
-
-    def write(self, out_dir: str | Path) -> list[Path]:
-        """Write every table as UTF-8 CSV into ``out_dir``; return the paths."""
-        out_dir = Path(out_dir)
-        out_dir.mkdir(parents=True, exist_ok=True)
-        paths = []
-        for attribute, name in self.TABLES.items():
-            path = out_dir / f"{name}.csv"
-            getattr(self, attribute).to_csv(
-                path, index=False, encoding="utf-8", lineterminator="\n"
-            )
-            paths.append(path)
-        return paths
 
 
 @dataclass
@@ -414,11 +391,11 @@ def ingest_corpus(
 
 
 def run(
-    corpus_dir: str,
-    manifest_file: str = "",
-    boilerplate_file: str = "",
-    max_docs: int = 0,
-    processed_dir: str = "data/processed",
+    corpus_dir: str = default("corpus_dir"),
+    manifest_file: str = default("manifest_file"),
+    boilerplate_file: str = default("boilerplate_file"),
+    max_docs: int = default("max_docs"),
+    processed_dir: str = default("processed_dir"),
     engine: Engine | None = None,
 ) -> Corpus:
     """The ingestion stage as a notebook calls it: read the corpus named by the
@@ -430,5 +407,8 @@ def run(
         max_docs or None,
         engine,
     )
-    corpus.write(output_path(processed_dir))
+    processed = output_path(processed_dir)
+    given = {"corpus_dir": corpus_dir, "manifest_file": manifest_file,
+             "boilerplate_file": boilerplate_file, "max_docs": max_docs}  # fmt: skip
+    stages.record("ingest", processed, corpus.write(processed), {}, given)
     return corpus

@@ -16,18 +16,20 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import partial
 from itertools import accumulate
-from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
 
+from actorlens import stages
 from actorlens.actors import Actor, load_actors
 from actorlens.config import input_path, output_path
 from actorlens.engine import Engine
 from actorlens.ingest import Corpus
-from actorlens.text import fold, quote_spans
+from actorlens.parameters import default
+from actorlens.tables import TableSet
+from actorlens.text import fold
 
-MENTION_COLUMNS = ["doc_id", "sent_id", "actor_id", "surface", "start", "end", "kind", "in_quote"]
+MENTION_COLUMNS = ["doc_id", "sent_id", "actor_id", "surface", "start", "end", "kind"]
 COUNT_COLUMNS = [
     "doc_id", "actor_id", "n_mentions", "n_name", "n_title", "n_metonym", "n_demonym",
     "per_1k_words", "share_of_voice",
@@ -159,7 +161,7 @@ def _merge_title_and_name(matches: list[dict], text: str) -> list[dict]:
 
 
 @dataclass
-class Mentions:
+class Mentions(TableSet):
     """The tables of the mentions stage."""
 
     mentions: pd.DataFrame
@@ -169,33 +171,14 @@ class Mentions:
     unlisted: pd.DataFrame
     actors: pd.DataFrame
 
-    FILES = {
-        "mentions": "mentions.csv",
-        "counts": "mention_counts.csv",
-        "salience": "salience.csv",
-        "kwic": "kwic.csv",
-        "unlisted": "unlisted_names.csv",
-        "actors": "actors.csv",
+    TABLES = {
+        "mentions": "mentions",
+        "counts": "mention_counts",
+        "salience": "salience",
+        "kwic": "kwic",
+        "unlisted": "unlisted_names",
+        "actors": "actors",
     }
-
-    def write(self, out_dir: str | Path) -> None:
-        out_dir = Path(out_dir)
-        out_dir.mkdir(parents=True, exist_ok=True)
-        for attribute, name in self.FILES.items():
-            getattr(self, attribute).to_csv(out_dir / name, index=False, lineterminator="\n")
-
-    @classmethod
-    def read(cls, processed_dir: str | Path) -> "Mentions":
-        return cls(
-            **{
-                attribute: pd.read_csv(
-                    Path(processed_dir) / name,
-                    dtype={"doc_id": str, "example_doc": str, "affiliation": str, "pronoun": str},
-                    keep_default_na=False,
-                )
-                for attribute, name in cls.FILES.items()
-            }
-        )
 
     def totals(self) -> pd.DataFrame:
         """Mentions per actor over the corpus, most mentioned first."""
@@ -238,15 +221,11 @@ def document_mentions(matcher: Matcher, doc_id: str, text: str, starts: list[int
     """Mention rows (in ``MENTION_COLUMNS`` order) of one document whose sentences start
     at ``starts``."""
     rows = []
-    quotes = quote_spans(text)
-    quote_starts = [s for s, _ in quotes]
     for mention in matcher.find(text):
         start, end = mention["start"], mention["end"]
-        position = bisect.bisect_right(quote_starts, start) - 1
         sent_id = max(bisect.bisect_right(starts, start) - 1, 0)
-        in_quote = position >= 0 and end <= quotes[position][1]
         rows.append((doc_id, sent_id, mention["actor_id"], mention["surface"], start, end,
-                     mention["kind"], in_quote))  # fmt: skip
+                     mention["kind"]))  # fmt: skip
     return rows
 
 
@@ -349,7 +328,7 @@ def document_kwic(text: str, rows: list[tuple], width: int = KWIC_WIDTH) -> list
     return [(doc_id, sent_id, actor_id, kind,
              text[max(start - width, 0) : start].replace("\n", " "), surface,
              text[end : end + width].replace("\n", " "))
-            for doc_id, sent_id, actor_id, surface, start, end, kind, _ in rows]  # fmt: skip
+            for doc_id, sent_id, actor_id, surface, start, end, kind in rows]  # fmt: skip
 
 
 def name_candidates(doc_id: str, text: str, spans: list[tuple[int, int]], covered) -> list:
@@ -426,7 +405,7 @@ def actors_table(actors: list[Actor]) -> pd.DataFrame:
 def analyse(
     corpus: Corpus,
     actors: list[Actor],
-    include_demonyms: bool = False,
+    include_demonyms: bool = default("include_demonyms"),
     engine: Engine | None = None,
 ) -> Mentions:
     """Every table of the mentions stage for ``corpus``."""
@@ -445,15 +424,17 @@ def analyse(
 
 
 def run(
-    actors_file: str,
-    include_demonyms: bool = False,
-    processed_dir: str = "data/processed",
+    actors_file: str = default("actors_file"),
+    include_demonyms: bool = default("include_demonyms"),
+    processed_dir: str = default("processed_dir"),
     engine: Engine | None = None,
 ) -> Mentions:
     """The mentions stage as a notebook calls it: read the ingested corpus and the actors
     file, write the mention tables."""
     processed = output_path(processed_dir)
+    inputs = stages.check_inputs("mentions", processed)
     actors = load_actors(input_path(actors_file))
     result = analyse(Corpus.read(processed), actors, include_demonyms, engine)
-    result.write(processed)
+    given = {"actors_file": actors_file, "include_demonyms": include_demonyms}
+    stages.record("mentions", processed, result.write(processed), inputs, given)
     return result

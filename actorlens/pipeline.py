@@ -14,65 +14,9 @@ import papermill
 import yaml
 
 from actorlens import config
+from actorlens.parameters import PARAMETERS, RUNNER_PARAMETERS, defaults
+from actorlens.stages import STAGES
 
-
-@dataclass(frozen=True)
-class Stage:
-    """A pipeline stage: its notebook, the tables it writes and the figures it saves."""
-
-    name: str
-    notebook: str
-    products: tuple[str, ...]
-    figures: tuple[str, ...] = ()
-
-
-STAGES: tuple[Stage, ...] = (
-    Stage(
-        "ingest",
-        "01-ingest-corpus.ipynb",
-        ("documents.csv", "sentences.csv", "texts.csv", "ingest_warnings.csv", "boilerplate.csv"),
-        ("fig01_document_lengths",),
-    ),
-    Stage(
-        "mentions",
-        "02-count-mentions.ipynb",
-        (
-            "mentions.csv",
-            "mention_counts.csv",
-            "salience.csv",
-            "kwic.csv",
-            "unlisted_names.csv",
-            "actors.csv",
-        ),
-        ("fig02_top_actors", "fig02_mention_heatmap", "fig02_dispersion"),
-    ),
-    Stage(
-        "voice",
-        "03-voice-and-portrayal.ipynb",
-        (
-            "quotes.csv",
-            "mentions.csv",
-            "actor_sentiment.csv",
-            "actor_sentiment_overall.csv",
-            "speaker_target.csv",
-        ),
-        (
-            "fig03_voice_share",
-            "fig03_portrayal",
-            "fig03_voice_vs_portrayal",
-            "fig03_speaker_target",
-        ),
-    ),
-    Stage(
-        "shift",
-        "04-stance-shift.ipynb",
-        ("stance_trajectory.csv", "stance_shift.csv", "shift_evidence.csv", "stance_targets.csv"),
-        ("fig04_shift_slopes", "fig04_trajectories", "fig04_stance_targets"),
-    ),
-)
-
-# Parameters the runner sets itself: where the products of this run go.
-RUNNER_PARAMETERS = ("processed_dir", "figures_dir")
 # Exceptions raised by the library for bad input; a notebook failing with one is exit status 2.
 INPUT_ERRORS = (
     "CorpusError",
@@ -81,6 +25,7 @@ INPUT_ERRORS = (
     "ScorerError",
     "ShiftParameterError",
     "EngineError",
+    "StageInputError",
 )
 PRODUCT_DIRS = (
     Path("data") / "processed",
@@ -112,24 +57,6 @@ class RunResult:
         return self.out_dir / "reports" / "index.html"
 
 
-def notebook_parameters(stage: Stage) -> dict:
-    """The parameters a stage's notebook declares, with their default values."""
-    declared = papermill.inspect_notebook(str(config.NOTEBOOKS_DIR / stage.notebook))
-    return {
-        name: yaml.safe_load(spec["default"]) if spec["default"] not in (None, "None") else None
-        for name, spec in declared.items()
-    }
-
-
-def default_parameters() -> dict:
-    """Every parameter any stage declares, with the first declared default."""
-    merged: dict = {}
-    for stage in STAGES:
-        for name, value in notebook_parameters(stage).items():
-            merged.setdefault(name, value)
-    return merged
-
-
 def parse_value(text: str):
     """A command-line parameter value, typed as YAML would type it ("3" -> 3)."""
     try:
@@ -138,13 +65,14 @@ def parse_value(text: str):
         return text
 
 
-def check_type(name: str, value, default):
-    """``value`` if it has the type of the parameter's declared ``default``, else a
+def check_type(name: str, value):
+    """``value`` if it has the declared type of parameter ``name``, else a
     :class:`PipelineError` (status 2) naming the parameter and the type it needs."""
     kinds = ((bool, "true or false"), (int, "a whole number"), (float, "a number"),
              (str, "text"), (list, "a list"), (dict, "a mapping"))  # fmt: skip
+    declared = PARAMETERS[name].type
     for kind, words in kinds:
-        if isinstance(default, kind):
+        if declared is kind:
             accepted = (int, float) if kind is float else kind
             if isinstance(value, accepted) and (kind is bool or not isinstance(value, bool)):
                 return value
@@ -155,10 +83,10 @@ def check_type(name: str, value, default):
 
 def load_parameters(files: list[str], overrides: list[tuple[str, str]]) -> dict:
     """Merge parameter YAML files and ``-p key value`` overrides (later wins) onto the
-    notebooks' defaults. Unknown names and values of the wrong type raise
+    defaults of :mod:`actorlens.parameters`. Unknown names and values of the wrong type raise
     :class:`PipelineError` (status 2); an override of a text parameter stays text
     (``-p from_period 000`` is "000", not 0)."""
-    params = default_parameters()
+    params = {name: value for name, value in defaults().items() if name not in RUNNER_PARAMETERS}
     given: dict = {}
     for name in files:
         try:
@@ -169,16 +97,19 @@ def load_parameters(files: list[str], overrides: list[tuple[str, str]]) -> dict:
             raise PipelineError(f"parameter file {name}: expected 'name: value' lines", status=2)
         given.update(loaded)
     given.update(
-        {key: value if isinstance(params.get(key), str) else parse_value(value)
+        {key: value if key in params and PARAMETERS[key].type is str else parse_value(value)
          for key, value in overrides}
     )  # fmt: skip
+    for name in RUNNER_PARAMETERS:
+        if name in given:
+            raise PipelineError(f"parameter {name} is set by the runner: use --out DIR", status=2)
     unknown = sorted(set(given) - set(params))
     if unknown:
         raise PipelineError(
             f"unknown parameter(s): {', '.join(unknown)}; known: {', '.join(sorted(params))}",
             status=2,
         )
-    params.update({name: check_type(name, value, params[name]) for name, value in given.items()})
+    params.update({name: check_type(name, value) for name, value in given.items()})
     return params
 
 
@@ -262,14 +193,13 @@ def _render(notebook: Path, html_dir: Path, exporter: Future) -> Path:
 def _run_stage(number, stage, run_params, notebooks_dir, out_dir, result, progress) -> None:
     """Execute one stage's notebook into ``notebooks_dir``; record its seconds in ``result``."""
     progress(f"[{number}/{len(STAGES)}] {stage.name}: {stage.notebook} ...")
-    declared = notebook_parameters(stage)
     executed = notebooks_dir / stage.notebook
     tick = time.perf_counter()
     try:
         papermill.execute_notebook(
             str(config.NOTEBOOKS_DIR / stage.notebook),
             str(executed),
-            parameters={k: v for k, v in run_params.items() if k in declared},
+            parameters={k: v for k, v in run_params.items() if k in stage.parameters},
             kernel_name=config.KERNEL_NAME,
             cwd=str(config.NOTEBOOKS_DIR),
             progress_bar=False,

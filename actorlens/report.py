@@ -175,7 +175,7 @@ def shift_headline(processed_dir: Path) -> tuple[list[str], str]:
 
 def summary_section(processed_dir: Path) -> str:
     """The front page's opening: the findings of the stance-shift stage in plain words."""
-    if not (processed_dir / Shift.FILES["shift"]).is_file():
+    if not (processed_dir / "stance_shift.csv").is_file():
         return ""
     lines = Shift.read(processed_dir).summary(_labels(processed_dir))
     items = "".join(f"<p>{escape(line)}</p>" for line in lines)

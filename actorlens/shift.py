@@ -4,36 +4,28 @@ Documents are ordered by ``order_by`` (a documents column, then doc_id) and grou
 into periods (each document, or by day, week or month of its date). Per period, actor
 and role the scores of notebook 03 are averaged with a bootstrap interval; the shift
 from one period to another is the difference of means, with a bootstrap interval and
-a two-sided permutation p-value (both with a fixed seed). Actors with fewer than
-``min_mentions`` scores at either end are listed as too thin, never ranked.
+a two-sided permutation p-value (both with a fixed seed; :mod:`actorlens.resampling`).
+Actors with fewer than ``min_shift_scores`` scores at either end are listed as too thin,
+never ranked; periods with fewer than ``min_cell_scores`` are marked thin.
 """
 
 import re
 import textwrap
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from actorlens import config
+from actorlens import config, stages
 from actorlens.engine import Engine
 from actorlens.ingest import Corpus
-from actorlens.sentiment import (
-    BOOTSTRAP_SAMPLES,
-    BOOTSTRAP_SEED,
-    Sentiment,
-    counted_kinds,
-    resampled_means,
-    summarise,
-)
+from actorlens.parameters import default
+from actorlens.resampling import _test_batch, summarise
+from actorlens.sentiment import Sentiment, counted_kinds
+from actorlens.tables import TableSet
 
 PERIODS = ("doc", "day", "week", "month")
-PERMUTATIONS = 5000
 EVIDENCE_PER_END = 2
-DEFAULT_TARGET_TERMS = {
-    "talks": ["talks", "negotiation*", "negotiat*", "peace", "ceasefire", "truce", "deal"],
-}
 TRAJECTORY_COLUMNS = ["period", "actor_id", "role", "n", "mean", "ci_low", "ci_high", "thin"]
 SHIFT_COLUMNS = [
     "actor_id", "role", "from_period", "to_period", "from_mean", "to_mean", "delta",
@@ -84,37 +76,14 @@ def scored_units(result: Sentiment, periods: pd.DataFrame, kinds) -> pd.DataFram
     return units.merge(periods, on="doc_id", how="inner")
 
 
-def trajectory(units: pd.DataFrame, min_mentions: int, engine: Engine | None = None):
+def trajectory(units: pd.DataFrame, min_cell_scores: int, engine: Engine | None = None):
     """Mean, n and bootstrap interval per period, actor and role, periods in order (the
     intervals computed on ``engine``)."""
     keys = ["rank", "period", "actor_id", "role"]
-    table = summarise(units, keys, "sentiment", min_mentions, engine)
+    table = summarise(units, keys, "sentiment", min_cell_scores, engine)
     return table.sort_values(["rank", "actor_id", "role"])[TRAJECTORY_COLUMNS].reset_index(
         drop=True
     )
-
-
-def difference_test(before, after, samples: int = BOOTSTRAP_SAMPLES,
-                    permutations: int = PERMUTATIONS, seed: int = BOOTSTRAP_SEED):  # fmt: skip
-    """Delta of means (after - before), its 95 % bootstrap interval and the two-sided
-    permutation p-value, both with a fixed seed."""
-    before, after = np.asarray(before, float), np.asarray(after, float)
-    delta = after.mean() - before.mean()
-    rng = np.random.default_rng(seed)
-    boot = resampled_means(after, samples, rng) - resampled_means(before, samples, rng)
-    pooled = np.concatenate([before, after])
-    null = np.empty(permutations)
-    for i in range(permutations):
-        shuffled = rng.permutation(pooled)
-        null[i] = shuffled[len(before) :].mean() - shuffled[: len(before)].mean()
-    p_value = (np.sum(np.abs(null) >= abs(delta) - 1e-12) + 1) / (permutations + 1)
-    low, high = np.percentile(boot, [2.5, 97.5])
-    return float(delta), float(low), float(high), float(p_value)
-
-
-def _test_batch(batch: list[tuple[np.ndarray, np.ndarray]]) -> list[tuple]:
-    """:func:`difference_test` of each (before, after) pair of a batch."""
-    return [difference_test(before, after) for before, after in batch]
 
 
 def resolve_ends(periods: pd.DataFrame, from_period: str = "", to_period: str = ""):
@@ -132,7 +101,7 @@ def resolve_ends(periods: pd.DataFrame, from_period: str = "", to_period: str = 
     return chosen[0], chosen[1]
 
 
-def shifts(units: pd.DataFrame, from_label: str, to_label: str, min_mentions: int,
+def shifts(units: pd.DataFrame, from_label: str, to_label: str, min_shift_scores: int,
            engine: Engine | None = None):  # fmt: skip
     """One row per actor and role seen at both ends; ranked rows (enough scores at both
     ends) first, by the size of the shift. The tests of ranked rows run on ``engine``."""
@@ -143,7 +112,7 @@ def shifts(units: pd.DataFrame, from_label: str, to_label: str, min_mentions: in
         after = group.loc[group["period"] == to_label, "sentiment"].to_numpy(float)
         if len(before) and len(after):
             pairs.append((actor_id, role, before, after))
-    ranked = [min(len(before), len(after)) >= min_mentions for *_, before, after in pairs]
+    ranked = [min(len(before), len(after)) >= min_shift_scores for *_, before, after in pairs]
     tested = [(b, a) for (*_, b, a), r in zip(pairs, ranked, strict=True) if r]
     tests = iter((engine or Engine()).map(_test_batch, tested, batch=1,
                                           costs=[len(b) + len(a) for b, a in tested]))  # fmt: skip
@@ -235,7 +204,7 @@ def stance_targets(result: Sentiment, periods: pd.DataFrame, target_terms: dict)
 
 
 @dataclass
-class Shift:
+class Shift(TableSet):
     """The tables of the stance-shift stage."""
 
     trajectory: pd.DataFrame
@@ -243,32 +212,12 @@ class Shift:
     evidence: pd.DataFrame
     targets: pd.DataFrame
 
-    FILES = {
-        "trajectory": "stance_trajectory.csv",
-        "shift": "stance_shift.csv",
-        "evidence": "shift_evidence.csv",
-        "targets": "stance_targets.csv",
+    TABLES = {
+        "trajectory": "stance_trajectory",
+        "shift": "stance_shift",
+        "evidence": "shift_evidence",
+        "targets": "stance_targets",
     }
-
-    def write(self, out_dir: str | Path) -> None:
-        out_dir = Path(out_dir)
-        out_dir.mkdir(parents=True, exist_ok=True)
-        for attribute, name in self.FILES.items():
-            getattr(self, attribute).to_csv(out_dir / name, index=False, lineterminator="\n")
-
-    @classmethod
-    def read(cls, processed_dir: str | Path) -> "Shift":
-        return cls(
-            **{
-                attribute: pd.read_csv(
-                    Path(processed_dir) / name,
-                    dtype={"doc_id": str, "period": str, "from_period": str, "to_period": str},
-                    keep_default_na=False,
-                    na_values={c: [""] for c in ("mean", "ci_low", "ci_high", "p_value", "delta")},
-                )  # fmt: skip
-                for attribute, name in cls.FILES.items()
-            }
-        )
 
     def summary(self, labels: dict, top: int = 3) -> list[str]:
         """Plain-language findings generated from the tables: the largest ranked shifts
@@ -303,7 +252,7 @@ class Shift:
         lines.append(
             f"Caveats: {len(crossing)} of {len(ranked)} ranked shifts have an interval crossing "
             f"zero; {int((~self.shift['ranked']).sum())} actor-role pairs seen at both ends are too "
-            "thin to rank (fewer than min_mentions scores at an end)."
+            "thin to rank (fewer than min_shift_scores scores at an end)."
         )
         return lines
 
@@ -311,45 +260,52 @@ class Shift:
 def analyse(
     corpus: Corpus,
     result: Sentiment,
-    order_by: str = "date",
-    period: str = "doc",
-    from_period: str = "",
-    to_period: str = "",
-    min_mentions: int = 3,
-    include_demonyms: bool = False,
+    order_by: str = default("order_by"),
+    period: str = default("period"),
+    from_period: str = default("from_period"),
+    to_period: str = default("to_period"),
+    min_cell_scores: int = default("min_cell_scores"),
+    min_shift_scores: int = default("min_shift_scores"),
+    include_demonyms: bool = default("include_demonyms"),
     target_terms: dict | None = None,
     engine: Engine | None = None,
 ) -> Shift:
-    """Every table of the stage; the resampling runs on ``engine``."""
+    """Every table of the stage (``target_terms`` None: the declared default); the
+    resampling runs on ``engine``."""
     periods = document_periods(corpus.documents, order_by, period)
     from_label, to_label = resolve_ends(periods, from_period, to_period)
     units = scored_units(result, periods, counted_kinds(include_demonyms))
-    shift_table = shifts(units, from_label, to_label, min_mentions, engine)
+    shift_table = shifts(units, from_label, to_label, min_shift_scores, engine)
+    terms = default("target_terms") if target_terms is None else target_terms
     return Shift(
-        trajectory=trajectory(units, min_mentions, engine),
+        trajectory=trajectory(units, min_cell_scores, engine),
         shift=shift_table,
         evidence=evidence(units, shift_table, evidence_texts(corpus, result)),
-        targets=stance_targets(
-            result, periods, DEFAULT_TARGET_TERMS if target_terms is None else target_terms
-        ),  # fmt: skip
+        targets=stance_targets(result, periods, terms),
     )
 
 
 def run(
-    order_by: str = "date",
-    period: str = "doc",
-    from_period: str = "",
-    to_period: str = "",
-    min_mentions: int = 3,
-    include_demonyms: bool = False,
+    order_by: str = default("order_by"),
+    period: str = default("period"),
+    from_period: str = default("from_period"),
+    to_period: str = default("to_period"),
+    min_cell_scores: int = default("min_cell_scores"),
+    min_shift_scores: int = default("min_shift_scores"),
+    include_demonyms: bool = default("include_demonyms"),
     target_terms: dict | None = None,
-    processed_dir: str = "data/processed",
+    processed_dir: str = default("processed_dir"),
     engine: Engine | None = None,
 ) -> Shift:
     """The stage as notebook 04 calls it: read the earlier tables, write the shift tables."""
     processed = config.output_path(processed_dir)
+    inputs = stages.check_inputs("shift", processed)
     result = analyse(Corpus.read(processed), Sentiment.read(processed), order_by, period,
-                     from_period, to_period, min_mentions, include_demonyms, target_terms,
-                     engine)  # fmt: skip
-    result.write(processed)
+                     from_period, to_period, min_cell_scores, min_shift_scores,
+                     include_demonyms, target_terms, engine)  # fmt: skip
+    given = {"order_by": order_by, "period": period, "from_period": from_period,
+             "to_period": to_period, "min_cell_scores": min_cell_scores,
+             "min_shift_scores": min_shift_scores, "include_demonyms": include_demonyms,
+             "target_terms": default("target_terms") if target_terms is None else target_terms}  # fmt: skip
+    stages.record("shift", processed, result.write(processed), inputs, given)
     return result

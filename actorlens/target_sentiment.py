@@ -42,6 +42,8 @@ from vaderSentiment.vaderSentiment import (
     SentiText,
 )
 
+from actorlens import config
+
 LABELS = ("negative", "neutral", "positive")
 _POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 _FORMAT = "actorlens.target_sentiment/3"
@@ -629,8 +631,9 @@ def build_model(train_path, dev_path, out_path, seed: int = 0) -> dict:
 
 
 if __name__ == "__main__":
-    root = Path(__file__).resolve().parent.parent / "data" / "external" / "newsmtsc"
-    report = build_model(root / "train.jsonl", root / "dev.jsonl", default_model_path())
+    train_file = config.PROJ_ROOT / "data" / "external" / "newsmtsc" / "train.jsonl"
+    report = build_model(train_file, config.VALIDATION_DIR / "newsmtsc_dev.jsonl",
+                         default_model_path())  # fmt: skip
     print(
         f"train targets {report['n_train']}, dev targets {report['n_dev']}, grid time {report['train_seconds']} s"
     )

@@ -1,13 +1,13 @@
 """How far to trust the voice and portrayal numbers: the scorers and the quote
-extractor measured against hand labels kept in ``tests/fixtures``.
+extractor measured against hand labels shipped in ``actorlens/resources/validation``.
 
 * ``portrayal_hand_labels.csv`` -- seed and Wikinews mentions labelled -1/0/+1 by hand
   (rule in ``portrayal_hand_labels.md``);
 * ``seed_quotes_hand.csv`` -- every quotation of the seeds with its speaker, by hand
   (rule in ``seed_quotes_hand.md``);
-* ``wikinews_quotes_checked.csv`` -- 60 quotes drawn from a Wikinews run, each speaker
-  judged by hand (rule in ``wikinews_quotes_checked.md``);
-* NewsMTSC dev (``data/external/newsmtsc/dev.jsonl``).
+* ``newsmtsc_dev.jsonl`` -- NewsMTSC dev;
+* a hand-checked sample of Wikinews quotes (``wikinews_quote_check``: the sample file
+  and the corpus folder are arguments; the tests keep the sample).
 """
 
 import re
@@ -15,34 +15,94 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+from scipy.stats import spearmanr
 
-from actorlens import config, quotes, sentiment
+from actorlens import config, quotes, target_sentiment
 from actorlens.actors import load_actors
 from actorlens.ingest import ingest_corpus
 from actorlens.mentions import analyse
+from actorlens.scorers import (
+    BASELINE,
+    SCORERS,
+    SIGN,
+    ScoredOnce,
+    SentenceVader,
+    actor_name_words,
+    make_scorer,
+)
 
-FIXTURES_DIR = config.PROJ_ROOT / "tests" / "fixtures"
-PORTRAYAL_LABELS = FIXTURES_DIR / "portrayal_hand_labels.csv"
-SEED_QUOTES = FIXTURES_DIR / "seed_quotes_hand.csv"
-NEWSMTSC_DEV = config.EXTERNAL_DIR / "newsmtsc" / "dev.jsonl"
-WIKINEWS_QUOTES = FIXTURES_DIR / "wikinews_quotes_checked.csv"
-WIKINEWS_DIR = config.PROJ_ROOT.parent / "shared" / "corpora" / "wikinews_politics"
+PORTRAYAL_LABELS = config.VALIDATION_DIR / "portrayal_hand_labels.csv"
+SEED_QUOTES = config.VALIDATION_DIR / "seed_quotes_hand.csv"
+NEWSMTSC_DEV = config.VALIDATION_DIR / "newsmtsc_dev.jsonl"
 LABELLED_ACTORS = (config.SEEDS_DIR / "actors.yml", config.PARAMS_DIR / "wikinews_actors.yml")
+
+
+def evaluate_file(path: str | Path, scorer_names=(BASELINE, *SCORERS)) -> dict[str, dict]:
+    """Macro-F1, accuracy and confusion matrix of each scorer on a NewsMTSC-format file."""
+    data = target_sentiment.load_newsmtsc(path)
+    scorers = {name: make_scorer(name) for name in scorer_names}
+    everything = np.arange(len(data))
+    scored_all = ScoredOnce(scorers, data["sentence"], data["start"], data["end"])
+    return {
+        name: {"n": len(data), **target_sentiment.evaluate(data["label"], labels)}
+        for name, (_, labels) in scored_all.part(everything).items()
+    }
+
+
+def validation_table(labelled: pd.DataFrame, scorers: dict) -> pd.DataFrame:
+    """Agreement of each scorer with hand labels (-1, 0, +1) of mentions in sentences:
+    Spearman correlation, sign accuracy on non-neutral labels, share of neutral kept."""
+    scored_all = ScoredOnce(
+        scorers, labelled["sentence"], labelled["sent_start"], labelled["sent_end"]
+    )
+    positions = pd.Series(np.arange(len(labelled)), index=labelled.index)
+    rows = []
+    for group, part in [("all", labelled), *labelled.groupby("corpus", sort=True)]:
+        labels = part["label"].to_numpy()
+        polar = labels != 0
+        for name, (scores, names) in scored_all.part(positions[part.index].to_numpy()).items():
+            predicted = pd.Series(names).map(SIGN).to_numpy()
+            rows.append(
+                {
+                    "corpus": group,
+                    "scorer": name,
+                    "n": len(part),
+                    "n_polar": int(polar.sum()),
+                    "spearman": round(float(spearmanr(scores, labels).statistic), 3),
+                    "sign_accuracy": _share(predicted[polar] == labels[polar]),
+                    "neutral_kept": _share(predicted[~polar] == 0),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def _share(hits: np.ndarray) -> float:
+    """The share of true values, rounded; NaN when there are none to count."""
+    return round(float(hits.mean()), 3) if len(hits) else float("nan")
+
+
+def load_hand_labels(path: str | Path) -> pd.DataFrame:
+    """Hand-labelled mentions with the mention's offsets inside its sentence."""
+    labelled = pd.read_csv(path, dtype={"doc_id": str}, keep_default_na=False)
+    labelled["sent_start"] = labelled["sent_offset"]
+    labelled["sent_end"] = labelled["sent_offset"] + labelled["end"] - labelled["start"]
+    return labelled
 
 
 def portrayal_agreement(labels_file: str | Path = PORTRAYAL_LABELS) -> pd.DataFrame:
     """Spearman, sign accuracy and neutral share kept of the sentence-VADER baseline and
     of each scorer against the hand-labelled mentions."""
-    neutral = set().union(*(sentiment.actor_name_words(path) for path in LABELLED_ACTORS))
-    scorers = {sentiment.BASELINE: sentiment.SentenceVader()}
-    scorers.update({name: sentiment.make_scorer(name, neutral) for name in sentiment.SCORERS})
-    return sentiment.validation_table(sentiment.load_hand_labels(labels_file), scorers)
+    neutral = set().union(*(actor_name_words(path) for path in LABELLED_ACTORS))
+    scorers = {BASELINE: SentenceVader()}
+    scorers.update({name: make_scorer(name, neutral) for name in SCORERS})
+    return validation_table(load_hand_labels(labels_file), scorers)
 
 
 def newsmtsc_agreement(path: str | Path = NEWSMTSC_DEV) -> pd.DataFrame:
     """Macro-F1 and accuracy of every scorer on a NewsMTSC-format file."""
-    results = sentiment.evaluate_file(path)
+    results = evaluate_file(path)
     return pd.DataFrame(
         [
             (name, r["n"], round(r["macro_f1"], 3), round(r["accuracy"], 3))
@@ -103,7 +163,7 @@ def load_seed_quote_gold(path: str | Path = SEED_QUOTES) -> pd.DataFrame:
 
 
 def wikinews_quote_check(
-    path: str | Path = WIKINEWS_QUOTES, corpus_dir: str | Path = WIKINEWS_DIR
+    path: str | Path, corpus_dir: str | Path
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The real quotes of the hand-checked Wikinews sample with their hand-judged speaker,
     and the quotes the extractor finds in the sampled documents (copied with their

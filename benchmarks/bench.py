@@ -20,7 +20,7 @@ Stages (the library functions the notebooks call, without writing CSVs):
 - ingest:      ingest.ingest_corpus
 - mentions:    actors.load_actors + mentions.analyse
 - quotes:      quotes.extract_quotes
-- sentiment:   the scorers, the quotes' VADER tone, sentiment.assign_roles, score_mentions
+- sentiment:   the scorers, the quotes' VADER tone, roles.assign_roles, scorers.score_mentions
 - aggregation: sentiment.actor_sentiment (per doc and overall), speaker_targets, shift.analyse
 
 quotes + sentiment + the first half of aggregation is what ``sentiment.analyse`` does,
@@ -145,6 +145,14 @@ def library_pass(corpus_dir: Path, stats: dict | None = None, engine=None):
 
     from actorlens import ingest, mentions, quotes, sentiment, shift
     from actorlens.actors import load_actors
+    from actorlens.roles import assign_roles
+    from actorlens.scorers import (
+        SCORERS,
+        actor_name_words,
+        make_scorer,
+        quote_tones,
+        score_mentions,
+    )
 
     stats = {} if stats is None else stats
     timings, cpu, peaks, resident, details = ({} for _ in range(5))
@@ -173,12 +181,12 @@ def library_pass(corpus_dir: Path, stats: dict | None = None, engine=None):
 
     # sentiment.analyse, step by step
     tick = clock()
-    neutral = sentiment.actor_name_words(ACTORS_FILE)
-    scorers = {name: sentiment.make_scorer(name, neutral) for name in sentiment.SCORERS}
+    neutral = actor_name_words(ACTORS_FILE)
+    scorers = {name: make_scorer(name, neutral) for name in SCORERS}
     details["sentiment: loading the scorers"] = time.perf_counter() - tick[0]
-    quote_table["sentiment"] = sentiment.quote_tones(quote_table, scorers["vader"], engine)
-    roles = sentiment.assign_roles(found.mentions[mentions.MENTION_COLUMNS], quote_table)
-    scored = sentiment.score_mentions(roles, corpus.sentences, scorers, SCORER, engine)
+    quote_table["sentiment"] = quote_tones(quote_table, scorers["vader"], engine)
+    roles = assign_roles(found.mentions[mentions.MENTION_COLUMNS], quote_table)
+    scored = score_mentions(roles, corpus.sentences, scorers, SCORER, engine)
     mark("sentiment", tick)
 
     tick = clock()

@@ -59,11 +59,11 @@ def test_dask_and_local_engines_write_identical_tables(seeds, dask_engine):
     pd.testing.assert_frame_equal(local_mentions.mentions, dask_mentions.mentions)
     local = sentiment.analyse(seeds, local_mentions, actors_file)
     remote = sentiment.analyse(seeds, dask_mentions, actors_file, engine=dask_engine)
-    for name in sentiment.Sentiment.FILES:
+    for name in ("mentions", *sentiment.Sentiment.TABLES):
         pd.testing.assert_frame_equal(getattr(local, name), getattr(remote, name))
     # the shift stage's bootstrap intervals and permutation tests, computed on the workers
-    local_shift = shift.analyse(seeds, local, min_mentions=2)
-    remote_shift = shift.analyse(seeds, remote, min_mentions=2, engine=dask_engine)
+    local_shift = shift.analyse(seeds, local, min_shift_scores=2)
+    remote_shift = shift.analyse(seeds, remote, min_shift_scores=2, engine=dask_engine)
     assert local_shift.shift["ranked"].sum() >= 5
     for name in ("trajectory", "shift", "evidence", "targets"):
         pd.testing.assert_frame_equal(getattr(local_shift, name), getattr(remote_shift, name))

@@ -5,10 +5,16 @@ import pytest
 from actorlens import pipeline
 
 
-def test_defaults_come_from_the_notebooks():
-    params = pipeline.default_parameters()
+def test_defaults_come_from_the_definitions():
+    params = pipeline.load_parameters([], [])
     assert params["corpus_dir"] == "seeds"
     assert params["max_docs"] == 0
+    assert "processed_dir" not in params  # set by the runner for each run
+
+
+def test_the_runner_sets_where_products_go():
+    with pytest.raises(pipeline.PipelineError, match="processed_dir is set by the runner"):
+        pipeline.load_parameters([], [("processed_dir", "x")])
 
 
 def test_files_then_overrides(tmp_path):

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from actorlens import validation
+from actorlens import config, validation
 from actorlens.actors import Actor
 from actorlens.ingest import ingest_corpus
 from actorlens.mentions import analyse
@@ -153,7 +153,10 @@ def test_pronoun_fits_the_person(tmp_path, text, speakers):
 
 def test_wikinews_quotes_against_the_hand_checked_sample():
     # needs ../shared/corpora/wikinews_politics beside the project, as CI has it
-    gold, predicted = validation.wikinews_quote_check()
+    gold, predicted = validation.wikinews_quote_check(
+        config.PROJ_ROOT / "tests" / "fixtures" / "wikinews_quotes_checked.csv",
+        config.PROJ_ROOT.parent / "shared" / "corpora" / "wikinews_politics",
+    )
     table = validation.sample_speaker_agreement(predicted, gold)
     measures = dict(zip(table["measure"], table["value"], strict=True))
     assert measures["sampled quotes found / checked"] == "53 / 53"

@@ -69,16 +69,11 @@ def test_a_null_shift_is_not_called_significant():
     assert row["ci_low"] < 0 < row["ci_high"]
 
 
-def test_permutation_test_is_fixed():
-    assert shift.difference_test([0, 0.2, 0.1], [0.3, 0.5, 0.4]) == shift.difference_test(
-        [0, 0.2, 0.1], [0.3, 0.5, 0.4])  # fmt: skip
-
-
 def test_thin_cells_are_listed_not_ranked():
     frame = pd.concat(
         [units([0.1, 0.2, 0.3], [0.5, 0.6, 0.7], "big"), units([0.0], [0.9, 0.9, 0.9], "thin")]
     )
-    table = shift.shifts(frame, "p1", "p2", min_mentions=3)
+    table = shift.shifts(frame, "p1", "p2", min_shift_scores=3)
     assert table["actor_id"].tolist() == ["big", "thin"]  # ranked first, though smaller
     assert table["ranked"].tolist() == [True, False]
     assert np.isnan(table.iloc[1]["p_value"])

@@ -2,13 +2,12 @@
 
 import json
 import time
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from actorlens import target_sentiment
+from actorlens import config, target_sentiment
 from actorlens.target_sentiment import (
     LABELS,
     TrainedScorer,
@@ -19,7 +18,7 @@ from actorlens.target_sentiment import (
     train,
 )
 
-DEV = Path(__file__).resolve().parents[2] / "data" / "external" / "newsmtsc" / "dev.jsonl"
+DEV = config.VALIDATION_DIR / "newsmtsc_dev.jsonl"
 
 TEMPLATES = {
     "positive": "{a} was praised for excellent, honest work, and {b} spoke on Tuesday.",

@@ -1,0 +1,170 @@
+"""The tables the stages hand over: one schema per table, one read and one write.
+
+A schema lists the columns in order with their kind (``str``, ``int``, ``float``,
+``bool``) and whether they may be empty. Every table is written as UTF-8 CSV; the large
+ones also as a typed parquet copy (for analysts; the stages read the CSV). Reading
+applies the schema's types, so an empty table keeps its column types.
+"""
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+import pandas as pd
+
+from actorlens.config import SCORERS
+from actorlens.stages import WRITER, StageInputError
+
+DTYPES = {"str": str, "int": "int64", "float": "float64", "bool": "bool"}
+
+
+class TableSchemaError(ValueError):
+    """A frame does not fit the schema of the table it is written as."""
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str
+    nullable: bool = False  # float: may be NaN; str: may be the empty string
+
+
+@dataclass(frozen=True)
+class Schema:
+    """A table's columns; ``extra`` admits further text columns after them (a manifest's
+    document variables); ``parquet`` adds a parquet copy."""
+
+    name: str
+    columns: tuple[Column, ...]
+    extra: bool = False
+    parquet: bool = False
+
+    @property
+    def names(self) -> list[str]:
+        return [column.name for column in self.columns]
+
+    @property
+    def file(self) -> str:
+        return f"{self.name}.csv"
+
+
+def _schema(name: str, spec: str, **options) -> Schema:
+    """A schema from ``"column:kind column:kind? ..."`` (``?``: may be empty)."""
+    columns = []
+    for item in spec.split():
+        column, kind = item.split(":")
+        columns.append(Column(column, kind.rstrip("?"), kind.endswith("?")))
+    return Schema(name, tuple(columns), **options)
+
+
+SCORE_COLUMNS = " ".join(f"score_{name}:float" for name in SCORERS)
+INTERVAL = "n:int mean:float ci_low:float? ci_high:float? thin:bool"
+SCHEMAS = {
+    schema.name: schema
+    for schema in (
+        _schema("documents", "doc_id:str file:str date:str? outlet:str? title:str? n_words:int "
+                "n_sentences:int sha256:str", extra=True),
+        _schema("sentences", "doc_id:str sent_id:int start:int end:int text:str?", parquet=True),
+        _schema("texts", "doc_id:str text:str?", parquet=True),
+        _schema("ingest_warnings", "file:str? kind:str detail:str?"),
+        _schema("boilerplate", "doc_id:str line:str? rule:str"),
+        _schema("mentions", "doc_id:str sent_id:int actor_id:str surface:str start:int end:int "
+                "kind:str", parquet=True),
+        _schema("mention_counts", "doc_id:str actor_id:str n_mentions:int n_name:int n_title:int "
+                "n_metonym:int n_demonym:int per_1k_words:float share_of_voice:float"),
+        _schema("salience", "doc_id:str actor_id:str first_position:float in_title_or_lede:bool"),
+        _schema("kwic", "doc_id:str sent_id:int actor_id:str kind:str left:str? match:str "
+                "right:str?", parquet=True),
+        _schema("unlisted_names", "name:str n:int n_docs:int example_doc:str example:str?",
+                parquet=True),
+        _schema("actors", "id:str label:str type:str affiliation:str? pronoun:str?"),
+        _schema("quotes", "doc_id:str quote_id:str start:int end:int text:str speaker_id:str? "
+                "speaker_text:str? cue:str? about:str? sentiment:float", parquet=True),
+        _schema("mention_scores", "doc_id:str actor_id:str start:int end:int in_quote:bool "
+                f"quote_id:str? speaker_id:str? role:str {SCORE_COLUMNS} sentiment:float?",
+                parquet=True),
+        _schema("actor_sentiment", f"doc_id:str actor_id:str role:str scorer:str {INTERVAL}"),
+        _schema("actor_sentiment_overall", f"actor_id:str role:str scorer:str {INTERVAL}"),
+        _schema("speaker_target", "doc_id:str speaker_id:str target_id:str n:int mean:float?"),
+        _schema("stance_trajectory", f"period:str actor_id:str role:str {INTERVAL}"),
+        _schema("stance_shift", "actor_id:str role:str from_period:str to_period:str "
+                "from_mean:float to_mean:float delta:float ci_low:float? ci_high:float? "
+                "p_value:float? n_from:int n_to:int ranked:bool"),
+        _schema("shift_evidence", "actor_id:str role:str end:str period:str doc_id:str "
+                "where:str score:float text:str?"),
+        _schema("stance_targets", "period:str speaker_id:str target:str n:int mean:float"),
+    )
+}  # fmt: skip
+MENTION_KEY = ["doc_id", "actor_id", "start", "end"]
+
+
+def _conform(schema: Schema, frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` checked against ``schema`` (an empty frame given the schema's types)."""
+    extra = [c for c in frame.columns if c not in schema.names]
+    if list(frame.columns[: len(schema.names)]) != schema.names or (extra and not schema.extra):
+        raise TableSchemaError(
+            f"{schema.file}: columns {list(frame.columns)}, the schema has {schema.names}"
+        )
+    if frame.empty:
+        return frame.astype({c.name: DTYPES[c.kind] for c in schema.columns})
+    for column in schema.columns:
+        values = frame[column.name]
+        if column.kind == "str":
+            empty = values.isna() | (values.astype(str) == "")
+        else:
+            empty = values.isna()
+            fits = {"int": pd.api.types.is_integer_dtype, "float": pd.api.types.is_float_dtype,
+                    "bool": pd.api.types.is_bool_dtype}[column.kind]  # fmt: skip
+            if not fits(values.dtype):
+                raise TableSchemaError(
+                    f"{schema.file}: column {column.name} is {values.dtype}, not {column.kind}"
+                )
+        if not column.nullable and empty.any():
+            raise TableSchemaError(f"{schema.file}: column {column.name} has empty values")
+    return frame
+
+
+def write(name: str, frame: pd.DataFrame, out_dir: str | Path) -> str:
+    """Write table ``name`` (checked against its schema) into ``out_dir``; its sha256."""
+    schema, out_dir = SCHEMAS[name], Path(out_dir)
+    frame = _conform(schema, frame)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    data = frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    (out_dir / schema.file).write_bytes(data)
+    if schema.parquet:
+        frame.to_parquet(out_dir / f"{name}.parquet", index=False)
+    return hashlib.sha256(data).hexdigest()
+
+
+def read(name: str, processed_dir: str | Path) -> pd.DataFrame:
+    """Table ``name`` from ``processed_dir`` with the schema's types; a file whose columns
+    are not the schema's (written by another version) is a :class:`StageInputError`."""
+    schema, path = SCHEMAS[name], Path(processed_dir) / SCHEMAS[name].file
+    header = pd.read_csv(path, nrows=0).columns.tolist()
+    if header[: len(schema.names)] != schema.names or (len(header) > len(schema.names)
+                                                       and not schema.extra):  # fmt: skip
+        raise StageInputError(
+            f"{path} does not have the columns this version writes: run notebook "
+            f"{WRITER[name].title} again"
+        )
+    dtypes = {c.name: DTYPES[c.kind] for c in schema.columns}
+    dtypes.update({column: str for column in header[len(schema.names) :]})
+    empty_floats = {c.name: [""] for c in schema.columns if c.kind == "float" and c.nullable}
+    return pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=empty_floats)
+
+
+class TableSet:
+    """A stage's tables as attributes; ``TABLES`` maps attribute -> table name."""
+
+    TABLES: ClassVar[dict[str, str]] = {}
+
+    def write(self, out_dir: str | Path) -> dict[str, str]:
+        """Write every table; table name -> sha256."""
+        return {name: write(name, getattr(self, attribute), out_dir)
+                for attribute, name in self.TABLES.items()}  # fmt: skip
+
+    @classmethod
+    def read(cls, processed_dir: str | Path):
+        return cls(**{attribute: read(name, processed_dir)
+                      for attribute, name in cls.TABLES.items()})  # fmt: skip

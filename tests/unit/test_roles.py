@@ -1,0 +1,67 @@
+"""Roles: voice inside the actor's own quote, portrayal elsewhere."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from actorlens import config
+from actorlens.actors import load_actors
+from actorlens.ingest import ingest_corpus
+from actorlens.mentions import analyse
+from actorlens.quotes import extract_quotes
+from actorlens.roles import assign_roles
+
+WIKINEWS = config.PROJ_ROOT.parent / "shared" / "corpora" / "wikinews_politics"
+
+
+def test_roles_voice_inside_own_quote_portrayal_elsewhere():
+    mentions = pd.DataFrame(
+        {
+            "doc_id": ["1", "1", "1"],
+            "actor_id": ["putin", "russia", "putin"],
+            "start": [1, 20, 60],
+            "end": [6, 26, 65],
+        }  # fmt: skip
+    )
+    quote_table = pd.DataFrame(
+        {
+            "doc_id": ["1"],
+            "quote_id": ["1-q000"],
+            "start": [0],
+            "end": [40],
+            "speaker_id": ["putin"],
+        }
+    )
+    roles = assign_roles(mentions, quote_table)
+    assert roles["role"].tolist() == ["voice", "portrayal", "portrayal"]
+    assert roles["in_quote"].tolist() == [True, True, False]
+    assert roles["speaker_id"].tolist() == ["putin", "putin", ""]
+
+
+@pytest.mark.parametrize(
+    ("corpus_dir", "actors_file", "in_quote", "voice"),
+    [
+        (config.SEEDS_DIR, config.SEEDS_DIR / "actors.yml", 42, 0),
+        # needs ../shared/corpora/wikinews_politics beside the project, as CI has it
+        (WIKINEWS, config.PARAMS_DIR / "wikinews_actors.yml", 3024, 101),
+    ],
+    ids=["seeds", "wikinews"],
+)
+def test_quote_membership_has_one_source(corpus_dir, actors_file, in_quote, voice):
+    corpus = ingest_corpus(corpus_dir)
+    found = analyse(corpus, load_actors(actors_file))
+    quote_table = extract_quotes(corpus.texts, corpus.sentences, found.mentions, found.actors)
+    roles = assign_roles(found.mentions, quote_table)
+    assert (roles["in_quote"] == (roles["quote_id"] != "")).all()
+    assert roles.loc[roles["role"] == "voice", "in_quote"].all()
+    assert (int(roles["in_quote"].sum()), int((roles["role"] == "voice").sum())) == (
+        in_quote,
+        voice,
+    )
+    # a mention is inside a quote of the table exactly when it has that quote's id
+    spans = {doc_id: (group["start"].to_numpy(), group["end"].to_numpy(), group["quote_id"].to_numpy())
+             for doc_id, group in quote_table.groupby("doc_id")}  # fmt: skip
+    for mention in roles.itertuples(index=False):
+        starts, ends, ids = spans.get(mention.doc_id, (np.array([]), np.array([]), np.array([])))
+        holding = ids[(starts <= mention.start) & (mention.end <= ends)]
+        assert holding.tolist() == ([mention.quote_id] if mention.quote_id else [])

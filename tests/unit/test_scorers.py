@@ -1,0 +1,192 @@
+"""Portrayal scorers: the news lexicon, target-aware scoring, prior adaptation, one
+pass for every scorer, the quotes' tone; their evaluation (validation table, the CLI)."""
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from actorlens import cli
+from actorlens.scorers import (
+    LexiconError,
+    ScoredOnce,
+    SentenceVader,
+    TargetVader,
+    adapt_priors,
+    load_lexicon,
+    make_scorer,
+    quote_tones,
+)
+from actorlens.validation import validation_table
+
+
+def write_lexicon(tmp_path, body: str):
+    path = tmp_path / "lexicon.yml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def test_shipped_lexicon_gives_every_entry_a_reason():
+    lexicon = load_lexicon()
+    assert lexicon["war"] == 0.0
+    assert lexicon["dictator"] == -2.5
+    assert lexicon["no"] == 0.0  # quoted in the file: YAML would read it as false
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            'entries:\n  - {word: "war", value: 0.0}\n',
+            "entry #1: expected exactly word, value and reason",
+        ),
+        ('entries:\n  - {word: "war", value: 9, reason: "x"}\n', "entry #1 (war): value must be"),
+        ('entries:\n  - {word: no, value: 0, reason: "x"}\n', "entry #1: word must be one token"),
+        (
+            'entries:\n  - {word: "a b", value: 0, reason: "x"}\n',
+            "entry #1: word must be one token",
+        ),
+        (
+            'entries:\n  - {word: "war", value: 0, reason: ""}\n',
+            "entry #1 (war): a reason is required",
+        ),
+        ("entries: [unclosed\n", "cannot read the lexicon"),
+        ("words: []\n", "expected a list under 'entries:'"),
+    ],
+)
+def test_malformed_lexicon_is_named(tmp_path, body, message):
+    with pytest.raises(LexiconError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        load_lexicon(write_lexicon(tmp_path, body))
+
+
+def score(scorer, sentence: str, target: str) -> float:
+    start = sentence.index(target)
+    return float(scorer.score([sentence], [start], [start + len(target)])[0])
+
+
+def test_topic_words_do_not_judge_the_actor():
+    sentence = "Russia's war in Ukraine killed thousands in the crisis."
+    assert score(TargetVader(), sentence, "Russia") == 0.0
+    assert score(SentenceVader(), sentence, "Russia") < -0.5
+
+
+def test_judging_words_do():
+    assert score(TargetVader(), "Trump called Zelenskyy a dictator.", "Zelenskyy") < -0.5
+
+
+def test_clause_keeps_judgements_with_their_target():
+    sentence = "Critics said Putin is a liar, but Macron is admirable and wise."
+    scorer = TargetVader()
+    assert score(scorer, sentence, "Putin") < 0 < score(scorer, sentence, "Macron")
+
+
+def test_context_is_the_clause_cut_to_the_window():
+    sentence = "One two three four Putin five six seven; eight nine."
+    start = sentence.index("Putin")
+    first, last = TargetVader(window=2).context(sentence, start, start + 5)
+    assert sentence[first:last] == "three four Putin five six"
+    first, last = TargetVader(window=20).context(sentence, start, start + 5)
+    assert sentence[first:last] == "One two three four Putin five six seven"
+
+
+def test_actor_names_are_neutral_words():
+    sentence = "Justice Minister Hope spoke on Monday."
+    assert score(TargetVader(neutral_words={"Hope", "Justice"}), sentence, "Hope") == 0.0
+
+
+def test_priors_adapt_to_a_mostly_neutral_batch():
+    proba = np.array([[0.4, 0.4, 0.2]] * 8 + [[0.1, 0.8, 0.1]] * 2)
+    adapted, shares = adapt_priors(proba, [1 / 3, 1 / 3, 1 / 3])
+    assert shares[1] > 0.45
+    assert np.allclose(adapted.sum(axis=1), 1)
+    unchanged, same = adapt_priors(np.array([[0.3, 0.4, 0.3]]), [0.3, 0.4, 0.3])
+    assert np.allclose(unchanged, [[0.3, 0.4, 0.3]]) and np.allclose(same, [0.3, 0.4, 0.3])
+
+
+def test_evaluate_sentiment_command(tmp_path, capsys):
+    records = [
+        ("I love the wonderful Anna.", "Anna", 6.0),
+        ("Anna is terrible and awful.", "Anna", 2.0),
+        ("Anna sat in the room.", "Anna", 4.0),
+    ]
+    path = tmp_path / "labelled.jsonl"
+    path.write_text("".join(
+        json.dumps({"sentence_normalized": s, "targets": [
+            {"from": s.index(t), "to": s.index(t) + len(t), "mention": t, "polarity": p}]}) + "\n"
+        for s, t, p in records
+    ))  # fmt: skip
+    assert cli.main(["evaluate-sentiment", str(path), "--scorer", "sentence_vader"]) == 0
+    out = capsys.readouterr().out
+    assert "sentence_vader: n=3 macro-F1=1.0000 accuracy=1.0000" in out
+
+
+def test_evaluate_sentiment_names_a_bad_file(tmp_path, capsys):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"text": "no targets here"}\n')
+    assert cli.main(["evaluate-sentiment", str(path)]) == 2
+    assert "not in the NewsMTSC format" in capsys.readouterr().err
+    assert cli.main(["evaluate-sentiment", str(tmp_path / "missing.jsonl")]) == 2
+
+
+@pytest.mark.parametrize("name", ["trained", "trained_adapted", "vader", "sentence_vader"])
+def test_one_pass_gives_the_scorers_own_scores_and_labels(name):
+    sentences = ["Critics said Putin is a liar.", "Macron praised the excellent plan.",
+                 "Scholz met Rutte on Monday."]  # fmt: skip
+    starts = [s.index(n) for s, n in zip(sentences, ["Putin", "Macron", "Scholz"], strict=True)]
+    ends = [a + len(n) for a, n in zip(starts, ["Putin", "Macron", "Scholz"], strict=True)]
+    scorer = make_scorer(name)
+    scores, labels = ScoredOnce({name: scorer}, sentences, starts, ends).part(np.arange(3))[name]
+    assert np.allclose(scores, scorer.score(sentences, starts, ends))
+    assert labels == scorer.predict(sentences, starts, ends)
+
+
+def test_a_part_of_one_pass_is_scored_as_if_alone():
+    """Both trained scorers share one model pass; prior adaptation runs on the part."""
+    sentences = ["Critics said Putin is a liar.", "Macron praised the excellent plan.",
+                 "Scholz met Rutte on Monday.", "Rutte condemned the brutal attack."]  # fmt: skip
+    names = ["Putin", "Macron", "Scholz", "Rutte"]
+    starts = [s.index(n) for s, n in zip(sentences, names, strict=True)]
+    ends = [a + len(n) for a, n in zip(starts, names, strict=True)]
+    scorers = {n: make_scorer(n) for n in ("trained", "trained_adapted", "vader")}
+    once = ScoredOnce(scorers, sentences, starts, ends)
+    assert len(once.raw) == 1
+    part = once.part(np.array([1, 3]))
+    for name, scorer in scorers.items():
+        alone = [sentences[1], sentences[3]], [starts[1], starts[3]], [ends[1], ends[3]]
+        assert np.allclose(part[name][0], scorer.score(*alone))
+        assert part[name][1] == scorer.predict(*alone)
+
+
+def test_validation_table_counts_agreement_per_corpus():
+    labelled = pd.DataFrame(
+        {
+            "corpus": ["a", "a", "b", "b"],
+            "sentence": [
+                "Smith is a wonderful, brilliant leader.",
+                "Smith is a horrible liar.",
+                "Smith met Jones on Monday.",
+                "Smith is a horrible liar.",
+            ],  # fmt: skip
+            "sent_start": [0, 0, 0, 0],
+            "sent_end": [5, 5, 5, 5],
+            "label": [1, -1, 0, 1],  # the last label disagrees with every scorer
+        }
+    )
+    table = validation_table(labelled, {"sentence_vader": SentenceVader()})
+    rows = table.set_index("corpus")
+    assert rows.loc["all", ["n", "n_polar"]].tolist() == [4, 3]
+    assert rows.loc["all", "sign_accuracy"] == pytest.approx(0.667)
+    assert rows.loc["a", "sign_accuracy"] == 1.0 and rows.loc["a", "spearman"] == 1.0
+    assert np.isnan(rows.loc["a", "neutral_kept"])  # no neutral label to keep
+    assert rows.loc["b", ["n_polar", "sign_accuracy", "neutral_kept"]].tolist() == [1, 0.0, 1.0]
+
+
+def test_quote_tone_is_vader_of_the_words_inside_the_marks():
+    table = pd.DataFrame({"text": ["“We are very happy.”", '"This is a terrible, awful plan."']})
+    vader = make_scorer("vader")
+    tones = quote_tones(table, vader)
+    expected = [vader.analyzer.polarity_scores(t)["compound"]
+                for t in ("We are very happy.", "This is a terrible, awful plan.")]  # fmt: skip
+    assert tones.tolist() == [round(e, 4) for e in expected]
+    assert tones[0] > 0.5 and tones[1] < -0.5
