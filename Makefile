@@ -29,19 +29,19 @@ setup: $(STAMP)
 report: setup
 	$(BIN)/python -m actorlens run -f $(PARAMS)
 
-## test: unit tests, the end-to-end smoke run, and nbval over the notebooks
-test: setup
+## test: lint, then the unit tests, the end-to-end smoke run, and nbval over the notebooks
+test: lint
 	$(BIN)/python -m pytest tests
 	$(BIN)/python -m pytest --nbval-lax notebooks -p no:cacheprovider
 
-## lint: ruff over the package, tests and notebooks
+## lint: ruff over the package, tests, notebooks and benchmarks
 lint: setup
-	$(BIN)/ruff check actorlens tests notebooks
+	$(BIN)/ruff check actorlens tests notebooks benchmarks
 	$(BIN)/ruff format --check actorlens tests
 
 ## format: apply ruff's fixes and formatting
 format: setup
-	$(BIN)/ruff check --fix actorlens tests notebooks
+	$(BIN)/ruff check --fix actorlens tests notebooks benchmarks
 	$(BIN)/ruff format actorlens tests
 
 ## notebooks: rerun the seeds and store the outputs of the checked (NBVAL_CHECK_OUTPUT) cells

@@ -42,7 +42,7 @@ def output_path(path: str | Path) -> Path:
     return path if path.is_absolute() else OUTPUT_ROOT / path
 
 
-# Portrayal scorers (see actorlens.sentiment) and the sentence-level baseline, named here
+# Portrayal scorers (see actorlens.scorers) and the sentence-level baseline, named here
 # so the command line can list them without importing the models.
 SCORERS = ("trained", "trained_adapted", "vader")
 BASELINE_SCORER = "sentence_vader"

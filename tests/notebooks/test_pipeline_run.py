@@ -1,5 +1,7 @@
 """End to end: the smoke configuration through every notebook into a temporary folder."""
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -18,7 +20,7 @@ def test_every_product_is_written(smoke_run):
     processed = smoke_run / "data" / "processed"
     for stage in pipeline.STAGES:
         for product in stage.products:
-            assert (processed / product).is_file(), product
+            assert (processed / f"{product}.csv").is_file(), product
         for figure in stage.figures:
             for suffix in (".png", ".svg", ".csv"):
                 assert (smoke_run / "reports" / "figures" / f"{figure}{suffix}").is_file()
@@ -26,6 +28,9 @@ def test_every_product_is_written(smoke_run):
         assert (smoke_run / "reports" / "notebooks" / stage.notebook).is_file()
         assert (smoke_run / "reports" / "html" / f"{stem}.html").is_file()
     assert not list(smoke_run.glob(".actorlens-run-*"))
+    manifest = json.loads((processed / "run_manifest.json").read_text())
+    assert sorted(manifest) == sorted(t for stage in pipeline.STAGES for t in stage.products)
+    assert manifest["stance_shift"]["parameters"]["min_shift_scores"] == 3
 
 
 def test_smoke_tables_hold_the_first_three_seeds(smoke_run):

@@ -28,7 +28,9 @@ def test_the_installed_wheel_runs_the_smoke_configuration(tmp_path):
         [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], text=True
     ).strip())  # fmt: skip
     (packages / "dependencies.pth").write_text(site.getsitepackages()[0] + "\n")
-    env = {**os.environ, "JUPYTER_PATH": str(fresh / "share" / "jupyter"), "PYTHONPATH": ""}
+    # the fresh kernel first; nbconvert's templates live with the dependencies
+    jupyter_path = [fresh / "share" / "jupyter", Path(sys.prefix) / "share" / "jupyter"]
+    env = {**os.environ, "JUPYTER_PATH": os.pathsep.join(map(str, jupyter_path)), "PYTHONPATH": ""}
     env.pop("ACTORLENS_OUTPUT_ROOT", None)
     subprocess.run([str(python), "-m", "ipykernel", "install", "--sys-prefix", "--name",
                     "actorlens"], check=True, env=env, capture_output=True)  # fmt: skip

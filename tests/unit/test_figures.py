@@ -216,13 +216,13 @@ def test_mention_heatmap_with_no_actors_draws_an_empty_grid():
 
 MENTIONS = pd.DataFrame(
     [
-        ("000", 0, "putin", "Putin", 0, 5, "name", False),
-        ("000", 2, "putin", "the Russian leader", 50, 68, "title", False),
-        ("001", 1, "trump", "Trump", 25, 30, "name", False),
-        ("001", 0, "putin", "Russian", 10, 17, "demonym", False),
-        ("000", 0, "kremlin", "Kremlin", 5, 12, "metonym", False),
+        ("000", 0, "putin", "Putin", 0, 5, "name"),
+        ("000", 2, "putin", "the Russian leader", 50, 68, "title"),
+        ("001", 1, "trump", "Trump", 25, 30, "name"),
+        ("001", 0, "putin", "Russian", 10, 17, "demonym"),
+        ("000", 0, "kremlin", "Kremlin", 5, 12, "metonym"),
     ],
-    columns=["doc_id", "sent_id", "actor_id", "surface", "start", "end", "kind", "in_quote"],
+    columns=["doc_id", "sent_id", "actor_id", "surface", "start", "end", "kind"],
 )
 TEXTS = pd.DataFrame({"doc_id": ["000", "001"], "text": ["x" * 100, "y" * 50]})
 
