@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from actorlens.safe_yaml import BoundedLoader
 from actorlens.text import fold
 
 ACTOR_TYPES = ("person", "state", "bloc", "organisation")
@@ -29,8 +30,8 @@ class _Mapping(dict):
     lines: dict = {}
 
 
-class _LineLoader(yaml.SafeLoader):
-    """The safe YAML loader, building :class:`_Mapping` mappings."""
+class _LineLoader(BoundedLoader):
+    """The bounded safe YAML loader, building :class:`_Mapping` mappings."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode):

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from actorlens import stages
+from actorlens import safe_yaml, stages
 from actorlens.config import DEFAULT_BOILERPLATE, input_path, output_path
 from actorlens.engine import Engine
 from actorlens.parameters import default
@@ -108,7 +108,7 @@ def load_boilerplate(path: str | Path | None = None) -> list[BoilerplateRule]:
     """Read boilerplate line patterns from a YAML file (the packaged defaults if None)."""
     path = Path(path) if path else DEFAULT_BOILERPLATE
     try:
-        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        spec = safe_yaml.load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise CorpusError(f"boilerplate file {path}: {exc}") from exc
     if not isinstance(spec, dict) or not isinstance(spec.get("patterns"), list):

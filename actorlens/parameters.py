@@ -7,22 +7,78 @@ library functions take their defaults from :func:`default`.
 
 import copy
 import json
+import math
+import typing
 from dataclasses import dataclass
+
+
+class ParameterError(ValueError):
+    """A parameter value of the wrong type or out of range; the message names it."""
 
 
 @dataclass(frozen=True)
 class Parameter:
-    """One parameter: its type, its default and what it means."""
+    """One parameter: its type (``dict[str, list[str]]`` checks the items too), its
+    default, what it means and, for numbers, the smallest value that makes sense."""
 
     name: str
-    type: type
+    type: object
     default: object
     help: str
+    minimum: int | None = None
 
     def line(self) -> str:
         """The parameter's line in a notebook's parameters cell."""
         value = repr(self.default) if self.type in (bool, int, float) else json.dumps(self.default)
         return f"{self.name}: {self.type.__name__} = {value}  # {self.help}"
+
+    def conform(self, value):
+        """``value`` if it is a plain value of the declared type (checked all the way
+        down) within the minimum, else a :class:`ParameterError` naming the parameter."""
+        problem = _mismatch(value, self.type)
+        if problem:
+            raise ParameterError(f"parameter {self.name} must be {problem}, got {_shown(value)}")
+        if self.minimum is not None and value < self.minimum:
+            raise ParameterError(
+                f"parameter {self.name} must be at least {self.minimum}, got {value}"
+            )
+        return value
+
+
+WORDS = {bool: "true or false", int: "a whole number", float: "a number", str: "text",
+         list: "a list", dict: "a mapping"}  # fmt: skip
+
+
+def _mismatch(value, expected) -> str:
+    """ "" when ``value`` fits the type ``expected``, else what was expected (in words)."""
+    origin = typing.get_origin(expected) or expected
+    words = WORDS[origin]
+    if origin is bool:
+        return "" if isinstance(value, bool) else words
+    if isinstance(value, bool):
+        return words
+    if origin is int:
+        return "" if isinstance(value, int) else words
+    if origin is float:
+        ok = isinstance(value, int | float) and math.isfinite(value)
+        return "" if ok else "a finite number"
+    if not isinstance(value, origin):
+        return words
+    items = typing.get_args(expected)
+    if origin is list and items:
+        problems = [_mismatch(item, items[0]) for item in value]
+        return next((f"a list of {p}" for p in problems if p), "")
+    if origin is dict and items:
+        if not all(isinstance(key, str) for key in value):
+            return "a mapping with text keys"
+        problems = [_mismatch(item, items[1]) for item in value.values()]
+        return next((f"a mapping of text to {p}" for p in problems if p), "")
+    return ""
+
+
+def _shown(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 TALKS_TERMS = ["talks", "negotiat*", "peace", "ceasefire", "truce", "deal"]
@@ -37,7 +93,8 @@ PARAMETERS: dict[str, Parameter] = {
                   "(empty: corpus_dir/manifest.csv if present)"),
         Parameter("boilerplate_file", str, "",
                   "YAML of line patterns to remove (empty: the packaged defaults)"),
-        Parameter("max_docs", int, 0, "read only the first N documents of the manifest (0: all)"),
+        Parameter("max_docs", int, 0, "read only the first N documents of the manifest (0: all)",
+                  minimum=0),
         Parameter("actors_file", str, "seeds/actors.yml",
                   "YAML actors file (or a quanteda-style dictionary)"),
         Parameter("include_demonyms", bool, False,
@@ -47,7 +104,7 @@ PARAMETERS: dict[str, Parameter] = {
                   "see notebook 03's last section), trained or vader"),
         Parameter("min_cell_scores", int, 3,
                   "scores a cell (document, period or corpus x actor x role) needs; "
-                  "cells with fewer are marked thin"),
+                  "cells with fewer are marked thin", minimum=1),
         Parameter("order_by", str, "date",
                   "documents column that orders the documents (ties by doc_id)"),
         Parameter("period", str, "doc", "doc, day, week or month"),
@@ -55,16 +112,16 @@ PARAMETERS: dict[str, Parameter] = {
         Parameter("to_period", str, "", "last period of the shift (empty: the last period)"),
         Parameter("min_shift_scores", int, 3,
                   "scores an actor and role need at each end for its shift to be tested "
-                  "and ranked"),
-        Parameter("target_terms", dict, {"talks": TALKS_TERMS},
+                  "and ranked", minimum=1),
+        Parameter("target_terms", dict[str, list[str]], {"talks": TALKS_TERMS},
                   "topic targets and their words (trailing * as wildcard)"),
-        Parameter("top_n", int, 15, "actors shown in the figures"),
+        Parameter("top_n", int, 15, "actors shown in the figures", minimum=1),
         Parameter("processed_dir", str, "data/processed", "where the tables are read and written"),
         Parameter("figures_dir", str, "reports/figures", "where the figures are written"),
         Parameter("engine", str, "local", "local, or dask to run the heavy work on Dask"),
         Parameter("dask_address", str, "",
                   "address of an existing Dask scheduler (empty: start a local cluster)"),
-        Parameter("n_workers", int, 2, "worker processes of the local Dask cluster"),
+        Parameter("n_workers", int, 2, "worker processes of the local Dask cluster", minimum=1),
     )
 }  # fmt: skip
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import papermill
 import yaml
 
-from actorlens import config
-from actorlens.parameters import PARAMETERS, RUNNER_PARAMETERS, defaults
+from actorlens import config, safe_yaml
+from actorlens.parameters import PARAMETERS, RUNNER_PARAMETERS, ParameterError, defaults
 from actorlens.stages import STAGES
 
 # Exceptions raised by the library for bad input; a notebook failing with one is exit status 2.
@@ -60,56 +60,66 @@ class RunResult:
 def parse_value(text: str):
     """A command-line parameter value, typed as YAML would type it ("3" -> 3)."""
     try:
-        return yaml.safe_load(text)
+        return safe_yaml.load(text)
+    except safe_yaml.YamlBombError:
+        raise
     except yaml.YAMLError:
         return text
 
 
-def check_type(name: str, value):
-    """``value`` if it has the declared type of parameter ``name``, else a
-    :class:`PipelineError` (status 2) naming the parameter and the type it needs."""
-    kinds = ((bool, "true or false"), (int, "a whole number"), (float, "a number"),
-             (str, "text"), (list, "a list"), (dict, "a mapping"))  # fmt: skip
-    declared = PARAMETERS[name].type
-    for kind, words in kinds:
-        if declared is kind:
-            accepted = (int, float) if kind is float else kind
-            if isinstance(value, accepted) and (kind is bool or not isinstance(value, bool)):
-                return value
-            hint = "; quote it in a YAML file" if kind is str else ""
-            raise PipelineError(f"parameter {name} must be {words}, got {value!r}{hint}", status=2)
-    return value
+def _utf8(text: str, where: str) -> str:
+    """``text`` if it is valid UTF-8 (a command-line argument may not be)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise PipelineError(f"{where} is not valid UTF-8", status=2) from exc
+    return text
+
+
+def _parameter_file(name: str) -> dict:
+    """The ``name: value`` mapping of one parameter file."""
+    try:
+        loaded = safe_yaml.load(Path(name).read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise PipelineError(f"parameter file {name}: {exc}", status=2) from exc
+    if not isinstance(loaded, dict):
+        raise PipelineError(f"parameter file {name}: expected 'name: value' lines", status=2)
+    return loaded
 
 
 def load_parameters(files: list[str], overrides: list[tuple[str, str]]) -> dict:
     """Merge parameter YAML files and ``-p key value`` overrides (later wins) onto the
-    defaults of :mod:`actorlens.parameters`. Unknown names and values of the wrong type raise
-    :class:`PipelineError` (status 2); an override of a text parameter stays text
-    (``-p from_period 000`` is "000", not 0)."""
+    defaults of :mod:`actorlens.parameters`. Unknown names, values of the wrong type
+    (checked all the way down: only plain YAML values reach a notebook) and values out of
+    range raise :class:`PipelineError` (status 2); an override of a text parameter stays
+    text (``-p from_period 000`` is "000", not 0)."""
     params = {name: value for name, value in defaults().items() if name not in RUNNER_PARAMETERS}
     given: dict = {}
     for name in files:
+        given.update(_parameter_file(name))
+    for key, text in overrides:
+        _utf8(key, "a parameter name")
+        _utf8(text, f"the value of parameter {key}")
         try:
-            loaded = yaml.safe_load(Path(name).read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            raise PipelineError(f"parameter file {name}: {exc}", status=2) from exc
-        if not isinstance(loaded, dict):
-            raise PipelineError(f"parameter file {name}: expected 'name: value' lines", status=2)
-        given.update(loaded)
-    given.update(
-        {key: value if key in params and PARAMETERS[key].type is str else parse_value(value)
-         for key, value in overrides}
-    )  # fmt: skip
+            is_text = key in params and PARAMETERS[key].type is str
+            given[key] = text if is_text else parse_value(text)
+        except safe_yaml.YamlBombError as exc:
+            raise PipelineError(f"parameter {key}: {exc}", status=2) from exc
     for name in RUNNER_PARAMETERS:
         if name in given:
             raise PipelineError(f"parameter {name} is set by the runner: use --out DIR", status=2)
-    unknown = sorted(set(given) - set(params))
+    unknown = sorted(map(str, set(given) - set(params)))
     if unknown:
         raise PipelineError(
             f"unknown parameter(s): {', '.join(unknown)}; known: {', '.join(sorted(params))}",
             status=2,
         )
-    params.update({name: check_type(name, value) for name, value in given.items()})
+    for name, value in given.items():
+        try:
+            params[name] = PARAMETERS[name].conform(value)
+        except ParameterError as exc:
+            hint = "; quote it in a YAML file" if PARAMETERS[name].type is str else ""
+            raise PipelineError(f"{exc}{hint}", status=2) from exc
     return params
 
 

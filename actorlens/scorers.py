@@ -21,7 +21,7 @@ import pandas as pd
 import yaml
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from actorlens import config, target_sentiment
+from actorlens import config, safe_yaml, target_sentiment
 from actorlens.actors import load_actors
 from actorlens.engine import Engine
 
@@ -53,8 +53,8 @@ def load_lexicon(path: str | Path = DEFAULT_LEXICON) -> dict[str, float]:
     """Word -> VADER value from a lexicon file (entries with word, value and reason)."""
     path = Path(path)
     try:
-        entries = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("entries")
-    except (OSError, yaml.YAMLError, AttributeError) as exc:
+        entries = (safe_yaml.load(path.read_text(encoding="utf-8")) or {}).get("entries")
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, AttributeError) as exc:
         raise LexiconError(f"{path}: cannot read the lexicon: {exc}") from exc
     if not isinstance(entries, list):
         raise LexiconError(f"{path}: expected a list under 'entries:'")
