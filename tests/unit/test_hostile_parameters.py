@@ -2,6 +2,7 @@
 down; anchors that expand without bound are refused in every YAML the tool reads."""
 
 import ast
+import base64
 import subprocess
 import sys
 import time
@@ -14,7 +15,6 @@ from actorlens.actors import ActorsFileError, load_actors
 from actorlens.ingest import CorpusError, load_boilerplate
 from actorlens.scorers import LexiconError, load_lexicon
 
-MARKER_COMMAND = "import pathlib; pathlib.Path('{marker}').write_text('ran')"
 # Nine levels of nine aliases: 9**9 (387 million) strings from a few hundred bytes.
 LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8)
@@ -33,23 +33,37 @@ LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     ],
 )
 def test_a_value_that_is_not_plain_or_not_of_the_declared_type_is_exit_2(tmp_path, text, capsys):
-    marker = tmp_path / "marker"
     file = tmp_path / "params.yaml"
     file.write_text(text, encoding="utf-8")
     status = cli.main(["run", "-f", str(file), "--out", str(tmp_path / "out")])
     assert status == 2
     name = text.split(":")[0]
     assert f"parameter {name} must be" in capsys.readouterr().err
+    assert not (tmp_path / "out" / "reports").exists()
+
+
+def live_payload(marker) -> bytes:
+    """Bytes whose repr, rendered by papermill as ``"{value}"``, closes the string and
+    runs code that writes ``marker``."""
+    return f'"+str(__import__("pathlib").Path(r"{marker}").write_text("ran"))+"'.encode()
+
+
+def test_binary_in_a_parameter_runs_no_code(tmp_path, capsys):
+    # the payload is live: papermill's cell for it runs the code ...
+    probe = tmp_path / "probe"
+    exec(PythonTranslator.codify({"target_terms": {"talks": [live_payload(probe)]}}), {})  # noqa: S102
+    assert probe.read_text() == "ran"
+    # ... so it must never reach a notebook, from a file or from -p
+    marker = tmp_path / "marker"
+    encoded = base64.b64encode(live_payload(marker)).decode()
+    file = tmp_path / "params.yaml"
+    file.write_text(f"target_terms: {{talks: [!!binary {encoded}]}}\n", encoding="utf-8")
+    for args in (["-f", str(file)], ["-p", "target_terms", f"{{talks: [!!binary {encoded}]}}"]):
+        assert cli.main(["run", *args, "--out", str(tmp_path / "out")]) == 2
+        assert "parameter target_terms must be a mapping of text to a list of text" in (
+            capsys.readouterr().err
+        )
     assert not marker.exists() and not (tmp_path / "out" / "reports").exists()
-
-
-def test_binary_in_a_p_value_runs_no_code(tmp_path, capsys):
-    # the value papermill would have written as "{value}" with the repr's quotes closing it
-    payload = "{talks: [!!binary " + "Ig==" + "]}"
-    assert cli.main(["run", "-p", "target_terms", payload, "--out", str(tmp_path)]) == 2
-    assert "parameter target_terms must be a mapping of text to a list of text" in (
-        capsys.readouterr().err
-    )
 
 
 @pytest.mark.parametrize(
