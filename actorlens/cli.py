@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from actorlens import checked, config, pipeline
+from actorlens import checked, config, corpus_folder, pipeline
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,16 +77,14 @@ def command_evaluate(args: argparse.Namespace) -> int:
 
 
 def command_run(args: argparse.Namespace) -> int:
-    from actorlens import ingest
-
     params = pipeline.load_parameters(args.file, [tuple(p) for p in args.parameter])
     params = pipeline.resolve_paths(params, Path.cwd())
     corpus = Path(params["corpus_dir"])
     try:
-        files = ingest.corpus_files(corpus)
-    except ingest.CorpusError as exc:
+        found = corpus_folder.document_files(corpus, params["recursive"], corpus_folder.Log())
+    except corpus_folder.CorpusError as exc:
         raise pipeline.PipelineError(str(exc), status=2) from exc
-    if not any(map(ingest.is_text_file, files)):
+    if not found:
         raise pipeline.PipelineError(f"corpus folder has no *.txt files: {corpus}", status=2)
     result = pipeline.run(params, args.out and Path(args.out).resolve())
     print(f"Report: {result.index}")

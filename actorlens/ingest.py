@@ -9,9 +9,9 @@ cleaned text, which is kept in ``texts.csv``.
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from datetime import datetime
 from functools import partial
-from itertools import chain, count
 from pathlib import Path
 
 import pandas as pd
@@ -19,12 +19,20 @@ import yaml
 
 from actorlens import safe_yaml, stages
 from actorlens.config import DEFAULT_BOILERPLATE, input_path, output_path
+from actorlens.corpus_folder import (
+    MANIFEST_COLUMNS,
+    NOT_DOCUMENT_KINDS,
+    SKIP_KINDS,
+    CorpusError,
+    Log,
+    inside,
+    read_manifest,
+)
 from actorlens.engine import Engine
 from actorlens.parameters import default
 from actorlens.sentences import sentence_spans
 from actorlens.tables import TableSet
 
-MANIFEST_COLUMNS = ["doc_id", "file", "date", "title", "outlet"]
 DOCUMENT_COLUMNS = ["doc_id", "file", "date", "outlet", "title", "n_words", "n_sentences", "sha256"]
 SENTENCE_COLUMNS = ["doc_id", "sent_id", "start", "end", "text"]
 WARNING_COLUMNS = ["file", "kind", "detail"]
@@ -34,14 +42,8 @@ DATE_HEADER = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\b")
 WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 HEADLINE_MAX_WORDS = 20
 TITLE_MAX_CHARS = 100
-COMPANION_SUFFIXES = (".txt", ".csv", ".yml", ".yaml", ".md")
-SKIP_KINDS = ("missing_file", "unreadable", "binary", "empty")
 HTML_MARKERS = re.compile(r"<(?:html|body|p|div|script|br|span|head)\b", re.IGNORECASE)
 HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)  # editors' notes; unclosed: to the end
-
-
-class CorpusError(Exception):
-    """A problem that stops ingestion (no corpus folder, no readable document)."""
 
 
 @dataclass
@@ -70,10 +72,11 @@ class Corpus(TableSet):
     def overview(self) -> pd.DataFrame:
         """Headline numbers of the corpus as a two-column table (what, value)."""
         dates = sorted(d for d in self.documents["date"] if d)
-        skipped = self.warnings["kind"].isin(SKIP_KINDS).sum()
+        kinds = self.warnings["kind"]
         rows = [
             ("documents analysed", len(self.documents)),
-            ("documents skipped", int(skipped)),
+            ("documents skipped", int(kinds.isin(SKIP_KINDS).sum())),
+            ("other entries not read", int(kinds.isin(NOT_DOCUMENT_KINDS).sum())),
             ("first date", dates[0] if dates else ""),
             ("last date", dates[-1] if dates else ""),
             ("documents without a date", len(self.documents) - len(dates)),
@@ -92,16 +95,6 @@ class BoilerplateRule:
     name: str
     regex: re.Pattern
     reason: str = ""
-
-
-@dataclass
-class _Log:
-    """Collects warning rows while a corpus is read."""
-
-    rows: list = field(default_factory=list)
-
-    def add(self, file: str, kind: str, detail: str) -> None:
-        self.rows.append({"file": file, "kind": kind, "detail": detail})
 
 
 def load_boilerplate(path: str | Path | None = None) -> list[BoilerplateRule]:
@@ -129,6 +122,9 @@ def decode(data: bytes) -> tuple[str, str | None]:
     """Decode file bytes; return the text and the fallback encoding used (None if UTF-8)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), "utf-16"
+    bare = utf16_without_bom(data)
+    if bare:
+        return data.decode(bare), f"{bare} (no byte-order mark)"
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
@@ -139,9 +135,39 @@ def decode(data: bytes) -> tuple[str, str | None]:
         return data.decode("latin-1"), "latin-1"
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" for text saved as UTF-16 without a byte-order mark
+    (mostly Latin script: every other byte is zero), else None."""
+    head = data[:4096]
+    head = head[: len(head) - len(head) % 2]
+    if len(head) < 4:
+        return None
+    for encoding, zeros, letters in (("utf-16-le", head[1::2], head[::2]),
+                                     ("utf-16-be", head[::2], head[1::2])):  # fmt: skip
+        if zeros.count(0) >= 0.9 * len(zeros) and letters.count(0) == 0:
+            try:
+                data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return encoding
+    return None
+
+
 def looks_binary(data: bytes) -> bool:
-    """True for bytes that are not text in any encoding we read (NUL bytes, no UTF-16 BOM)."""
-    return b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    """True for bytes that are not text in any encoding we read (NUL bytes, not UTF-16)."""
+    return (
+        b"\x00" in data[:4096]
+        and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+        and not utf16_without_bom(data)
+    )
+
+
+def iso_date(text: str, date_format: str = "") -> str:
+    """``text`` as an ISO date (YYYY-MM-DD): read as ISO 8601 unless ``date_format``
+    (``strptime`` codes, e.g. ``%d/%m/%Y``) is given; ValueError if it is no such date."""
+    text = text.strip()
+    parsed = datetime.strptime(text, date_format) if date_format else datetime.fromisoformat(text)
+    return parsed.date().isoformat()
 
 
 def strip_html(text: str) -> str:
@@ -190,97 +216,18 @@ def guess_title(text: str, spans: list[tuple[int, int]]) -> str:
     return first if len(first) <= TITLE_MAX_CHARS else first[: TITLE_MAX_CHARS - 1].rstrip() + "…"
 
 
-def doc_id_from_name(path: Path) -> str:
-    """The document id a file name implies: the part before the first underscore."""
-    return path.stem.split("_", 1)[0]
-
-
-def ids_from_names(names: list[str], taken: set[str], log: _Log) -> list[str]:
-    """Document ids for files the manifest does not name; an id already in ``taken``
-    becomes the file's stem (numbered if need be) and is recorded."""
-    ids = []
-    for name in names:
-        implied, stem = doc_id_from_name(Path(name)), Path(name).stem
-        candidates = chain([implied, stem], (f"{stem}-{n}" for n in count(2)))
-        doc_id = next(c for c in candidates if c not in taken)
-        if doc_id != implied:
-            log.add(name, "duplicate_doc_id", f"doc_id {implied} already used; read as {doc_id}")
-        taken.add(doc_id)
-        ids.append(doc_id)
-    return ids
-
-
-def corpus_files(corpus_dir: Path) -> list[Path]:
-    """The files in ``corpus_dir`` by name; :class:`CorpusError` if it cannot be listed."""
-    if not corpus_dir.is_dir():
-        raise CorpusError(f"corpus folder not found: {corpus_dir}")
-    try:
-        return sorted(p for p in corpus_dir.iterdir() if p.is_file())
-    except OSError as exc:
-        raise CorpusError(f"cannot list corpus folder {corpus_dir}: {exc.strerror}") from exc
-
-
-def is_text_file(path: Path) -> bool:
-    """True for the files ingestion reads: ``*.txt`` in any letter case."""
-    return path.suffix.lower() == ".txt"
-
-
-def read_manifest(corpus_dir: Path, manifest: Path | None, log: _Log) -> pd.DataFrame:
-    """The manifest rows for ``corpus_dir``: from ``manifest`` when given or present,
-    otherwise one row per ``*.txt`` file. Files on disk that the manifest does not
-    list are added (and recorded); listed files that are missing are recorded."""
-    on_disk = []
-    for path in corpus_files(corpus_dir):
-        shown = path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-        if path.suffix.lower() not in COMPANION_SUFFIXES:
-            log.add(shown, "not_text_file", "ignored: only *.txt files are read")
-        elif is_text_file(path) and shown != path.name:
-            log.add(shown, "unreadable", "skipped: the file name is not valid UTF-8")
-        elif is_text_file(path):
-            on_disk.append(path.name)
-    if manifest and not manifest.is_file():
-        raise CorpusError(f"manifest not found: {manifest}")
-    manifest = manifest or (corpus_dir / "manifest.csv")
-    if manifest.is_file():
-        try:
-            table = pd.read_csv(manifest, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-        except ValueError as exc:  # also UnicodeDecodeError and the parser's errors
-            raise CorpusError(f"manifest {manifest}: not readable as UTF-8 CSV ({exc})") from exc
-        missing = [c for c in ("doc_id", "file") if c not in table.columns]
-        if missing:
-            raise CorpusError(f"manifest {manifest}: missing column(s) {', '.join(missing)}")
-        duplicated = table["doc_id"].duplicated(keep="first")
-        for doc_id in table.loc[duplicated, "doc_id"]:
-            log.add(
-                manifest.name, "duplicate_doc_id", f"doc_id {doc_id} listed twice; kept the first"
-            )
-        table = table.loc[~duplicated]
-        listed = set(table["file"])
-        extra = [name for name in on_disk if name not in listed]
-        for name in extra:
-            log.add(name, "not_in_manifest", "file not listed in the manifest; read anyway")
-        extra_rows = pd.DataFrame(
-            {"doc_id": ids_from_names(extra, set(table["doc_id"]), log), "file": extra}
-        )
-        table = pd.concat([table, extra_rows], ignore_index=True).fillna("")
-    else:
-        table = pd.DataFrame({"doc_id": ids_from_names(on_disk, set(), log), "file": on_disk})
-    for column in MANIFEST_COLUMNS:
-        if column not in table.columns:
-            table[column] = ""
-    return table.astype(str)
-
-
-def read_document(corpus_dir: Path, rules, extra_columns: list[str], row: dict) -> dict:
+def read_document(
+    corpus_dir: Path, rules, extra_columns: list[str], date_format: str, row: dict
+) -> dict:
     """One manifest row read into its document, sentence spans, text and removed lines,
-    with the warnings it raised (``document`` is None when the file is skipped)."""
+    with the warnings it raised (``document`` is None when the file is skipped). A row
+    whose file lies outside the corpus folder (after following links) is never read."""
     file = row["file"]
     result = {"warnings": [], "document": None}
     path = corpus_dir / file
-    if not path.is_file():
-        result["warnings"].append(
-            (file, "missing_file", "skipped: listed in the manifest but not found")
-        )
+    skipped = _unreadable_path(corpus_dir, path)
+    if skipped:
+        result["warnings"].append((file, *skipped))
         return result
     try:
         data = path.read_bytes()
@@ -305,10 +252,13 @@ def read_document(corpus_dir: Path, rules, extra_columns: list[str], row: dict) 
         return result
     spans = list(sentence_spans(text))
     doc_id = row["doc_id"]
+    date, problem = _date_of(row["date"], header_date, date_format)
+    if problem:
+        result["warnings"].append((file, "bad_date", problem))
     result["document"] = {
         "doc_id": doc_id,
         "file": file,
-        "date": row["date"] or header_date or "",
+        "date": date,
         "outlet": row["outlet"],
         "title": row["title"] or guess_title(text, spans),
         "n_words": len(WORD.findall(text)),
@@ -322,8 +272,35 @@ def read_document(corpus_dir: Path, rules, extra_columns: list[str], row: dict) 
     return result
 
 
-def _read_batch(corpus_dir: Path, rules, extra_columns: list[str], rows: list[dict]) -> list[dict]:
-    return [read_document(corpus_dir, rules, extra_columns, row) for row in rows]
+def _date_of(listed: str, header: str | None, date_format: str) -> tuple[str, str]:
+    """The document's ISO date (from the manifest, else its ``date`` header line) and
+    the problem with it ("" when none); a date that is not one leaves it undated."""
+    given, form = (listed, date_format) if listed else (header or "", "")
+    if not given:
+        return "", ""
+    try:
+        return iso_date(given, form), ""
+    except ValueError:
+        wanted = f"the format {form}" if form else "ISO 8601 (YYYY-MM-DD)"
+        return "", f"date {given!r} is not a date in {wanted}; read as undated"
+
+
+def _unreadable_path(corpus_dir: Path, path: Path) -> tuple[str, str] | None:
+    """(kind, detail) when the manifest's ``path`` must not or cannot be read, else None."""
+    if not inside(corpus_dir, path):
+        return "outside_corpus", "skipped: the file lies outside the corpus folder"
+    if not path.exists():
+        if path.is_symlink():
+            return "broken_link", "skipped: a link to something that does not exist"
+        return "missing_file", "skipped: listed in the manifest but not found"
+    if not path.is_file():
+        return "not_a_file", "skipped: not a regular file (a folder, pipe, socket or device)"
+    return None
+
+
+def _read_batch(corpus_dir: Path, rules, extra_columns: list[str], date_format: str,
+                rows: list[dict]) -> list[dict]:  # fmt: skip
+    return [read_document(corpus_dir, rules, extra_columns, date_format, row) for row in rows]
 
 
 def ingest_corpus(
@@ -332,24 +309,27 @@ def ingest_corpus(
     boilerplate: str | Path | None = None,
     max_docs: int | None = None,
     engine: Engine | None = None,
+    recursive: bool = True,
+    date_format: str = "",
 ) -> Corpus:
-    """Read every document of ``corpus_dir`` into a :class:`Corpus`.
+    """Read every document of ``corpus_dir`` (and of its subfolders when ``recursive``)
+    into a :class:`Corpus`; dates are read as ISO 8601 unless ``date_format`` is given.
 
     Problems with single files are recorded in ``Corpus.warnings`` and the file is
     skipped or read with a fallback; a missing folder or a corpus with no readable
     document raises :class:`CorpusError`.
     """
     corpus_dir = Path(corpus_dir)
-    log = _Log()
+    log = Log()
     rules = load_boilerplate(boilerplate)
-    table = read_manifest(corpus_dir, Path(manifest) if manifest else None, log)
+    table = read_manifest(corpus_dir, Path(manifest) if manifest else None, log, recursive)
     if max_docs:
         table = table.head(max_docs)
     extra_columns = [c for c in table.columns if c not in MANIFEST_COLUMNS]
     documents, texts, removed_rows = [], [], []
     sentences = {column: [] for column in SENTENCE_COLUMNS}
     seen_hashes: dict[str, str] = {}
-    read = partial(_read_batch, corpus_dir, rules, extra_columns)
+    read = partial(_read_batch, corpus_dir, rules, extra_columns, date_format)
     for result in (engine or Engine()).map(read, table.to_dict("records")):
         for file, kind, detail in result["warnings"]:
             log.add(file, kind, detail)
@@ -395,6 +375,8 @@ def run(
     manifest_file: str = default("manifest_file"),
     boilerplate_file: str = default("boilerplate_file"),
     max_docs: int = default("max_docs"),
+    recursive: bool = default("recursive"),
+    date_format: str = default("date_format"),
     processed_dir: str = default("processed_dir"),
     engine: Engine | None = None,
 ) -> Corpus:
@@ -406,9 +388,12 @@ def run(
         input_path(boilerplate_file) if boilerplate_file else None,
         max_docs or None,
         engine,
+        recursive,
+        date_format,
     )
     processed = output_path(processed_dir)
     given = {"corpus_dir": corpus_dir, "manifest_file": manifest_file,
-             "boilerplate_file": boilerplate_file, "max_docs": max_docs}  # fmt: skip
+             "boilerplate_file": boilerplate_file, "max_docs": max_docs,
+             "recursive": recursive, "date_format": date_format}  # fmt: skip
     stages.record("ingest", processed, corpus.write(processed), {}, given)
     return corpus

@@ -13,6 +13,7 @@ match.
 import bisect
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 from itertools import accumulate
@@ -40,10 +41,70 @@ UNLISTED_COLUMNS = ["name", "n", "n_docs", "example_doc", "example"]
 KWIC_WIDTH = 60
 KINDS = ("name", "title", "metonym", "demonym")
 TITLE_NAME_GAP = re.compile(r"[\s,]*")
-CAPITALISED_NAME = re.compile(
-    r"\b(?:[A-Z][A-Z0-9]{1,4}\b|[A-Z][\w'’.-]*[a-z][\w'-]*"
-    r"(?:\s+(?:(?:de|da|von|van|der|del|al|bin|ibn|la|le|of)\s+)*[A-Z][\w'’.-]*[a-z][\w'-]*)*)"
-)
+# Pieces of the capitalised-name scanner (see ``_CapitalisedNames``).
+_NAME_START = re.compile(r"\b[A-Z]")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,4}\b")
+_NAME_RUN = re.compile(r"[\w'’.-]*")  # a run of the characters a name word is made of
+_TO_LAST_LOWER = re.compile(r"[\w'’.-]*[a-z]")  # up to the run's last lower-case letter
+_NAME_TAIL = re.compile(r"[\w'-]*")
+_NAME_GAP = re.compile(r"\s+")
+_PARTICLE = re.compile(r"(?:de|da|von|van|der|del|al|bin|ibn|la|le|of)\s+")
+_SPAN = re.compile(r".+", re.DOTALL)
+
+
+class _CapitalisedNames:
+    r"""Capitalised names in a text: an acronym ("NATO", "G7") or name words joined by
+    spaces and particles ("Jean-Claude Juncker", "Dominique de Villepin", "McCain's").
+
+    :meth:`finditer` gives exactly the matches of ``re.finditer`` with the pattern
+
+        \b(?:[A-Z][A-Z0-9]{1,4}\b|W(?:\s+(?:(?:de|da|von|van|der|del|al|bin|ibn|la|le|of)\s+)*W)*)
+        W = [A-Z][\w'’.-]*[a-z][\w'-]*
+
+    in linear time. That regex needs time quadratic in the length of a run of name
+    characters without a lower-case letter ("A-A-A-..."): at every capital of the run, W
+    reads to the run's end looking for a lower-case letter, then backs off. Here each
+    run is read once: a name word starting at ``at`` inside a run exists if and only if
+    the run has a lower-case letter after ``at``, and it always ends at the same place
+    (the first ``’`` or ``.`` after the run's last lower-case letter, else the run's end),
+    so both are found once per run and reused for every capital in it.
+    """
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        run_end = last_lower = word_end = -1  # of the run of the last word start looked at
+
+        def word(at: int) -> int:
+            """End of the name word W starting at the capital ``text[at]``, or -1."""
+            nonlocal run_end, last_lower, word_end
+            if at >= run_end:  # a new run (word starts come in increasing order)
+                run_end = _NAME_RUN.match(text, at).end()
+                lower = _TO_LAST_LOWER.match(text, at + 1, run_end)
+                last_lower = lower.end() - 1 if lower else -1
+                word_end = _NAME_TAIL.match(text, lower.end()).end() if lower else -1
+            return word_end if last_lower > at else -1
+
+        pos = 0
+        while found := _NAME_START.search(text, pos):
+            start = found.start()
+            if acronym := _ACRONYM.match(text, start):
+                end = acronym.end()
+            elif (end := word(start)) < 0:
+                pos = start + 1
+                continue
+            else:
+                while gap := _NAME_GAP.match(text, end):  # more words: spaces, particles, W
+                    at = gap.end()
+                    while particle := _PARTICLE.match(text, at):
+                        at = particle.end()
+                    following = word(at) if "A" <= text[at : at + 1] <= "Z" else -1
+                    if following < 0:
+                        break
+                    end = following
+            yield _SPAN.match(text, start, end)
+            pos = end
+
+
+CAPITALISED_NAME = _CapitalisedNames()
 POSSESSIVE = re.compile(r"['’]s?$")
 SENTENCE_OPENING = " \"“‘'(["
 NOT_NAMES = frozenset(
@@ -341,6 +402,8 @@ def name_candidates(doc_id: str, text: str, spans: list[tuple[int, int]], covere
     found = []
     for first, last in spans:
         sentence = text[first:last]
+        # a name opens the sentence when only opening marks come before it
+        opening = len(sentence) - len(sentence.lstrip(SENTENCE_OPENING))
         for match in CAPITALISED_NAME.finditer(sentence):
             words = [w for w in match.group().split() if w not in NOT_NAMES]
             if not words:
@@ -349,7 +412,7 @@ def name_candidates(doc_id: str, text: str, spans: list[tuple[int, int]], covere
             before = bisect.bisect_left(starts, first + match.end())  # mentions starting earlier
             if before and reach[before - 1] > first + match.start():
                 continue
-            opens_sentence = not sentence[: match.start()].strip(SENTENCE_OPENING)
+            opens_sentence = match.start() <= opening
             if len(words) == 1 and (opens_sentence or len(name) < 2):
                 continue
             found.append((name, doc_id, first, last))
@@ -366,11 +429,18 @@ def tabulate_names(candidates: list[tuple], texts: dict[str, str], min_count: in
         counts[name] += 1
         docs.setdefault(name, set()).add(doc_id)
         examples.setdefault(name, (doc_id, first, last))
+    sentences: dict[tuple[str, int, int], str] = {}  # one copy of each example sentence
+
+    def example(key: tuple[str, int, int]) -> str:
+        if key not in sentences:  # many names of one long sentence share it
+            doc_id, first, last = key
+            sentences[key] = texts[doc_id][first:last]
+        return sentences[key]
+
     rows = [
-        (name, n, len(docs[name]), doc_id, texts[doc_id][first:last])
+        (name, n, len(docs[name]), examples[name][0], example(examples[name]))
         for name, n in counts.items()
         if n >= min_count
-        for doc_id, first, last in [examples[name]]
     ]
     table = pd.DataFrame(rows, columns=UNLISTED_COLUMNS)
     return table.sort_values(["n", "n_docs", "name"], ascending=[False, False, True]).reset_index(

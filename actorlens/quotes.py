@@ -102,12 +102,16 @@ PRONOUN_CUES = {
     ),
 }
 WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
-RIGHT_CUE_FIRST = re.compile(rf"^\s*[,.!?]?\s*(?P<cue>{CUE})\s+(?P<phrase>[^,.;:!?\n“”\"]+)")
+# The cues right after a quote, matched from the quote's end to its paragraph's end
+# (``pattern.match(text, end, paragraph_end)``: no copy of the rest of the text).
+RIGHT_CUE_FIRST = re.compile(rf"\s*[,.!?]?\s*(?P<cue>{CUE})\s+(?P<phrase>[^,.;:!?\n“”\"]+)")
 RIGHT_SPEAKER_FIRST = re.compile(
-    rf"^\s*[,.!?]?\s*(?P<phrase>[^,.;:!?\n“”\"]{{1,80}}?)\s+(?:\w+ly\s+)?(?P<cue>{CUE})\b"
+    rf"\s*[,.!?]?\s*(?P<phrase>[^,.;:!?\n“”\"]{{1,80}}?)\s+(?:\w+ly\s+)?(?P<cue>{CUE})\b"
 )
 COLON = re.compile(r"(?P<phrase>[^,.;:!?\n“”\"]{1,60}):\s*$")
 WORD = re.compile(r"[\w’'.-]+")
+NEWLINE = re.compile(r"\n")
+NON_SPACE = re.compile(r"\S")
 
 
 @dataclass(frozen=True)
@@ -137,8 +141,10 @@ class _Document:
         self.persons = persons  # person actor id -> pronoun from the actors file, or ""
         self.quotes = [(s, e) for s, e in quote_spans(text) if not _is_markup(text[s:e])]
         self.quote_starts = [s for s, _ in self.quotes]
+        self.newlines = [m.start() for m in NEWLINE.finditer(text)]  # paragraph bounds
         self.pronouns = self._person_pronouns()
         self.subjects = self._sentence_subjects()
+        self.subject_starts = [start for start, _, _ in self.subjects]
 
     def _named_with(self, start: int, end: int) -> str:
         """The pronoun cue of a name at ``[start, end)``: its own words and the word before."""
@@ -176,15 +182,21 @@ class _Document:
                 continue
             if not self._overlaps_mention(match.start(), match.end()):
                 candidates.append((match.start(), match.end(), ""))
-        subjects = {}
+        subjects: dict[int, tuple[int, str, str]] = {}
+        clauses: dict[tuple[int, int], int] = {}  # sentence -> end of its opening clause
         for start, end, subject in sorted(candidates):
             if self.in_quote(start, end):
                 continue
             sentence_start = self.sentence_start(start)
-            clause = SUBORDINATORS.match(self.text[sentence_start : self.sentence_end(start)])
-            if clause and sentence_start + clause.end() > start:
+            if sentence_start in subjects:
+                continue  # the sentence has its subject: a later name changes nothing
+            sentence = (sentence_start, self.sentence_end(start))
+            if sentence not in clauses:  # read once per sentence, not once per name
+                clause = SUBORDINATORS.match(self.text[sentence[0] : sentence[1]])
+                clauses[sentence] = sentence_start + clause.end() if clause else -1
+            if clauses[sentence] > start:
                 continue  # inside an opening "While ..., " clause: not the subject
-            subjects.setdefault(sentence_start, (start, subject, self._named_with(start, end)))
+            subjects[sentence_start] = (start, subject, self._named_with(start, end))
         return sorted(subjects.values())
 
     def sentence_start(self, offset: int) -> int:
@@ -196,7 +208,14 @@ class _Document:
         return self.sentence_starts[index] if index < len(self.sentence_starts) else len(self.text)
 
     def paragraph_start(self, offset: int) -> int:
-        return self.text.rfind("\n", 0, offset) + 1
+        """Start of the line holding ``offset`` (``text.rfind("\\n", 0, offset) + 1``)."""
+        index = bisect.bisect_left(self.newlines, offset) - 1
+        return self.newlines[index] + 1 if index >= 0 else 0
+
+    def paragraph_end(self, offset: int) -> int:
+        """The first line break at or after ``offset``, else the text's end."""
+        index = bisect.bisect_left(self.newlines, offset)
+        return self.newlines[index] if index < len(self.newlines) else len(self.text)
 
     def actors_in(self, start: int, end: int) -> list[str]:
         """Actors mentioned wholly inside ``[start, end)``, in text order."""
@@ -205,9 +224,18 @@ class _Document:
         return [actor for _, e, actor in self.mentions[first:last] if e <= end]
 
     def subject_before(self, offset: int, since: int = 0) -> str:
-        """The person who is the latest sentence subject before ``offset``."""
-        candidates = [actor for start, actor, _ in self.subjects if since <= start < offset]
-        return candidates[-1] if candidates else ""
+        """The person who is the latest sentence subject before ``offset`` (from ``since``)."""
+        index = bisect.bisect_left(self.subject_starts, offset) - 1
+        return self.subjects[index][1] if index >= 0 and self.subjects[index][0] >= since else ""
+
+
+def _back(items: list[tuple], starts: list[int], since: int, offset: int):
+    """The ``items`` (sorted, their offsets in ``starts``) at ``since <= start < offset``,
+    latest first: a bisect, then a walk back that stops at ``since``."""
+    for index in range(bisect.bisect_left(starts, offset) - 1, -1, -1):
+        if starts[index] < since:
+            return
+        yield items[index]
 
 
 def _is_markup(span: str) -> bool:
@@ -217,13 +245,11 @@ def _is_markup(span: str) -> bool:
     return not re.search(r"[^\W\d_]{2,}", inner) or bool(HEX_VALUE.fullmatch(inner))
 
 
-def _is_headline(text: str, offset: int) -> bool:
-    """Whether the line holding ``offset`` is a title-case headline."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    line_end = text.find("\n", offset)
-    if (line_end if line_end >= 0 else len(text)) - line_start > MAX_HEADLINE_CHARS:
+def _is_headline(text: str, line_start: int, line_end: int) -> bool:
+    """Whether the line ``text[line_start:line_end]`` is a title-case headline."""
+    if line_end - line_start > MAX_HEADLINE_CHARS:
         return False
-    words = re.findall(r"[A-Za-z][\w’'-]*", text[line_start : line_end if line_end >= 0 else None])
+    words = re.findall(r"[A-Za-z][\w’'-]*", text[line_start:line_end])
     long_words = [w for w in words if len(w) > 3]
     return bool(long_words) and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.6
 
@@ -279,6 +305,7 @@ class SpeakerResolver:
         # (offset, speaker, cue) of quotes with a named speaker; speaker "" for a person
         # who is no actor, the cue the pronoun of the speaker phrase ("Mr Howard": he)
         self.recent: list[tuple[int, str, str]] = []
+        self.recent_starts: list[int] = []  # their offsets, in order (quotes come in order)
 
     def _resolve(self, phrase: str, start: int) -> str:
         """Actor id for a speaker phrase found at ``start``; empty when it names none."""
@@ -297,40 +324,38 @@ class SpeakerResolver:
         window = self.doc.paragraph_start(max(self.doc.paragraph_start(offset) - 2, 0))
         window = self.doc.paragraph_start(max(window - 2, 0))
         fits = ("", pronoun)
-        speakers = [
-            (o, s)
-            for o, s, cue in self.recent
-            if window <= o < offset
-            and (s in self.doc.persons or not s)
-            and self._takes(s, cue) in fits
-        ]
-        subjects = [(o, s) for o, s, cue in self.doc.subjects
-                    if window <= o < offset and self._takes(s, cue) in fits]  # fmt: skip
-        subject_at, subject = subjects[-1] if subjects else (-1, "")
-        if speakers and speakers[-1][0] >= subject_at:
-            return speakers[-1][1]
+        # Walk back from ``offset`` to the window's start only, the latest fit first.
+        speaker_at, speaker = -1, None
+        for o, s, cue in _back(self.recent, self.recent_starts, window, offset):
+            if (s in self.doc.persons or not s) and self._takes(s, cue) in fits:
+                speaker_at, speaker = o, s
+                break
+        subject_at, subject = -1, ""
+        for o, s, cue in _back(self.doc.subjects, self.doc.subject_starts, window, offset):
+            if self._takes(s, cue) in fits:
+                subject_at, subject = o, s
+                break
+        if speaker is not None and speaker_at >= subject_at:
+            return speaker
         return subject
 
     def after(self, end: int) -> Attribution | None:
         """``“...,” X said`` or ``“...,” said X`` right after the quote."""
-        text = self.doc.text
-        rest = text[end : text.find("\n", end) if "\n" in text[end:] else len(text)]
-        match = RIGHT_CUE_FIRST.match(rest)
+        text, line_end = self.doc.text, self.doc.paragraph_end(end)
+        match = RIGHT_CUE_FIRST.match(text, end, line_end)
         if match:
             phrase = _phrase_head(match.group("phrase"))
-            at = end + match.start("phrase")
+            at = match.start("phrase")
         else:
-            match = RIGHT_SPEAKER_FIRST.match(rest)
+            match = RIGHT_SPEAKER_FIRST.match(text, end, line_end)
             if not match:
                 return None
             offset, phrase = _phrase_tail(match.group("phrase"))
             if not phrase or match.group("phrase")[:offset].strip():
                 return None
-            at = end + match.start("phrase") + offset
+            at = match.start("phrase") + offset
         speaker = self._resolve(phrase, at)
-        return Attribution(
-            speaker, phrase, re.sub(r"\s+", " ", match.group("cue")), end + match.end()
-        )
+        return Attribution(speaker, phrase, re.sub(r"\s+", " ", match.group("cue")), match.end())
 
     def before(self, start: int, since: int) -> Attribution | None:
         """A cue earlier in the quote's sentence (after ``since``), or ``X: “...”``."""
@@ -342,7 +367,10 @@ class SpeakerResolver:
             offset, phrase = _phrase_tail(colon.group("phrase"))
             at = region_start + colon.start("phrase") + offset
             return Attribution(self._resolve(phrase, at), phrase, ":", start)
-        pattern = HEADLINE_CUE_WORD if _is_headline(text, start) else CUE_WORD
+        headline = _is_headline(
+            text, self.doc.paragraph_start(start), self.doc.paragraph_end(start)
+        )
+        pattern = HEADLINE_CUE_WORD if headline else CUE_WORD
         cues = [c for c in pattern.finditer(region) if not self.doc.in_quote(
             region_start + c.start(), region_start + c.end())]  # fmt: skip
         if not cues:
@@ -359,9 +387,10 @@ class SpeakerResolver:
         )
 
     def _earlier_in_sentence(self, offset: int) -> str:
+        """The speaker of the latest earlier quote of the sentence holding ``offset``."""
         sentence = self.doc.sentence_start(offset)
-        earlier = [s for o, s, _ in self.recent if sentence <= o < offset]
-        return earlier[-1] if earlier else ""
+        index = bisect.bisect_left(self.recent_starts, offset) - 1
+        return self.recent[index][1] if index >= 0 and self.recent[index][0] >= sentence else ""
 
     def attribute(self, start: int, end: int, previous_end: int) -> Attribution:
         """Speaker of the quote ``text[start:end]``; ``previous_end`` ends the quote before it."""
@@ -378,6 +407,7 @@ class SpeakerResolver:
             if cue and not self.doc.pronouns.get(chosen.speaker_id, "x"):
                 self.doc.pronouns[chosen.speaker_id] = cue  # "she said" named her
             self.recent.append((start, chosen.speaker_id, cue))
+            self.recent_starts.append(start)
         return chosen
 
     def _takes(self, speaker: str, cue: str) -> str:
@@ -401,8 +431,10 @@ class SpeakerResolver:
         offset, speaker, _ = self.recent[-1]
         if offset >= paragraph:
             return speaker
-        opens_with_quote = self.doc.text[paragraph:start].strip() == ""
-        return speaker if opens_with_quote and offset >= previous_paragraph else ""
+        if offset < previous_paragraph:
+            return ""
+        opens_with_quote = not NON_SPACE.search(self.doc.text, paragraph, start)  # no copy
+        return speaker if opens_with_quote else ""
 
 
 def _about(doc: _Document, start: int, end: int, attribution: Attribution) -> str:

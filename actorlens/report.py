@@ -78,8 +78,10 @@ def ingest_headline(processed_dir: Path) -> tuple[list[str], str]:
     corpus = Corpus.read(processed_dir)
     documents = corpus.documents
     numbers = dict(corpus.overview().itertuples(index=False))
+    undated = numbers["documents without a date"]
     span = (
         f"dated {numbers['first date']} to {numbers['last date']}"
+        + (f", {undated:,} undated" if undated else "")
         if numbers["first date"]
         else "no dates"
     )
@@ -88,7 +90,8 @@ def ingest_headline(processed_dir: Path) -> tuple[list[str], str]:
         f"{numbers['documents skipped']:,} skipped",
         f"{numbers['words']:,} words in {numbers['sentences']:,} sentences",
         f"{numbers['boilerplate lines removed']:,} boilerplate lines removed (listed in boilerplate.csv)",
-        f"{numbers['warnings']:,} ingestion warnings (listed in ingest_warnings.csv)",
+        f"{numbers['warnings']:,} ingestion warnings (listed in ingest_warnings.csv); "
+        f"{numbers['other entries not read']:,} entries of the folder are not documents",
     ]
     shown = documents[["doc_id", "date", "outlet", "title", "n_words", "n_sentences"]]
     table = table_html(shown.head(INDEX_DOCUMENT_ROWS), numeric=("n_words", "n_sentences"))
@@ -150,11 +153,12 @@ def _labels(processed_dir: Path) -> dict:
 def shift_headline(processed_dir: Path) -> tuple[list[str], str]:
     """The ranked shifts table of the stance-shift stage."""
     result = Shift.read(processed_dir)
-    is_ranked = result.shift["ranked"].astype(bool)  # an empty column is read as object
+    is_ranked = result.shift["ranked"]
     ranked = result.shift[is_ranked]
+    periods = result.periods.loc[result.periods["rank"] >= 0, "period"].nunique()
     lines = [
         f"{len(ranked)} actor-role shifts ranked, {int((~is_ranked).sum())} too thin "
-        f"to rank; {len(result.trajectory['period'].unique())} periods"
+        f"to rank; {periods} periods"
     ]
     shown = ranked.head(10).assign(actor=lambda d: d["actor_id"].map(_labels(processed_dir)))[
         [

@@ -41,7 +41,8 @@ class ShiftParameterError(ValueError):
 
 def document_periods(documents: pd.DataFrame, order_by: str = "date", period: str = "doc"):
     """doc_id, period label and period rank of every document, in order. Undated
-    documents have no period when grouping by date (they are left out and counted)."""
+    documents have no period when grouping by date: their label is empty and their rank
+    -1 (they are left out of the analysis and counted in the summary)."""
     if period not in PERIODS:
         raise ShiftParameterError(f"period must be one of {', '.join(PERIODS)}, got {period!r}")
     if order_by not in documents.columns:
@@ -53,12 +54,14 @@ def document_periods(documents: pd.DataFrame, order_by: str = "date", period: st
     if period == "doc":
         labels = table["doc_id"]
     else:
-        dates = pd.to_datetime(table["date"].replace("", np.nan), errors="coerce")
+        dates = pd.to_datetime(table["date"].replace("", np.nan), format="%Y-%m-%d")
         formats = {"day": "%Y-%m-%d", "week": "%G-W%V", "month": "%Y-%m"}
         labels = dates.dt.strftime(formats[period])
-    table = table.assign(period=labels)[["doc_id", "period"]].dropna()
-    order = {label: rank for rank, label in enumerate(dict.fromkeys(table["period"]))}
-    return table.assign(rank=table["period"].map(order)).reset_index(drop=True)
+    table = table.assign(period=labels.fillna(""))[["doc_id", "period"]]
+    order = {label: rank for rank, label in enumerate(dict.fromkeys(table["period"]))
+             if label}  # fmt: skip
+    ranks = table["period"].map(order).fillna(-1).astype("int64")
+    return table.assign(rank=ranks).reset_index(drop=True)
 
 
 def scored_units(result: Sentiment, periods: pd.DataFrame, kinds) -> pd.DataFrame:
@@ -88,10 +91,12 @@ def trajectory(units: pd.DataFrame, min_cell_scores: int, engine: Engine | None 
 
 def resolve_ends(periods: pd.DataFrame, from_period: str = "", to_period: str = ""):
     """The from and to period labels: the first and last unless given."""
-    labels = list(dict.fromkeys(periods["period"]))
+    labels = list(dict.fromkeys(periods.loc[periods["rank"] >= 0, "period"]))
     if not labels:
         raise ShiftParameterError("no document has a period (are the documents dated?)")
     chosen = [str(from_period) or labels[0], str(to_period) or labels[-1]]
+    if from_period and chosen[0] == chosen[1]:
+        raise ShiftParameterError(f"from_period and to_period are the same period ({chosen[0]!r})")
     for name, label in zip(("from_period", "to_period"), chosen, strict=True):
         if label not in labels:
             raise ShiftParameterError(
@@ -207,12 +212,14 @@ def stance_targets(result: Sentiment, periods: pd.DataFrame, target_terms: dict)
 class Shift(TableSet):
     """The tables of the stance-shift stage."""
 
+    periods: pd.DataFrame
     trajectory: pd.DataFrame
     shift: pd.DataFrame
     evidence: pd.DataFrame
     targets: pd.DataFrame
 
     TABLES = {
+        "periods": "document_periods",
         "trajectory": "stance_trajectory",
         "shift": "stance_shift",
         "evidence": "shift_evidence",
@@ -223,8 +230,21 @@ class Shift(TableSet):
         """Plain-language findings generated from the tables: the largest ranked shifts
         with numbers, interval and one evidence sentence, then the caveats."""
         ranked = self.shift[self.shift["ranked"]]
+        undated = int((self.periods["rank"] < 0).sum())
+        coverage = (
+            [f"{undated} of {len(self.periods)} documents are undated and left out of the "
+             "periods."] if undated else []
+        )  # fmt: skip
+        labels_seen = self.periods.loc[self.periods["rank"] >= 0, "period"].unique()
+        if len(labels_seen) == 1:
+            return [f"Every document in the analysis falls in one period ({labels_seen[0]}): "
+                    "there is no shift to measure.", *coverage]  # fmt: skip
+        if self.trajectory.empty:
+            return ["No actor has a score in any period (no actor of the actors file is "
+                    "mentioned, nor quoted as a speaker): there is no shift to measure.",
+                    *coverage]  # fmt: skip
         if self.shift.empty:
-            return ["No actor has scores in both the first and the last period."]
+            return ["No actor has scores in both the first and the last period.", *coverage]
         first = self.shift.iloc[0]
         lines = [f"From period {first['from_period']} to period {first['to_period']}:"]
         for s in ranked.head(top).itertuples(index=False):
@@ -254,7 +274,7 @@ class Shift(TableSet):
             f"zero; {int((~self.shift['ranked']).sum())} actor-role pairs seen at both ends are too "
             "thin to rank (fewer than min_shift_scores scores at an end)."
         )
-        return lines
+        return lines + coverage
 
 
 def analyse(
@@ -272,12 +292,15 @@ def analyse(
 ) -> Shift:
     """Every table of the stage (``target_terms`` None: the declared default); the
     resampling runs on ``engine``."""
-    periods = document_periods(corpus.documents, order_by, period)
+    all_periods = document_periods(corpus.documents, order_by, period)
+    periods = all_periods[all_periods["rank"] >= 0]
     from_label, to_label = resolve_ends(periods, from_period, to_period)
     units = scored_units(result, periods, counted_kinds(include_demonyms))
-    shift_table = shifts(units, from_label, to_label, min_shift_scores, engine)
+    compared = units if from_label != to_label else units.iloc[:0]  # one period: no shift
+    shift_table = shifts(compared, from_label, to_label, min_shift_scores, engine)
     terms = default("target_terms") if target_terms is None else target_terms
     return Shift(
+        periods=all_periods,
         trajectory=trajectory(units, min_cell_scores, engine),
         shift=shift_table,
         evidence=evidence(units, shift_table, evidence_texts(corpus, result)),

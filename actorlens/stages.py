@@ -43,7 +43,9 @@ MENTION_TABLES = ("mentions", "mention_counts", "salience", "kwic", "unlisted_na
 VOICE_TABLES = (
     "quotes", "mention_scores", "actor_sentiment", "actor_sentiment_overall", "speaker_target",
 )  # fmt: skip
-SHIFT_TABLES = ("stance_trajectory", "stance_shift", "shift_evidence", "stance_targets")
+SHIFT_TABLES = (
+    "document_periods", "stance_trajectory", "stance_shift", "shift_evidence", "stance_targets",
+)  # fmt: skip
 
 STAGES: tuple[Stage, ...] = (
     Stage(
@@ -56,6 +58,8 @@ STAGES: tuple[Stage, ...] = (
             "corpus_dir",
             "manifest_file",
             "boilerplate_file",
+            "recursive",
+            "date_format",
             "max_docs",
             *OUTPUT_PARAMETERS,
             *ENGINE_PARAMETERS,

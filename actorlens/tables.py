@@ -87,6 +87,7 @@ SCHEMAS = {
         _schema("actor_sentiment", f"doc_id:str actor_id:str role:str scorer:str {INTERVAL}"),
         _schema("actor_sentiment_overall", f"actor_id:str role:str scorer:str {INTERVAL}"),
         _schema("speaker_target", "doc_id:str speaker_id:str target_id:str n:int mean:float?"),
+        _schema("document_periods", "doc_id:str period:str? rank:int"),
         _schema("stance_trajectory", f"period:str actor_id:str role:str {INTERVAL}"),
         _schema("stance_shift", "actor_id:str role:str from_period:str to_period:str "
                 "from_mean:float to_mean:float delta:float ci_low:float? ci_high:float? "

@@ -1,8 +1,10 @@
 """Small text helpers shared by the stages: accent folding that keeps offsets, quote spans."""
 
+import bisect
 import re
 import unicodedata
 from functools import cache
+from itertools import accumulate
 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "\u00a0": " "})
 OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
@@ -44,11 +46,15 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for line in LINE.finditer(text):
         spans.extend(_line_quote_spans(line.group(), line.start()))
-    singles = [
-        m.span()
-        for m in SINGLE_QUOTED.finditer(text)
-        if not any(s <= m.start() and m.end() <= e for s, e in spans)
-    ]
+    spans.sort()
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))  # furthest end so far
+    singles = []
+    for m in SINGLE_QUOTED.finditer(text):
+        # inside a double quote: some span starting at or before it ends at or after it
+        index = bisect.bisect_right(starts, m.start()) - 1
+        if index < 0 or reach[index] < m.end():
+            singles.append(m.span())
     return sorted(spans + singles)
 
 

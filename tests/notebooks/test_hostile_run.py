@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from actorlens import cli, pipeline
-from actorlens.ingest import SKIP_KINDS
+from actorlens.corpus_folder import SKIP_KINDS
 from tests.unit.test_hostile import (
     EXPECTED_WARNINGS,
     IMG,

@@ -10,7 +10,8 @@ import pytest
 
 from actorlens import cli, config, ingest, mentions, report, sentiment, shift
 from actorlens.actors import ActorsFileError, load_actors
-from actorlens.ingest import SKIP_KINDS, CorpusError, ingest_corpus, load_boilerplate
+from actorlens.corpus_folder import SKIP_KINDS, CorpusError
+from actorlens.ingest import ingest_corpus, load_boilerplate
 from actorlens.pipeline import STAGES
 
 SCRIPT = "<script>alert(1)</script>"
@@ -194,15 +195,20 @@ def test_manifest_problems(tmp_path):
     (tmp_path / "one.txt").write_text("One.")
     (tmp_path / "two.txt").write_text("Two.")
     manifest = tmp_path / "manifest.csv"
-    manifest.write_text("doc_id,file\n1,one.txt\n1,two.txt\n")
+    # a doc_id listed twice for two files keeps both, the second under a new id and with
+    # its own date; the same file listed twice is read once
+    manifest.write_text("doc_id,file,date\n1,one.txt,2025-02-19\n1,two.txt,2025-02-20\n"
+                        "1,one.txt,2025-02-19\n")  # fmt: skip
     corpus = ingest_corpus(tmp_path)
     assert corpus.warnings.values.tolist() == [
-        ["manifest.csv", "duplicate_doc_id", "doc_id 1 listed twice; kept the first"],
-        ["two.txt", "not_in_manifest", "file not listed in the manifest; read anyway"],
+        ["manifest.csv", "duplicate_doc_id", "doc_id 1 with one.txt listed twice; kept the first"],
+        ["two.txt", "duplicate_doc_id", "doc_id 1 listed twice; this file read as two"],
     ]
-    assert corpus.documents["doc_id"].tolist() == ["1", "two"]
+    assert corpus.documents[["doc_id", "date"]].values.tolist() == [
+        ["1", "2025-02-19"], ["two", "2025-02-20"]
+    ]  # fmt: skip
     manifest.write_bytes("doc_id,file\n1,caf\xe9.txt\n".encode("latin-1"))
-    with pytest.raises(CorpusError, match="manifest .*manifest.csv: not readable as UTF-8 CSV"):
+    with pytest.raises(CorpusError, match="manifest .*manifest.csv: not UTF-8 text"):
         ingest_corpus(tmp_path)
     with pytest.raises(CorpusError, match="manifest not found: .*other.csv"):
         ingest_corpus(tmp_path, manifest=tmp_path / "other.csv")

@@ -12,7 +12,8 @@ from papermill.translators import PythonTranslator
 
 from actorlens import cli, config, parameters, pipeline, safe_yaml
 from actorlens.actors import ActorsFileError, load_actors
-from actorlens.ingest import CorpusError, load_boilerplate
+from actorlens.corpus_folder import CorpusError
+from actorlens.ingest import load_boilerplate
 from actorlens.scorers import LexiconError, load_lexicon
 
 # Nine levels of nine aliases: 9**9 (387 million) strings from a few hundred bytes.

@@ -24,6 +24,7 @@ def test_documents_order_by_date_then_id_and_group_by_month():
         ["b", "2025-02", 0],
         ["d", "2025-02", 0],
         ["a", "2025-03", 1],
+        ["c", "", -1],
     ]  # fmt: skip  (the undated document has no month)
     assert shift.document_periods(DOCUMENTS, "date", "week")["period"].tolist()[:2] == [
         "2025-W05", "2025-W08"]  # fmt: skip
@@ -89,15 +90,27 @@ def test_evidence_pulls_each_end_and_summary_quotes_it():
     assert found[["end", "where", "score", "text"]].values.tolist() == [
         ["from", "sentence 0", -0.6, "X was blamed."], ["to", "sentence 4", 0.9, "X was praised."]
     ]  # fmt: skip
+    periods = pd.DataFrame({"doc_id": ["1", "2", "3"], "period": ["p1", "p2", ""],
+                            "rank": [0, 1, -1]})  # fmt: skip
     result = shift.Shift(
-        trajectory=pd.DataFrame(), shift=table, evidence=found, targets=pd.DataFrame()
-    )
+        periods=periods, trajectory=shift.trajectory(frame, 3), shift=table, evidence=found,
+        targets=pd.DataFrame(),
+    )  # fmt: skip
     lines = result.summary({"x": "Actor X"})
     assert lines[0] == "From period p1 to period p2:"
     assert lines[1].startswith(
         "Actor X (portrayal) became more positive: -0.33 (n=3) -> +0.50 (n=3)"
     )
     assert 'Example (2): "X was praised."' in lines[1]
+    assert lines[-1] == "1 of 3 documents are undated and left out of the periods."
+    one = shift.Shift(periods=periods.assign(period="p1", rank=0), trajectory=pd.DataFrame(),
+                      shift=table.iloc[:0], evidence=found, targets=pd.DataFrame())  # fmt: skip
+    assert one.summary({}) == [
+        "Every document in the analysis falls in one period (p1): there is no shift to measure."
+    ]
+    unmentioned = shift.Shift(periods=periods, trajectory=pd.DataFrame(), shift=table.iloc[:0],
+                              evidence=found, targets=pd.DataFrame())  # fmt: skip
+    assert unmentioned.summary({})[0].startswith("No actor has a score in any period")
 
 
 def test_stance_targets_from_topic_words_and_about():
