@@ -93,7 +93,7 @@ def test_evidence_pulls_each_end_and_summary_quotes_it():
     periods = pd.DataFrame({"doc_id": ["1", "2", "3"], "period": ["p1", "p2", ""],
                             "rank": [0, 1, -1]})  # fmt: skip
     result = shift.Shift(
-        periods=periods, trajectory=shift.trajectory(frame, 3), shift=table, evidence=found,
+        periods=periods, trajectory=frame, shift=table, evidence=found,
         targets=pd.DataFrame(),
     )  # fmt: skip
     lines = result.summary({"x": "Actor X"})
