@@ -55,5 +55,5 @@ model: setup
 ## clean: remove generated data, reports and caches (keeps .venv)
 clean:
 	rm -rf data/processed reports/index.html reports/html reports/figures reports/notebooks
-	rm -rf .actorlens-run-* .pytest_cache .ruff_cache
+	rm -rf .actorlens .actorlens-run-* .pytest_cache .ruff_cache
 	find . -name __pycache__ -not -path './.venv/*' -exec rm -rf {} +

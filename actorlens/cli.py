@@ -120,3 +120,6 @@ def main(argv: list[str] | None = None) -> int:
     except pipeline.PipelineError as exc:
         print(f"actorlens: error: {exc}", file=sys.stderr)
         return exc.status
+    except KeyboardInterrupt:
+        print("actorlens: interrupted; the previous products are unchanged", file=sys.stderr)
+        return 130

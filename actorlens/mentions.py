@@ -429,18 +429,11 @@ def tabulate_names(candidates: list[tuple], texts: dict[str, str], min_count: in
         counts[name] += 1
         docs.setdefault(name, set()).add(doc_id)
         examples.setdefault(name, (doc_id, first, last))
-    sentences: dict[tuple[str, int, int], str] = {}  # one copy of each example sentence
-
-    def example(key: tuple[str, int, int]) -> str:
-        if key not in sentences:  # many names of one long sentence share it
-            doc_id, first, last = key
-            sentences[key] = texts[doc_id][first:last]
-        return sentences[key]
-
     rows = [
-        (name, n, len(docs[name]), examples[name][0], example(examples[name]))
+        (name, n, len(docs[name]), doc_id, texts[doc_id][first:last])
         for name, n in counts.items()
         if n >= min_count
+        for doc_id, first, last in [examples[name]]
     ]
     table = pd.DataFrame(rows, columns=UNLISTED_COLUMNS)
     return table.sort_values(["n", "n_docs", "name"], ascending=[False, False, True]).reset_index(

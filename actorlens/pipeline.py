@@ -1,7 +1,6 @@
 """The pipeline: one table of stages, run in order with papermill into a staging folder
 that replaces the previous products only when every stage succeeded."""
 
-import shutil
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -14,6 +13,7 @@ import papermill
 import yaml
 
 from actorlens import config, safe_yaml
+from actorlens.outputs import OutputBusyError, OutputFolder
 from actorlens.parameters import PARAMETERS, RUNNER_PARAMETERS, ParameterError, defaults
 from actorlens.stages import STAGES
 
@@ -26,13 +26,6 @@ INPUT_ERRORS = (
     "ShiftParameterError",
     "EngineError",
     "StageInputError",
-)
-PRODUCT_DIRS = (
-    Path("data") / "processed",
-    Path("reports") / "notebooks",
-    Path("reports") / "html",
-    Path("reports") / "figures",
-    Path("reports") / "index.html",
 )
 
 
@@ -133,47 +126,39 @@ def resolve_paths(params: dict, base: Path) -> dict:
     return resolved
 
 
-def _swap_into(staging: Path, out_dir: Path) -> None:
-    """Move each product folder of ``staging`` into ``out_dir``, replacing the old one."""
-    for relative in PRODUCT_DIRS:
-        new, target = staging / relative, out_dir / relative
-        if not new.exists():
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        backup = target.with_name(target.name + ".previous")
-        if backup.exists():
-            shutil.rmtree(backup) if backup.is_dir() else backup.unlink()
-        if target.exists():
-            target.rename(backup)
-        new.rename(target)
-        if backup.exists():
-            shutil.rmtree(backup) if backup.is_dir() else backup.unlink()
-
-
 def run(
     params: dict,
     out_dir: str | Path | None = None,
     progress: Callable[[str], None] = print,
 ) -> RunResult:
-    """Run every stage with ``params``; on success the products replace those in ``out_dir``.
+    """Run every stage with ``params``; on success the products replace those in ``out_dir``
+    in one atomic switch (:mod:`actorlens.outputs`).
 
-    On failure the previous products are left untouched, the staging folder (with the
-    failed executed notebook) is kept, and :class:`PipelineError` names notebook and cell.
+    On failure the previous products are left untouched, the run's folder (with the
+    failed executed notebook) is kept until the next run, and :class:`PipelineError`
+    names notebook and cell. A second run into the same folder is exit status 2.
     """
     out_dir = Path(out_dir) if out_dir else config.OUTPUT_ROOT
+    folder = OutputFolder(out_dir)
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        staging = out_dir / f".actorlens-run-{datetime.now(UTC):%Y%m%dT%H%M%S%f}"
-        staging.mkdir()
+        with folder.locked():
+            return _run_stages(params, folder, progress)
+    except OutputBusyError as exc:
+        raise PipelineError(str(exc), status=2) from exc
     except OSError as exc:
         raise PipelineError(f"cannot write to output folder {out_dir}: {exc}", status=2) from exc
+
+
+def _run_stages(params: dict, folder: OutputFolder, progress) -> RunResult:
+    """Every stage into a new run folder of ``folder``, then the switch to it."""
+    staging = folder.new_run()
     processed = staging / "data" / "processed"
     notebooks_dir = staging / "reports" / "notebooks"
     figures = staging / "reports" / "figures"
-    for folder in (processed, notebooks_dir, figures):
-        folder.mkdir(parents=True)
+    for path in (processed, notebooks_dir, figures):
+        path.mkdir(parents=True)
     run_params = {**params, "processed_dir": str(processed), "figures_dir": str(figures)}
-    result = RunResult(out_dir=out_dir, parameters=params)
+    result = RunResult(out_dir=folder.out, parameters=params)
     started = datetime.now(UTC)
     # A background thread imports the report module (seconds of imports) and renders
     # each executed notebook to HTML while the next one runs in its kernel.
@@ -181,7 +166,7 @@ def run(
         exporter = renderer.submit(lambda: import_module("actorlens.report").html_exporter())
         pages = []
         for number, stage in enumerate(STAGES, start=1):
-            _run_stage(number, stage, run_params, notebooks_dir, out_dir, result, progress)
+            _run_stage(number, stage, run_params, notebooks_dir, folder.out, result, progress)
             pages.append(renderer.submit(_render, notebooks_dir / stage.notebook,
                                          staging / "reports" / "html", exporter))  # fmt: skip
         for page in pages:
@@ -189,8 +174,7 @@ def run(
     from actorlens import report
 
     report.write_index(staging / "reports", processed, STAGES, params, started, result.seconds)
-    _swap_into(staging, out_dir)
-    shutil.rmtree(staging)
+    folder.publish(staging)
     return result
 
 
@@ -217,8 +201,13 @@ def _run_stage(number, stage, run_params, notebooks_dir, out_dir, result, progre
             # end: each write validates and serialises the whole notebook with its
             # figures, while the kernel waits (about 60 writes, 1-2 s per report).
             request_save_on_cell_execute=False,
+            # the kernel's own log (transport notices, tracebacks of a client that went
+            # away on Ctrl-C) is not the user's business: errors in cells reach us anyway
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
         )
     except papermill.PapermillExecutionError as exc:
+        if exc.ename == "KeyboardInterrupt":  # Ctrl-C reaches the kernel too
+            raise KeyboardInterrupt from exc
         status = 2 if exc.ename in INPUT_ERRORS else 1
         raise PipelineError(
             f"stage '{stage.name}' failed in notebook {stage.notebook}, cell {exc.exec_count}: "

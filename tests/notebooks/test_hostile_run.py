@@ -4,6 +4,7 @@ the previous products alone, and no page lets article text become markup."""
 
 import contextlib
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -43,7 +44,10 @@ def run_cli(corpus: Path, out: Path, *parameters: str) -> tuple[int, str]:
 
 def products(out: Path) -> dict[str, bytes]:
     """Every file of ``reports/`` and ``data/processed/`` under ``out``, by relative path."""
-    files = [*(out / "reports").rglob("*"), *(out / "data" / "processed").rglob("*")]
+    files = []
+    for top in (out / "reports", out / "data" / "processed"):  # products are links: follow
+        for folder, _, names in os.walk(top, followlinks=True):
+            files.extend(Path(folder) / name for name in names)
     return {str(p.relative_to(out)): p.read_bytes() for p in sorted(files) if p.is_file()}
 
 
@@ -87,7 +91,7 @@ def failed_run(corpus, first_run):
 def test_hostile_run_lists_every_problem(first_run):
     warnings = pd.read_csv(first_run / "data" / "processed" / "ingest_warnings.csv", dtype=str)
     assert warning_kinds(warnings) == EXPECTED_WARNINGS
-    assert not list(first_run.glob(".actorlens-run-*"))
+    assert len(list(first_run.glob(".actorlens/runs/*"))) == 1
 
 
 def test_documents_found_are_analysed_or_skipped(corpus, first_run):
@@ -108,7 +112,7 @@ def test_parameters_with_quotes_and_accents_reach_the_notebooks(corpus, first_ru
         (cell,) = [c for c in notebook.cells if "injected-parameters" in c.metadata.get("tags", [])]
         injected_values: dict = {}
         exec(cell.source, {}, injected_values)
-        assert injected_values["processed_dir"].startswith(f"{first_run}/.actorlens-run-")
+        assert injected_values["processed_dir"].startswith(f"{first_run}/.actorlens/runs/")
         if "corpus_dir" in injected_values:
             assert injected_values["corpus_dir"] == str(corpus)
     documents = pd.read_csv(first_run / "data" / "processed" / "documents.csv", dtype=str)
@@ -128,7 +132,7 @@ def test_failed_run_leaves_previous_products_untouched(failed_run, first_run):
     assert "Traceback" not in error
     assert after.keys() == before.keys()
     assert [name for name in before if before[name] != after[name]] == []
-    assert not list(first_run.rglob("*.previous"))
+    assert len(list(first_run.glob(".actorlens/runs/*"))) == 2  # the failed run, kept to read
 
 
 def test_pages_show_article_text_as_text(first_run):

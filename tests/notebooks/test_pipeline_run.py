@@ -27,7 +27,8 @@ def test_every_product_is_written(smoke_run):
         stem = stage.notebook.removesuffix(".ipynb")
         assert (smoke_run / "reports" / "notebooks" / stage.notebook).is_file()
         assert (smoke_run / "reports" / "html" / f"{stem}.html").is_file()
-    assert not list(smoke_run.glob(".actorlens-run-*"))
+    (run,) = smoke_run.glob(".actorlens/runs/*")  # only the current run's folder is kept
+    assert (smoke_run / "data" / "processed").resolve() == run / "data" / "processed"
     manifest = json.loads((processed / "run_manifest.json").read_text())
     assert sorted(manifest) == sorted(t for stage in pipeline.STAGES for t in stage.products)
     assert manifest["stance_shift"]["parameters"]["min_shift_scores"] == 3
@@ -85,7 +86,9 @@ def test_failed_run_keeps_previous_products(smoke_run, capsys):
     message = capsys.readouterr().err
     assert "01-ingest-corpus.ipynb, cell" in message and "no such file.yml" in message
     assert index.read_bytes() == before
-    failed = list(smoke_run.glob(".actorlens-run-*/reports/notebooks/01-ingest-corpus.ipynb"))
+    current = (smoke_run / ".actorlens" / "current").resolve()
+    failed = [p for p in smoke_run.glob(".actorlens/runs/*/reports/notebooks/01-ingest-corpus.ipynb")
+              if current not in p.parents]  # fmt: skip
     assert len(failed) == 1
     # written once, at the failure, with the error in it (not saved at every cell)
     assert "no such file.yml" in failed[0].read_text(encoding="utf-8")

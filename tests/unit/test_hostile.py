@@ -286,7 +286,7 @@ def test_corpus_without_documents_is_exit_status_2(tmp_path, capsys, layout):
     error = capsys.readouterr().err
     expected = "corpus folder not found" if layout == "corpus is a file" else "has no *.txt files"
     assert error.startswith("actorlens: error: ") and expected in error and str(corpus) in error
-    assert not list(tmp_path.glob(".actorlens-run-*"))
+    assert not list(tmp_path.glob(".actorlens/runs/*"))
 
 
 class InjectedElements(HTMLParser):

@@ -57,15 +57,3 @@ def test_text_parameters_stay_text(tmp_path):
 def test_relative_paths_resolve_against_the_base(tmp_path):
     resolved = pipeline.resolve_paths({"corpus_dir": "a b/ü", "max_docs": 1}, tmp_path)
     assert resolved == {"corpus_dir": str(tmp_path / "a b" / "ü"), "max_docs": 1}
-
-
-def test_swap_replaces_products_and_keeps_other_files(tmp_path):
-    out, staging = tmp_path / "out", tmp_path / "staging"
-    (out / "reports" / "html").mkdir(parents=True)
-    (out / "reports" / "html" / "old.html").write_text("old")
-    (out / "reports" / "README.md").write_text("keep")
-    (staging / "reports" / "html").mkdir(parents=True)
-    (staging / "reports" / "html" / "new.html").write_text("new")
-    pipeline._swap_into(staging, out)
-    assert [p.name for p in (out / "reports" / "html").iterdir()] == ["new.html"]
-    assert (out / "reports" / "README.md").read_text() == "keep"
