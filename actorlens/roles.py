@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 ROLE_COLUMNS = ["in_quote", "quote_id", "speaker_id", "role"]
+KEY_TYPES = {"doc_id": str, "start": "int64", "end": "int64"}
 
 
 def assign_roles(mentions: pd.DataFrame, quote_table: pd.DataFrame) -> pd.DataFrame:
@@ -16,8 +17,9 @@ def assign_roles(mentions: pd.DataFrame, quote_table: pd.DataFrame) -> pd.DataFr
     out = mentions.reset_index(drop=True)
     found = (
         pd.merge_asof(
-            out[["doc_id", "start", "end"]].reset_index().sort_values("start"),
+            out[["doc_id", "start", "end"]].astype(KEY_TYPES).reset_index().sort_values("start"),
             quote_table[["doc_id", "start", "end", "quote_id", "speaker_id"]]
+            .astype(KEY_TYPES)  # the same types on both sides, also when a side is empty
             .rename(columns={"start": "q_start", "end": "q_end"})
             .sort_values("q_start"),
             left_on="start",

@@ -95,11 +95,11 @@ def test_name_candidates_and_table_on_a_long_line():
 def test_many_names_in_one_long_sentence():
     """Per name only local work: no copy of the sentence before it, one reading of an
     opening "While ..." clause per sentence."""
-    text = "While " + " and ".join(f"Kevin Andrews{i} met Mary Smith{i}" for i in range(20_000))
+    text = "While " + " and ".join(f"Kevin Andrews{i} met Mary Smith{i}" for i in range(40_000))
     with time_limit():
         found = name_candidates("d1", text, [(0, len(text))], [])
         quoted = quotes(text + " “We are ready to talk,” he said.")
-    assert len(found) == 40_000 and found[-1][0] == "Mary Smith19999"
+    assert len(found) == 80_000 and found[-1][0] == "Mary Smith39999"
     assert len(quoted) == 1
 
 

@@ -65,3 +65,10 @@ def test_quote_membership_has_one_source(corpus_dir, actors_file, in_quote, voic
         starts, ends, ids = spans.get(mention.doc_id, (np.array([]), np.array([]), np.array([])))
         holding = ids[(starts <= mention.start) & (mention.end <= ends)]
         assert holding.tolist() == ([mention.quote_id] if mention.quote_id else [])
+
+
+def test_a_corpus_without_quotes_has_no_voice():
+    mentions = pd.DataFrame({"doc_id": ["1"], "actor_id": ["putin"], "start": [0], "end": [5]})
+    no_quotes = pd.DataFrame(columns=["doc_id", "quote_id", "start", "end", "speaker_id"])
+    roles = assign_roles(mentions, no_quotes)
+    assert roles[["in_quote", "quote_id", "role"]].values.tolist() == [[False, "", "portrayal"]]
