@@ -3,6 +3,7 @@ checkout on its path, runs the smoke configuration on the seeds it carries."""
 
 import json
 import os
+import shutil
 import site
 import subprocess
 import sys
@@ -16,9 +17,15 @@ from actorlens import config
 def test_the_installed_wheel_runs_the_smoke_configuration(tmp_path):
     wheels, fresh, work = tmp_path / "wheels", tmp_path / "fresh env", tmp_path / "work"
     work.mkdir()
+    source = tmp_path / "source"  # what the wheel is built from, so no build/ is left here
+    for part in ("actorlens", "notebooks", "seeds"):
+        shutil.copytree(config.PROJ_ROOT / part, source / part,
+                        ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))  # fmt: skip
+    for part in ("pyproject.toml", "README.md"):
+        shutil.copy(config.PROJ_ROOT / part, source / part)
     pip = [sys.executable, "-m", "pip"]
     subprocess.run([*pip, "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(wheels),
-                    str(config.PROJ_ROOT)], check=True)  # fmt: skip
+                    str(source)], check=True)  # fmt: skip
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(fresh)], check=True)
     python = fresh / "bin" / "python"
     subprocess.run([*pip, "--python", str(python), "install", "--no-deps", "--no-index", "-q",
