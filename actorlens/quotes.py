@@ -67,11 +67,13 @@ PHRASE_WORDS = frozenset(
     adviser advisor aide representative office government administration lawmaker lawmakers
     """.split()
 )
-# Words between a speaker and the cue that do not break the link ("Trump last week said").
-FILLER = re.compile(
-    r"(?:\s+(?:also|later|then|again|once|now|previously|earlier|recently|has|had|have|was|"
-    r"were|is|will|would|last|this|next|week|month|year|on|[A-Z][a-z]+day|\w+ly))*\s*$"
+# Words between a speaker and the cue that do not break the link ("Trump last week said"),
+# each a whole word: see _filler_start.
+FILLER_WORD = re.compile(
+    r"also|later|then|again|once|now|previously|earlier|recently|has|had|have|was|"
+    r"were|is|will|would|last|this|next|week|month|year|on|[A-Z][a-z]+day|\w+ly"
 )
+NON_SPACE_RUN = re.compile(r"\S+")
 # Words that make a capitalised name an organisation or a place, not a person.
 NOT_PERSON_WORDS = frozenset(
     """
@@ -254,10 +256,27 @@ def _is_headline(text: str, line_start: int, line_end: int) -> bool:
     return bool(long_words) and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.6
 
 
+def _filler_start(before: str) -> int:
+    r"""Where the filler words that end ``before`` start, with the space before them:
+    ``re.search(r"(?:\s+(?:FILLER_WORD))*\s*$", before).start()``, in time linear in
+    the length. (That search takes quadratic time on a run of filler words followed by
+    another word, "Putin quickly quickly ... Smith said": it matches the run again from
+    every space.) A filler word is a whole space-separated word, since the next one must
+    follow a space, so the run is read backwards word by word."""
+    words = list(NON_SPACE_RUN.finditer(before))
+    start = words[-1].end() if words else 0  # the trailing spaces
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        if word.start() == 0 or not FILLER_WORD.fullmatch(word.group()):
+            break  # not a filler word, or no space before it
+        start = words[index - 1].end() if index else 0
+    return start
+
+
 def _phrase_tail(before: str) -> tuple[int, str]:
     """The speaker phrase that ends ``before`` (the words right in front of a cue) and
     where it starts in ``before``; empty after a comma or a coordinating "and"."""
-    before = before[: FILLER.search(before).start()]
+    before = before[: _filler_start(before)]
     words = list(WORD.finditer(before))
     if not words or before[words[-1].end() :].strip() or words[-1].group() in COORDINATORS:
         return 0, ""
