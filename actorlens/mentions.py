@@ -186,13 +186,17 @@ class Matcher:
     def find(self, text: str) -> list[dict]:
         """Mentions in ``text`` as dicts with actor_id, kind, start, end, surface."""
         folded = fold(text)
+        # excluded phrases: sorted, non-overlapping spans, so only the last one starting
+        # before a match's end can overlap it (a bisect, not a scan per match)
         blocked = [m.span() for m in self.exclude.finditer(folded)] if self.exclude else []
+        blocked_starts = [s for s, _ in blocked]
         found = []
         for pattern in self.passes:
             matches = []
             for match in pattern.finditer(folded):
                 start, end = match.span()
-                if any(s < end and start < e for s, e in blocked):
+                before = bisect.bisect_left(blocked_starts, end)
+                if before and blocked[before - 1][1] > start:
                     continue
                 alias = self._resolve(match.group())
                 matches.append({"actor_id": alias.actor_id, "kind": alias.kind,

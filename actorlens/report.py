@@ -90,14 +90,20 @@ def ingest_headline(processed_dir: Path) -> tuple[list[str], str]:
         f"{numbers['documents skipped']:,} skipped",
         f"{numbers['words']:,} words in {numbers['sentences']:,} sentences",
         f"{numbers['boilerplate lines removed']:,} boilerplate lines removed (listed in boilerplate.csv)",
-        f"{numbers['warnings']:,} ingestion warnings (listed in ingest_warnings.csv); "
-        f"{numbers['other entries not read']:,} entries of the folder are not documents",
+        f"{_counted(numbers['warnings'], 'ingestion warning')} (listed in ingest_warnings.csv), "
+        f"{_counted(numbers['other entries not read'], 'entry', 'entries')} of the folder not a "
+        "document",
     ]
     shown = documents[["doc_id", "date", "outlet", "title", "n_words", "n_sentences"]]
     table = table_html(shown.head(INDEX_DOCUMENT_ROWS), numeric=("n_words", "n_sentences"))
     if len(documents) > INDEX_DOCUMENT_ROWS:
         table += f"<p class='meta'>First {INDEX_DOCUMENT_ROWS} of {len(documents):,} documents.</p>"
     return lines, table
+
+
+def _counted(n: int, one: str, many: str = "") -> str:
+    """``n`` with the noun in the number it takes: 1 entry, 2 entries."""
+    return f"{n:,} {one if n == 1 else many or one + 's'}"
 
 
 def mentions_headline(processed_dir: Path) -> tuple[list[str], str]:

@@ -138,6 +138,15 @@ def test_many_quotes_in_one_paragraph():
     assert found == ["kallas", "kallas"] * 20_000
 
 
+def test_long_run_of_filler_words_before_a_cue():
+    """The filler words between a speaker and the cue ("Trump last week said") are read
+    back word by word, not matched again from every space."""
+    text = "Putin " + "quickly " * 30_000 + "Smith said, “We are ready to talk.”"
+    with time_limit():
+        found = quotes(text, [0])
+    assert [(q["speaker_id"], q["speaker_text"]) for q in found] == [("", "Smith")]
+
+
 def test_many_single_quotes_beside_double_quotes():
     line = "“We are ready,” she said of the ‘plan’ and of “the ‘deal’ itself”.\n"
     with time_limit():
@@ -204,6 +213,15 @@ def test_cue_after_the_quote_stays_in_its_paragraph():
     assert speakers("“We will win,” Putin said.") == ["putin"]
     assert speakers("“We will win,” said Putin on Monday.") == ["putin"]
     assert speakers("Talks went on.\n“We will win.”\nPutin said nothing.") == [""]
+
+
+def test_filler_words_between_speaker_and_cue():
+    assert speakers("“We are ready,” Putin later on Monday said.") == ["putin"]
+    assert speakers("Talks went on. Trump last week said Russia was “a great country”.") == [
+        "trump"
+    ]
+    found = quotes("“We are ready,” Putin met Kallas and quickly said.")
+    assert (found[0]["speaker_id"], found[0]["speaker_text"]) == ("", "")
 
 
 def test_headline_cue_before_the_quote():

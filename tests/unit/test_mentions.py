@@ -180,3 +180,11 @@ def test_document_salience_and_kwic_from_its_mention_rows():
     assert document_salience(text, "title", [], matcher) == []
     kwic = document_kwic(text, rows, width=8)
     assert kwic[2] == ("d1", 2, "putin", "name", " Later, ", "Putin", " spoke t")
+
+
+def test_excluded_phrases_block_only_the_matches_they_overlap():
+    matcher = Matcher([Actor(id="moscow", label="Moscow", type="state", names=("Moscow",),
+                             exclude=("The Moscow Times",))])  # fmt: skip
+    text = "Moscow said. The Moscow Times wrote. " * 3 + "In Moscow, The Moscow Times."
+    found = [m["start"] for m in matcher.find(text)]
+    assert found == [0, 37, 74, 114]
