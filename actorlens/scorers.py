@@ -87,8 +87,14 @@ class TargetVader:
 
     def __init__(self, lexicon: dict | None = None, neutral_words=(), window: int = WINDOW):
         self.analyzer = SentimentIntensityAnalyzer()
-        self.analyzer.lexicon.update(load_lexicon() if lexicon is None else lexicon)
-        self.analyzer.lexicon.update({w.lower(): 0.0 for w in neutral_words})
+        words = self.analyzer.lexicon
+        words.update(load_lexicon() if lexicon is None else lexicon)
+        # A neutral word (valence 0, or an actor's name) is taken out of the lexicon, not
+        # set to 0: VADER still gives a listed word its ALL-CAPS emphasis ("US": -0.733)
+        # and a booster's push ("Most Americans": +0.29), and only unlisted words carry none.
+        neutral = [word for word, value in words.items() if value == 0]
+        for word in [*neutral, *(w.lower() for w in neutral_words)]:
+            words.pop(word, None)
         self.window = window
 
     def context(self, sentence: str, start: int, end: int) -> tuple[int, int]:

@@ -190,3 +190,20 @@ def test_quote_tone_is_vader_of_the_words_inside_the_marks():
                 for t in ("We are very happy.", "This is a terrible, awful plan.")]  # fmt: skip
     assert tones.tolist() == [round(e, 4) for e in expected]
     assert tones[0] > 0.5 and tones[1] < -0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The US said it would attend.", "The EU and the UK met.", "Most Americans voted.",
+     "The KREMLIN spoke."],
+)  # fmt: skip
+def test_names_carry_no_tone(text):
+    vader = TargetVader(neutral_words=["US", "EU", "UK", "Americans", "Kremlin"])
+    assert vader.text_score([text]).tolist() == [0.0]
+    start = text.index(text.split()[1])
+    assert vader.score([text], [start], [start + len(text.split()[1])]).tolist() == [0.0]
+
+
+def test_a_neutral_lexicon_word_in_capitals_stays_neutral():
+    # "war" is neutral in the news lexicon; in capitals it must not turn negative
+    assert TargetVader().text_score(["The WAR went on."]).tolist() == [0.0]
