@@ -413,8 +413,9 @@ def _spread(values: list[float], gap: float) -> list[float]:
 
 
 def shift_slopes(shift_table: pd.DataFrame, labels: dict, role: str = "portrayal", top_n: int = 12):
-    """Slope chart: each ranked actor's mean in the first and the last period."""
-    data = shift_table[shift_table["ranked"] & (shift_table["role"] == role)].head(top_n)
+    """Slope chart: each actor's mean in the first and the last period (those with an
+    interval; tested ones first)."""
+    data = shift_table[shift_table["ci_low"].notna() & (shift_table["role"] == role)].head(top_n)
     data = data.assign(label=data["actor_id"].map(labels).fillna(data["actor_id"]))
     fig, ax = plt.subplots(figsize=(6.5, 0.3 * len(data) + 3.5))
     label_y = _spread(data["to_mean"].tolist(), gap=0.07)
@@ -431,7 +432,7 @@ def shift_slopes(shift_table: pd.DataFrame, labels: dict, role: str = "portrayal
     ax.set_ylim(-1, 1)
     ax.axhline(0, color="#999999", linewidth=0.8)
     ax.set_ylabel(f"mean {role} (-1 negative, +1 positive)")
-    ax.set_title(f"Shift in {role}, first to last period ({len(data)} ranked actors)", fontsize=10,
+    ax.set_title(f"Shift in {role}, first to last period ({len(data)} actors)", fontsize=10,
                  loc="left")  # fmt: skip
     ax.spines[["top", "right"]].set_visible(False)
     _pin_empty_axis_labels(fig.axes)

@@ -113,9 +113,15 @@ PARAMETERS: dict[str, Parameter] = {
         Parameter("period", str, "doc", "doc, day, week or month"),
         Parameter("from_period", str, "", "first period of the shift (empty: the first period)"),
         Parameter("to_period", str, "", "last period of the shift (empty: the last period)"),
-        Parameter("min_shift_scores", int, 3,
-                  "scores an actor and role need at each end for its shift to be tested "
-                  "and ranked", minimum=1),
+        Parameter("min_shift_mentions", int, 20,
+                  "scores an actor and role need at each end for its shift to be tested",
+                  minimum=1),
+        Parameter("min_docs", int, 3,
+                  "documents an actor and role need at each end for documents to be the "
+                  "unit of a shift's interval and test (fewer: sentences, no test)", minimum=2),
+        Parameter("quoted_portrayal", bool, False,
+                  "also count portrayal inside other people's quotes in the shift "
+                  "(default: the narrative's own)"),
         Parameter("target_terms", dict[str, list[str]], {"talks": TALKS_TERMS},
                   "topic targets and their words (trailing * as wildcard)"),
         Parameter("top_n", int, 15, "actors shown in the figures", minimum=1),

@@ -157,16 +157,15 @@ def _labels(processed_dir: Path) -> dict:
 
 
 def shift_headline(processed_dir: Path) -> tuple[list[str], str]:
-    """The ranked shifts table of the stance-shift stage."""
+    """The shifts table of the stance-shift stage."""
     result = Shift.read(processed_dir)
-    is_ranked = result.shift["ranked"]
-    ranked = result.shift[is_ranked]
+    tested = result.shift["tested"]
     periods = result.periods.loc[result.periods["rank"] >= 0, "period"].nunique()
     lines = [
-        f"{len(ranked)} actor-role shifts ranked, {int((~is_ranked).sum())} too thin "
-        f"to rank; {periods} periods"
+        f"{int(tested.sum())} actor-role shifts tested (documents as the unit), "
+        f"{int((~tested).sum())} described only; {periods} periods"
     ]
-    shown = ranked.head(10).assign(actor=lambda d: d["actor_id"].map(_labels(processed_dir)))[
+    shown = result.shift.head(10).assign(actor=lambda d: d["actor_id"].map(_labels(processed_dir)))[
         [
             "actor",
             "role",
@@ -176,8 +175,11 @@ def shift_headline(processed_dir: Path) -> tuple[list[str], str]:
             "ci_low",
             "ci_high",
             "p_value",
+            "q_value",
             "n_from",
             "n_to",
+            "docs_from",
+            "docs_to",
         ]
     ]
     return lines, table_html(shown, numeric=tuple(shown.columns[2:]))

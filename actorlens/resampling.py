@@ -1,17 +1,21 @@
 """Resampling statistics with fixed seeds: bootstrap intervals of means (groups of one
-size share their resamples, chunks run on an engine), and the bootstrap interval and
-permutation p-value of a difference of means."""
+size share their resamples, chunks run on an engine); for a difference between two
+periods, intervals and permutation p-values that draw whole clusters (documents, or
+sentences), and Benjamini-Hochberg q-values across the tests."""
 
+import warnings
 from functools import partial
 
 import numpy as np
 import pandas as pd
+from scipy import stats
 
 from actorlens.engine import Engine
 
 BOOTSTRAP_SAMPLES = 2000
 BOOTSTRAP_SEED = 0
 PERMUTATIONS = 5000
+LEVEL = 0.95
 
 
 def bootstrap_ci(values, samples: int = BOOTSTRAP_SAMPLES, seed: int = BOOTSTRAP_SEED):
@@ -96,24 +100,67 @@ def summarise(
     return table[[*keys, "n", "mean", "ci_low", "ci_high", "thin"]]
 
 
-def difference_test(before, after, samples: int = BOOTSTRAP_SAMPLES,
-                    permutations: int = PERMUTATIONS, seed: int = BOOTSTRAP_SEED):  # fmt: skip
-    """Delta of means (after - before), its 95 % bootstrap interval and the two-sided
-    permutation p-value, both with a fixed seed."""
-    before, after = np.asarray(before, float), np.asarray(after, float)
-    delta = after.mean() - before.mean()
-    rng = np.random.default_rng(seed)
-    boot = resampled_means(after, samples, rng) - resampled_means(before, samples, rng)
-    pooled = np.concatenate([before, after])
-    null = np.empty(permutations)
-    for i in range(permutations):
-        shuffled = rng.permutation(pooled)
-        null[i] = shuffled[len(before) :].mean() - shuffled[: len(before)].mean()
-    p_value = (np.sum(np.abs(null) >= abs(delta) - 1e-12) + 1) / (permutations + 1)
-    low, high = np.percentile(boot, [2.5, 97.5])
-    return float(delta), float(low), float(high), float(p_value)
+def cluster_totals(scores, clusters) -> tuple[np.ndarray, np.ndarray]:
+    """Per cluster (a document, or a sentence) the sum and the number of its scores."""
+    codes, index = np.unique(np.asarray(clusters), return_inverse=True)
+    sums = np.bincount(index, weights=np.asarray(scores, float), minlength=len(codes))
+    return sums, np.bincount(index, minlength=len(codes)).astype(float)
 
 
-def _test_batch(batch: list[tuple[np.ndarray, np.ndarray]]) -> list[tuple]:
-    """:func:`difference_test` of each (before, after) pair of a batch."""
-    return [difference_test(before, after) for before, after in batch]
+def clustered_difference(
+    before: tuple[np.ndarray, np.ndarray],
+    after: tuple[np.ndarray, np.ndarray],
+    test: bool = True,
+    samples: int = BOOTSTRAP_SAMPLES,
+    permutations: int = PERMUTATIONS,
+    seed: int = BOOTSTRAP_SEED,
+    level: float = LEVEL,
+) -> tuple[float, float, float, float]:
+    """Difference of the mean score after minus before, where each side is (scores,
+    cluster labels) and clusters (documents, or sentences) are the unit that is drawn:
+    the ``level`` BCa bootstrap interval resamples clusters within each side, and the
+    two-sided permutation p-value (NaN unless ``test``) moves whole clusters between the
+    sides (scipy.stats.bootstrap and permutation_test, fixed seed). The interval is NaN
+    with fewer than two clusters on a side."""
+    sums_b, counts_b = cluster_totals(*before)
+    sums_a, counts_a = cluster_totals(*after)
+    sums, counts = np.concatenate([sums_b, sums_a]), np.concatenate([counts_b, counts_a])
+    first, second = np.arange(len(sums_b)), np.arange(len(sums_b), len(sums))
+
+    def statistic(b, a, axis=-1):
+        return sums[a].sum(axis) / counts[a].sum(axis) - sums[b].sum(axis) / counts[b].sum(axis)
+
+    delta = float(statistic(first, second))
+    low = high = p_value = float("nan")
+    if min(len(sums_b), len(sums_a)) >= 2:
+        with np.errstate(invalid="ignore", divide="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # BCa on near-constant data: NaN, handled below
+            found = stats.bootstrap((first, second), statistic, n_resamples=samples,
+                                    confidence_level=level, method="BCa", vectorized=True,
+                                    random_state=np.random.default_rng(seed))  # fmt: skip
+        low, high = found.confidence_interval
+        if not (np.isfinite(low) and np.isfinite(high)):  # degenerate: the percentile one
+            low, high = np.percentile(found.bootstrap_distribution,
+                                      [50 * (1 - level), 50 * (1 + level)])  # fmt: skip
+    if test and min(len(sums_b), len(sums_a)) >= 2:
+        found = stats.permutation_test((first, second), statistic, permutation_type="independent",
+                                       n_resamples=permutations, vectorized=True,
+                                       alternative="two-sided",
+                                       random_state=np.random.default_rng(seed))  # fmt: skip
+        p_value = float(found.pvalue)
+    return delta, float(low), float(high), p_value
+
+
+def _test_batch(batch: list[tuple]) -> list[tuple]:
+    """:func:`clustered_difference` of each (before, after, test) item of a batch."""
+    return [clustered_difference(before, after, test) for before, after, test in batch]
+
+
+def q_values(p_values) -> np.ndarray:
+    """Benjamini-Hochberg q-values of ``p_values`` (NaN entries are not tests)."""
+    p_values = np.asarray(p_values, dtype=float)
+    out = np.full(len(p_values), np.nan)
+    tested = ~np.isnan(p_values)
+    if tested.any():
+        out[tested] = stats.false_discovery_control(p_values[tested], method="bh")
+    return out

@@ -2,11 +2,14 @@
 
 Documents are ordered by ``order_by`` (a documents column, then doc_id) and grouped
 into periods (each document, or by day, week or month of its date). Per period, actor
-and role the scores of notebook 03 are averaged with a bootstrap interval; the shift
-from one period to another is the difference of means, with a bootstrap interval and
-a two-sided permutation p-value (both with a fixed seed; :mod:`actorlens.resampling`).
-Actors with fewer than ``min_shift_scores`` scores at either end are listed as too thin,
-never ranked; periods with fewer than ``min_cell_scores`` are marked thin.
+and role the scores of notebook 03 are averaged with a bootstrap interval. The shift from
+one period to another is the difference of means with documents as the unit of evidence:
+a cluster-bootstrap interval over documents (over sentences when an end has fewer than
+``min_docs`` documents, and then it holds for those articles only), a permutation of
+whole documents between the ends, and Benjamini-Hochberg q-values across every tested
+pair (:mod:`actorlens.resampling`, fixed seeds). The summary calls a shift only when it is
+tested, its q-value is below 0.05, its interval excludes zero and every scorer agrees on
+its sign; periods with fewer than ``min_cell_scores`` scores are marked thin.
 """
 
 import re
@@ -20,7 +23,7 @@ from actorlens import config, stages
 from actorlens.engine import Engine
 from actorlens.ingest import Corpus
 from actorlens.parameters import default
-from actorlens.resampling import _test_batch, summarise
+from actorlens.resampling import _test_batch, q_values, summarise
 from actorlens.sentiment import Sentiment, counted_kinds
 from actorlens.tables import TableSet
 
@@ -28,11 +31,28 @@ PERIODS = ("doc", "day", "week", "month")
 EVIDENCE_PER_END = 2
 TRAJECTORY_COLUMNS = ["period", "actor_id", "role", "n", "mean", "ci_low", "ci_high", "thin"]
 SHIFT_COLUMNS = [
-    "actor_id", "role", "from_period", "to_period", "from_mean", "to_mean", "delta",
-    "ci_low", "ci_high", "p_value", "n_from", "n_to", "ranked",
-]  # fmt: skip
+    "actor_id",
+    "role",
+    "from_period",
+    "to_period",
+    "from_mean",
+    "to_mean",
+    "delta",
+    "ci_low",
+    "ci_high",
+    "p_value",
+    "q_value",
+    "n_from",
+    "n_to",
+    "docs_from",
+    "docs_to",
+    "unit",
+    "tested",
+    "same_sign",
+]
 EVIDENCE_COLUMNS = ["actor_id", "role", "end", "period", "doc_id", "where", "score", "text"]
 TARGET_COLUMNS = ["period", "speaker_id", "target", "n", "mean"]
+SCORE_COLUMNS = [f"score_{name}" for name in config.SCORERS]
 
 
 class ShiftParameterError(ValueError):
@@ -64,17 +84,24 @@ def document_periods(documents: pd.DataFrame, order_by: str = "date", period: st
     return table.assign(rank=ranks).reset_index(drop=True)
 
 
-def scored_units(result: Sentiment, periods: pd.DataFrame, kinds) -> pd.DataFrame:
-    """One row per score: portrayal mentions and the actor's own quotes (voice), with
-    their period, document, place in the text and the sentence or quote behind them."""
-    portrayal = result.mentions[(result.mentions["role"] == "portrayal")
-                                & result.mentions["kind"].isin(kinds)].dropna(subset=["sentiment"])  # fmt: skip
+def scored_units(result: Sentiment, periods: pd.DataFrame, kinds,
+                 quoted_portrayal: bool = False) -> pd.DataFrame:  # fmt: skip
+    """One row per score: portrayal mentions (the narrative's own, and with
+    ``quoted_portrayal`` also those inside other people's quotes) and the actor's own
+    quotes (voice), with their period, document, place in the text, the sentence or quote
+    behind them and each scorer's score (a quote's tone is its one score)."""
+    mentions = result.mentions
+    kept = (mentions["role"] == "portrayal") & mentions["kind"].isin(kinds)
+    if not quoted_portrayal:
+        kept &= ~mentions["in_quote"].astype(bool)
+    portrayal = mentions[kept].dropna(subset=["sentiment"])
     portrayal = portrayal.assign(
         role="portrayal", where=portrayal["sent_id"].map("sentence {}".format)
     )
     voice = result.quotes[result.quotes["speaker_id"] != ""]
-    voice = voice.assign(role="voice", actor_id=voice["speaker_id"], where=voice["quote_id"])
-    columns = ["doc_id", "actor_id", "role", "where", "start", "sentiment"]
+    voice = voice.assign(role="voice", actor_id=voice["speaker_id"], where=voice["quote_id"],
+                         **{column: voice["sentiment"] for column in SCORE_COLUMNS})  # fmt: skip
+    columns = ["doc_id", "actor_id", "role", "where", "start", "sentiment", *SCORE_COLUMNS]
     units = pd.concat([portrayal[columns], voice[columns]], ignore_index=True)
     return units.merge(periods, on="doc_id", how="inner")
 
@@ -106,46 +133,67 @@ def resolve_ends(periods: pd.DataFrame, from_period: str = "", to_period: str = 
     return chosen[0], chosen[1]
 
 
-def shifts(units: pd.DataFrame, from_label: str, to_label: str, min_shift_scores: int,
-           engine: Engine | None = None):  # fmt: skip
-    """One row per actor and role seen at both ends; ranked rows (enough scores at both
-    ends) first, by the size of the shift. The tests of ranked rows run on ``engine``."""
-    pairs = []
+def shifts(units: pd.DataFrame, from_label: str, to_label: str, min_shift_mentions: int,
+           min_docs: int, engine: Engine | None = None):  # fmt: skip
+    """One row per actor and role seen at both ends. Documents are the unit: with at
+    least ``min_docs`` documents at each end the interval resamples documents, else
+    sentences (or quotes), and then the comparison holds for those articles only. A pair
+    is tested (permutation of whole documents, Benjamini-Hochberg q-value across every
+    tested pair) only with ``min_shift_mentions`` scores from ``min_docs`` documents at
+    each end. ``same_sign``: every scorer's difference has the sign of the chosen one.
+    Tested pairs first, then by the size of the difference; the resampling runs on
+    ``engine``."""
+    rows, items = [], []
     ends = units[units["period"].isin([from_label, to_label])]
     for (actor_id, role), group in ends.groupby(["actor_id", "role"], sort=True):
-        before = group.loc[group["period"] == from_label, "sentiment"].to_numpy(float)
-        after = group.loc[group["period"] == to_label, "sentiment"].to_numpy(float)
-        if len(before) and len(after):
-            pairs.append((actor_id, role, before, after))
-    ranked = [min(len(before), len(after)) >= min_shift_scores for *_, before, after in pairs]
-    tested = [(b, a) for (*_, b, a), r in zip(pairs, ranked, strict=True) if r]
-    tests = iter((engine or Engine()).map(_test_batch, tested, batch=1,
-                                          costs=[len(b) + len(a) for b, a in tested]))  # fmt: skip
-    rows = []
-    for (actor_id, role, before, after), is_ranked in zip(pairs, ranked, strict=True):
-        delta, low, high, p_value = (
-            next(tests) if is_ranked else (after.mean() - before.mean(), *[np.nan] * 3)
-        )
-        rows.append([actor_id, role, from_label, to_label, before.mean(), after.mean(), delta,
-                     low, high, p_value, len(before), len(after), is_ranked])  # fmt: skip
-    table = pd.DataFrame(rows, columns=SHIFT_COLUMNS)
-    table[["from_mean", "to_mean", "delta", "ci_low", "ci_high"]] = table[
-        ["from_mean", "to_mean", "delta", "ci_low", "ci_high"]
-    ].round(4)
-    table["p_value"] = table["p_value"].round(4)
-    order = table.assign(size=-table["delta"].abs(), unranked=~table["ranked"])
-    return order.sort_values(["unranked", "size", "actor_id", "role"])[SHIFT_COLUMNS].reset_index(
+        before, after = group[group["period"] == from_label], group[group["period"] == to_label]
+        if before.empty or after.empty:
+            continue
+        docs = before["doc_id"].nunique(), after["doc_id"].nunique()
+        by_document = min(docs) >= min_docs
+        tested = by_document and min(len(before), len(after)) >= min_shift_mentions
+        cluster = (lambda side: side["doc_id"]) if by_document else (
+            lambda side: side["doc_id"] + "/" + side["where"])  # fmt: skip
+        items.append(((before["sentiment"].to_numpy(float), cluster(before).to_numpy()),
+                      (after["sentiment"].to_numpy(float), cluster(after).to_numpy()), tested))  # fmt: skip
+        signs = {np.sign(after[c].mean() - before[c].mean()) for c in SCORE_COLUMNS}
+        rows.append([actor_id, role, from_label, to_label, before["sentiment"].mean(),
+                     after["sentiment"].mean(), len(before), len(after), *docs,
+                     "documents" if by_document else "sentences", tested,
+                     len(signs) == 1 and 0 not in signs])  # fmt: skip
+    found = (engine or Engine()).map(_test_batch, items, batch=1,
+                                     costs=[len(b[0]) + len(a[0]) for b, a, _ in items])  # fmt: skip
+    described = pd.DataFrame(rows, columns=["actor_id", "role", "from_period", "to_period",
+                                            "from_mean", "to_mean", "n_from", "n_to",
+                                            "docs_from", "docs_to", "unit", "tested",
+                                            "same_sign"])  # fmt: skip
+    tests = pd.DataFrame(found, columns=["delta", "ci_low", "ci_high", "p_value"], dtype=float)
+    table = pd.concat([described, tests], axis=1)
+    table["q_value"] = q_values(table["p_value"])
+    rounded = ["from_mean", "to_mean", "delta", "ci_low", "ci_high", "p_value", "q_value"]
+    table[rounded] = table[rounded].astype(float).round(4)
+    order = table.assign(size=-table["delta"].abs(), untested=~table["tested"].astype(bool))
+    return order.sort_values(["untested", "size", "actor_id", "role"])[SHIFT_COLUMNS].reset_index(
         drop=True
     )
+
+
+def called_shifts(shift_table: pd.DataFrame, level: float = 0.05) -> pd.DataFrame:
+    """The shifts a reader may be told of: tested, q-value below ``level``, an interval
+    that excludes zero, and the same sign under every scorer."""
+    table = shift_table
+    excludes = (table["ci_low"] > 0) | (table["ci_high"] < 0)
+    return table[table["tested"] & (table["q_value"] < level) & excludes & table["same_sign"]]
 
 
 def evidence(
     units: pd.DataFrame, shift_table: pd.DataFrame, texts: dict, per_end: int = EVIDENCE_PER_END
 ):
-    """For each ranked shift, the scores that pull each end most: at the from end the
-    ones furthest against the shift's direction, at the to end the furthest along it."""
+    """For each shift with an interval, the scores that pull each end most: at the from
+    end the ones furthest against the shift's direction, at the to end the furthest
+    along it."""
     rows = []
-    for s in shift_table[shift_table["ranked"]].itertuples(index=False):
+    for s in shift_table[shift_table["ci_low"].notna()].itertuples(index=False):
         direction = 1 if s.delta >= 0 else -1
         mine = units[(units["actor_id"] == s.actor_id) & (units["role"] == s.role)]
         for end, label, sign in (
@@ -227,9 +275,9 @@ class Shift(TableSet):
     }
 
     def summary(self, labels: dict, top: int = 3) -> list[str]:
-        """Plain-language findings generated from the tables: the largest ranked shifts
-        with numbers, interval and one evidence sentence, then the caveats."""
-        ranked = self.shift[self.shift["ranked"]]
+        """Plain-language findings generated from the tables: the shifts that survive
+        (:func:`called_shifts`) with numbers, interval and one evidence sentence, or that
+        no shift is clear and the largest differences, descriptive only; then coverage."""
         undated = int((self.periods["rank"] < 0).sum())
         coverage = (
             [f"{undated} of {len(self.periods)} documents are undated and left out of the "
@@ -246,35 +294,67 @@ class Shift(TableSet):
         if self.shift.empty:
             return ["No actor has scores in both the first and the last period.", *coverage]
         first = self.shift.iloc[0]
-        lines = [f"From period {first['from_period']} to period {first['to_period']}:"]
-        for s in ranked.head(top).itertuples(index=False):
-            quote = self.evidence[(self.evidence["actor_id"] == s.actor_id)
-                                  & (self.evidence["role"] == s.role) & (self.evidence["end"] == "to")]  # fmt: skip
-            example = ""
-            if len(quote):
-                text = textwrap.shorten(str(quote.iloc[0]["text"]), 220, placeholder=" …")
-                example = f' Example ({quote.iloc[0]["doc_id"]}): "{text}"'
+        docs = self.periods.groupby("period")["doc_id"].nunique()
+        lines = [f"From period {first['from_period']} ({_documents(docs.get(first['from_period'], 0))}) "
+                 f"to period {first['to_period']} ({_documents(docs.get(first['to_period'], 0))}):"]  # fmt: skip
+        called = called_shifts(self.shift)
+        for s in called.head(top).itertuples(index=False):
             verb = "more positive" if s.delta > 0 else "more negative"
-            sure = (
-                "interval excludes zero"
-                if s.ci_low > 0 or s.ci_high < 0
-                else "interval crosses zero"
-            )
             lines.append(
                 f"{labels.get(s.actor_id, s.actor_id)} ({s.role}) became {verb}: "
-                f"{s.from_mean:+.2f} (n={s.n_from}) -> {s.to_mean:+.2f} (n={s.n_to}), "
-                f"delta {s.delta:+.2f}, 95% CI [{s.ci_low:+.2f}, {s.ci_high:+.2f}] ({sure}), "
-                f"permutation p={s.p_value:.3f}.{example}"
+                f"{_end(s.from_mean, s.n_from, s.docs_from)} -> {_end(s.to_mean, s.n_to, s.docs_to)}, "
+                f"delta {s.delta:+.2f}, 95% CI [{s.ci_low:+.2f}, {s.ci_high:+.2f}] over documents, "
+                f"permutation p={s.p_value:.3f}, q={s.q_value:.3f}; the same sign under every "
+                f"scorer.{self._example(s)}"
             )
-        if ranked.empty:
-            lines.append("No actor has enough scores at both ends to rank a shift.")
-        crossing = ranked[(ranked["ci_low"] <= 0) & (ranked["ci_high"] >= 0)]
-        lines.append(
-            f"Caveats: {len(crossing)} of {len(ranked)} ranked shifts have an interval crossing "
-            f"zero; {int((~self.shift['ranked']).sum())} actor-role pairs seen at both ends are too "
-            "thin to rank (fewer than min_shift_scores scores at an end)."
-        )
+        if called.empty:
+            lines.append(self._no_clear_shift())
+            rest = self.shift.assign(size=-self.shift["delta"].abs()).sort_values("size")
+            if len(rest):
+                lines.append("Largest differences, descriptive only:")
+            for s in rest.head(top).itertuples(index=False):
+                lines.append(f"{labels.get(s.actor_id, s.actor_id)} ({s.role}): "
+                             f"{_end(s.from_mean, s.n_from, s.docs_from)} -> "
+                             f"{_end(s.to_mean, s.n_to, s.docs_to)}, delta {s.delta:+.2f}"
+                             f"{_interval(s)}.")  # fmt: skip
         return lines + coverage
+
+    def _example(self, s) -> str:
+        quote = self.evidence[(self.evidence["actor_id"] == s.actor_id)
+                              & (self.evidence["role"] == s.role) & (self.evidence["end"] == "to")]  # fmt: skip
+        if quote.empty:
+            return ""
+        text = textwrap.shorten(str(quote.iloc[0]["text"]), 220, placeholder=" …")
+        return f' Example ({quote.iloc[0]["doc_id"]}): "{text}"'
+
+    def _no_clear_shift(self) -> str:
+        tested = int(self.shift["tested"].sum())
+        if tested:
+            pairs = "pair" if tested == 1 else "pairs"
+            return (f"No shift is clear at this sample size: of {tested} tested actor-role "
+                    f"{pairs}, none has a q-value below "
+                    "0.05, an interval that excludes zero and the same sign under every "
+                    "scorer.")  # fmt: skip
+        return ("No shift can be tested: no actor-role pair has enough scores from enough "
+                "documents at each end (min_shift_mentions, min_docs). Differences between "
+                "single articles describe those articles, not a trend.")  # fmt: skip
+
+
+def _documents(n: int) -> str:
+    return f"{n} {'document' if n == 1 else 'documents'}"
+
+
+def _end(mean: float, n: int, docs: int) -> str:
+    return f"{mean:+.2f} (n={n}, {_documents(docs)})"
+
+
+def _interval(s) -> str:
+    if pd.isna(s.ci_low):
+        return ""
+    over = ("documents" if s.unit == "documents"
+            else "sentences, between these articles only")  # fmt: skip
+    tested = f", p={s.p_value:.3f}, q={s.q_value:.3f}" if s.tested else ", not tested"
+    return f", 95% CI [{s.ci_low:+.2f}, {s.ci_high:+.2f}] over {over}{tested}"
 
 
 def analyse(
@@ -285,7 +365,9 @@ def analyse(
     from_period: str = default("from_period"),
     to_period: str = default("to_period"),
     min_cell_scores: int = default("min_cell_scores"),
-    min_shift_scores: int = default("min_shift_scores"),
+    min_shift_mentions: int = default("min_shift_mentions"),
+    min_docs: int = default("min_docs"),
+    quoted_portrayal: bool = default("quoted_portrayal"),
     include_demonyms: bool = default("include_demonyms"),
     target_terms: dict | None = None,
     engine: Engine | None = None,
@@ -295,9 +377,9 @@ def analyse(
     all_periods = document_periods(corpus.documents, order_by, period)
     periods = all_periods[all_periods["rank"] >= 0]
     from_label, to_label = resolve_ends(periods, from_period, to_period)
-    units = scored_units(result, periods, counted_kinds(include_demonyms))
+    units = scored_units(result, periods, counted_kinds(include_demonyms), quoted_portrayal)
     compared = units if from_label != to_label else units.iloc[:0]  # one period: no shift
-    shift_table = shifts(compared, from_label, to_label, min_shift_scores, engine)
+    shift_table = shifts(compared, from_label, to_label, min_shift_mentions, min_docs, engine)
     terms = default("target_terms") if target_terms is None else target_terms
     return Shift(
         periods=all_periods,
@@ -314,7 +396,9 @@ def run(
     from_period: str = default("from_period"),
     to_period: str = default("to_period"),
     min_cell_scores: int = default("min_cell_scores"),
-    min_shift_scores: int = default("min_shift_scores"),
+    min_shift_mentions: int = default("min_shift_mentions"),
+    min_docs: int = default("min_docs"),
+    quoted_portrayal: bool = default("quoted_portrayal"),
     include_demonyms: bool = default("include_demonyms"),
     target_terms: dict | None = None,
     processed_dir: str = default("processed_dir"),
@@ -324,11 +408,12 @@ def run(
     processed = config.output_path(processed_dir)
     inputs = stages.check_inputs("shift", processed)
     result = analyse(Corpus.read(processed), Sentiment.read(processed), order_by, period,
-                     from_period, to_period, min_cell_scores, min_shift_scores,
-                     include_demonyms, target_terms, engine)  # fmt: skip
+                     from_period, to_period, min_cell_scores, min_shift_mentions, min_docs,
+                     quoted_portrayal, include_demonyms, target_terms, engine)  # fmt: skip
     given = {"order_by": order_by, "period": period, "from_period": from_period,
              "to_period": to_period, "min_cell_scores": min_cell_scores,
-             "min_shift_scores": min_shift_scores, "include_demonyms": include_demonyms,
+             "min_shift_mentions": min_shift_mentions,
+             "min_docs": min_docs, "quoted_portrayal": quoted_portrayal, "include_demonyms": include_demonyms,
              "target_terms": default("target_terms") if target_terms is None else target_terms}  # fmt: skip
     stages.record("shift", processed, result.write(processed), inputs, given)
     return result

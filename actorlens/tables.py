@@ -91,7 +91,8 @@ SCHEMAS = {
         _schema("stance_trajectory", f"period:str actor_id:str role:str {INTERVAL}"),
         _schema("stance_shift", "actor_id:str role:str from_period:str to_period:str "
                 "from_mean:float to_mean:float delta:float ci_low:float? ci_high:float? "
-                "p_value:float? n_from:int n_to:int ranked:bool"),
+                "p_value:float? q_value:float? n_from:int n_to:int docs_from:int docs_to:int "
+                "unit:str tested:bool same_sign:bool"),
         _schema("shift_evidence", "actor_id:str role:str end:str period:str doc_id:str "
                 "where:str score:float text:str?"),
         _schema("stance_targets", "period:str speaker_id:str target:str n:int mean:float"),

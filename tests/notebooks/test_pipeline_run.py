@@ -31,7 +31,7 @@ def test_every_product_is_written(smoke_run):
     assert (smoke_run / "data" / "processed").resolve() == run / "data" / "processed"
     manifest = json.loads((processed / "run_manifest.json").read_text())
     assert sorted(manifest) == sorted(t for stage in pipeline.STAGES for t in stage.products)
-    assert manifest["stance_shift"]["parameters"]["min_shift_scores"] == 3
+    assert manifest["stance_shift"]["parameters"]["min_shift_mentions"] == 20
 
 
 def test_smoke_tables_hold_the_first_three_seeds(smoke_run):

@@ -62,10 +62,12 @@ def test_dask_and_local_engines_write_identical_tables(seeds, dask_engine):
     for name in ("mentions", *sentiment.Sentiment.TABLES):
         pd.testing.assert_frame_equal(getattr(local, name), getattr(remote, name))
     # the shift stage's bootstrap intervals and permutation tests, computed on the workers
-    local_shift = shift.analyse(seeds, local, min_shift_scores=2)
-    remote_shift = shift.analyse(seeds, remote, min_shift_scores=2, engine=dask_engine)
-    assert local_shift.shift["ranked"].sum() >= 5
-    for name in ("trajectory", "shift", "evidence", "targets"):
+    local_shift = shift.analyse(seeds, local, min_shift_mentions=2, min_docs=2, period="day")
+    remote_shift = shift.analyse(
+        seeds, remote, min_shift_mentions=2, min_docs=2, period="day", engine=dask_engine
+    )
+    assert local_shift.shift["ci_low"].notna().sum() >= 5
+    for name in ("periods", "trajectory", "shift", "evidence", "targets"):
         pd.testing.assert_frame_equal(getattr(local_shift, name), getattr(remote_shift, name))
 
 

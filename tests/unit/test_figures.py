@@ -15,7 +15,7 @@ from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.collections import PathCollection
 from matplotlib.colors import to_hex, to_rgba
 
-from actorlens import figures
+from actorlens import figures, shift
 
 matplotlib.use("Agg")
 
@@ -28,10 +28,7 @@ LABELS = {
 }
 TRAJECTORY_COLUMNS = ["period", "actor_id", "role", "n", "mean", "ci_low", "ci_high", "thin"]
 OVERALL_COLUMNS = ["actor_id", "role", "scorer", "n", "mean", "ci_low", "ci_high", "thin"]
-SHIFT_COLUMNS = [
-    "actor_id", "role", "from_period", "to_period", "from_mean", "to_mean", "delta",
-    "ci_low", "ci_high", "p_value", "n_from", "n_to", "ranked",
-]  # fmt: skip
+SHIFT_COLUMNS = shift.SHIFT_COLUMNS
 
 
 @pytest.fixture(autouse=True)
@@ -438,23 +435,27 @@ def test_speaker_target_heatmap_falls_back_to_ids_without_labels():
 
 SHIFT = pd.DataFrame(
     [
-        ("putin", "portrayal", "000", "004", -0.2, -0.6, -0.4, -0.7, -0.1, 0.01, 5, 6, True),
-        ("eu", "portrayal", "000", "004", -0.1, 0.25, 0.35, 0.1, 0.6, 0.02, 4, 3, True),
-        ("trump", "portrayal", "000", "004", 0.1, 0.3, 0.2, -0.1, 0.5, 0.2, 3, 4, True),
-        ("putin", "voice", "000", "004", 0.5, 0.6, 0.1, -0.2, 0.4, 0.6, 3, 3, True),
-        ("zelenskyy", "portrayal", "000", "004", 0.0, 0.5, 0.5, np.nan, np.nan, np.nan, 1, 2,
-         False),
+        ("putin", "portrayal", "000", "004", -0.2, -0.6, -0.4, -0.7, -0.1, 0.01, 0.02, 25, 26, 4,
+         5, "documents", True, True),
+        ("eu", "portrayal", "000", "004", -0.1, 0.25, 0.35, 0.1, 0.6, 0.02, 0.03, 24, 23, 3, 3,
+         "documents", True, True),
+        ("trump", "portrayal", "000", "004", 0.1, 0.3, 0.2, -0.1, 0.5, np.nan, np.nan, 3, 4, 1, 1,
+         "sentences", False, True),
+        ("putin", "voice", "000", "004", 0.5, 0.6, 0.1, -0.2, 0.4, np.nan, np.nan, 3, 3, 1, 1,
+         "sentences", False, True),
+        ("zelenskyy", "portrayal", "000", "004", 0.0, 0.5, 0.5, np.nan, np.nan, np.nan, np.nan, 1,
+         2, 1, 1, "sentences", False, False),
     ],
     columns=SHIFT_COLUMNS,
 )  # fmt: skip
 
 
-def test_shift_slopes_draws_ranked_actors_of_the_role():
+def test_shift_slopes_draws_the_actors_of_the_role_with_an_interval():
     fig, data = figures.shift_slopes(SHIFT, LABELS)
-    assert data["actor_id"].tolist() == ["putin", "eu", "trump"]  # zelenskyy is not ranked
+    assert data["actor_id"].tolist() == ["putin", "eu", "trump"]  # zelenskyy has no interval
     assert data["label"].tolist() == ["Vladimir Putin", "eu", "Donald Trump"]
     ax = fig.axes[0]
-    assert ax.get_title(loc="left") == "Shift in portrayal, first to last period (3 ranked actors)"
+    assert ax.get_title(loc="left") == "Shift in portrayal, first to last period (3 actors)"
     assert tick_labels(ax.get_xticklabels()) == ["from 000", "to 004"]
     assert texts_of(ax) == ["Vladimir Putin (-0.40)", "eu (+0.35)", "Donald Trump (+0.20)"]
     slopes = [line for line in ax.lines if line.get_marker() == "o"]
@@ -472,11 +473,11 @@ def test_shift_slopes_top_n_and_other_role():
     assert fig.axes[0].get_ylabel() == "mean voice (-1 negative, +1 positive)"
 
 
-def test_shift_slopes_with_nothing_ranked():
-    fig, data = figures.shift_slopes(SHIFT[~SHIFT["ranked"]], LABELS)
+def test_shift_slopes_with_no_interval():
+    fig, data = figures.shift_slopes(SHIFT[SHIFT["ci_low"].isna()], LABELS)
     assert data.empty
     ax = fig.axes[0]
-    assert ax.get_title(loc="left").endswith("(0 ranked actors)")
+    assert ax.get_title(loc="left").endswith("(0 actors)")
     assert texts_of(ax) == []
 
 

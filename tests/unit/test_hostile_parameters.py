@@ -98,7 +98,7 @@ def test_every_declared_default_round_trips_through_the_cell():
     [
         (("max_docs", "-1"), "parameter max_docs must be at least 0, got -1"),
         (("n_workers", "0"), "parameter n_workers must be at least 1, got 0"),
-        (("min_shift_scores", "0"), "parameter min_shift_scores must be at least 1, got 0"),
+        (("min_shift_mentions", "0"), "parameter min_shift_mentions must be at least 1, got 0"),
     ],
 )
 def test_numbers_out_of_range_are_exit_2(override, message):

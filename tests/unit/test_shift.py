@@ -46,63 +46,116 @@ def test_unknown_end_period_is_named():
         shift.resolve_ends(periods, "z")
 
 
-def units(before, after, actor="x", role="portrayal"):
-    rows = [("p1", actor, role, v) for v in before] + [("p2", actor, role, v) for v in after]
-    return pd.DataFrame(rows, columns=["period", "actor_id", "role", "sentiment"])
-
-
-def test_a_built_in_shift_is_found():
-    table = shift.shifts(
-        units([-0.6, -0.5, -0.4, -0.5, -0.6], [0.4, 0.5, 0.6, 0.5, 0.4]), "p1", "p2", 3
+def units(before, after, actor="x", role="portrayal", docs_per_end=1, scorers=None):
+    """Scores of one actor and role at two ends, spread over ``docs_per_end`` documents
+    each (one sentence per score); every scorer gives the same score unless ``scorers``
+    says otherwise (column -> (before, after))."""
+    rows = []
+    for period, values, offset in (("p1", before, 0), ("p2", after, 1000)):
+        for i, value in enumerate(values):
+            doc = f"{offset + i % docs_per_end}"
+            rows.append((period, doc, f"sentence {i}", actor, role, value))
+    frame = pd.DataFrame(
+        rows, columns=["period", "doc_id", "where", "actor_id", "role", "sentiment"]
     )
+    for column in shift.SCORE_COLUMNS:
+        frame[column] = frame["sentiment"]
+    for column, (b, a) in (scorers or {}).items():
+        frame[column] = [*b, *a]
+    return frame
+
+
+def test_a_built_in_shift_over_documents_is_tested_and_called():
+    before, after = [-0.6, -0.5, -0.4, -0.5, -0.6] * 5, [0.4, 0.5, 0.6, 0.5, 0.4] * 5
+    table = shift.shifts(units(before, after, docs_per_end=5), "p1", "p2", 20, 3)
     row = table.iloc[0]
     assert row["delta"] == pytest.approx(1.0)
+    assert (row["unit"], bool(row["tested"]), row["docs_from"], row["docs_to"]) == (
+        "documents", True, 5, 5)  # fmt: skip
     assert row["ci_low"] > 0.8 and row["ci_high"] < 1.2
-    assert row["p_value"] < 0.01
-    assert bool(row["ranked"])
+    # 5 documents a side: 252 splits, exactly enumerated; two are as extreme
+    assert row["p_value"] == round(2 / 252, 4) and row["q_value"] == row["p_value"]
+    assert len(shift.called_shifts(table)) == 1
 
 
-def test_a_null_shift_is_not_called_significant():
+def test_one_article_at_each_end_is_described_over_sentences_and_not_tested():
+    table = shift.shifts(units([-0.5] * 30, [0.5] * 30), "p1", "p2", 20, 3)
+    row = table.iloc[0]
+    assert (row["unit"], bool(row["tested"])) == ("sentences", False)
+    assert np.isnan(row["p_value"]) and np.isnan(row["q_value"])
+    assert shift.called_shifts(table).empty
+
+
+def test_a_shift_the_scorers_disagree_on_is_not_called():
+    before, after = [-0.5] * 25, [0.5] * 25
+    flipped = {"score_vader": ([0.5] * 25, [-0.5] * 25)}
+    table = shift.shifts(units(before, after, docs_per_end=5, scorers=flipped), "p1", "p2", 20, 3)
+    assert not table.iloc[0]["same_sign"]
+    assert shift.called_shifts(table).empty
+    periods = pd.DataFrame({"doc_id": ["0", "1000"], "period": ["p1", "p2"], "rank": [0, 1]})
+    lines = shift.Shift(periods=periods, trajectory=table, shift=table, evidence=table.iloc[:0],
+                        targets=pd.DataFrame()).summary({})  # fmt: skip
+    assert lines[1] == (
+        "No shift is clear at this sample size: of 1 tested actor-role pair, none has a q-value "
+        "below 0.05, an interval that excludes zero and the same sign under every scorer."
+    )
+
+
+def test_a_null_shift_is_not_called():
     rng = np.random.default_rng(1)
-    values = rng.normal(0, 0.5, 40)
-    row = shift.shifts(units(values[:20], values[20:]), "p1", "p2", 3).iloc[0]
+    values = rng.normal(0, 0.5, 60)
+    row = shift.shifts(units(values[:30], values[30:], docs_per_end=6), "p1", "p2", 20, 3).iloc[0]
     assert row["p_value"] > 0.05
     assert row["ci_low"] < 0 < row["ci_high"]
 
 
-def test_thin_cells_are_listed_not_ranked():
+def test_tested_pairs_come_first_and_share_their_q_values():
     frame = pd.concat(
-        [units([0.1, 0.2, 0.3], [0.5, 0.6, 0.7], "big"), units([0.0], [0.9, 0.9, 0.9], "thin")]
-    )
-    table = shift.shifts(frame, "p1", "p2", min_shift_scores=3)
-    assert table["actor_id"].tolist() == ["big", "thin"]  # ranked first, though smaller
-    assert table["ranked"].tolist() == [True, False]
-    assert np.isnan(table.iloc[1]["p_value"])
+        [units([0.1] * 10 + [0.2] * 10, [0.5] * 20, "big", docs_per_end=4),
+         units([0.0] * 20, [0.9] * 20, "few docs", docs_per_end=2),
+         units([0.0] * 5, [0.9] * 5, "thin", docs_per_end=5)]
+    )  # fmt: skip
+    table = shift.shifts(frame, "p1", "p2", min_shift_mentions=20, min_docs=3)
+    assert table["actor_id"].tolist() == ["big", "few docs", "thin"]  # tested first, though smaller
+    assert table["tested"].tolist() == [True, False, False]
+    assert table["unit"].tolist() == ["documents", "sentences", "documents"]
 
 
 def test_evidence_pulls_each_end_and_summary_quotes_it():
-    frame = units([-0.6, 0.1, -0.5], [0.2, 0.9, 0.4]).assign(
-        doc_id=["1", "1", "1", "2", "2", "2"], where=[f"sentence {i}" for i in range(6)]
-    )
-    table = shift.shifts(frame, "p1", "p2", 3)
-    texts = {("2", "sentence 4"): "X was praised.", ("1", "sentence 0"): "X was blamed."}
+    frame = units([-0.6, 0.1, -0.5] * 8, [0.2, 0.9, 0.4] * 8, docs_per_end=5)
+    table = shift.shifts(frame, "p1", "p2", 20, 3)
+    texts = {("1001", "sentence 1"): "X was praised.", ("0", "sentence 0"): "X was blamed."}
     found = shift.evidence(frame, table, texts, per_end=1)
-    assert found[["end", "where", "score", "text"]].values.tolist() == [
-        ["from", "sentence 0", -0.6, "X was blamed."], ["to", "sentence 4", 0.9, "X was praised."]
+    assert found[["end", "doc_id", "where", "score", "text"]].values.tolist() == [
+        ["from", "0", "sentence 0", -0.6, "X was blamed."],
+        ["to", "1001", "sentence 1", 0.9, "X was praised."],
     ]  # fmt: skip
-    periods = pd.DataFrame({"doc_id": ["1", "2", "3"], "period": ["p1", "p2", ""],
-                            "rank": [0, 1, -1]})  # fmt: skip
-    result = shift.Shift(
-        periods=periods, trajectory=frame, shift=table, evidence=found,
-        targets=pd.DataFrame(),
-    )  # fmt: skip
+    docs = sorted(set(frame["doc_id"]))
+    periods = pd.DataFrame({"doc_id": [*docs, "x"], "period": [*frame.drop_duplicates("doc_id")
+                            .set_index("doc_id").loc[docs, "period"], ""],
+                            "rank": [0] * 5 + [1] * 5 + [-1]})  # fmt: skip
+    result = shift.Shift(periods=periods, trajectory=frame, shift=table, evidence=found,
+                         targets=pd.DataFrame())  # fmt: skip
     lines = result.summary({"x": "Actor X"})
-    assert lines[0] == "From period p1 to period p2:"
-    assert lines[1].startswith(
-        "Actor X (portrayal) became more positive: -0.33 (n=3) -> +0.50 (n=3)"
+    assert lines[0] == "From period p1 (5 documents) to period p2 (5 documents):"
+    assert lines[1] == (
+        "Actor X (portrayal) became more positive: -0.33 (n=24, 5 documents) -> +0.50 (n=24, "
+        "5 documents), delta +0.83, 95% CI [+0.74, +0.92] over documents, permutation "
+        'p=0.008, q=0.008; the same sign under every scorer. Example (1001): "X was praised."'
     )
-    assert 'Example (2): "X was praised."' in lines[1]
-    assert lines[-1] == "1 of 3 documents are undated and left out of the periods."
+    assert lines[-1] == "1 of 11 documents are undated and left out of the periods."
+    # one article at each end: nothing is called, the difference is described as such
+    single = units([-0.6, 0.1, -0.5] * 8, [0.2, 0.9, 0.4] * 8)
+    described = shift.Shift(periods=periods, trajectory=single,
+                            shift=shift.shifts(single, "p1", "p2", 20, 3), evidence=found,
+                            targets=pd.DataFrame()).summary({"x": "Actor X"})  # fmt: skip
+    assert described[1].startswith("No shift can be tested")
+    assert described[2:4] == [
+        "Largest differences, descriptive only:",
+        "Actor X (portrayal): -0.33 (n=24, 1 document) -> +0.50 (n=24, 1 document), "
+        "delta +0.83, 95% CI [+0.66, +1.00] over sentences, between these articles only, "
+        "not tested.",
+    ]
     one = shift.Shift(periods=periods.assign(period="p1", rank=0), trajectory=pd.DataFrame(),
                       shift=table.iloc[:0], evidence=found, targets=pd.DataFrame())  # fmt: skip
     assert one.summary({}) == [
