@@ -432,8 +432,9 @@ def shift_slopes(shift_table: pd.DataFrame, labels: dict, role: str = "portrayal
     ax.set_ylim(-1, 1)
     ax.axhline(0, color="#999999", linewidth=0.8)
     ax.set_ylabel(f"mean {role} (-1 negative, +1 positive)")
-    ax.set_title(f"Shift in {role}, first to last period ({len(data)} actors)", fontsize=10,
-                 loc="left")  # fmt: skip
+    tested = int(data["tested"].sum())
+    ax.set_title(f"Shift in {role}, first to last period ({len(data)} actors, {tested} tested)",
+                 fontsize=10, loc="left")  # fmt: skip
     ax.spines[["top", "right"]].set_visible(False)
     _pin_empty_axis_labels(fig.axes)
     fig.tight_layout()

@@ -455,7 +455,9 @@ def test_shift_slopes_draws_the_actors_of_the_role_with_an_interval():
     assert data["actor_id"].tolist() == ["putin", "eu", "trump"]  # zelenskyy has no interval
     assert data["label"].tolist() == ["Vladimir Putin", "eu", "Donald Trump"]
     ax = fig.axes[0]
-    assert ax.get_title(loc="left") == "Shift in portrayal, first to last period (3 actors)"
+    assert (
+        ax.get_title(loc="left") == "Shift in portrayal, first to last period (3 actors, 2 tested)"
+    )
     assert tick_labels(ax.get_xticklabels()) == ["from 000", "to 004"]
     assert texts_of(ax) == ["Vladimir Putin (-0.40)", "eu (+0.35)", "Donald Trump (+0.20)"]
     slopes = [line for line in ax.lines if line.get_marker() == "o"]
@@ -477,7 +479,7 @@ def test_shift_slopes_with_no_interval():
     fig, data = figures.shift_slopes(SHIFT[SHIFT["ci_low"].isna()], LABELS)
     assert data.empty
     ax = fig.axes[0]
-    assert ax.get_title(loc="left").endswith("(0 actors)")
+    assert ax.get_title(loc="left").endswith("(0 actors, 0 tested)")
     assert texts_of(ax) == []
 
 
