@@ -24,12 +24,16 @@ from actorlens.engine import Engine
 from actorlens.ingest import Corpus
 from actorlens.parameters import default
 from actorlens.resampling import _test_batch, q_values, summarise
+from actorlens.scorers import NEUTRAL_BAND
 from actorlens.sentiment import Sentiment, counted_kinds
 from actorlens.tables import TableSet
 
 PERIODS = ("doc", "day", "week", "month")
 EVIDENCE_PER_END = 2
-TRAJECTORY_COLUMNS = ["period", "actor_id", "role", "n", "mean", "ci_low", "ci_high", "thin"]
+TRAJECTORY_COLUMNS = [
+    "period", "actor_id", "role", "n", "mean", "ci_low", "ci_high", "thin", "n_sentences",
+    "n_documents", "share_negative", "share_positive", "net_tone",
+]  # fmt: skip
 SHIFT_COLUMNS = [
     "actor_id",
     "role",
@@ -107,10 +111,25 @@ def scored_units(result: Sentiment, periods: pd.DataFrame, kinds,
 
 
 def trajectory(units: pd.DataFrame, min_cell_scores: int, engine: Engine | None = None):
-    """Mean, n and bootstrap interval per period, actor and role, periods in order (the
-    intervals computed on ``engine``)."""
+    """Per period, actor and role: the mean score with its bootstrap interval (computed on
+    ``engine``), how many scores, sentences (or quotes) and documents it rests on, the
+    shares of negative and of positive scores (beyond the ±0.05 neutral band) and net tone
+    (their difference); periods in order."""
     keys = ["rank", "period", "actor_id", "role"]
     table = summarise(units, keys, "sentiment", min_cell_scores, engine)
+    scored = units.dropna(subset=["sentiment"])
+    counts = scored.assign(
+        sentence=scored["doc_id"] + "/" + scored["where"],
+        negative=scored["sentiment"] <= -NEUTRAL_BAND,
+        positive=scored["sentiment"] >= NEUTRAL_BAND,
+    ).groupby(keys, sort=True).agg(
+        n_sentences=("sentence", "nunique"), n_documents=("doc_id", "nunique"),
+        share_negative=("negative", "mean"), share_positive=("positive", "mean"),
+    ).reset_index()  # fmt: skip
+    counts["net_tone"] = counts["share_positive"] - counts["share_negative"]
+    shares = ["share_negative", "share_positive", "net_tone"]
+    counts[shares] = counts[shares].round(4)
+    table = table.merge(counts, on=keys, how="left")
     return table.sort_values(["rank", "actor_id", "role"])[TRAJECTORY_COLUMNS].reset_index(
         drop=True
     )

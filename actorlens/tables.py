@@ -88,7 +88,9 @@ SCHEMAS = {
         _schema("actor_sentiment_overall", f"actor_id:str role:str scorer:str {INTERVAL}"),
         _schema("speaker_target", "doc_id:str speaker_id:str target_id:str n:int mean:float?"),
         _schema("document_periods", "doc_id:str period:str? rank:int"),
-        _schema("stance_trajectory", f"period:str actor_id:str role:str {INTERVAL}"),
+        _schema("stance_trajectory", f"period:str actor_id:str role:str {INTERVAL} "
+                "n_sentences:int n_documents:int share_negative:float share_positive:float "
+                "net_tone:float"),
         _schema("stance_shift", "actor_id:str role:str from_period:str to_period:str "
                 "from_mean:float to_mean:float delta:float ci_low:float? ci_high:float? "
                 "p_value:float? q_value:float? n_from:int n_to:int docs_from:int docs_to:int "

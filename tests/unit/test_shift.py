@@ -192,3 +192,16 @@ def test_source_texts_find_sentences_and_quotes():
     assert texts.get(("1", "sentence 1")) == "B."
     assert texts.get(("2", "2-q0")) == "“Yes.”"
     assert texts.get(("2", "sentence 5"), "none") == "none"
+
+
+def test_trajectory_cells_say_what_they_rest_on():
+    frame = pd.DataFrame({
+        "rank": [0, 0, 0, 0], "period": ["p1"] * 4, "actor_id": ["x"] * 4,
+        "role": ["portrayal"] * 4, "doc_id": ["0", "0", "1", "1"],
+        "where": ["sentence 0", "sentence 0", "sentence 2", "sentence 3"],
+        "sentiment": [-0.5, 0.0, 0.5, 0.6],
+    })  # fmt: skip
+    row = shift.trajectory(frame, 3).iloc[0]
+    assert (row["n"], row["n_sentences"], row["n_documents"]) == (4, 3, 2)
+    assert (row["share_negative"], row["share_positive"], row["net_tone"]) == (0.25, 0.5, 0.25)
+    assert row["mean"] == pytest.approx(0.15)
