@@ -15,7 +15,7 @@ from traitlets.config import Config
 from actorlens.ingest import Corpus
 from actorlens.mentions import Mentions
 from actorlens.sentiment import Sentiment
-from actorlens.shift import Shift
+from actorlens.shift import SHIFT_COLUMNS, Shift
 
 HIDDEN_CELL_TAGS = ("parameters", "injected-parameters", "remove_cell")
 INDEX_DOCUMENT_ROWS = 25
@@ -165,23 +165,10 @@ def shift_headline(processed_dir: Path) -> tuple[list[str], str]:
         f"{int(tested.sum())} actor-role shifts tested (documents as the unit), "
         f"{int((~tested).sum())} described only; {periods} periods"
     ]
-    shown = result.shift.head(10).assign(actor=lambda d: d["actor_id"].map(_labels(processed_dir)))[
-        [
-            "actor",
-            "role",
-            "from_mean",
-            "to_mean",
-            "delta",
-            "ci_low",
-            "ci_high",
-            "p_value",
-            "q_value",
-            "n_from",
-            "n_to",
-            "docs_from",
-            "docs_to",
-        ]
-    ]
+    hidden = {"actor_id", "from_period", "to_period", "unit", "tested", "same_sign"}
+    columns = ["actor", *(c for c in SHIFT_COLUMNS if c not in hidden)]
+    labels = _labels(processed_dir)
+    shown = result.shift.head(10).assign(actor=result.shift["actor_id"].map(labels))[columns]
     return lines, table_html(shown, numeric=tuple(shown.columns[2:]))
 
 
