@@ -34,6 +34,7 @@ from actorlens.scorers import (
 )
 
 PORTRAYAL_LABELS = config.VALIDATION_DIR / "portrayal_hand_labels.csv"
+PORTRAYAL_LABELS_V2 = config.VALIDATION_DIR / "portrayal_labels.csv"
 SEED_QUOTES = config.VALIDATION_DIR / "seed_quotes_hand.csv"
 NEWSMTSC_DEV = config.VALIDATION_DIR / "newsmtsc_dev.jsonl"
 LABELLED_ACTORS = (config.SEEDS_DIR / "actors.yml", config.PARAMS_DIR / "wikinews_actors.yml")
@@ -53,7 +54,8 @@ def evaluate_file(path: str | Path, scorer_names=(BASELINE, *SCORERS)) -> dict[s
 
 def validation_table(labelled: pd.DataFrame, scorers: dict) -> pd.DataFrame:
     """Agreement of each scorer with hand labels (-1, 0, +1) of mentions in sentences:
-    Spearman correlation, sign accuracy on non-neutral labels, share of neutral kept."""
+    Spearman correlation, sign accuracy on non-neutral labels, share of neutral kept, and
+    the level: the mean score on neutral labels (a scorer in label units gives about 0)."""
     scored_all = ScoredOnce(
         scorers, labelled["sentence"], labelled["sent_start"], labelled["sent_end"]
     )
@@ -73,6 +75,9 @@ def validation_table(labelled: pd.DataFrame, scorers: dict) -> pd.DataFrame:
                     "spearman": round(float(spearmanr(scores, labels).statistic), 3),
                     "sign_accuracy": _share(predicted[polar] == labels[polar]),
                     "neutral_kept": _share(predicted[~polar] == 0),
+                    "mean_on_neutral": round(float(np.mean(scores[~polar])), 3)
+                    if (~polar).any()
+                    else float("nan"),
                 }
             )
     return pd.DataFrame(rows)
@@ -98,6 +103,19 @@ def portrayal_agreement(labels_file: str | Path = PORTRAYAL_LABELS) -> pd.DataFr
     scorers = {BASELINE: SentenceVader()}
     scorers.update({name: make_scorer(name, neutral) for name in SCORERS})
     return validation_table(load_hand_labels(labels_file), scorers)
+
+
+def portrayal_levels(split: str = "dev", labels_file: str | Path = PORTRAYAL_LABELS_V2):
+    """:func:`validation_table` of every scorer on one split (``dev`` or ``test``) of the
+    second labelled set (two independent passes, adjudicated; split by document)."""
+    labelled = pd.read_csv(labels_file, dtype={"doc_id": str}, keep_default_na=False)
+    labelled = labelled[labelled["split"] == split].rename(
+        columns={"start": "sent_start", "end": "sent_end"}
+    )
+    neutral = set().union(*(actor_name_words(path) for path in LABELLED_ACTORS))
+    scorers = {BASELINE: SentenceVader()}
+    scorers.update({name: make_scorer(name, neutral) for name in SCORERS})
+    return validation_table(labelled.reset_index(drop=True), scorers)
 
 
 def newsmtsc_agreement(path: str | Path = NEWSMTSC_DEV) -> pd.DataFrame:

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from actorlens import cli
+from actorlens import cli, validation
 from actorlens.scorers import (
     LexiconError,
     ScoredOnce,
@@ -207,3 +207,13 @@ def test_names_carry_no_tone(text):
 def test_a_neutral_lexicon_word_in_capitals_stays_neutral():
     # "war" is neutral in the news lexicon; in capitals it must not turn negative
     assert TargetVader().text_score(["The WAR went on."]).tolist() == [0.0]
+
+
+def test_levels_on_the_dev_split_of_the_second_labelled_set():
+    table = validation.portrayal_levels("dev").set_index(["corpus", "scorer"])
+    assert table.loc["all", "n"].unique().tolist() == [310]
+    assert table.xs("sentence_vader", level="scorer")["n"].to_dict() == {
+        "all": 310, "persent": 97, "seeds": 89, "wikinews": 124}  # fmt: skip
+    # the default leans negative on neutral mentions (issue 17): the measure shows it
+    assert table.loc[("all", "trained_adapted"), "mean_on_neutral"] == -0.224
+    assert table.loc[("all", "sentence_vader"), "mean_on_neutral"] == 0.051
