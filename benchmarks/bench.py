@@ -212,7 +212,7 @@ def library_pass(corpus_dir: Path, stats: dict | None = None, engine=None):
     ends = {k: (SHIFT[k] if SHIFT[k] in labels else "") for k in ("from_period", "to_period")}
     moved = shift.analyse(
         corpus, result, SHIFT["order_by"], SHIFT["period"], ends["from_period"],
-        ends["to_period"], MIN_MENTIONS, False, None, engine,
+        ends["to_period"], min_cell_scores=MIN_MENTIONS, engine=engine,
     )  # fmt: skip
     mark("aggregation", tick)
 
