@@ -44,5 +44,5 @@ def output_path(path: str | Path) -> Path:
 
 # Portrayal scorers (see actorlens.scorers) and the sentence-level baseline, named here
 # so the command line can list them without importing the models.
-SCORERS = ("trained", "trained_adapted", "vader")
+SCORERS = ("trained", "vader")
 BASELINE_SCORER = "sentence_vader"

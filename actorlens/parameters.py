@@ -102,9 +102,9 @@ PARAMETERS: dict[str, Parameter] = {
                   "YAML actors file (or a quanteda-style dictionary)"),
         Parameter("include_demonyms", bool, False,
                   "count demonyms (Russian, Ukrainian) as mentions"),
-        Parameter("scorer", str, "trained_adapted",
-                  "portrayal scorer: trained_adapted (agrees best with the hand labels, "
-                  "see notebook 03's last section), trained or vader"),
+        Parameter("scorer", str, "vader",
+                  "portrayal scorer: vader (closest to the hand labels' level on the dev "
+                  "split, see notebook 03's last section) or trained"),
         Parameter("min_cell_scores", int, 3,
                   "scores a cell (document, period or corpus x actor x role) needs; "
                   "cells with fewer are marked thin", minimum=1),
@@ -125,6 +125,9 @@ PARAMETERS: dict[str, Parameter] = {
         Parameter("target_terms", dict[str, list[str]], {"talks": TALKS_TERMS},
                   "topic targets and their words (trailing * as wildcard)"),
         Parameter("top_n", int, 15, "actors shown in the figures", minimum=1),
+        Parameter("persent_dir", str, "../shared/corpora/persent",
+                  "folder with PerSenT's dev.csv and fixed_test.csv for notebook 03's "
+                  "validation (skipped when absent)"),
         Parameter("processed_dir", str, "data/processed", "where the tables are read and written"),
         Parameter("figures_dir", str, "reports/figures", "where the figures are written"),
         Parameter("engine", str, "local", "local, or dask to run the heavy work on Dask"),

@@ -1,5 +1,7 @@
-"""Roles: a mention inside a quote its own actor speaks is **voice**, every other
-mention is **portrayal**. Which spans are quotes comes from the quotes table alone
+"""Roles: a mention inside a quote its own actor speaks is **voice**; a mention inside
+someone else's quote (or a quote whose speaker is unknown) is **quoted**, portrayal in
+another's words, which goes to speaker -> target; every other mention is **portrayal**,
+the narrative's own. Which spans are quotes comes from the quotes table alone
 (:func:`actorlens.quotes.extract_quotes`): ``in_quote``, ``quote_id`` and ``role`` are
 all read off it."""
 
@@ -12,8 +14,7 @@ KEY_TYPES = {"doc_id": str, "start": "int64", "end": "int64"}
 
 def assign_roles(mentions: pd.DataFrame, quote_table: pd.DataFrame) -> pd.DataFrame:
     """Each mention with whether it stands inside a quote of ``quote_table``, that quote
-    and its speaker, and its role: ``voice`` when the actor speaks the quote,
-    ``portrayal`` otherwise."""
+    and its speaker, and its role: ``voice``, ``quoted`` or ``portrayal``."""
     out = mentions.reset_index(drop=True)
     found = (
         pd.merge_asof(
@@ -36,5 +37,7 @@ def assign_roles(mentions: pd.DataFrame, quote_table: pd.DataFrame) -> pd.DataFr
         quote_id=found["quote_id"].where(inside, "").fillna(""),
         speaker_id=found["speaker_id"].where(inside, "").fillna(""),
     )
-    out["role"] = np.where(out["speaker_id"] == out["actor_id"], "voice", "portrayal")
+    out["role"] = np.select(
+        [out["speaker_id"] == out["actor_id"], out["in_quote"]], ["voice", "quoted"], "portrayal"
+    )
     return out

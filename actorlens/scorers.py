@@ -4,9 +4,8 @@
   of it, with the news lexicon of ``resources/news_lexicon.yml`` (topic words such as
   "war" made neutral, judging words such as "dictator" added) and the actors' own
   names made neutral;
-* ``trained`` -- the NewsMTSC-trained model of :mod:`actorlens.target_sentiment`;
-* ``trained_adapted`` -- the same with its class priors re-estimated on the mentions
-  scored (news is mostly neutral, NewsMTSC's training labels are not);
+* ``trained`` -- the NewsMTSC-trained model of :mod:`actorlens.target_sentiment`, its
+  probabilities calibrated: the score is the expected label, P(positive) - P(negative);
 * ``sentence_vader`` (the baseline) -- plain VADER over the whole sentence.
 
 A quote's tone (an actor's voice) is VADER with the news lexicon over the quoted words.
@@ -36,9 +35,6 @@ CLAUSE_BREAK = re.compile(
 )
 WORD = re.compile(r"\S+")
 SIGN = {"negative": -1, "neutral": 0, "positive": 1}
-# The trained model is fitted with balanced class weights: its probabilities assume
-# equal class shares, the starting point of the prior adaptation.
-BALANCED_PRIOR = np.full(3, 1 / 3)
 
 
 class ScorerError(ValueError):
@@ -143,62 +139,33 @@ class SentenceVader(TargetVader):
         return self.text_score(sentences)
 
 
-def adapt_priors(proba: np.ndarray, train_prior: np.ndarray, iterations: int = 100):
-    """Re-weight class probabilities to the class shares of the batch itself.
-
-    EM of Saerens, Latinne & Decaestecker (2002): the shares are estimated from the
-    unlabelled batch, so a model trained on NewsMTSC's balanced labels stops calling
-    mostly-neutral news polar. Returns the adapted probabilities and the shares.
-    """
-    prior = np.asarray(train_prior, dtype=float)
-    shares = prior.copy()
-    adapted = proba
-    for _ in range(iterations):
-        adapted = proba * (shares / prior)
-        adapted /= adapted.sum(axis=1, keepdims=True)
-        updated = adapted.mean(axis=0)
-        if np.allclose(updated, shares, atol=1e-6):
-            break
-        shares = updated
-    return adapted, shares
-
-
 class Trained:
-    """The NewsMTSC-trained scorer: P(positive) - P(negative) toward the target; with
-    ``adapt`` its class priors are re-estimated on each batch it scores."""
+    """The NewsMTSC-trained scorer: calibrated P(positive) - P(negative) toward the target.
+    A mention's score depends on its sentence only, never on the other mentions scored."""
 
-    def __init__(self, model_path: str | Path | None = None, adapt: bool = False):
+    def __init__(self, model_path: str | Path | None = None):
         self.model = target_sentiment.TrainedScorer.load(model_path)
-        self.adapt = adapt
-        self.shares = None
 
     def predict_proba(self, sentences, starts, ends) -> np.ndarray:
         if not len(sentences):
             return np.zeros((0, 3))
-        proba = self.model.predict_proba(list(sentences), list(starts), list(ends))
-        if self.adapt:
-            proba, self.shares = adapt_priors(proba, BALANCED_PRIOR)
-        return proba
+        return self.model.predict_proba(list(sentences), list(starts), list(ends))
 
     def score(self, sentences, starts, ends) -> np.ndarray:
-        proba = self.predict_proba(sentences, starts, ends)
-        return proba[:, 2] - proba[:, 0]
-
-    def proba_from(self, raw_proba: np.ndarray) -> np.ndarray:
-        """Probabilities from the model's raw probabilities of a whole batch."""
-        if self.adapt and len(raw_proba):
-            adapted, self.shares = adapt_priors(raw_proba, BALANCED_PRIOR)
-            return adapted
-        return raw_proba
-
-    def scores_from(self, raw_proba: np.ndarray) -> np.ndarray:
-        """Scores from the model's raw probabilities of a whole batch."""
-        proba = self.proba_from(raw_proba)
-        return proba[:, 2] - proba[:, 0] if len(proba) else np.zeros(0)
+        return scores_of(self.predict_proba(sentences, starts, ends))
 
     def predict(self, sentences, starts, ends) -> list[str]:
-        proba = self.predict_proba(sentences, starts, ends)
-        return [target_sentiment.LABELS[i] for i in proba.argmax(axis=1)]
+        return labels_of(self.predict_proba(sentences, starts, ends))
+
+
+def scores_of(proba: np.ndarray) -> np.ndarray:
+    """The expected label (-1, 0, +1) of class probabilities: P(positive) - P(negative)."""
+    return proba[:, 2] - proba[:, 0] if len(proba) else np.zeros(0)
+
+
+def labels_of(proba: np.ndarray) -> list[str]:
+    """The most probable class of each row."""
+    return [target_sentiment.LABELS[i] for i in proba.argmax(axis=1)]
 
 
 def make_scorer(name: str, neutral_words=()):
@@ -207,8 +174,6 @@ def make_scorer(name: str, neutral_words=()):
         return TargetVader(neutral_words=neutral_words)
     if name == "trained":
         return Trained()
-    if name == "trained_adapted":
-        return Trained(adapt=True)
     if name == BASELINE:
         return SentenceVader()
     raise ScorerError(f"unknown scorer {name!r}; choose from {', '.join((*SCORERS, BASELINE))}")
@@ -227,13 +192,13 @@ class ScoredOnce:
     """Every scorer's scores of the same targets from one pass (the trained model's
     probabilities computed once for all trained scorers), then scores and labels of any
     part of them. A trained scorer's labels are its most probable class, the others' the
-    ±0.05 band of the score; prior adaptation runs on the part."""
+    ±0.05 band of the score."""
 
     def __init__(self, scorers: dict, sentences, starts, ends):
         self.scorers = scorers
         sentences, starts, ends = list(sentences), list(starts), list(ends)
         models = {id(s.model): s.model for s in scorers.values() if isinstance(s, Trained)}
-        self.raw = {key: m.predict_proba(sentences, starts, ends) for key, m in models.items()}
+        self.proba = {key: m.predict_proba(sentences, starts, ends) for key, m in models.items()}
         self.plain = {name: np.asarray(s.score(sentences, starts, ends), dtype=float)
                       for name, s in scorers.items() if not isinstance(s, Trained)}  # fmt: skip
 
@@ -242,16 +207,15 @@ class ScoredOnce:
         out = {}
         for name, scorer in self.scorers.items():
             if isinstance(scorer, Trained):
-                proba = scorer.proba_from(self.raw[id(scorer.model)][rows])
-                out[name] = (proba[:, 2] - proba[:, 0],
-                             [target_sentiment.LABELS[i] for i in proba.argmax(1)])  # fmt: skip
+                proba = self.proba[id(scorer.model)][rows]
+                out[name] = (scores_of(proba), labels_of(proba))
             else:
                 out[name] = (self.plain[name][rows], label_of(self.plain[name][rows]))
         return out
 
 
 def _score_batch(scorers: dict, batch: list[tuple]) -> list[tuple]:
-    """Per (sentence, start, end) of a batch: the model's raw class probabilities (when a
+    """Per (sentence, start, end) of a batch: the model's class probabilities (when a
     trained scorer is among ``scorers``), then each other scorer's score."""
     sentences, starts, ends = (list(c) for c in zip(*batch, strict=True)) if batch else ([], [], [])
     columns = []
@@ -286,8 +250,7 @@ def score_mentions(
     """Adds ``score_<name>`` per scorer and ``sentiment`` (the chosen score, empty for voice).
 
     Every scorer runs in one pass over the mentions, batch by batch on ``engine``; the
-    trained model's probabilities are computed once and shared by the trained scorers
-    (prior adaptation runs on the gathered batch)."""
+    trained model's probabilities are computed once and shared by the trained scorers."""
     engine = engine or Engine()
     out = mentions.copy()
     located = out.merge(
@@ -304,7 +267,7 @@ def score_mentions(
         not isinstance(scorer, Trained) for scorer in scorers.values()))  # fmt: skip
     proba, others = scored[:, : 3 * has_model], iter(scored[:, 3 * has_model :].T)
     for name, scorer in scorers.items():
-        scores = scorer.scores_from(proba) if isinstance(scorer, Trained) else next(others)
+        scores = scores_of(proba) if isinstance(scorer, Trained) else next(others)
         out[f"score_{name}"] = np.round(scores, 4)
-    out["sentiment"] = out[f"score_{chosen}"].where(out["role"] == "portrayal")
+    out["sentiment"] = out[f"score_{chosen}"].where(out["role"] != "voice")
     return out

@@ -47,8 +47,9 @@ def actor_sentiment(
     scorer: str,
     engine: Engine | None = None,
 ) -> pd.DataFrame:
-    """Per document, actor and role: portrayal from the mentions' ``scorer`` scores,
-    voice from the VADER tone of the actor's own quotes (intervals on ``engine``)."""
+    """Per document, actor and role: portrayal from the ``scorer`` scores of the
+    narrative's own mentions (outside quotes), voice from the VADER tone of the actor's own
+    quotes (intervals on ``engine``)."""
     portrayal = mentions[(mentions["role"] == "portrayal") & mentions["kind"].isin(kinds)]
     portrayal = portrayal.assign(role="portrayal", scorer=scorer)
     voice = quote_table[quote_table["speaker_id"] != ""].rename(columns={"speaker_id": "actor_id"})
@@ -62,7 +63,7 @@ def speaker_targets(mentions: pd.DataFrame, quote_table: pd.DataFrame) -> pd.Dat
     """What each speaker says about each actor: the score of every mention of another
     actor inside the speaker's quotes, and for actors the quote targets from outside
     (``called Zelenskyy a “dictator”``) the quote's own sentiment."""
-    said = mentions[(mentions["speaker_id"] != "") & (mentions["role"] == "portrayal")]
+    said = mentions[(mentions["speaker_id"] != "") & (mentions["role"] == "quoted")]
     rows = said[["doc_id", "speaker_id", "actor_id", "sentiment"]].rename(
         columns={"actor_id": "target_id"}
     )

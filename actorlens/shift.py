@@ -95,9 +95,8 @@ def scored_units(result: Sentiment, periods: pd.DataFrame, kinds,
     quotes (voice), with their period, document, place in the text, the sentence or quote
     behind them and each scorer's score (a quote's tone is its one score)."""
     mentions = result.mentions
-    kept = (mentions["role"] == "portrayal") & mentions["kind"].isin(kinds)
-    if not quoted_portrayal:
-        kept &= ~mentions["in_quote"].astype(bool)
+    roles = ["portrayal", "quoted"] if quoted_portrayal else ["portrayal"]
+    kept = mentions["role"].isin(roles) & mentions["kind"].isin(kinds)
     portrayal = mentions[kept].dropna(subset=["sentiment"])
     portrayal = portrayal.assign(
         role="portrayal", where=portrayal["sent_id"].map("sentence {}".format)

@@ -96,6 +96,7 @@ STAGES: tuple[Stage, ...] = (
             "min_cell_scores",
             "include_demonyms",
             "top_n",
+            "persent_dir",
             *OUTPUT_PARAMETERS,
             *ENGINE_PARAMETERS,
         ),  # fmt: skip

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 import time
 from bisect import bisect_left
+from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
@@ -33,6 +35,7 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score
+from sklearn.model_selection import GroupKFold
 from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 from vaderSentiment.vaderSentiment import (
@@ -46,7 +49,7 @@ from actorlens import config
 
 LABELS = ("negative", "neutral", "positive")
 _POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
-_FORMAT = "actorlens.target_sentiment/3"
+_FORMAT = "actorlens.target_sentiment/4"
 _PLACEHOLDER = "xxtargetxx"
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|[^\sA-Za-z0-9]")
 _WORD = re.compile(r"\S+")
@@ -75,6 +78,7 @@ DEFAULT_SETTINGS = {
     "decimals": 5,
 }
 GRID = [{"tau": tau, "C": c} for tau in (2.0, 3.0) for c in (0.5, 1.0, 2.0)]
+FOLDS = 5
 
 
 def default_model_path() -> Path:
@@ -155,6 +159,24 @@ class VaderScorer:
         return [LABELS[i] for i in self.predict_proba(sentences).argmax(axis=1)]
 
 
+def name_words(words: list[str]) -> set[int]:
+    """Positions of the words that are part of a multi-word name ("United" of "the United
+    States", "Security Council"): capitalised, not opening a sentence, next to another
+    capitalised word. They carry no VADER valence: a name is not a judgement."""
+
+    def capitalised(i: int) -> bool:
+        return 0 <= i < len(words) and words[i].lstrip(_QUOTES + "'(")[:1].isupper()
+
+    def opening(i: int) -> bool:
+        return i == 0 or words[i - 1][-1:] in ".!?:" or words[i][:1] in _SENTENCE_OPENERS
+
+    return {
+        i
+        for i in range(len(words))
+        if capitalised(i) and not opening(i) and (capitalised(i - 1) or capitalised(i + 1))
+    }
+
+
 def _is_negator(token: str) -> bool:
     """VADER's negation test for one lower-cased token."""
     return token in _NEGATIONS or token.endswith("n't")
@@ -198,13 +220,15 @@ def _other_mentions(words: list[str], target: int) -> list[int]:
     ]
 
 
-def _cues(tokens, target, others, analyzer) -> dict:
+def _cues(words, target, others, analyzer) -> dict:
     """Counts of VADER lexicon hits by polarity (flipped by a negator in the 3 tokens before, as
-    VADER does), strength, side, distance band and whether the target is the nearest mention."""
-    cues = {}
+    VADER does), strength, side, distance band and whether the target is the nearest mention;
+    words of multi-word names are left out."""
+    cues, names = {}, name_words(words)
+    tokens = [word.lower() for word in words]
     for i, token in enumerate(tokens):
         valence = analyzer.lexicon.get(token)
-        if valence is None or i == target:
+        if valence is None or i == target or i in names:
             continue
         negated = any(_is_negator(t) for t in tokens[max(0, i - 3) : i])
         polarity = "P" if (valence > 0) != negated else "N"
@@ -238,6 +262,7 @@ class SentenceValences:
         sentitext = SentiText(sentence)
         words = sentitext.words_and_emoticons
         lexicon = analyzer.lexicon
+        names = name_words(sentence.split())
         # VADER reads at most 3 words before and 2 after the scored one, but lower-cases
         # the whole sentence several times per lexicon word; it is handed that window.
         window = SimpleNamespace(is_cap_diff=sentitext.is_cap_diff)
@@ -246,6 +271,7 @@ class SentenceValences:
             lower = item.lower()
             if (
                 lower not in lexicon
+                or i in names
                 or lower in BOOSTER_DICT
                 or (lower == "kind" and i < len(words) - 1 and words[i + 1].lower() == "of")
             ):
@@ -345,7 +371,7 @@ def _example(sentence: str, start: int, end: int, settings: dict, analyzer, vale
         "side": side,
         "clause": bag,
         "anchor": anchor,
-        "cue": _cues(tokens, target, others, analyzer),
+        "cue": _cues(words, target, others, analyzer),
     }
     return f"{sentence[:start]} {_PLACEHOLDER} {sentence[end:]}", numeric, dicts
 
@@ -508,12 +534,15 @@ class TrainedScorer:
         self._coef = np.asarray(params["coef"], dtype=float)
         self._intercept = np.asarray(params["intercept"], dtype=float)
 
-    def predict_proba(self, sentences, starts, ends) -> np.ndarray:
-        """Class probabilities (n, 3) in LABELS order."""
-        logits = self._features(sentences, starts, ends) @ self._coef.T + self._intercept
-        logits -= logits.max(axis=1, keepdims=True)
-        exp = np.exp(logits)
-        return exp / exp.sum(axis=1, keepdims=True)
+    def predict_proba(self, sentences, starts, ends, raw: bool = False) -> np.ndarray:
+        """Calibrated class probabilities (n, 3) in LABELS order (``raw``: the regression's
+        own, fitted with balanced class weights)."""
+        proba = _softmax(self._features(list(sentences), list(starts), list(ends))
+                         @ self._coef.T + self._intercept)  # fmt: skip
+        calibration = self.params.get("calibration")
+        if raw or calibration is None:
+            return proba
+        return _softmax(_log(proba) @ np.asarray(calibration["coef"]).T + calibration["intercept"])
 
     def predict(self, sentences, starts, ends) -> list[str]:
         """Most probable label per target."""
@@ -540,6 +569,11 @@ class TrainedScorer:
         return _load_scorer(cls, path, version.st_mtime_ns, version.st_size)
 
 
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    exp = np.exp(logits - logits.max(axis=1, keepdims=True))
+    return exp / exp.sum(axis=1, keepdims=True)
+
+
 @lru_cache(maxsize=4)
 def _load_scorer(cls, path: Path, mtime_ns: int, size: int) -> TrainedScorer:
     params = json.loads(path.read_text(encoding="utf-8"))
@@ -548,10 +582,8 @@ def _load_scorer(cls, path: Path, mtime_ns: int, size: int) -> TrainedScorer:
     return cls(params)
 
 
-def train(
-    train_df: pd.DataFrame, dev_df: pd.DataFrame | None = None, seed: int = 0, **settings
-) -> TrainedScorer:
-    """Fit a TrainedScorer on a load_newsmtsc-style frame; dev_df, if given, is only scored into params."""
+def train(train_df: pd.DataFrame, seed: int = 0, **settings) -> TrainedScorer:
+    """Fit a TrainedScorer (uncalibrated) on a load_newsmtsc-style frame."""
     settings = {**DEFAULT_SETTINGS, **settings}
     sentences, starts, ends = (
         train_df["sentence"].tolist(),
@@ -594,55 +626,72 @@ def train(
         ).fit(features, y)
     params["coef"] = np.round(model.coef_, settings["decimals"]).tolist()
     params["intercept"] = np.round(model.intercept_, settings["decimals"]).tolist()
-    scorer = TrainedScorer(params)
-    if dev_df is not None:
-        result = evaluate(
-            dev_df["label"], scorer.predict(dev_df["sentence"], dev_df["start"], dev_df["end"])
-        )
-        params["dev"] = {
-            "macro_f1": round(result["macro_f1"], 6),
-            "accuracy": round(result["accuracy"], 6),
-        }
-    return scorer
+    return TrainedScorer(params)
 
 
-def build_model(train_path, dev_path, out_path, seed: int = 0) -> dict:
-    """Train on train_path, pick settings from GRID on dev_path, write the artifact, return dev metrics."""
-    train_df, dev_df = load_newsmtsc(train_path), load_newsmtsc(dev_path)
-    spans = (dev_df["sentence"], dev_df["start"], dev_df["end"])
-    started = time.perf_counter()
-    best, grid = None, []
-    for point in GRID:
-        scorer = train(train_df, dev_df, seed=seed, **point)
-        grid.append({**point, **scorer.params["dev"]})
-        if best is None or scorer.params["dev"]["macro_f1"] > best.params["dev"]["macro_f1"]:
-            best = scorer
-    seconds = time.perf_counter() - started
-    best.save(out_path)
+def out_of_fold_proba(train_df: pd.DataFrame, settings: dict, seed: int = 0) -> np.ndarray:
+    """Raw class probabilities of every training target from a model fitted without its
+    fold (FOLDS folds, the targets of one sentence kept in one fold)."""
+    splits = GroupKFold(n_splits=FOLDS).split(train_df, groups=train_df["sentence"])
+    jobs = [(train_df, settings, seed, fit, held) for fit, held in splits]
+    proba = np.zeros((len(train_df), len(LABELS)))
+    with ProcessPoolExecutor(max_workers=min(FOLDS, os.cpu_count() or 1)) as pool:
+        for held, part in pool.map(_fold_proba, jobs):
+            proba[held] = part
+    return proba
+
+
+def _fold_proba(job) -> tuple[np.ndarray, np.ndarray]:
+    train_df, settings, seed, fit, held = job
+    scorer = train(train_df.iloc[fit], seed=seed, **settings)
+    part = train_df.iloc[held]
+    return held, scorer.predict_proba(part["sentence"], part["start"], part["end"], raw=True)
+
+
+def fit_calibration(proba: np.ndarray, labels) -> dict:
+    """Vector-and-matrix scaling of log-probabilities (a multinomial logistic regression on
+    them, Guo et al. 2017) fitted on out-of-fold probabilities: calibrated probabilities
+    that match NewsMTSC's class shares instead of the balanced training weights."""
+    y = np.array([LABELS.index(label) for label in labels])
+    model = LogisticRegression(C=100.0, max_iter=1000).fit(_log(proba), y)
     return {
-        "vader": evaluate(dev_df["label"], VaderScorer().predict(*spans)),
-        "trained": evaluate(dev_df["label"], best.predict(*spans)),
-        "settings": best.settings,
-        "grid": grid,
-        "train_seconds": round(seconds, 1),
-        "n_train": len(train_df),
-        "n_dev": len(dev_df),
+        "coef": np.round(model.coef_, 6).tolist(),
+        "intercept": np.round(model.intercept_, 6).tolist(),
     }
+
+
+def _log(proba: np.ndarray) -> np.ndarray:
+    return np.log(np.clip(proba, 1e-9, 1.0))
+
+
+def build_model(train_path, out_path, seed: int = 0) -> dict:
+    """Pick settings from GRID by cross-validated macro-F1 inside train_path, fit the chosen
+    settings on all of it, calibrate on their out-of-fold probabilities, write the artifact."""
+    train_df = load_newsmtsc(train_path)
+    started = time.perf_counter()
+    grid, best = [], None
+    for point in GRID:
+        settings = {**DEFAULT_SETTINGS, **point}
+        proba = out_of_fold_proba(train_df, settings, seed)
+        predicted = [LABELS[i] for i in proba.argmax(axis=1)]
+        grid.append(
+            {**point, "cv_macro_f1": round(evaluate(train_df["label"], predicted)["macro_f1"], 6)}
+        )
+        if best is None or grid[-1]["cv_macro_f1"] > best[0]:
+            best = (grid[-1]["cv_macro_f1"], settings, proba)
+    _, settings, proba = best
+    scorer = train(train_df, seed=seed, **settings)
+    scorer.params["calibration"] = fit_calibration(proba, train_df["label"])
+    scorer.params["cross_validation"] = {"folds": FOLDS, "grid": grid}
+    scorer.save(out_path)
+    return {"settings": settings, "grid": grid, "seconds": round(time.perf_counter() - started, 1),
+            "n_train": len(train_df)}  # fmt: skip
 
 
 if __name__ == "__main__":
     train_file = config.PROJ_ROOT / "data" / "external" / "newsmtsc" / "train.jsonl"
-    report = build_model(train_file, config.VALIDATION_DIR / "newsmtsc_dev.jsonl",
-                         default_model_path())  # fmt: skip
-    print(
-        f"train targets {report['n_train']}, dev targets {report['n_dev']}, grid time {report['train_seconds']} s"
-    )
+    report = build_model(train_file, default_model_path())
+    print(f"train targets {report['n_train']}, {FOLDS}-fold grid in {report['seconds']} s")
     for row in report["grid"]:
-        print(
-            f"  tau={row['tau']} C={row['C']}: dev macro-F1 {row['macro_f1']:.4f} accuracy {row['accuracy']:.4f}"
-        )
+        print("  " + ", ".join(f"{key}={value}" for key, value in row.items()))
     print("chosen settings:", json.dumps(report["settings"]))
-    for name in ("vader", "trained"):
-        result = report[name]
-        print(f"\n{name}: macro-F1 {result['macro_f1']:.4f} accuracy {result['accuracy']:.4f}")
-        print(result["confusion"].to_string())

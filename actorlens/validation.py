@@ -54,8 +54,10 @@ def evaluate_file(path: str | Path, scorer_names=(BASELINE, *SCORERS)) -> dict[s
 
 def validation_table(labelled: pd.DataFrame, scorers: dict) -> pd.DataFrame:
     """Agreement of each scorer with hand labels (-1, 0, +1) of mentions in sentences:
-    Spearman correlation, sign accuracy on non-neutral labels, share of neutral kept, and
-    the level: the mean score on neutral labels (a scorer in label units gives about 0)."""
+    Spearman correlation, sign accuracy on non-neutral labels, share of neutral kept, the
+    level: the mean score on neutral labels (a scorer in label units gives about 0), and the
+    cell error: the mean absolute difference between a scorer's mean score and the mean hand
+    label of each (document, target) cell."""
     scored_all = ScoredOnce(
         scorers, labelled["sentence"], labelled["sent_start"], labelled["sent_end"]
     )
@@ -78,9 +80,17 @@ def validation_table(labelled: pd.DataFrame, scorers: dict) -> pd.DataFrame:
                     "mean_on_neutral": round(float(np.mean(scores[~polar])), 3)
                     if (~polar).any()
                     else float("nan"),
+                    **_cell_error(part, scores),
                 }
             )
     return pd.DataFrame(rows)
+
+
+def _cell_error(part: pd.DataFrame, scores: np.ndarray) -> dict:
+    """n_cells and cell_error over the (document, target) cells of ``part``."""
+    cells = part.assign(score=scores).groupby(["doc_id", "target"])[["label", "score"]].mean()
+    error = (cells["score"] - cells["label"]).abs().mean()
+    return {"n_cells": len(cells), "cell_error": round(float(error), 3)}
 
 
 def _share(hits: np.ndarray) -> float:
@@ -93,6 +103,7 @@ def load_hand_labels(path: str | Path) -> pd.DataFrame:
     labelled = pd.read_csv(path, dtype={"doc_id": str}, keep_default_na=False)
     labelled["sent_start"] = labelled["sent_offset"]
     labelled["sent_end"] = labelled["sent_offset"] + labelled["end"] - labelled["start"]
+    labelled["target"] = labelled["actor_id"]
     return labelled
 
 

@@ -55,7 +55,7 @@ STAGES = ("ingest", "mentions", "quotes", "sentiment", "aggregation")
 # and last month when the corpus does not reach them, as for the first 300 documents).
 SHIFT = {"order_by": "date", "period": "month", "from_period": "2005-01", "to_period": "2007-04"}
 MIN_MENTIONS = 3
-SCORER = "trained_adapted"  # the pipeline default
+SCORER = "vader"  # the pipeline default
 
 
 # --------------------------------------------------------------------------- corpora

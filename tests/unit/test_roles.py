@@ -1,4 +1,4 @@
-"""Roles: voice inside the actor's own quote, portrayal elsewhere."""
+"""Roles: voice inside the actor's own quote, quoted inside another's, portrayal elsewhere."""
 
 import numpy as np
 import pandas as pd
@@ -14,7 +14,7 @@ from actorlens.roles import assign_roles
 WIKINEWS = config.PROJ_ROOT.parent / "shared" / "corpora" / "wikinews_politics"
 
 
-def test_roles_voice_inside_own_quote_portrayal_elsewhere():
+def test_roles_voice_inside_own_quote_quoted_inside_another_portrayal_elsewhere():
     mentions = pd.DataFrame(
         {
             "doc_id": ["1", "1", "1"],
@@ -33,7 +33,7 @@ def test_roles_voice_inside_own_quote_portrayal_elsewhere():
         }
     )
     roles = assign_roles(mentions, quote_table)
-    assert roles["role"].tolist() == ["voice", "portrayal", "portrayal"]
+    assert roles["role"].tolist() == ["voice", "quoted", "portrayal"]
     assert roles["in_quote"].tolist() == [True, True, False]
     assert roles["speaker_id"].tolist() == ["putin", "putin", ""]
 
@@ -53,7 +53,8 @@ def test_quote_membership_has_one_source(corpus_dir, actors_file, in_quote, voic
     quote_table = extract_quotes(corpus.texts, corpus.sentences, found.mentions, found.actors)
     roles = assign_roles(found.mentions, quote_table)
     assert (roles["in_quote"] == (roles["quote_id"] != "")).all()
-    assert roles.loc[roles["role"] == "voice", "in_quote"].all()
+    assert roles.loc[roles["role"] != "portrayal", "in_quote"].all()
+    assert not roles.loc[roles["role"] == "portrayal", "in_quote"].any()
     assert (int(roles["in_quote"].sum()), int((roles["role"] == "voice").sum())) == (
         in_quote,
         voice,

@@ -1,5 +1,5 @@
-"""Portrayal scorers: the news lexicon, target-aware scoring, prior adaptation, one
-pass for every scorer, the quotes' tone; their evaluation (validation table, the CLI)."""
+"""Portrayal scorers: the news lexicon, target-aware scoring, scores that never depend
+on the batch, one pass for every scorer, the quotes' tone; their evaluation (validation table, the CLI)."""
 
 import json
 
@@ -13,7 +13,6 @@ from actorlens.scorers import (
     ScoredOnce,
     SentenceVader,
     TargetVader,
-    adapt_priors,
     load_lexicon,
     make_scorer,
     quote_tones,
@@ -95,15 +94,6 @@ def test_actor_names_are_neutral_words():
     assert score(TargetVader(neutral_words={"Hope", "Justice"}), sentence, "Hope") == 0.0
 
 
-def test_priors_adapt_to_a_mostly_neutral_batch():
-    proba = np.array([[0.4, 0.4, 0.2]] * 8 + [[0.1, 0.8, 0.1]] * 2)
-    adapted, shares = adapt_priors(proba, [1 / 3, 1 / 3, 1 / 3])
-    assert shares[1] > 0.45
-    assert np.allclose(adapted.sum(axis=1), 1)
-    unchanged, same = adapt_priors(np.array([[0.3, 0.4, 0.3]]), [0.3, 0.4, 0.3])
-    assert np.allclose(unchanged, [[0.3, 0.4, 0.3]]) and np.allclose(same, [0.3, 0.4, 0.3])
-
-
 def test_evaluate_sentiment_command(tmp_path, capsys):
     records = [
         ("I love the wonderful Anna.", "Anna", 6.0),
@@ -129,7 +119,7 @@ def test_evaluate_sentiment_names_a_bad_file(tmp_path, capsys):
     assert cli.main(["evaluate-sentiment", str(tmp_path / "missing.jsonl")]) == 2
 
 
-@pytest.mark.parametrize("name", ["trained", "trained_adapted", "vader", "sentence_vader"])
+@pytest.mark.parametrize("name", ["trained", "vader", "sentence_vader"])
 def test_one_pass_gives_the_scorers_own_scores_and_labels(name):
     sentences = ["Critics said Putin is a liar.", "Macron praised the excellent plan.",
                  "Scholz met Rutte on Monday."]  # fmt: skip
@@ -142,15 +132,15 @@ def test_one_pass_gives_the_scorers_own_scores_and_labels(name):
 
 
 def test_a_part_of_one_pass_is_scored_as_if_alone():
-    """Both trained scorers share one model pass; prior adaptation runs on the part."""
+    """A mention's score is the same scored with others as alone."""
     sentences = ["Critics said Putin is a liar.", "Macron praised the excellent plan.",
                  "Scholz met Rutte on Monday.", "Rutte condemned the brutal attack."]  # fmt: skip
     names = ["Putin", "Macron", "Scholz", "Rutte"]
     starts = [s.index(n) for s, n in zip(sentences, names, strict=True)]
     ends = [a + len(n) for a, n in zip(starts, names, strict=True)]
-    scorers = {n: make_scorer(n) for n in ("trained", "trained_adapted", "vader")}
+    scorers = {n: make_scorer(n) for n in ("trained", "vader")}
     once = ScoredOnce(scorers, sentences, starts, ends)
-    assert len(once.raw) == 1
+    assert len(once.proba) == 1
     part = once.part(np.array([1, 3]))
     for name, scorer in scorers.items():
         alone = [sentences[1], sentences[3]], [starts[1], starts[3]], [ends[1], ends[3]]
@@ -162,6 +152,8 @@ def test_validation_table_counts_agreement_per_corpus():
     labelled = pd.DataFrame(
         {
             "corpus": ["a", "a", "b", "b"],
+            "doc_id": ["1", "1", "2", "3"],
+            "target": ["Smith"] * 4,
             "sentence": [
                 "Smith is a wonderful, brilliant leader.",
                 "Smith is a horrible liar.",
@@ -180,6 +172,13 @@ def test_validation_table_counts_agreement_per_corpus():
     assert rows.loc["a", "sign_accuracy"] == 1.0 and rows.loc["a", "spearman"] == 1.0
     assert np.isnan(rows.loc["a", "neutral_kept"])  # no neutral label to keep
     assert rows.loc["b", ["n_polar", "sign_accuracy", "neutral_kept"]].tolist() == [1, 0.0, 1.0]
+    # cells: doc 1 (labels +1 and -1, mean 0), docs 2 and 3 (one label each)
+    scores = SentenceVader().score(
+        labelled["sentence"], labelled["sent_start"], labelled["sent_end"]
+    )
+    expected = np.mean([abs(scores[:2].mean()), abs(scores[2]), abs(scores[3] - 1)])
+    assert rows.loc["all", "n_cells"] == 3
+    assert rows.loc["all", "cell_error"] == round(expected, 3)
 
 
 def test_quote_tone_is_vader_of_the_words_inside_the_marks():
@@ -214,6 +213,8 @@ def test_levels_on_the_dev_split_of_the_second_labelled_set():
     assert table.loc["all", "n"].unique().tolist() == [310]
     assert table.xs("sentence_vader", level="scorer")["n"].to_dict() == {
         "all": 310, "persent": 97, "seeds": 89, "wikinews": 124}  # fmt: skip
-    # the default leans negative on neutral mentions (issue 17): the measure shows it
-    assert table.loc[("all", "trained_adapted"), "mean_on_neutral"] == -0.224
-    assert table.loc[("all", "sentence_vader"), "mean_on_neutral"] == 0.051
+    # the level on neutral mentions: the trained model leans negative, VADER positive
+    assert table.loc["all", "mean_on_neutral"].to_dict() == {
+        "sentence_vader": 0.051, "trained": -0.14, "vader": 0.09}  # fmt: skip
+    assert table.loc["all", "cell_error"].to_dict() == {
+        "sentence_vader": 0.342, "trained": 0.314, "vader": 0.286}  # fmt: skip

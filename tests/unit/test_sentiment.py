@@ -1,16 +1,19 @@
 """Voice and portrayal stage: what speakers say about whom, the seed tables."""
 
+import shutil
+
 import pandas as pd
 
-from actorlens import config, sentiment
+from actorlens import config, sentiment, shift
 from actorlens.actors import load_actors
+from actorlens.ingest import ingest_corpus
 from actorlens.mentions import analyse
 
 
 def test_speaker_targets_from_inside_and_outside_the_quote():
     mentions = pd.DataFrame(
         {"doc_id": ["1", "1"], "actor_id": ["ukraine", "zelenskyy"], "quote_id": ["q1", ""],
-         "speaker_id": ["trump", ""], "role": ["portrayal", "portrayal"], "sentiment": [0.5, -0.2]}
+         "speaker_id": ["trump", ""], "role": ["quoted", "portrayal"], "sentiment": [0.5, -0.2]}
     )  # fmt: skip
     quote_table = pd.DataFrame(
         {"doc_id": ["1", "1"], "quote_id": ["q1", "q2"], "speaker_id": ["trump", "trump"],
@@ -32,7 +35,52 @@ def test_seed_stage_tables(seeds):
         result.mentions
     )
     portrayal = result.overall[result.overall["role"] == "portrayal"].set_index("actor_id")
-    assert portrayal.at["ukraine", "n"] == 67  # every counted Ukraine mention is portrayal
-    assert result.scorer == "trained_adapted"
+    # 67 counted Ukraine mentions: 60 in the narrative, 7 inside other people's quotes
+    assert portrayal.at["ukraine", "n"] == 60
+    quoted = result.mentions[
+        (result.mentions["actor_id"] == "ukraine") & (result.mentions["kind"] != "demonym")
+    ]
+    assert quoted["role"].value_counts().to_dict() == {"portrayal": 60, "quoted": 7}
+    assert result.scorer == "vader"
     voice = result.overall[result.overall["role"] == "voice"].set_index("actor_id")
     assert voice.at["putin", "n"] == (result.quotes["speaker_id"] == "putin").sum()
+
+
+NEUTRAL_REPORTS = [
+    "Putin met Trump in Riyadh on Tuesday. Lavrov arrived on Monday evening.",
+    "Trump travelled to Paris. Macron hosted the dinner at the Elysee on Friday.",
+    "Zelenskyy spoke to reporters in Kyiv. Rubio flew to Jeddah the next morning.",
+    "Kallas attended the meeting in Brussels. Starmer was in London on Thursday.",
+    "Lavrov and Rubio sat at one table for four hours. Putin was in Moscow.",
+    "Macron called Zelenskyy on Wednesday. Trump spoke to Putin by telephone.",
+]
+
+
+def test_a_neutral_only_corpus_has_net_tone_near_zero(tmp_path):
+    """Reports of meetings and travel, written for the rule: no judgement of anyone."""
+    for number, text in enumerate(NEUTRAL_REPORTS):
+        (tmp_path / f"{number:03d}.txt").write_text(text + "\n", encoding="utf-8")
+    corpus = ingest_corpus(tmp_path)
+    actors_file = config.SEEDS_DIR / "actors.yml"
+    result = sentiment.analyse(corpus, analyse(corpus, load_actors(actors_file)), actors_file)
+    stage = shift.analyse(corpus, result)
+    portrayal = stage.trajectory[stage.trajectory["role"] == "portrayal"]
+    assert (
+        portrayal["n"].sum() == 21
+    )  # 16 names and 5 metonyms (Paris twice, Kyiv, Brussels, Moscow)
+    net = (portrayal["net_tone"] * portrayal["n"]).sum() / portrayal["n"].sum()
+    assert abs(net) <= 0.05
+
+
+def test_a_mention_scores_the_same_alone_and_with_the_corpus(seeds, tmp_path):
+    actors_file = config.SEEDS_DIR / "actors.yml"
+    found = analyse(seeds, load_actors(actors_file))
+    everything = sentiment.analyse(seeds, found, actors_file).mentions
+    shutil.copy(next(config.SEEDS_DIR.glob("001_*.txt")), tmp_path)
+    alone_corpus = ingest_corpus(tmp_path)
+    alone = sentiment.analyse(alone_corpus, analyse(alone_corpus, load_actors(actors_file)),
+                              actors_file).mentions  # fmt: skip
+    columns = ["start", "end", "actor_id", "score_trained", "score_vader", "sentiment"]
+    together = everything[everything["doc_id"] == "001"][columns].reset_index(drop=True)
+    assert len(alone) > 10
+    pd.testing.assert_frame_equal(alone[columns].reset_index(drop=True), together)
