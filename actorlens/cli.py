@@ -1,5 +1,6 @@
 """Command line: ``python -m actorlens run [-f params.yaml] [-p key value ...] [--out DIR]``,
-``stages``, ``store-checked`` and ``evaluate-sentiment FILE.jsonl [--scorer NAME]``."""
+``stages``, ``store-checked``, ``evaluate-sentiment FILE.jsonl [--scorer NAME]`` and
+``evaluate-attribution LABELS.jsonl [--corpus DIR --actors FILE ...] [--split NAME]``."""
 
 import argparse
 import sys
@@ -50,7 +51,42 @@ def build_parser() -> argparse.ArgumentParser:
         choices=[config.BASELINE_SCORER, *config.SCORERS],
         help="scorer to evaluate (repeatable; default: all)",
     )
+    attribution = commands.add_parser(
+        "evaluate-attribution",
+        help="score attributions against labelled ones: detection, speaker, source, errors per kind",
+    )
+    attribution.add_argument("file", metavar="LABELS.jsonl")
+    attribution.add_argument("--corpus", action="append", default=[], metavar="DIR",
+                             help="folder of the labelled documents (repeatable; default: "
+                                  "the documents of the shipped labels)")  # fmt: skip
+    attribution.add_argument(
+        "--actors",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="actors file of each --corpus, in the same order",
+    )
+    attribution.add_argument("--split", help="score only the labels of this split (dev, test)")
     return parser
+
+
+def command_evaluate_attribution(args: argparse.Namespace) -> int:
+    from actorlens import attribution_eval
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise pipeline.PipelineError(f"file not found: {path}", status=2)
+    if len(args.corpus) != len(args.actors):
+        raise pipeline.PipelineError("give one --actors file for each --corpus folder", status=2)
+    corpora = [(Path(c), Path(a)) for c, a in zip(args.corpus, args.actors, strict=True)]
+    try:
+        table = attribution_eval.evaluate_file(path, corpora or None, args.split)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise pipeline.PipelineError(
+            f"{path}: not an attribution label file (doc_id, kind, content, content_start, "
+            f"source, source_start, speaker): {exc!r}", status=2) from exc  # fmt: skip
+    print(table.to_string(index=False))
+    return 0
 
 
 def command_evaluate(args: argparse.Namespace) -> int:
@@ -114,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
             return command_run(args)
         if args.command == "evaluate-sentiment":
             return command_evaluate(args)
+        if args.command == "evaluate-attribution":
+            return command_evaluate_attribution(args)
         if args.command == "store-checked":
             return command_store_checked()
         return command_stages()

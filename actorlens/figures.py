@@ -228,17 +228,48 @@ def dispersion(
     return fig, data
 
 
-def quote_overview(quote_table: pd.DataFrame) -> pd.DataFrame:
-    """Quotes and quoted words per document, and how many have a known speaker."""
-    table = quote_table.assign(
-        words=quote_table["text"].str.split().str.len(), known=quote_table["speaker_id"] != ""
+def attribution_overview(attributions: pd.DataFrame) -> pd.DataFrame:
+    """Per document: attributions of each kind, their words, and how many have a speaker
+    actor, a speaker named outside the actors file, or no known speaker."""
+    table = attributions.assign(
+        words=attributions["text"].str.split().str.len(),
+        actor=attributions["speaker_id"] != "",
+        named=(attributions["speaker_id"] == "") & (attributions["speaker_name"] != ""),
+        **{kind: attributions["kind"] == kind for kind in ("direct", "reported", "mixed")},
     )
     return (
         table.groupby("doc_id", sort=True)
-        .agg(n_quotes=("quote_id", "size"), n_words=("words", "sum"), n_known=("known", "sum"),
-             n_speakers=("speaker_id", lambda s: s[s != ""].nunique()))
+        .agg(n_direct=("direct", "sum"), n_reported=("reported", "sum"), n_mixed=("mixed", "sum"),
+             n_words=("words", "sum"), speaker_actor=("actor", "sum"),
+             speaker_unlisted=("named", "sum"))
+        .assign(speaker_unknown=lambda t: t[["n_direct", "n_reported", "n_mixed"]].sum(axis=1)
+                - t["speaker_actor"] - t["speaker_unlisted"])
         .reset_index()
     )  # fmt: skip
+
+
+def attributions_by_actor(attributions: pd.DataFrame, labels: dict) -> pd.DataFrame:
+    """Per speaker actor: how many attributions of each kind, most first."""
+    spoken = attributions[attributions["speaker_id"] != ""]
+    table = pd.crosstab(spoken["speaker_id"], spoken["kind"]).reindex(
+        columns=["direct", "reported", "mixed"], fill_value=0)  # fmt: skip
+    table = table.assign(total=table.sum(axis=1)).sort_values(["total", "direct"], ascending=False)
+    table.index = [labels.get(actor, actor) for actor in table.index]
+    return table.rename_axis("speaker").reset_index()
+
+
+def unlisted_speakers(attributions: pd.DataFrame, unlisted_names: pd.DataFrame,
+                      top_n: int = 15) -> pd.DataFrame:  # fmt: skip
+    """The speakers named outside the actors file, most frequent first, beside how often
+    the mentions stage counted the same name as an unlisted name: candidates for the
+    actors file."""
+    named = attributions[(attributions["speaker_id"] == "") & (attributions["speaker_name"] != "")]
+    counts = named.groupby("speaker_name").agg(
+        attributions=("attr_id", "size"), documents=("doc_id", "nunique"))  # fmt: skip
+    mentions = unlisted_names.set_index("name")["n"]
+    counts["as_unlisted_name"] = [int(mentions.get(name, 0)) for name in counts.index]
+    counts = counts.sort_values(["attributions", "documents"], ascending=False).head(top_n)
+    return counts.rename_axis("speaker_name").reset_index()
 
 
 def voice_share_table(quote_table: pd.DataFrame, labels: dict, top_n: int = 8) -> pd.DataFrame:
@@ -482,30 +513,36 @@ def trajectories(trajectory: pd.DataFrame, labels: dict, actors: list[str], colu
     return fig, data
 
 
-def stance_target_panels(targets: pd.DataFrame, labels: dict, max_periods: int = 6, top_n: int = 8):
-    """Speaker x target heatmaps of quote tone, one panel per period (the periods with
-    most quotes when there are more than ``max_periods``)."""
-    busiest = targets.groupby("period")["n"].sum().nlargest(max_periods).index
-    order = [p for p in dict.fromkeys(targets["period"]) if p in set(busiest)]
-    data = targets[targets["period"].isin(order)]
-    speakers = data.groupby("speaker_id")["n"].sum().nlargest(top_n).index.tolist()
-    names = data.groupby("target")["n"].sum().nlargest(top_n).index.tolist()
-    data = data[data["speaker_id"].isin(speakers) & data["target"].isin(names)]
-    fig, axes = plt.subplots(1, max(len(order), 1), figsize=(2.2 * max(len(order), 1) + 2.5,
-                             0.4 * len(speakers) + 2.5), sharey=True, squeeze=False)  # fmt: skip
-    table = data.pivot_table(index=["period", "speaker_id"], columns="target", values="mean")
-    image = None
-    for ax, period in zip(axes.flat, order, strict=False):
-        grid = table.loc[period] if period in table.index else pd.DataFrame()
-        grid = grid.reindex(index=speakers, columns=names)
-        image = ax.imshow(grid.to_numpy(dtype=float), cmap="RdBu", vmin=-1, vmax=1, aspect="auto")
-        ax.set_xticks(range(len(names)), [labels.get(t, t) for t in names], rotation=70,
-                      ha="right", fontsize=7)  # fmt: skip
-        ax.set_title(str(period), fontsize=9, y=1.0)  # fixed, as in trajectories
-    axes.flat[0].set_yticks(range(len(speakers)), [labels.get(s, s) for s in speakers], fontsize=8)
-    if image is not None:
-        fig.colorbar(image, ax=list(axes.flat), shrink=0.7, label="tone of own quotes")
-    fig.suptitle("What each speaker says about each target, per period", fontsize=10, x=0.01,
-                 ha="left")  # fmt: skip
+def stance_matrix(trajectory: pd.DataFrame, labels: dict, target: str, top_n: int = 12):
+    """Speaker x period heatmap of net stance toward ``target`` (share favour minus share
+    against of the speaker's attributions about it), each cell annotated with its n."""
+    data = trajectory[trajectory["role"] == f"stance: {target}"]
+    speakers = data.groupby("actor_id")["n"].sum().nlargest(top_n).index.tolist()
+    data = data[data["actor_id"].isin(speakers)]
+    periods = list(dict.fromkeys(data["period"]))  # the trajectory is in period order
+    grid = data.pivot_table(index="actor_id", columns="period", values="net_tone").reindex(
+        index=speakers, columns=periods)  # fmt: skip
+    counts = data.pivot_table(index="actor_id", columns="period", values="n").reindex(
+        index=speakers, columns=periods)  # fmt: skip
+    fig, ax = plt.subplots(
+        figsize=(0.9 * max(len(periods), 1) + 3, 0.45 * max(len(speakers), 1) + 2)
+    )
+    if not speakers:
+        ax.text(0.5, 0.5, f"No attribution about {target}", ha="center", va="center",
+                transform=ax.transAxes)  # fmt: skip
+        ax.set_axis_off()
+        return fig, data.reset_index(drop=True)
+    image = ax.imshow(grid.to_numpy(dtype=float), cmap="RdBu", vmin=-1, vmax=1, aspect="auto")
+    for i in range(len(speakers)):
+        for j in range(len(periods)):
+            n, value = counts.iat[i, j], grid.iat[i, j]
+            if n == n:  # not NaN
+                ax.text(j, i, f"n={int(n)}", ha="center", va="center", fontsize=7,
+                        color="white" if abs(value) > 0.6 else "black")  # fmt: skip
+    ax.set_xticks(range(len(periods)), periods, rotation=45, ha="right", fontsize=8)
+    ax.set_yticks(range(len(speakers)), [labels.get(a, a) for a in speakers], fontsize=8)
+    fig.colorbar(image, ax=ax, shrink=0.7, label="net stance (favour - against)")
+    ax.set_title(f"Stance toward {target}, per period ({len(speakers)} speakers)", fontsize=10,
+                 loc="left")  # fmt: skip
     _pin_empty_axis_labels(fig.axes)
     return fig, data.reset_index(drop=True)

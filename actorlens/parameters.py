@@ -105,6 +105,9 @@ PARAMETERS: dict[str, Parameter] = {
         Parameter("scorer", str, "vader",
                   "portrayal scorer: vader (closest to the hand labels' level on the dev "
                   "split, see notebook 03's last section) or trained"),
+        Parameter("speech", str, "both",
+                  "speech that counts as voice, speaker -> target and stance: direct (quotes), "
+                  "reported (reported speech and mixed) or both"),
         Parameter("min_cell_scores", int, 3,
                   "scores a cell (document, period or corpus x actor x role) needs; "
                   "cells with fewer are marked thin", minimum=1),

@@ -90,6 +90,7 @@ NOT_PERSON_WORDS = frozenset(
     """.split()
 )
 COORDINATORS = frozenset({"and", "but", "or", "then"})
+NAME_PARTICLE = re.compile(r"(?:al|el|bin|ibn|de|van|von|da|di|du|la|le)-[A-Z]")  # "al-Mussawi"
 SUBORDINATORS = re.compile(
     r"^\W*(?:While|Although|Though|After|Before|When|Since|As|Because|If|Unlike|Despite|At|In|On|During|Following|Amid|Under|With|Without|Through|From|For|Speaking)\b[^,]*,"
 )
@@ -111,9 +112,21 @@ PRONOUN_CUES = {
 WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 # The cues right after a quote, matched from the quote's end to its paragraph's end
 # (``pattern.match(text, end, paragraph_end)``: no copy of the rest of the text).
-RIGHT_CUE_FIRST = re.compile(rf"\s*[,.!?]?\s*(?P<cue>{CUE})\s+(?P<phrase>[^,.;:!?\n“”\"]+)")
+# A phrase character: no clause punctuation, but the period of an initial or an
+# abbreviated title ("Janet L. Yellen", "Ms. Smith", "Rep. Smith").
+ABBREVIATION_DOT = (
+    r"(?:(?<=\b[A-Z])|(?<=\bMr)|(?<=\bMs)|(?<=\bDr)|(?<=\bMrs)|(?<=\bRep)|(?<=\bSen)|"
+    r"(?<=\bGen)|(?<=\bGov)|(?<=\bLt)|(?<=\bCol)|(?<=\bSgt)|(?<=\bCapt)|(?<=\bProf)|(?<=\bSt))\."
+)
+PHRASE_CHAR = rf"(?:[^,.;:!?\n“”\"]|{ABBREVIATION_DOT})"
+RIGHT_CUE_FIRST = re.compile(rf"\s*[,.!?]?\s*(?P<cue>{CUE})\s+(?P<phrase>{PHRASE_CHAR}+)")
 RIGHT_SPEAKER_FIRST = re.compile(
-    rf"\s*[,.!?]?\s*(?P<phrase>[^,.;:!?\n“”\"]{{1,80}}?)\s+(?:\w+ly\s+)?(?P<cue>{CUE})\b"
+    rf"\s*[,.!?]?\s*(?P<phrase>{PHRASE_CHAR}{{1,80}}?)\s+(?:\w+ly\s+)?(?P<cue>{CUE})\b"
+)
+# "“...,” Smith, chief strategist at Acme, said": a name, an apposition, the cue.
+RIGHT_APPOSITION = re.compile(
+    rf"\s*[,.!?]?\s*(?P<phrase>{PHRASE_CHAR}{{1,60}}?),\s*[^,;:!?\n“”\"]{{1,80}}?,\s*"
+    rf"(?:\w+ly\s+)?(?P<cue>{CUE})\b"
 )
 COLON = re.compile(r"(?P<phrase>[^,.;:!?\n“”\"]{1,60}):\s*$")
 WORD = re.compile(r"[\w’'.-]+")
@@ -123,12 +136,74 @@ NON_SPACE = re.compile(r"\S")
 
 @dataclass(frozen=True)
 class Attribution:
-    """Who speaks a quote and which cue says so."""
+    """Who speaks a quote and which cue says so: the speaker (an actor, or the name of
+    a person or organisation that is none), the phrase naming them and the cue, with
+    their offsets (-1 when absent)."""
 
     speaker_id: str = ""
     speaker_text: str = ""
     cue: str = ""
     cue_end: int = -1
+    speaker_name: str = ""
+    source_start: int = -1
+    cue_start: int = -1
+
+
+# Words that title or describe a name without being it ("President Bush", "Mr Blair").
+TITLE_WORDS = frozenset(
+    """
+    mr mrs ms miss dr sir dame lord lady president prime minister foreign defence defense
+    interior home finance deputy vice secretary general gen senator sen rep representative
+    congressman congresswoman governor gov mayor chancellor king queen prince princess chairman
+    chairwoman chief spokesman spokeswoman spokesperson ambassador envoy judge justice
+    commissioner leader premier colonel col major maj lieutenant lt captain capt admiral adm
+    sergeant sgt professor prof state former acting opposition
+    """.split()
+)
+NAME_RUN = re.compile(
+    r"\b(?:[A-Z][\w’'.-]*|(?:al|bin|de|da|van|von|der|le|la)-[A-Z][\w’'-]*)"
+    r"(?:\s+(?:[A-Z][\w’'.-]*|(?:al|bin|de|da|van|von|der|le|la)(?:-[A-Z][\w’'-]*)?(?=\s|$)))*"
+)
+# Plural or generic nouns that describe a source without naming it ("Police said").
+DESCRIPTORS = frozenset(
+    """
+    police officials official diplomats diplomat witnesses witness sources source analysts
+    analyst experts expert critics critic residents resident authorities doctors protesters
+    lawyers investigators observers reports report statement statements newspaper agency
+    prosecutors prosecutor officers soldiers troops militants rebels activists organisers
+    organizers supporters opponents leaders members scientists researchers economists army
+    military hospital ministry court panel committee company spokesman spokeswoman
+    spokesperson policeman journalist journalists
+    """.split()
+)
+# "a spokeswoman for X", "officials of X": the person speaking is not named.
+UNNAMED_HEAD = re.compile(
+    r"^(?:an?|the|one|two|three|several|some|many)?\s*[a-z][\w -]*\b(?:for|of|at|from|with)\s"
+)
+
+
+def name_of(phrase: str) -> str:
+    """The name a speaker phrase holds, titles left out: "Foreign Minister Jack Straw"
+    -> "Jack Straw", "Kofi Annan, the UN secretary general" -> "Kofi Annan" (the longest
+    run of capitalised words, the last of equals); "" for a pronoun, a description
+    ending in a common noun ("US officials") or someone described by their organisation
+    ("a spokeswoman for X")."""
+    head = phrase.split(",")[0].split()
+    if UNNAMED_HEAD.match(phrase) or (
+        head and (head[-1].islower() or head[-1].lower() in DESCRIPTORS)
+    ):
+        return ""  # "US officials", "the newspaper", "Police": a description, no name
+    best: list[str] = []
+    for match in NAME_RUN.finditer(phrase):
+        words = match.group().replace("’s", "").replace("'s", "").split()
+        while words and words[0] in NOT_NAMES:
+            words = words[1:]  # "The BNP", "It"
+        titles = [i for i, w in enumerate(words) if w.lower().rstrip(".") in TITLE_WORDS]
+        if titles:  # "Iraqi Prime Minister Nouri al-Maliki"; a title alone names nobody
+            words = words[titles[-1] + 1 :]
+        if words and words[0].lower() not in PRONOUNS and len(words) >= len(best):
+            best = words
+    return " ".join(best).rstrip(".,")
 
 
 def pronoun_cue(words: str) -> str:
@@ -150,8 +225,9 @@ class _Document:
         self.quote_starts = [s for s, _ in self.quotes]
         self.newlines = [m.start() for m in NEWLINE.finditer(text)]  # paragraph bounds
         self.pronouns = self._person_pronouns()
+        self.names_by_last = self._names_by_last_word()
         self.subjects = self._sentence_subjects()
-        self.subject_starts = [start for start, _, _ in self.subjects]
+        self.subject_starts = [subject[0] for subject in self.subjects]
 
     def _named_with(self, start: int, end: int) -> str:
         """The pronoun cue of a name at ``[start, end)``: its own words and the word before."""
@@ -169,6 +245,30 @@ class _Document:
                   if len(given - {""}) == 1}  # fmt: skip
         return {actor: self.persons[actor] or agreed.get(actor, "") for actor in self.persons}
 
+    def _names_by_last_word(self) -> dict[str, str]:
+        """Last word -> the longest name ending with it in the document ("Blair" -> "Tony
+        Blair"), titles left out."""
+        names: dict[str, str] = {}
+        for match in CAPITALISED_NAME.finditer(self.text):
+            name = name_of(match.group())
+            if name and len(name) > len(names.get(name.split()[-1], "")):
+                names[name.split()[-1]] = name
+        return names
+
+    def names_unmatched(self, start: int, phrase: str, name: str) -> bool:
+        """Whether the last word of ``name`` in ``phrase`` (at ``start``) lies outside
+        every actor mention: the name is someone the actors file does not list."""
+        at = start + phrase.rfind(name.split()[-1])
+        index = bisect.bisect_right(self.mention_starts, at) - 1
+        return index < 0 or self.mentions[index][1] <= at
+
+    def fullest(self, name: str) -> str:
+        """The fullest form of ``name`` the document gives."""
+        if not name:
+            return ""
+        fuller = self.names_by_last.get(name.split()[-1], name)
+        return fuller if len(fuller) > len(name) else name
+
     def in_quote(self, start: int, end: int) -> bool:
         index = bisect.bisect_right(self.quote_starts, start) - 1
         return index >= 0 and end <= self.quotes[index][1]
@@ -177,21 +277,21 @@ class _Document:
         index = bisect.bisect_left(self.mention_starts, end)
         return any(e > start for _, e, _ in self.mentions[max(index - 8, 0) : index])
 
-    def _sentence_subjects(self) -> list[tuple[int, str, str]]:
-        """(offset, subject, cue) of each sentence: the first person named outside quotes
-        (and outside an opening "While ..., " clause): an actor id, or "" for a named
-        person who is not an actor ("Kevin Andrews"), with the pronoun cue of that name
-        ("Ms. Jane Doe": she)."""
-        candidates = [m for m in self.mentions if m[2] in self.persons]
+    def _sentence_subjects(self) -> list[tuple[int, str, str, str]]:
+        """(offset, subject, cue, name) of each sentence: the first person named outside
+        quotes (and outside an opening "While ..., " clause): an actor id, or "" for a
+        named person who is not an actor ("Kevin Andrews", kept as the name), with the
+        pronoun cue of that name ("Ms. Jane Doe": she)."""
+        candidates = [(*m, "") for m in self.mentions if m[2] in self.persons]
         for match in CAPITALISED_NAME.finditer(self.text):
             words = [w for w in match.group().split() if w not in NOT_NAMES]
             if len(words) < 2 or any(w.strip("’'s") in NOT_PERSON_WORDS for w in words):
                 continue
             if not self._overlaps_mention(match.start(), match.end()):
-                candidates.append((match.start(), match.end(), ""))
-        subjects: dict[int, tuple[int, str, str]] = {}
+                candidates.append((match.start(), match.end(), "", name_of(match.group())))
+        subjects: dict[int, tuple[int, str, str, str]] = {}
         clauses: dict[tuple[int, int], int] = {}  # sentence -> end of its opening clause
-        for start, end, subject in sorted(candidates):
+        for start, end, subject, name in sorted(candidates):
             if self.in_quote(start, end):
                 continue
             sentence_start = self.sentence_start(start)
@@ -203,7 +303,7 @@ class _Document:
                 clauses[sentence] = sentence_start + clause.end() if clause else -1
             if clauses[sentence] > start:
                 continue  # inside an opening "While ..., " clause: not the subject
-            subjects[sentence_start] = (start, subject, self._named_with(start, end))
+            subjects[sentence_start] = (start, subject, self._named_with(start, end), name)
         return sorted(subjects.values())
 
     def sentence_start(self, offset: int) -> int:
@@ -230,10 +330,13 @@ class _Document:
         last = bisect.bisect_left(self.mention_starts, end)
         return [actor for _, e, actor in self.mentions[first:last] if e <= end]
 
-    def subject_before(self, offset: int, since: int = 0) -> str:
-        """The person who is the latest sentence subject before ``offset`` (from ``since``)."""
+    def subject_before(self, offset: int, since: int = 0) -> tuple[str, str]:
+        """The person (actor id, name) who is the latest sentence subject before ``offset``
+        (from ``since``); ("", "") when there is none."""
         index = bisect.bisect_left(self.subject_starts, offset) - 1
-        return self.subjects[index][1] if index >= 0 and self.subjects[index][0] >= since else ""
+        if index >= 0 and self.subjects[index][0] >= since:
+            return self.subjects[index][1], self.subjects[index][3]
+        return "", ""
 
 
 def _back(items: list[tuple], starts: list[int], since: int, offset: int):
@@ -294,6 +397,7 @@ def _phrase_tail(before: str) -> tuple[int, str]:
             return word.start(), token
         if (
             token[0].isupper()
+            or NAME_PARTICLE.match(token)
             or token.lower().rstrip("’'s") in PHRASE_WORDS
             or token.endswith(("’s", "'s"))
         ):
@@ -303,6 +407,13 @@ def _phrase_tail(before: str) -> tuple[int, str]:
     while kept and kept[-1].group().lower() in {"and", "of"}:
         kept.pop()
     return (kept[-1].start(), before[kept[-1].start() : kept[0].end()]) if kept else (0, "")
+
+
+def _plain_lead(words: str) -> bool:
+    """Whether the words before a speaker phrase are a short lower-case description
+    ("campaign chairman", "a smiling") that does not break the phrase from its cue."""
+    words = words.split()
+    return len(words) <= 3 and all(w.islower() for w in words)
 
 
 def _phrase_head(after: str) -> str:
@@ -326,23 +437,31 @@ class SpeakerResolver:
 
     def __init__(self, document: _Document):
         self.doc = document
-        # (offset, speaker, cue) of quotes with a named speaker; speaker "" for a person
-        # who is no actor, the cue the pronoun of the speaker phrase ("Mr Howard": he)
-        self.recent: list[tuple[int, str, str]] = []
+        # (offset, speaker, cue, name) of quotes with a named speaker; speaker "" for a
+        # person who is no actor (their name kept), the cue the pronoun of the speaker
+        # phrase ("Mr Howard": he)
+        self.recent: list[tuple[int, str, str, str]] = []
         self.recent_starts: list[int] = []  # their offsets, in order (quotes come in order)
 
-    def _resolve(self, phrase: str, start: int) -> str:
-        """Actor id for a speaker phrase found at ``start``; empty when it names none."""
+    def resolve(self, phrase: str, start: int) -> tuple[str, str]:
+        """(actor id, name) of a speaker phrase found at ``start``: the actor it mentions,
+        else the name it holds (:func:`name_of`); a pronoun takes the latest fitting
+        speaker or subject."""
         if not phrase:
-            return ""
+            return "", ""
         pronoun = phrase.lower()
         if pronoun in PRONOUNS:
-            return self._pronoun(start, pronoun) if PRONOUNS[pronoun] else ""
+            return self._pronoun(start, pronoun) if PRONOUNS[pronoun] else ("", "")
         actors = self.doc.actors_in(start, start + len(phrase))
         persons = [a for a in actors if a in self.doc.persons]
-        return (persons or actors or [""])[-1]
+        name = self.doc.fullest(name_of(phrase))
+        if persons:
+            return persons[-1], ""
+        if actors and not (name and self.doc.names_unmatched(start, phrase, name)):
+            return actors[-1], ""
+        return "", name  # "Canada's Trade Minister Jim Peterson": the person, not Canada
 
-    def _pronoun(self, offset: int, pronoun: str) -> str:
+    def _pronoun(self, offset: int, pronoun: str) -> tuple[str, str]:
         """The most recent speaker or person subject before ``offset`` whom ``pronoun``
         fits (their own pronoun is the same or unknown), within two paragraphs."""
         window = self.doc.paragraph_start(max(self.doc.paragraph_start(offset) - 2, 0))
@@ -350,18 +469,28 @@ class SpeakerResolver:
         fits = ("", pronoun)
         # Walk back from ``offset`` to the window's start only, the latest fit first.
         speaker_at, speaker = -1, None
-        for o, s, cue in _back(self.recent, self.recent_starts, window, offset):
+        for o, s, cue, name in _back(self.recent, self.recent_starts, window, offset):
             if (s in self.doc.persons or not s) and self._takes(s, cue) in fits:
-                speaker_at, speaker = o, s
+                speaker_at, speaker = o, (s, name)
                 break
-        subject_at, subject = -1, ""
-        for o, s, cue in _back(self.doc.subjects, self.doc.subject_starts, window, offset):
+        subject_at, subject = -1, ("", "")
+        for o, s, cue, name in _back(self.doc.subjects, self.doc.subject_starts, window, offset):
             if self._takes(s, cue) in fits:
-                subject_at, subject = o, s
+                subject_at, subject = o, (s, name)
                 break
         if speaker is not None and speaker_at >= subject_at:
             return speaker
-        return subject
+        if subject[0] or subject[1]:
+            return subject
+        return self._mentioned_person(window, offset, fits), ""
+
+    def _mentioned_person(self, since: int, offset: int, fits) -> str:
+        """The person actor mentioned last before ``offset`` (from ``since``) whom the
+        pronoun fits: "Smith met Jones. ... He said" finds Jones."""
+        for _, _, actor in _back(self.doc.mentions, self.doc.mention_starts, since, offset):
+            if actor in self.doc.persons and self._takes(actor, "") in fits[1:]:
+                return actor
+        return ""
 
     def after(self, end: int) -> Attribution | None:
         """``“...,” X said`` or ``“...,” said X`` right after the quote."""
@@ -372,14 +501,16 @@ class SpeakerResolver:
             at = match.start("phrase")
         else:
             match = RIGHT_SPEAKER_FIRST.match(text, end, line_end)
-            if not match:
-                return None
-            offset, phrase = _phrase_tail(match.group("phrase"))
-            if not phrase or match.group("phrase")[:offset].strip():
-                return None
+            offset, phrase = _phrase_tail(match.group("phrase")) if match else (0, "")
+            if not phrase or not _plain_lead(match.group("phrase")[:offset]):
+                match = RIGHT_APPOSITION.match(text, end, line_end)
+                offset, phrase = _phrase_tail(match.group("phrase")) if match else (0, "")
+                if not phrase or not _plain_lead(match.group("phrase")[:offset]):
+                    return None
             at = match.start("phrase") + offset
-        speaker = self._resolve(phrase, at)
-        return Attribution(speaker, phrase, re.sub(r"\s+", " ", match.group("cue")), match.end())
+        speaker, name = self.resolve(phrase, at)
+        return Attribution(speaker, phrase, re.sub(r"\s+", " ", match.group("cue")), match.end(),
+                           name, at if phrase else -1, match.start("cue"))  # fmt: skip
 
     def before(self, start: int, since: int) -> Attribution | None:
         """A cue earlier in the quote's sentence (after ``since``), or ``X: “...”``."""
@@ -390,7 +521,11 @@ class SpeakerResolver:
         if colon and not CUE_WORD.search(colon.group("phrase")):
             offset, phrase = _phrase_tail(colon.group("phrase"))
             at = region_start + colon.start("phrase") + offset
-            return Attribution(self._resolve(phrase, at), phrase, ":", start)
+            speaker, name = self.resolve(phrase, at)
+            if not (speaker or name):  # "Olga Berg, a banker, disagreed: “...”"
+                speaker, name = self.doc.subject_before(start, self.doc.sentence_start(start))
+            return Attribution(speaker, phrase, ":", start, name, at if phrase else -1,
+                               region_start + colon.end("phrase"))  # fmt: skip
         headline = _is_headline(
             text, self.doc.paragraph_start(start), self.doc.paragraph_end(start)
         )
@@ -401,64 +536,72 @@ class SpeakerResolver:
             return None
         cue = cues[-1]
         offset, phrase = _phrase_tail(region[: cue.start()])
-        speaker = self._resolve(phrase, region_start + offset)
-        if not speaker and (not phrase or cue.group() in PARTICIPLES):
-            speaker = self._earlier_in_sentence(start) or self.doc.subject_before(
-                start, self.doc.sentence_start(start)
-            )
-        return Attribution(
-            speaker, phrase, re.sub(r"\s+", " ", cue.group()), region_start + cue.end()
-        )
+        speaker, name = self.resolve(phrase, region_start + offset)
+        if not (speaker or name) and (not phrase or cue.group() in PARTICIPLES):
+            speaker, name = self._earlier_in_sentence(start)
+            if not (speaker or name):
+                speaker, name = self.doc.subject_before(start, self.doc.sentence_start(start))
+        return Attribution(speaker, phrase, re.sub(r"\s+", " ", cue.group()),
+                           region_start + cue.end(), name,
+                           region_start + offset if phrase else -1, region_start + cue.start())  # fmt: skip
 
-    def _earlier_in_sentence(self, offset: int) -> str:
+    def _earlier_in_sentence(self, offset: int) -> tuple[str, str]:
         """The speaker of the latest earlier quote of the sentence holding ``offset``."""
         sentence = self.doc.sentence_start(offset)
         index = bisect.bisect_left(self.recent_starts, offset) - 1
-        return self.recent[index][1] if index >= 0 and self.recent[index][0] >= sentence else ""
+        if index >= 0 and self.recent[index][0] >= sentence:
+            return self.recent[index][1], self.recent[index][3]
+        return "", ""
 
     def attribute(self, start: int, end: int, previous_end: int) -> Attribution:
         """Speaker of the quote ``text[start:end]``; ``previous_end`` ends the quote before it."""
         found = [a for a in (self.after(end), self.before(start, previous_end)) if a]
-        known = [a for a in found if a.speaker_id]
+        known = [a for a in found if a.speaker_id] or [a for a in found if a.speaker_name]
         chosen = (known or found or [None])[0]
         if chosen is None:
-            speaker = self._continuation(start) or self._person_subject(start, end)
-            chosen = Attribution(speaker, "", "", -1)
+            speaker, name = self._continuation(start)
+            if not (speaker or name):
+                speaker, name = self._person_subject(start, end)
+            chosen = Attribution(speaker, "", "", -1, name)
+        self.remember(start, chosen)
+        return chosen
+
+    def remember(self, start: int, chosen: Attribution) -> None:
+        """Keep a named speaker for the pronouns and continuations that follow."""
         named = chosen.speaker_text and chosen.speaker_text.lower() not in ("they", "we", "i")
-        if chosen.speaker_id or named:
+        if chosen.speaker_id or chosen.speaker_name or named:
             phrase = chosen.speaker_text.lower()
             cue = phrase if phrase in ("he", "she") else pronoun_cue(chosen.speaker_text)
             if cue and not self.doc.pronouns.get(chosen.speaker_id, "x"):
                 self.doc.pronouns[chosen.speaker_id] = cue  # "she said" named her
-            self.recent.append((start, chosen.speaker_id, cue))
+            self.recent.append((start, chosen.speaker_id, cue, chosen.speaker_name))
             self.recent_starts.append(start)
-        return chosen
 
     def _takes(self, speaker: str, cue: str) -> str:
         """The pronoun a person takes: an actor's as known so far, else the cue."""
         return self.doc.pronouns.get(speaker, "") if speaker else cue
 
-    def _person_subject(self, start: int, end: int) -> str:
+    def _person_subject(self, start: int, end: int) -> tuple[str, str]:
         """With no cue at all, the person the quote's sentence is about speaks a quote of
         a few words ("Lavrov also ruled out any deal that allowed Ukraine to be “pumped up
         with weapons again”"); a shorter one is a scare quote, nobody's words."""
         if len(self.doc.text[start:end].split()) < MIN_SENTENCE_QUOTE_WORDS:
-            return ""
+            return "", ""
         return self.doc.subject_before(start, self.doc.sentence_start(start))
 
-    def _continuation(self, start: int) -> str:
+    def _continuation(self, start: int) -> tuple[str, str]:
         """The previous quote's speaker if it sits in this paragraph or ends the one before."""
         if not self.recent:
-            return ""
+            return "", ""
         paragraph = self.doc.paragraph_start(start)
         previous_paragraph = self.doc.paragraph_start(max(paragraph - 2, 0))
-        offset, speaker, _ = self.recent[-1]
+        offset, speaker, _, name = self.recent[-1]
         if offset >= paragraph:
-            return speaker
+            return speaker, name
         if offset < previous_paragraph:
-            return ""
+            return "", ""
         opens_with_quote = not NON_SPACE.search(self.doc.text, paragraph, start)  # no copy
-        return speaker if opens_with_quote else ""
+        return (speaker, name) if opens_with_quote else ("", "")
 
 
 def _about(doc: _Document, start: int, end: int, attribution: Attribution) -> str:
@@ -510,12 +653,12 @@ def _lead_into_next(document: _Document, attributions: list[Attribution]) -> Non
         (start, end), (next_start, _) = spans[i], spans[i + 1]
         follower = attributions[i + 1]
         if (
-            not attributions[i].speaker_id
-            and follower.speaker_id
+            not (attributions[i].speaker_id or attributions[i].speaker_name)
+            and (follower.speaker_id or follower.speaker_name)
             and not document.text[end:next_start].strip()
             and len(document.text[start:end].split()) >= MIN_SENTENCE_QUOTE_WORDS
         ):
-            attributions[i] = Attribution(follower.speaker_id, "", "", -1)
+            attributions[i] = Attribution(follower.speaker_id, "", "", -1, follower.speaker_name)
 
 
 def extract_quotes(

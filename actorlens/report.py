@@ -126,16 +126,19 @@ def voice_headline(processed_dir: Path) -> tuple[list[str], str]:
     """Headline numbers and the portrayal table of the voice-and-portrayal stage."""
     result = Sentiment.read(processed_dir)
     labels = dict(zip(*Mentions.read(processed_dir).actors[["id", "label"]].T.values, strict=True))
-    quotes = result.quotes
+    quotes = result.attributions
     known = quotes[quotes["speaker_id"] != ""]
+    kinds = quotes["kind"].value_counts()
     speakers = (
         known.assign(words=known["text"].str.split().str.len()).groupby("speaker_id")["words"].sum()
     )
     top = ", ".join(f"{labels.get(s, s)} ({w} words)" for s, w in speakers.nlargest(3).items())
     portrayal = result.overall[(result.overall["role"] == "portrayal") & ~result.overall["thin"]]
     lines = [
-        f"{len(quotes):,} quotes, {len(known):,} with a known speaker actor",
-        f"Most quoted: {top}" if top else "No quote has a known speaker actor",
+        f"{len(quotes):,} attributions ({kinds.get('direct', 0):,} direct quotes, "
+        f"{kinds.get('reported', 0):,} reported speech, {kinds.get('mixed', 0):,} mixed), "
+        f"{len(known):,} with a known speaker actor",
+        f"Most quoted: {top}" if top else "No attribution has a known speaker actor",
     ]
     if not portrayal.empty:
         low, high = portrayal.nsmallest(1, "mean").iloc[0], portrayal.nlargest(1, "mean").iloc[0]

@@ -1,28 +1,30 @@
-"""Roles: a mention inside a quote its own actor speaks is **voice**; a mention inside
-someone else's quote (or a quote whose speaker is unknown) is **quoted**, portrayal in
-another's words, which goes to speaker -> target; every other mention is **portrayal**,
-the narrative's own. Which spans are quotes comes from the quotes table alone
-(:func:`actorlens.quotes.extract_quotes`): ``in_quote``, ``quote_id`` and ``role`` are
-all read off it."""
+"""Roles: a mention inside an attribution its own actor speaks (a quote or a reported
+clause) is **voice**; a mention inside someone else's attribution (or one whose speaker is
+unknown) is **quoted**, portrayal in another's words, which goes to speaker -> target;
+every other mention is **portrayal**, the narrative's own. Which spans are attributions
+comes from the attributions table alone (:func:`actorlens.attributions.extract_attributions`):
+``in_attribution``, ``attr_id`` and ``role`` are all read off it."""
 
 import numpy as np
 import pandas as pd
 
-ROLE_COLUMNS = ["in_quote", "quote_id", "speaker_id", "role"]
+ROLE_COLUMNS = ["in_attribution", "attr_id", "speaker_id", "role"]
 KEY_TYPES = {"doc_id": str, "start": "int64", "end": "int64"}
 
 
 def assign_roles(mentions: pd.DataFrame, quote_table: pd.DataFrame) -> pd.DataFrame:
-    """Each mention with whether it stands inside a quote of ``quote_table``, that quote
-    and its speaker, and its role: ``voice``, ``quoted`` or ``portrayal``."""
+    """Each mention with whether it stands inside an attribution of ``quote_table``, the
+    innermost one holding it (reported speech can nest: "X told reporters that while
+    officials have said ..., ...") and its speaker, and its role: ``voice``, ``quoted``
+    or ``portrayal``."""
     out = mentions.reset_index(drop=True)
+    spans = (quote_table[["doc_id", "start", "end", "attr_id", "speaker_id"]]
+             .astype(KEY_TYPES)  # the same types on both sides, also when a side is empty
+             .rename(columns={"start": "q_start", "end": "q_end"}))  # fmt: skip
     found = (
         pd.merge_asof(
             out[["doc_id", "start", "end"]].astype(KEY_TYPES).reset_index().sort_values("start"),
-            quote_table[["doc_id", "start", "end", "quote_id", "speaker_id"]]
-            .astype(KEY_TYPES)  # the same types on both sides, also when a side is empty
-            .rename(columns={"start": "q_start", "end": "q_end"})
-            .sort_values("q_start"),
+            spans.sort_values("q_start"),
             left_on="start",
             right_on="q_start",
             by="doc_id",
@@ -31,13 +33,42 @@ def assign_roles(mentions: pd.DataFrame, quote_table: pd.DataFrame) -> pd.DataFr
         .set_index("index")
         .sort_index()
     )
-    inside = found["end"] <= found["q_end"]
-    out = out.assign(
-        in_quote=inside.to_numpy(),
-        quote_id=found["quote_id"].where(inside, "").fillna(""),
-        speaker_id=found["speaker_id"].where(inside, "").fillna(""),
-    )
+    inside = (found["end"] <= found["q_end"]).to_numpy().copy()
+    attr_ids = found["attr_id"].where(inside, "").fillna("").to_numpy(dtype=object)
+    speakers = found["speaker_id"].where(inside, "").fillna("").to_numpy(dtype=object)
+    for row, (attr_id, speaker) in _outer_holders(out, spans, inside).items():
+        inside[row], attr_ids[row], speakers[row] = True, attr_id, speaker
+    out = out.assign(in_attribution=inside, attr_id=attr_ids, speaker_id=speakers)
     out["role"] = np.select(
-        [out["speaker_id"] == out["actor_id"], out["in_quote"]], ["voice", "quoted"], "portrayal"
+        [out["speaker_id"] == out["actor_id"], out["in_attribution"]],
+        ["voice", "quoted"],
+        "portrayal",
     )
     return out
+
+
+def _outer_holders(mentions: pd.DataFrame, spans: pd.DataFrame, inside: np.ndarray) -> dict:
+    """Row -> (attr_id, speaker) for mentions outside the latest attribution starting
+    before them but inside an earlier, longer one (nesting); only documents whose
+    attributions overlap are read."""
+    nested = {}
+    for doc_id, group in spans.sort_values("q_start").groupby("doc_id", sort=False):
+        ends = group["q_end"].to_numpy()
+        if (
+            len(ends) < 2
+            or not (group["q_start"].to_numpy()[1:] < np.maximum.accumulate(ends)[:-1]).any()
+        ):
+            continue
+        nested[doc_id] = group
+    held = {}
+    if not nested:
+        return held
+    candidates = mentions.index[~inside & mentions["doc_id"].isin(list(nested)).to_numpy()]
+    for row in candidates:
+        mention = mentions.loc[row]
+        group = nested[mention["doc_id"]]
+        holding = group[(group["q_start"] <= mention["start"]) & (mention["end"] <= group["q_end"])]
+        if len(holding):
+            innermost = holding.iloc[-1]
+            held[row] = (innermost["attr_id"], innermost["speaker_id"])
+    return held

@@ -1,8 +1,10 @@
-"""Voice and portrayal, the stage of notebook 03: every mention scored and every quote
-toned, then averaged per document and actor.
+"""Voice and portrayal, the stage of notebook 03: every attribution found and toned
+(:mod:`actorlens.attributions`: direct quotes and reported speech), every mention scored,
+then averaged per document and actor.
 
-Portrayal is the score (:mod:`actorlens.scorers`) of the mentions that are not the
-actor's own voice (:mod:`actorlens.roles`); voice is the tone of the actor's own quotes.
+Portrayal is the score (:mod:`actorlens.scorers`) of the narrative's own mentions
+(:mod:`actorlens.roles`); voice is the tone of what the actor is reported to say, in the
+kinds of speech the ``speech`` parameter picks (direct, reported or both).
 Per document and actor the scores are averaged with a bootstrap confidence interval
 (:mod:`actorlens.resampling`); cells with fewer than ``min_cell_scores`` scores are marked
 thin. The scorers' checks against hand labels are in :mod:`actorlens.validation`, the
@@ -14,7 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from actorlens import config, quotes, stages, tables
+from actorlens import config, stages, tables
+from actorlens.attributions import extract_attributions, voiced
 from actorlens.engine import Engine
 from actorlens.ingest import Corpus
 from actorlens.mentions import MENTION_COLUMNS, Mentions
@@ -48,11 +51,11 @@ def actor_sentiment(
     engine: Engine | None = None,
 ) -> pd.DataFrame:
     """Per document, actor and role: portrayal from the ``scorer`` scores of the
-    narrative's own mentions (outside quotes), voice from the VADER tone of the actor's own
-    quotes (intervals on ``engine``)."""
+    narrative's own mentions (outside attributions), voice from the VADER tone of the
+    actor's own attributions in ``quote_table`` (intervals on ``engine``)."""
     portrayal = mentions[(mentions["role"] == "portrayal") & mentions["kind"].isin(kinds)]
     portrayal = portrayal.assign(role="portrayal", scorer=scorer)
-    voice = quote_table[quote_table["speaker_id"] != ""].rename(columns={"speaker_id": "actor_id"})
+    voice = quote_table.rename(columns={"speaker_id": "actor_id"})
     voice = voice.assign(role="voice", scorer="vader")
     keys = ["doc_id", "actor_id", "role", "scorer"]
     both = pd.concat([portrayal[[*keys, "sentiment"]], voice[[*keys, "sentiment"]]])
@@ -61,18 +64,21 @@ def actor_sentiment(
 
 def speaker_targets(mentions: pd.DataFrame, quote_table: pd.DataFrame) -> pd.DataFrame:
     """What each speaker says about each actor: the score of every mention of another
-    actor inside the speaker's quotes, and for actors the quote targets from outside
+    actor inside the speaker's attributions (those of ``quote_table``), and for actors
+    the quote targets from outside
     (``called Zelenskyy a “dictator”``) the quote's own sentiment."""
-    said = mentions[(mentions["speaker_id"] != "") & (mentions["role"] == "quoted")]
+    said = mentions[
+        (mentions["role"] == "quoted") & mentions["attr_id"].isin(quote_table["attr_id"])
+    ]
     rows = said[["doc_id", "speaker_id", "actor_id", "sentiment"]].rename(
         columns={"actor_id": "target_id"}
     )
-    inside = set(zip(said["quote_id"], said["actor_id"], strict=True))
+    inside = set(zip(said["attr_id"], said["actor_id"], strict=True))
     outside = [
         (q.doc_id, q.speaker_id, target, q.sentiment)
         for q in quote_table[quote_table["speaker_id"] != ""].itertuples(index=False)
         for target in filter(None, q.about.split(";"))
-        if (q.quote_id, target) not in inside
+        if (q.attr_id, target) not in inside
     ]
     rows = pd.concat([rows, pd.DataFrame(outside, columns=rows.columns)], ignore_index=True)
     table = (
@@ -89,13 +95,13 @@ class Sentiment(tables.TableSet):
     """The tables of the voice-and-portrayal stage."""
 
     mentions: pd.DataFrame
-    quotes: pd.DataFrame
+    attributions: pd.DataFrame
     actor_sentiment: pd.DataFrame
     overall: pd.DataFrame
     speaker_target: pd.DataFrame
 
     TABLES = {
-        "quotes": "quotes",
+        "attributions": "attributions",
         "actor_sentiment": "actor_sentiment",
         "overall": "actor_sentiment_overall",
         "speaker_target": "speaker_target",
@@ -139,6 +145,7 @@ def analyse(
     scorer: str = default("scorer"),
     min_cell_scores: int = default("min_cell_scores"),
     include_demonyms: bool = default("include_demonyms"),
+    speech: str = default("speech"),
     engine: Engine | None = None,
 ) -> Sentiment:
     """Every table of the stage for an ingested corpus and its mentions."""
@@ -146,21 +153,22 @@ def analyse(
         raise ScorerError(f"unknown scorer {scorer!r}; choose from {', '.join(SCORERS)}")
     neutral = actor_name_words(actors_file)
     scorers = {name: make_scorer(name, neutral) for name in SCORERS}
-    quote_table = quotes.extract_quotes(corpus.texts, corpus.sentences, found.mentions,
+    quote_table = extract_attributions(corpus.texts, corpus.sentences, found.mentions,
                                         found.actors, engine)  # fmt: skip
     quote_table["sentiment"] = quote_tones(quote_table, scorers["vader"], engine)
+    spoken = voiced(quote_table, speech)
     roles = assign_roles(found.mentions[MENTION_COLUMNS], quote_table)
     scored = score_mentions(roles, corpus.sentences, scorers, scorer, engine)
     kinds = counted_kinds(include_demonyms)
-    per_doc = actor_sentiment(scored, quote_table, min_cell_scores, kinds, scorer, engine)
-    overall = actor_sentiment(scored.assign(doc_id="all"), quote_table.assign(doc_id="all"),
+    per_doc = actor_sentiment(scored, spoken, min_cell_scores, kinds, scorer, engine)
+    overall = actor_sentiment(scored.assign(doc_id="all"), spoken.assign(doc_id="all"),
                               min_cell_scores, kinds, scorer, engine).drop(columns="doc_id")  # fmt: skip
     return Sentiment(
         mentions=scored[SCORED_MENTION_COLUMNS],
-        quotes=quote_table,
+        attributions=quote_table,
         actor_sentiment=per_doc,
         overall=overall,
-        speaker_target=speaker_targets(scored, quote_table),
+        speaker_target=speaker_targets(scored, spoken),
     )
 
 
@@ -169,6 +177,7 @@ def run(
     scorer: str = default("scorer"),
     min_cell_scores: int = default("min_cell_scores"),
     include_demonyms: bool = default("include_demonyms"),
+    speech: str = default("speech"),
     processed_dir: str = default("processed_dir"),
     engine: Engine | None = None,
 ) -> Sentiment:
@@ -182,9 +191,10 @@ def run(
         scorer,
         min_cell_scores,
         include_demonyms,
+        speech,
         engine,
     )
     given = {"actors_file": actors_file, "scorer": scorer, "min_cell_scores": min_cell_scores,
-             "include_demonyms": include_demonyms}  # fmt: skip
+             "include_demonyms": include_demonyms, "speech": speech}  # fmt: skip
     stages.record("voice", processed, result.write(processed), inputs, given)
     return result

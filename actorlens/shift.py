@@ -12,7 +12,6 @@ tested, its q-value is below 0.05, its interval excludes zero and every scorer a
 its sign; periods with fewer than ``min_cell_scores`` scores are marked thin.
 """
 
-import re
 import textwrap
 from dataclasses import dataclass
 
@@ -20,12 +19,14 @@ import numpy as np
 import pandas as pd
 
 from actorlens import config, stages
+from actorlens.attributions import voiced
 from actorlens.engine import Engine
 from actorlens.ingest import Corpus
 from actorlens.parameters import default
 from actorlens.resampling import _test_batch, q_values, summarise
 from actorlens.scorers import NEUTRAL_BAND
 from actorlens.sentiment import Sentiment, counted_kinds
+from actorlens.stance import stance_of
 from actorlens.tables import TableSet
 
 PERIODS = ("doc", "day", "week", "month")
@@ -55,7 +56,6 @@ SHIFT_COLUMNS = [
     "same_sign",
 ]
 EVIDENCE_COLUMNS = ["actor_id", "role", "end", "period", "doc_id", "where", "score", "text"]
-TARGET_COLUMNS = ["period", "speaker_id", "target", "n", "mean"]
 SCORE_COLUMNS = [f"score_{name}" for name in config.SCORERS]
 
 
@@ -89,10 +89,10 @@ def document_periods(documents: pd.DataFrame, order_by: str = "date", period: st
 
 
 def scored_units(result: Sentiment, periods: pd.DataFrame, kinds,
-                 quoted_portrayal: bool = False) -> pd.DataFrame:  # fmt: skip
+                 quoted_portrayal: bool = False, speech: str = "both") -> pd.DataFrame:  # fmt: skip
     """One row per score: portrayal mentions (the narrative's own, and with
-    ``quoted_portrayal`` also those inside other people's quotes) and the actor's own
-    quotes (voice), with their period, document, place in the text, the sentence or quote
+    ``quoted_portrayal`` also those inside other people's words) and the actor's own
+    attributions of the ``speech`` kinds (voice), with their period, document, place in the text, the sentence or quote
     behind them and each scorer's score (a quote's tone is its one score)."""
     mentions = result.mentions
     roles = ["portrayal", "quoted"] if quoted_portrayal else ["portrayal"]
@@ -101,8 +101,8 @@ def scored_units(result: Sentiment, periods: pd.DataFrame, kinds,
     portrayal = portrayal.assign(
         role="portrayal", where=portrayal["sent_id"].map("sentence {}".format)
     )
-    voice = result.quotes[result.quotes["speaker_id"] != ""]
-    voice = voice.assign(role="voice", actor_id=voice["speaker_id"], where=voice["quote_id"],
+    voice = voiced(result.attributions, speech)
+    voice = voice.assign(role="voice", actor_id=voice["speaker_id"], where=voice["attr_id"],
                          **{column: voice["sentiment"] for column in SCORE_COLUMNS})  # fmt: skip
     columns = ["doc_id", "actor_id", "role", "where", "start", "sentiment", *SCORE_COLUMNS]
     units = pd.concat([portrayal[columns], voice[columns]], ignore_index=True)
@@ -239,39 +239,27 @@ class SourceTexts:
         if where.startswith("sentence "):
             table, column, value = self.sentences, "sent_id", int(where.split()[1])
         else:
-            table, column, value = self.quotes, "quote_id", where
+            table, column, value = self.quotes, "attr_id", where
         found = table.loc[(table["doc_id"] == doc_id) & (table[column] == value), "text"]
         return found.iloc[0] if len(found) else default
 
 
 def evidence_texts(corpus: Corpus, result: Sentiment) -> SourceTexts:
     """The sentences and quotes that scores of ``corpus`` come from."""
-    return SourceTexts(corpus.sentences, result.quotes)
+    return SourceTexts(corpus.sentences, result.attributions)
 
 
-def _term_pattern(terms) -> re.Pattern:
-    parts = [re.escape(t.rstrip("*")) + (r"\w*" if t.endswith("*") else "") for t in terms]
-    return re.compile(rf"\b(?:{'|'.join(parts)})\b", re.IGNORECASE)
-
-
-def stance_targets(result: Sentiment, periods: pd.DataFrame, target_terms: dict) -> pd.DataFrame:
-    """Per period, speaker and target: the mean tone of the speaker's own quotes that
-    mention the target (a topic from ``target_terms`` or any actor the quote is about)."""
-    quotes = result.quotes[result.quotes["speaker_id"] != ""].merge(periods, on="doc_id")
-    rows = []
-    patterns = {name: _term_pattern(terms) for name, terms in (target_terms or {}).items()}
-    for q in quotes.itertuples(index=False):
-        targets = [name for name, pattern in patterns.items() if pattern.search(q.text)]
-        targets += [a for a in str(q.about).split(";") if a]
-        rows.extend((q.rank, q.period, q.speaker_id, t, q.sentiment) for t in targets)
-    table = pd.DataFrame(rows, columns=["rank", "period", "speaker_id", "target", "sentiment"])
-    table = (
-        table.groupby(["rank", "period", "speaker_id", "target"], sort=True)["sentiment"]
-        .agg(n="size", mean="mean")
-        .reset_index()
-    )
-    table["mean"] = table["mean"].round(4)
-    return table[TARGET_COLUMNS]
+def stance_units(table: pd.DataFrame, sentences: pd.DataFrame, periods: pd.DataFrame):
+    """One scored unit per stance row of a speaker actor, its role ``stance: <target>``,
+    placed at its sentence (one scorer: the stance score fills every score column)."""
+    rows = table[table["speaker_id"] != ""].merge(
+        sentences[["doc_id", "sent_id", "start"]], on=["doc_id", "sent_id"], how="left")  # fmt: skip
+    where = rows["attr_id"].where(rows["attr_id"] != "", "sentence " + rows["sent_id"].astype(str))
+    units = rows.assign(actor_id=rows["speaker_id"], role="stance: " + rows["target"],
+                        where=where, sentiment=rows["score"],
+                        **{column: rows["score"] for column in SCORE_COLUMNS})  # fmt: skip
+    columns = ["doc_id", "actor_id", "role", "where", "start", "sentiment", *SCORE_COLUMNS]
+    return units[columns].merge(periods, on="doc_id", how="inner")
 
 
 @dataclass
@@ -282,14 +270,14 @@ class Shift(TableSet):
     trajectory: pd.DataFrame
     shift: pd.DataFrame
     evidence: pd.DataFrame
-    targets: pd.DataFrame
+    stance: pd.DataFrame
 
     TABLES = {
         "periods": "document_periods",
         "trajectory": "stance_trajectory",
         "shift": "stance_shift",
         "evidence": "shift_evidence",
-        "targets": "stance_targets",
+        "stance": "stance",
     }
 
     def summary(self, labels: dict, top: int = 3) -> list[str]:
@@ -388,6 +376,7 @@ def analyse(
     quoted_portrayal: bool = default("quoted_portrayal"),
     include_demonyms: bool = default("include_demonyms"),
     target_terms: dict | None = None,
+    speech: str = default("speech"),
     engine: Engine | None = None,
 ) -> Shift:
     """Every table of the stage (``target_terms`` None: the declared default); the
@@ -395,16 +384,20 @@ def analyse(
     all_periods = document_periods(corpus.documents, order_by, period)
     periods = all_periods[all_periods["rank"] >= 0]
     from_label, to_label = resolve_ends(periods, from_period, to_period)
-    units = scored_units(result, periods, counted_kinds(include_demonyms), quoted_portrayal)
+    terms = default("target_terms") if target_terms is None else target_terms
+    spoken = voiced(result.attributions, speech)
+    said = stance_of(spoken, corpus.texts, corpus.sentences, result.mentions, terms)
+    units = pd.concat([scored_units(result, periods, counted_kinds(include_demonyms),
+                                    quoted_portrayal, speech),
+                       stance_units(said, corpus.sentences, periods)], ignore_index=True)  # fmt: skip
     compared = units if from_label != to_label else units.iloc[:0]  # one period: no shift
     shift_table = shifts(compared, from_label, to_label, min_shift_mentions, min_docs, engine)
-    terms = default("target_terms") if target_terms is None else target_terms
     return Shift(
         periods=all_periods,
         trajectory=trajectory(units, min_cell_scores, engine),
         shift=shift_table,
         evidence=evidence(units, shift_table, evidence_texts(corpus, result)),
-        targets=stance_targets(result, periods, terms),
+        stance=said,
     )
 
 
@@ -419,6 +412,7 @@ def run(
     quoted_portrayal: bool = default("quoted_portrayal"),
     include_demonyms: bool = default("include_demonyms"),
     target_terms: dict | None = None,
+    speech: str = default("speech"),
     processed_dir: str = default("processed_dir"),
     engine: Engine | None = None,
 ) -> Shift:
@@ -427,11 +421,12 @@ def run(
     inputs = stages.check_inputs("shift", processed)
     result = analyse(Corpus.read(processed), Sentiment.read(processed), order_by, period,
                      from_period, to_period, min_cell_scores, min_shift_mentions, min_docs,
-                     quoted_portrayal, include_demonyms, target_terms, engine)  # fmt: skip
+                     quoted_portrayal, include_demonyms, target_terms, speech, engine)  # fmt: skip
     given = {"order_by": order_by, "period": period, "from_period": from_period,
              "to_period": to_period, "min_cell_scores": min_cell_scores,
              "min_shift_mentions": min_shift_mentions,
              "min_docs": min_docs, "quoted_portrayal": quoted_portrayal, "include_demonyms": include_demonyms,
-             "target_terms": default("target_terms") if target_terms is None else target_terms}  # fmt: skip
+             "target_terms": default("target_terms") if target_terms is None else target_terms,
+             "speech": speech}  # fmt: skip
     stages.record("shift", processed, result.write(processed), inputs, given)
     return result

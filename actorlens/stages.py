@@ -41,10 +41,10 @@ class Stage:
 INGEST_TABLES = ("documents", "sentences", "texts", "ingest_warnings", "boilerplate")
 MENTION_TABLES = ("mentions", "mention_counts", "salience", "kwic", "unlisted_names", "actors")
 VOICE_TABLES = (
-    "quotes", "mention_scores", "actor_sentiment", "actor_sentiment_overall", "speaker_target",
+    "attributions", "mention_scores", "actor_sentiment", "actor_sentiment_overall", "speaker_target",
 )  # fmt: skip
 SHIFT_TABLES = (
-    "document_periods", "stance_trajectory", "stance_shift", "shift_evidence", "stance_targets",
+    "document_periods", "stance_trajectory", "stance_shift", "shift_evidence", "stance",
 )  # fmt: skip
 
 STAGES: tuple[Stage, ...] = (
@@ -95,6 +95,7 @@ STAGES: tuple[Stage, ...] = (
             "scorer",
             "min_cell_scores",
             "include_demonyms",
+            "speech",
             "top_n",
             "persent_dir",
             *OUTPUT_PARAMETERS,
@@ -106,7 +107,7 @@ STAGES: tuple[Stage, ...] = (
         "04-stance-shift.ipynb",
         inputs=INGEST_TABLES + MENTION_TABLES + VOICE_TABLES,
         products=SHIFT_TABLES,
-        figures=("fig04_shift_slopes", "fig04_trajectories", "fig04_stance_targets"),
+        figures=("fig04_shift_slopes", "fig04_trajectories", "fig04_stance_matrix"),
         parameters=(
             "order_by",
             "period",
@@ -118,6 +119,7 @@ STAGES: tuple[Stage, ...] = (
             "quoted_portrayal",
             "include_demonyms",
             "target_terms",
+            "speech",
             "top_n",
             *OUTPUT_PARAMETERS,
             *ENGINE_PARAMETERS,

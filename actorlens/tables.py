@@ -79,10 +79,12 @@ SCHEMAS = {
         _schema("unlisted_names", "name:str n:int n_docs:int example_doc:str example:str?",
                 parquet=True),
         _schema("actors", "id:str label:str type:str affiliation:str? pronoun:str?"),
-        _schema("quotes", "doc_id:str quote_id:str start:int end:int text:str speaker_id:str? "
-                "speaker_text:str? cue:str? about:str? sentiment:float", parquet=True),
-        _schema("mention_scores", "doc_id:str actor_id:str start:int end:int in_quote:bool "
-                f"quote_id:str? speaker_id:str? role:str {SCORE_COLUMNS} sentiment:float?",
+        _schema("attributions", "doc_id:str attr_id:str kind:str start:int end:int text:str "
+                "speaker_id:str? speaker_name:str? speaker_text:str? source_start:int "
+                "source_end:int cue:str? cue_start:int cue_end:int negated:bool about:str? "
+                "sentiment:float", parquet=True),
+        _schema("mention_scores", "doc_id:str actor_id:str start:int end:int in_attribution:bool "
+                f"attr_id:str? speaker_id:str? role:str {SCORE_COLUMNS} sentiment:float?",
                 parquet=True),
         _schema("actor_sentiment", f"doc_id:str actor_id:str role:str scorer:str {INTERVAL}"),
         _schema("actor_sentiment_overall", f"actor_id:str role:str scorer:str {INTERVAL}"),
@@ -97,7 +99,8 @@ SCHEMAS = {
                 "unit:str tested:bool same_sign:bool"),
         _schema("shift_evidence", "actor_id:str role:str end:str period:str doc_id:str "
                 "where:str score:float text:str?"),
-        _schema("stance_targets", "period:str speaker_id:str target:str n:int mean:float"),
+        _schema("stance", "doc_id:str attr_id:str? speaker_id:str? speaker_name:str? target:str "
+                "label:str score:float evidence:str? sent_id:int"),
     )
 }  # fmt: skip
 MENTION_KEY = ["doc_id", "actor_id", "start", "end"]

@@ -23,6 +23,7 @@ from actorlens import config, quotes, target_sentiment
 from actorlens.actors import load_actors
 from actorlens.ingest import ingest_corpus
 from actorlens.mentions import analyse
+from actorlens.roles import assign_roles
 from actorlens.scorers import (
     BASELINE,
     SCORERS,
@@ -36,6 +37,7 @@ from actorlens.scorers import (
 PORTRAYAL_LABELS = config.VALIDATION_DIR / "portrayal_hand_labels.csv"
 PORTRAYAL_LABELS_V2 = config.VALIDATION_DIR / "portrayal_labels.csv"
 SEED_QUOTES = config.VALIDATION_DIR / "seed_quotes_hand.csv"
+ATTRIBUTION_LABELS = config.VALIDATION_DIR / "attribution_labels.jsonl"
 NEWSMTSC_DEV = config.VALIDATION_DIR / "newsmtsc_dev.jsonl"
 LABELLED_ACTORS = (config.SEEDS_DIR / "actors.yml", config.PARAMS_DIR / "wikinews_actors.yml")
 
@@ -232,3 +234,85 @@ def sample_speaker_agreement(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.
     best = _best_matches(_overlapping(predicted, gold))
     rows = [("sampled quotes found / checked", f"{len(best)} / {len(gold)}")]
     return pd.DataFrame(rows + _speaker_rows(best), columns=["measure", "value"])
+
+
+STANCE_LABELS = config.VALIDATION_DIR / "stance_labels.csv"
+# The Wikinews check's target, declared as a user would declare it (not tuned on the labels).
+IRAQ_WAR_TERMS = {"iraq_war": ["Iraq war", "war in Iraq", "Iraq", "troops", "occupation",
+                               "invasion", "surge"]}  # fmt: skip
+
+
+def stance_cells(folder, actors_file, targets: dict) -> tuple[pd.DataFrame, dict]:
+    """Mean stance score per (document, speaker, target) of a corpus folder, the speaker
+    as its actor id or its unlisted name; and each actor's label and names."""
+    from actorlens.attributions import extract_attributions
+    from actorlens.stance import stance_of
+
+    corpus = ingest_corpus(folder)
+    actors = load_actors(actors_file)
+    found = analyse(corpus, actors)
+    table = extract_attributions(corpus.texts, corpus.sentences, found.mentions, found.actors)
+    roles = assign_roles(found.mentions, table)
+    said = stance_of(table, corpus.texts, corpus.sentences, roles, targets)
+    said = said.assign(
+        speaker=said["speaker_id"].where(said["speaker_id"] != "", said["speaker_name"])
+    )
+    cells = said.groupby(["doc_id", "speaker", "target"], as_index=False)["score"].mean()
+    return cells, {actor.id: [actor.label, *actor.names] for actor in actors}
+
+
+def stance_agreement(labels_file=STANCE_LABELS) -> pd.DataFrame:
+    """Per corpus, over the hand-labelled non-null (document, actor) cells: how many the
+    tool covers (an attribution about the target; a non-zero stance), sign agreement on
+    the covered ones and Spearman over all (0 where the tool has nothing)."""
+    from actorlens.attribution_eval import same_speaker
+    from actorlens.parameters import default
+
+    labels = pd.read_csv(labels_file, dtype=str, keep_default_na=False)
+    labels = labels[labels["label"] != "null"]
+    corpora = {"seeds": (config.SEEDS_DIR, config.SEEDS_DIR / "actors.yml", default("target_terms")),
+               "wikinews": (config.VALIDATION_DIR / "stance_documents",
+                            config.PARAMS_DIR / "wikinews_actors.yml", IRAQ_WAR_TERMS)}  # fmt: skip
+    rows = []
+    for corpus, (folder, actors_file, targets) in corpora.items():
+        cells, names = stance_cells(folder, actors_file, targets)
+        part = labels[labels["corpus"] == corpus]
+        tool = []
+        for row in part.itertuples(index=False):
+            mine = cells[(cells["doc_id"] == row.doc_id) & (cells["target"] == row.target)]
+            hits = [s for who, s in zip(mine["speaker"], mine["score"], strict=True)
+                    if who == row.actor or same_speaker(row.actor, [who, *names.get(who, [])])]  # fmt: skip
+            tool.append(float(np.mean(hits)) if hits else np.nan)
+        tool = np.array(tool)
+        hand = part["label"].astype(int).to_numpy()
+        stance = ~np.isnan(tool) & (np.nan_to_num(tool) != 0)
+        rows.append({
+            "corpus": corpus, "n_cells": len(part), "covered": _share(~np.isnan(tool)),
+            "coverage": _share(stance),
+            "sign_agreement": _share(np.sign(tool[stance]) == np.sign(hand[stance])),
+            "spearman": round(float(spearmanr(np.nan_to_num(tool), hand).statistic), 3),
+        })  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def seed_stance_beside_labels(labels_file=STANCE_LABELS) -> pd.DataFrame:
+    """Actor x seed document: the tool's mean stance toward the talks beside the hand label
+    ("tool / hand"; "." where either gives none), for the actors either gives a stance."""
+    from actorlens.parameters import default
+
+    cells, _ = stance_cells(
+        config.SEEDS_DIR, config.SEEDS_DIR / "actors.yml", default("target_terms")
+    )
+    tool = cells.set_index(["speaker", "doc_id"])["score"]
+    labels = pd.read_csv(labels_file, dtype=str, keep_default_na=False)
+    hand = labels[labels["corpus"] == "seeds"].set_index(["actor", "doc_id"])["label"]
+    actors = sorted({a for a, _ in tool.index} | {a for (a, _), v in hand.items() if v != "null"})
+    docs = sorted(labels.loc[labels["corpus"] == "seeds", "doc_id"].unique())
+    table = pd.DataFrame(index=pd.Index(actors, name="actor"), columns=docs, dtype=object)
+    for actor in actors:
+        for doc in docs:
+            mine = tool.get((actor, doc))
+            theirs = hand.get((actor, doc), "null")
+            table.loc[actor, doc] = (f"{mine:+.2f}" if mine is not None else ".") + " / " + (
+                "." if theirs == "null" else f"{int(theirs):+d}")  # fmt: skip
+    return table.reset_index()

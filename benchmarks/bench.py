@@ -19,7 +19,9 @@ Stages (the library functions the notebooks call, without writing CSVs):
 
 - ingest:      ingest.ingest_corpus
 - mentions:    actors.load_actors + mentions.analyse
-- quotes:      quotes.extract_quotes
+- quotes:      quotes.extract_quotes (direct quotes only: the cost attribution is measured against)
+- attributions: attributions.extract_attributions (direct and reported speech; the goal of
+  issue 18: at most 1.5 times the quotes stage)
 - sentiment:   the scorers, the quotes' VADER tone, roles.assign_roles, scorers.score_mentions
 - aggregation: sentiment.actor_sentiment (per doc and overall), speaker_targets, shift.analyse
 
@@ -50,7 +52,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 CORPUS = (PROJECT / ".." / "shared" / "corpora" / "wikinews_politics").resolve()
 ACTORS_FILE = PROJECT / "notebooks" / "params" / "wikinews_actors.yml"
 PYTHON = sys.executable
-STAGES = ("ingest", "mentions", "quotes", "sentiment", "aggregation")
+STAGES = ("ingest", "mentions", "quotes", "attributions", "sentiment", "aggregation")
 # Stance-shift parameters of notebooks/params/wikinews.yaml (ends fall back to the first
 # and last month when the corpus does not reach them, as for the first 300 documents).
 SHIFT = {"order_by": "date", "period": "month", "from_period": "2005-01", "to_period": "2007-04"}
@@ -145,6 +147,7 @@ def library_pass(corpus_dir: Path, stats: dict | None = None, engine=None):
 
     from actorlens import ingest, mentions, quotes, sentiment, shift
     from actorlens.actors import load_actors
+    from actorlens.attributions import extract_attributions
     from actorlens.roles import assign_roles
     from actorlens.scorers import (
         SCORERS,
@@ -174,10 +177,16 @@ def library_pass(corpus_dir: Path, stats: dict | None = None, engine=None):
     mark("mentions", tick)
 
     tick = clock()
-    quote_table = quotes.extract_quotes(
+    direct_only = quotes.extract_quotes(
         corpus.texts, corpus.sentences, found.mentions, found.actors, engine
     )
     mark("quotes", tick)
+
+    tick = clock()
+    quote_table = extract_attributions(
+        corpus.texts, corpus.sentences, found.mentions, found.actors, engine
+    )
+    mark("attributions", tick)
 
     # sentiment.analyse, step by step
     tick = clock()
@@ -202,7 +211,7 @@ def library_pass(corpus_dir: Path, stats: dict | None = None, engine=None):
     ).drop(columns="doc_id")
     result = sentiment.Sentiment(
         mentions=scored,
-        quotes=quote_table,
+        attributions=quote_table,
         actor_sentiment=per_doc,
         overall=overall,
         speaker_target=sentiment.speaker_targets(scored, quote_table),
@@ -220,7 +229,8 @@ def library_pass(corpus_dir: Path, stats: dict | None = None, engine=None):
         "docs_analysed": len(corpus.documents),
         "sentences": len(corpus.sentences),
         "mentions": len(scored),
-        "quotes": len(quote_table),
+        "quotes": len(direct_only),
+        "attributions": len(quote_table),
         "shift_rows": len(moved.shift),
         "shift_ends": f"{ends['from_period'] or 'first'}..{ends['to_period'] or 'last'}",
     }

@@ -53,7 +53,7 @@ def test_mentions_with_other_actors_then_shift_names_notebook_03(ran, tmp_path):
     with pytest.raises(papermill.PapermillExecutionError) as info:
         execute("shift", ran, tmp_path)
     assert info.value.ename == "StageInputError"
-    assert info.value.evalue.startswith("notebook 04-stance-shift needs quotes.csv, which was "
+    assert info.value.evalue.startswith("notebook 04-stance-shift needs attributions.csv, which was "
                                         "derived from tables that have been rewritten since: "
                                         "run notebook 03-voice-and-portrayal first")  # fmt: skip
     assert info.value.traceback == [f"StageInputError: {info.value.evalue}"]

@@ -540,58 +540,37 @@ def test_trajectories_grid_rows_and_actor_without_scores():
     assert len(rubio.lines) == 1  # the zero line only
 
 
-# --- stance_target_panels -------------------------------------------------------------
+# --- stance_matrix -------------------------------------------------------------------
 
-TARGETS = pd.DataFrame(
+STANCE = pd.DataFrame(
     [
-        ("000", "putin", "talks", 2, 0.1),
-        ("000", "trump", "talks", 1, 0.2),
-        ("001", "putin", "talks", 3, -0.4),
-        ("001", "putin", "zelenskyy", 1, -0.9),
-        ("001", "trump", "talks", 2, 0.6),
-        ("002", "lavrov", "trump", 1, 0.3),
-        ("002", "trump", "talks", 2, 0.5),
-        ("002", "trump", "zelenskyy", 1, -0.2),
+        ("000", "putin", "stance: talks", 3, 0.6),
+        ("000", "zelenskyy", "stance: talks", 2, -1.0),
+        ("000", "putin", "portrayal", 9, 0.1),
+        ("004", "putin", "stance: talks", 2, 0.5),
+        ("004", "trump", "stance: talks", 1, 0.0),
     ],
-    columns=["period", "speaker_id", "target", "n", "mean"],
+    columns=["period", "actor_id", "role", "n", "net_tone"],
 )
 
 
-def test_stance_target_panels_busiest_periods_in_order_and_top_speakers_and_targets():
-    fig, data = figures.stance_target_panels(TARGETS, LABELS, max_periods=2, top_n=2)
-    # periods by quotes: 001 (7), 002 (4), 000 (3); speakers trump 5, putin 4; targets
-    # talks 7, zelenskyy 2
-    assert data[["period", "speaker_id", "target"]].values.tolist() == [
-        ["001", "putin", "talks"],
-        ["001", "putin", "zelenskyy"],
-        ["001", "trump", "talks"],
-        ["002", "trump", "talks"],
-        ["002", "trump", "zelenskyy"],
-    ]
-    assert data.index.tolist() == list(range(5))
-    assert len(fig.axes) == 3  # two panels and the colour bar
-    first, second = fig.axes[:2]
-    assert [first.get_title(), second.get_title()] == ["001", "002"]
-    assert tick_labels(first.get_yticklabels()) == ["Donald Trump", "Vladimir Putin"]
-    assert tick_labels(first.get_xticklabels()) == ["talks", "Volodymyr Zelenskyy"]
-    one = first.images[0].get_array().filled(np.nan)
-    np.testing.assert_allclose(one, [[0.6, np.nan], [-0.4, -0.9]])
-    two = second.images[0].get_array().filled(np.nan)
-    np.testing.assert_allclose(two, [[0.5, -0.2], [np.nan, np.nan]])
+def test_stance_matrix_speakers_by_n_periods_in_order_net_stance_and_counts():
+    fig, data = figures.stance_matrix(STANCE, LABELS, "talks", top_n=2)
+    assert data["role"].unique().tolist() == ["stance: talks"]
+    ax = fig.axes[0]
+    assert tick_labels(ax.get_yticklabels()) == ["Vladimir Putin", "Volodymyr Zelenskyy"]
+    assert tick_labels(ax.get_xticklabels()) == ["000", "004"]
+    np.testing.assert_allclose(
+        ax.images[0].get_array().filled(np.nan), [[0.6, 0.5], [-1.0, np.nan]]
+    )
+    assert sorted(t.get_text() for t in ax.texts) == ["n=2", "n=2", "n=3"]
+    assert ax.get_title(loc="left") == "Stance toward talks, per period (2 speakers)"
 
 
-def test_stance_target_panels_default_keeps_every_period():
-    fig, data = figures.stance_target_panels(TARGETS, LABELS)
-    assert len(data) == len(TARGETS)
-    assert [ax.get_title() for ax in fig.axes[:3]] == ["000", "001", "002"]
-    assert len(fig.axes) == 4
-
-
-def test_stance_target_panels_without_quotes():
-    empty = TARGETS.iloc[:0].astype({"n": int})
-    fig, data = figures.stance_target_panels(empty, LABELS)
+def test_stance_matrix_without_stance():
+    fig, data = figures.stance_matrix(STANCE.iloc[:0], LABELS, "talks")
     assert data.empty
-    assert len(fig.axes) == 1  # one empty panel, no colour bar
+    assert [t.get_text() for t in fig.axes[0].texts] == ["No attribution about talks"]
 
 
 # --- save_figure and publish ----------------------------------------------------------
@@ -670,8 +649,8 @@ def tight_layout_figure():
     return figures.top_actors(TOTALS, 3)[0]
 
 
-def panels_figure():  # no layout engine, several panels and a colour bar
-    return figures.stance_target_panels(TARGETS, LABELS)[0]
+def panels_figure():  # no layout engine, a heatmap and a colour bar
+    return figures.stance_matrix(STANCE, LABELS, "talks")[0]
 
 
 def constrained_figure():  # a layout engine that runs at each draw
@@ -722,7 +701,7 @@ BUILDERS = {
     "speaker_target_heatmap": lambda: figures.speaker_target_heatmap(PAIRS, LABELS),
     "shift_slopes": lambda: figures.shift_slopes(SHIFT, LABELS),
     "trajectories": lambda: figures.trajectories(TRAJECTORY, LABELS, ["putin", "trump"]),
-    "stance_target_panels": lambda: figures.stance_target_panels(TARGETS, LABELS),
+    "stance_matrix": lambda: figures.stance_matrix(STANCE, LABELS, "talks"),
 }
 
 

@@ -12,11 +12,11 @@ from actorlens.mentions import analyse
 
 def test_speaker_targets_from_inside_and_outside_the_quote():
     mentions = pd.DataFrame(
-        {"doc_id": ["1", "1"], "actor_id": ["ukraine", "zelenskyy"], "quote_id": ["q1", ""],
+        {"doc_id": ["1", "1"], "actor_id": ["ukraine", "zelenskyy"], "attr_id": ["q1", ""],
          "speaker_id": ["trump", ""], "role": ["quoted", "portrayal"], "sentiment": [0.5, -0.2]}
     )  # fmt: skip
     quote_table = pd.DataFrame(
-        {"doc_id": ["1", "1"], "quote_id": ["q1", "q2"], "speaker_id": ["trump", "trump"],
+        {"doc_id": ["1", "1"], "attr_id": ["q1", "q2"], "speaker_id": ["trump", "trump"],
          "about": ["ukraine", "zelenskyy"], "sentiment": [0.9, -0.6]}
     )  # fmt: skip
     table = sentiment.speaker_targets(mentions, quote_table)
@@ -29,21 +29,23 @@ def test_speaker_targets_from_inside_and_outside_the_quote():
 def test_seed_stage_tables(seeds):
     actors_file = config.SEEDS_DIR / "actors.yml"
     result = sentiment.analyse(seeds, analyse(seeds, load_actors(actors_file)), actors_file)
-    assert len(result.quotes) == 70
-    assert (result.quotes["speaker_id"] != "").sum() == 64
+    # 49 direct quotes, 27 reported clauses and 17 mixed ones (a clause holding a quote)
+    assert result.attributions["kind"].value_counts().to_dict() == {
+        "direct": 49, "reported": 27, "mixed": 17}  # fmt: skip
+    assert (result.attributions["speaker_id"] != "").sum() == 86
     assert {"score_trained", "score_vader", "sentiment", "speaker_id", "role"} <= set(
         result.mentions
     )
     portrayal = result.overall[result.overall["role"] == "portrayal"].set_index("actor_id")
-    # 67 counted Ukraine mentions: 60 in the narrative, 7 inside other people's quotes
-    assert portrayal.at["ukraine", "n"] == 60
+    # 67 counted Ukraine mentions: 37 in the narrative, 30 inside other people's words
+    assert portrayal.at["ukraine", "n"] == 37
     quoted = result.mentions[
         (result.mentions["actor_id"] == "ukraine") & (result.mentions["kind"] != "demonym")
     ]
-    assert quoted["role"].value_counts().to_dict() == {"portrayal": 60, "quoted": 7}
+    assert quoted["role"].value_counts().to_dict() == {"portrayal": 37, "quoted": 30}
     assert result.scorer == "vader"
     voice = result.overall[result.overall["role"] == "voice"].set_index("actor_id")
-    assert voice.at["putin", "n"] == (result.quotes["speaker_id"] == "putin").sum()
+    assert voice.at["putin", "n"] == (result.attributions["speaker_id"] == "putin").sum()
 
 
 NEUTRAL_REPORTS = [

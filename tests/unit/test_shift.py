@@ -5,7 +5,6 @@ import pandas as pd
 import pytest
 
 from actorlens import shift
-from actorlens.sentiment import Sentiment
 
 DOCUMENTS = pd.DataFrame(
     {"doc_id": ["a", "b", "c", "d"], "date": ["2025-03-02", "2025-02-01", "", "2025-02-20"]}
@@ -94,7 +93,7 @@ def test_a_shift_the_scorers_disagree_on_is_not_called():
     assert shift.called_shifts(table).empty
     periods = pd.DataFrame({"doc_id": ["0", "1000"], "period": ["p1", "p2"], "rank": [0, 1]})
     lines = shift.Shift(periods=periods, trajectory=table, shift=table, evidence=table.iloc[:0],
-                        targets=pd.DataFrame()).summary({})  # fmt: skip
+                        stance=pd.DataFrame()).summary({})  # fmt: skip
     assert lines[1] == (
         "No shift is clear at this sample size: of 1 tested actor-role pair, none has a q-value "
         "below 0.05, an interval that excludes zero and the same sign under every scorer."
@@ -135,7 +134,7 @@ def test_evidence_pulls_each_end_and_summary_quotes_it():
                             .set_index("doc_id").loc[docs, "period"], ""],
                             "rank": [0] * 5 + [1] * 5 + [-1]})  # fmt: skip
     result = shift.Shift(periods=periods, trajectory=frame, shift=table, evidence=found,
-                         targets=pd.DataFrame())  # fmt: skip
+                         stance=pd.DataFrame())  # fmt: skip
     lines = result.summary({"x": "Actor X"})
     assert lines[0] == "From period p1 (5 documents) to period p2 (5 documents):"
     assert lines[1] == (
@@ -148,7 +147,7 @@ def test_evidence_pulls_each_end_and_summary_quotes_it():
     single = units([-0.6, 0.1, -0.5] * 8, [0.2, 0.9, 0.4] * 8)
     described = shift.Shift(periods=periods, trajectory=single,
                             shift=shift.shifts(single, "p1", "p2", 20, 3), evidence=found,
-                            targets=pd.DataFrame()).summary({"x": "Actor X"})  # fmt: skip
+                            stance=pd.DataFrame()).summary({"x": "Actor X"})  # fmt: skip
     assert described[1].startswith("No shift can be tested")
     assert described[2:4] == [
         "Largest differences, descriptive only:",
@@ -157,37 +156,20 @@ def test_evidence_pulls_each_end_and_summary_quotes_it():
         "not tested.",
     ]
     one = shift.Shift(periods=periods.assign(period="p1", rank=0), trajectory=pd.DataFrame(),
-                      shift=table.iloc[:0], evidence=found, targets=pd.DataFrame())  # fmt: skip
+                      shift=table.iloc[:0], evidence=found, stance=pd.DataFrame())  # fmt: skip
     assert one.summary({}) == [
         "Every document in the analysis falls in one period (p1): there is no shift to measure."
     ]
     unmentioned = shift.Shift(periods=periods, trajectory=pd.DataFrame(), shift=table.iloc[:0],
-                              evidence=found, targets=pd.DataFrame())  # fmt: skip
+                              evidence=found, stance=pd.DataFrame())  # fmt: skip
     assert unmentioned.summary({})[0].startswith("No actor has a score in any period")
-
-
-def test_stance_targets_from_topic_words_and_about():
-    quotes = pd.DataFrame(
-        {
-            "doc_id": ["1", "1"],
-            "quote_id": ["q1", "q2"],
-            "speaker_id": ["a", "a"],
-            "text": ["The peace talks went well.", "B is wrong."],
-            "about": ["", "b"],
-            "sentiment": [0.5, -0.5],
-        }  # fmt: skip
-    )
-    result = Sentiment(pd.DataFrame(), quotes, pd.DataFrame(), pd.DataFrame(), pd.DataFrame())
-    periods = pd.DataFrame({"doc_id": ["1"], "period": ["1"], "rank": [0]})
-    table = shift.stance_targets(result, periods, {"talks": ["talks", "negotiat*"]})
-    assert table.values.tolist() == [["1", "a", "b", 1, -0.5], ["1", "a", "talks", 1, 0.5]]
 
 
 def test_source_texts_find_sentences_and_quotes():
     sentences = pd.DataFrame(
         {"doc_id": ["1", "1", "2"], "sent_id": [0, 1, 0], "text": ["A.", "B.", "C."]}
     )
-    quotes = pd.DataFrame({"doc_id": ["2"], "quote_id": ["2-q0"], "text": ["“Yes.”"]})
+    quotes = pd.DataFrame({"doc_id": ["2"], "attr_id": ["2-q0"], "text": ["“Yes.”"]})
     texts = shift.SourceTexts(sentences, quotes)
     assert texts.get(("1", "sentence 1")) == "B."
     assert texts.get(("2", "2-q0")) == "“Yes.”"

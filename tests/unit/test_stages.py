@@ -37,7 +37,7 @@ def test_rewritten_earlier_tables_make_later_ones_stale(tmp_path):
     fake_stage(tmp_path, "voice", stages.check_inputs("voice", tmp_path))
     stages.check_inputs("shift", tmp_path)
     fake_stage(tmp_path, "mentions", stages.check_inputs("mentions", tmp_path), sha="b")
-    with pytest.raises(stages.StageInputError, match=r"needs quotes\.csv, which was derived from "
+    with pytest.raises(stages.StageInputError, match=r"needs attributions\.csv, which was derived from "
                        r"tables that have been rewritten since: run notebook "
                        r"03-voice-and-portrayal first"):  # fmt: skip
         stages.check_inputs("shift", tmp_path)

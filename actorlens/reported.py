@@ -1,0 +1,368 @@
+"""Reported speech: what a source is said to have said, without quotation marks.
+
+Constructions, each inside one sentence and outside direct quotes:
+
+* ``SOURCE CUE (that) CLAUSE`` -- "Putin said Wednesday his country needs trust",
+  "Mr Clarke said ministers had kept to their pledge", "She denied that she knew";
+* ``SOURCE told / warned / assured OBJECT (that) CLAUSE``;
+* ``SOURCE accused / blamed / criticised Y of / for Z``, ``described Y as Z``, ``urged /
+  asked / called on Y to Z``, ``vowed / promised / pledged / threatened to Z``;
+* ``CLAUSE, SOURCE CUE.`` and ``CLAUSE, CUE SOURCE.`` -- the cue closing the sentence;
+* ``according to SOURCE, CLAUSE`` and ``CLAUSE, according to SOURCE``;
+* agentless ``it was reported / said / claimed that CLAUSE`` (no source, no speaker).
+
+The clause runs to the end of the sentence or to where the next attribution of the
+sentence starts. A clause holding a partial quotation is ``mixed``; one that is wholly a
+quotation is left to the direct quotes. The cue's negation ("did not say") is kept.
+Cues that take a plain noun object ("announced his resignation") count only with a
+``that`` clause.
+"""
+
+import re
+from dataclasses import dataclass
+
+from actorlens import quotes
+
+SAY = "said says say saying stated states declared declares added adds wrote writes posted"
+CLAIM = (
+    "claimed claims insisted insists argued argues noted notes stressed stresses explained "
+    "explains asserted asserts maintained maintains contended contends conceded concedes "
+    "replied replies responded responds countered counters reiterated reiterates warned warns "
+    "cautioned cautions predicted predicts complained complains"
+)
+THAT_ONLY = (
+    "announced announces confirmed confirms reported reports revealed reveals indicated "
+    "indicates disclosed discloses acknowledged acknowledges admitted admits suggested suggests "
+    "denied denies agreed agrees estimated estimates ordered orders ruled rules concluded "
+    "concludes found finds"
+)
+TOLD = "told tells telling assured assures informed informs reminded reminds"
+EVALUATE = {
+    "accused": "of", "accuses": "of", "accusing": "of", "blamed": "for", "blames": "for",
+    "criticised": "for", "criticized": "for", "criticises": "for", "criticizes": "for",
+    "described": "as", "describes": "as", "describing": "as", "urged": "to", "urges": "to",
+    "urging": "to", "asked": "to", "asks": "to", "accuse": "of", "blame": "for",
+    "criticise": "for", "criticize": "for", "describe": "as", "urge": "to", "ask": "to",
+}  # fmt: skip
+INTEND = "vowed vows promised promises pledged pledges threatened threatens"
+CUES = {
+    **dict.fromkeys(SAY.split(), "say"),
+    **dict.fromkeys(CLAIM.split(), "say"),
+    **dict.fromkeys(THAT_ONLY.split(), "that"),
+    **dict.fromkeys(TOLD.split(), "told"),
+    **dict.fromkeys(EVALUATE, "evaluate"),
+    **dict.fromkeys(INTEND.split(), "intend"),
+}
+CUE_WORD = re.compile(
+    r"\b(?:according to|called on|" + "|".join(sorted(CUES, key=len, reverse=True)) + r")\b"
+)
+CUES["called on"] = "intend"  # "called on Y to Z": the content starts at Y
+PREPOSITION = re.compile(r"(?:in|during|at|by|with|to|on|after|before|from|for|of|about|while)\b")
+PARTICIPLE_CUES = frozenset(
+    {
+        "saying",
+        "adding",
+        "telling",
+        "warning",
+        "claiming",
+        "insisting",
+        "arguing",
+        "noting",
+        "stating",
+        "accusing",
+        "describing",
+        "urging",
+    }
+)
+NOT_SOURCES = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "when",
+        "as",
+        "while",
+        "if",
+        "and",
+        "but",
+        "who",
+        "which",
+        "that",
+        "it",
+        "this",
+    }
+)
+# Words between the cue and the clause: time, manner, channel ("said on Thursday in a
+# statement that").
+LEAD = re.compile(
+    r"(?:\s*,?\s*(?:on|last|this|early|late|earlier|later)\s+(?:[A-Z][a-z]+day|week|month|year|"
+    r"night|morning|evening|weekend)|\s*,?\s*(?:[A-Z][a-z]+day|yesterday|today|tonight|also|"
+    r"again|repeatedly|publicly|privately|previously|earlier|recently|once)"
+    r"|\s*,?\s*in\s+(?:a|an|his|her|their|its)\s+[\w -]{1,40}?(?=\s+that\b|,)|\s*,)*\s*"
+)
+THAT = re.compile(r"(?:that|how|whether|what|why)\b\s*")
+NEGATION = re.compile(r"\b(?:not|never|n't|no longer)\s+(?:\w+\s+)?$")
+AGENTLESS = re.compile(r"\bit\s+(?:is|was|has\s+been|had\s+been|were)\s+$", re.IGNORECASE)
+PASSIVE = re.compile(r"\b(?:is|was|were|are|been|being|be)\s+(?:\w+ly\s+)?$")
+CLOSING_CUE = re.compile(
+    r",\s*(?P<a>[^,;:]{1,80}?)\s+(?:\w+ly\s+)?(?P<cue>"
+    + "|".join(SAY.split() + CLAIM.split())
+    + r")(?P<tail>(?:\s+(?!that\b)[^\s,;:]+){0,4})[.!?]?\s*$"
+)
+CLOSING_INVERTED = re.compile(
+    r",\s*(?P<cue>said|says|added|wrote|stated|noted|explained|according to)\s+(?P<a>[^,;:]{1,80}?)"
+    r"[.!?]?\s*$"
+)
+ACCORDING_FIRST = re.compile(r"\b[Aa]ccording to\s+(?P<a>[^,;:]{1,80}?),\s*")
+CAPITAL_ACCORDING = re.compile(r"\bAccording to\s+(?P<a>[^,;:]{1,80}?),\s*")  # after a quote
+MIN_WORDS = 3
+END_PUNCT = ".!?;: \n"
+
+
+@dataclass
+class Reported:
+    """One reported attribution found in a sentence (offsets into the document)."""
+
+    kind: str
+    start: int
+    end: int
+    cue: str
+    cue_start: int
+    cue_end: int
+    source: str
+    source_start: int
+    negated: bool
+
+
+def find_reported(
+    doc: "quotes._Document", sentence_start: int, sentence_end: int
+) -> list[Reported]:
+    """The reported attributions of one sentence, in order."""
+    text = doc.text
+    sentence = text[sentence_start:sentence_end]
+    if not quotes.NON_SPACE.search(sentence):
+        return []
+    found: list[Reported] = []
+    closing = _closing(doc, sentence_start, sentence_end)
+    limit = closing.source_start - 1 if closing else sentence_end
+    opening = ACCORDING_FIRST.match(sentence, _lead_start(sentence)) or CAPITAL_ACCORDING.search(
+        sentence
+    )
+    if opening:
+        found.append(_make(doc, "according to", sentence_start + opening.start(),
+                           sentence_start + opening.start() + len("according to"),
+                           opening.group("a"), sentence_start + opening.start("a"),
+                           sentence_start + opening.end(), limit, False))  # fmt: skip
+    for cue in CUE_WORD.finditer(text, sentence_start, limit):
+        if doc.in_quote(cue.start(), cue.end()) or (
+            opening and cue.start() < sentence_start + opening.end()
+        ):
+            continue
+        item = _forward(doc, cue, sentence_start, limit)
+        if item:
+            found.append(item)
+    if closing:
+        found.append(closing)
+    found = [f for f in found if f]
+    for i in range(len(found) - 1):  # a clause stops where the next attribution starts
+        nxt = found[i + 1]
+        stop = min(x for x in (nxt.source_start, nxt.cue_start) if x >= 0)
+        if found[i].start < stop < found[i].end:
+            found[i].end = _trim_end(text, found[i].start, stop)
+    return [f for f in found if _words(text[f.start : f.end]) >= MIN_WORDS and _kind(doc, f)]
+
+
+def _lead_start(sentence: str) -> int:
+    """Past an opening subordinate or prepositional clause ("On Monday, according to...")."""
+    match = quotes.SUBORDINATORS.match(sentence)
+    return match.end() if match else 0
+
+
+def _forward(doc, cue: re.Match, sentence_start: int, limit: int) -> Reported | None:
+    """``SOURCE CUE ... CLAUSE`` for one cue word, or None."""
+    text, word = doc.text, cue.group()
+    before = text[max(sentence_start, cue.start() - 160) : cue.start()]
+    negated = bool(NEGATION.search(before))
+    if negated:  # "did not say": the source stands before the auxiliary
+        before = before[: NEGATION.search(before).start()]
+        before = re.sub(r"\b(?:did|does|do|has|have|had|would|could|will)\s*$", "", before)
+    agentless = AGENTLESS.search(before)
+    if word == "according to":
+        return None  # only the two according-to constructions
+    if not agentless and PASSIVE.search(before):
+        return None  # "was accused of", "is said to": no source phrase in this sentence
+    offset, phrase = _source_before(before)
+    source_start = cue.start() - len(before) + offset if phrase else -1
+    participle = (word in PARTICIPLE_CUES and before.rstrip().endswith(",")) or bool(
+        re.search(r"\w\s+and\s+$", before)
+    )  # ", saying ...", "... and reported ...": the subject
+    if not phrase and not agentless and not participle:
+        return None
+    position = cue.end()
+    family = CUES[word]
+    rest = text[position:limit]
+    if family == "evaluate":
+        link = EVALUATE[word]
+        match = re.match(rf"\s*(?:on\s+)?(?P<obj>[^,.;:]{{1,80}}?)\s+{link}\b", rest)
+        if not match:
+            return None
+        start = position + match.start("obj")
+    elif family == "intend":
+        if not re.match(r"\s*to\b", rest):
+            return None
+        start = position + re.match(r"\s*to\s+", rest).end()
+    else:
+        lead = LEAD.match(text, position, limit)
+        position = lead.end() if lead else position
+        if re.compile(r":\s*[\"“]").search(text, position, min(limit, position + 80)):
+            return None  # "told the radio station: “...”": a direct quote
+        if family == "told":
+            that = re.compile(r"\bthat\b").search(text, position, min(limit, position + 80))
+            if that:
+                position = that.end()
+                position += len(text[position:limit]) - len(text[position:limit].lstrip())
+            else:
+                obj = re.match(
+                    r"\s*(?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w’'.-]*)*\s*", text[position:limit]
+                )
+                position += obj.end() if obj else 0
+                lead = LEAD.match(text, position, limit)
+                position = lead.end() if lead else position
+        that = THAT.match(text, position, limit)
+        if family == "that" and not that:  # "announced at the rally that ..."
+            near = re.compile(r"\bthat\s+").search(text, position, min(limit, position + 40))
+            if near and not CUE_WORD.search(text, position, near.start()):
+                position = near.start()
+                that = THAT.match(text, position, limit)
+        clause = re.match(r"(?:he|she|it|they|we|there)\b", text[position:limit])
+        if family == "that" and not that and not clause:
+            return None  # "announced his resignation": no clause
+        start = that.end() if that else position
+        if PREPOSITION.match(text, start, limit):
+            start = _past_phrase(text, start, limit)
+            if start < 0:
+                return None  # "said in a statement": no clause follows
+        if text[start : start + 1] in (":", '"', "“"):
+            return None
+    end = _trim_end(text, start, limit)
+    return _make_raw("", start, end, word, cue.start(), cue.end(), phrase, source_start, negated)
+
+
+def _past_phrase(text: str, start: int, limit: int) -> int:
+    """Where the clause starts after an opening prepositional phrase ("said after
+    meeting Lavrov that ...", "said in the past it wants ..."): after a "that" or a comma
+    close by, else at the first subject pronoun; -1 when there is none."""
+    window = min(limit, start + 80)
+    that = re.compile(r"\bthat\s+").search(text, start, window)
+    if that:
+        return that.end()
+    comma = text.find(",", start, window)
+    if comma >= 0:
+        return (
+            len(text[: comma + 1])
+            + len(text[comma + 1 : limit])
+            - len(text[comma + 1 : limit].lstrip())
+        )
+    pronoun = re.compile(r"\b(?:he|she|it|they|we|there)\b").search(text, start, window)
+    return pronoun.start() if pronoun else -1
+
+
+def _source_before(before: str) -> tuple[int, str]:
+    """The source phrase that ends ``before``: a name or title phrase, a description
+    ("health officials"), a name with an apposition ("Kallas, an Estonian,"), or the name a
+    relative "who" refers to; (0, "") when there is none."""
+    relative = re.search(r",?\s*who\s+$", before)
+    if relative:  # "General Sir Richard Dannatt, who said"
+        before = before[: relative.start()] + " "
+    offset, phrase = quotes._phrase_tail(before)
+    if phrase and phrase.lower() not in NOT_SOURCES:
+        return offset, phrase
+    described = DESCRIBED.search(before)
+    if described:
+        return described.start("phrase"), described.group("phrase")
+    trimmed = before.rstrip()
+    if trimmed.endswith(","):  # "Mohammad Saeedi, the deputy head of the agency, denied"
+        opening = trimmed.rfind(",", max(0, len(trimmed) - 120), len(trimmed) - 1)
+        if opening > 0 and not CUE_WORD.search(trimmed, opening):
+            offset, phrase = quotes._phrase_tail(trimmed[:opening])
+            if phrase and phrase.lower() not in NOT_SOURCES and quotes.name_of(phrase):
+                return offset, phrase
+    return 0, ""
+
+
+DESCRIBED = re.compile(
+    r"(?P<phrase>(?:(?:the|a|an|some|many|several|local|senior|health|security|Iraqi|US|U\.S\.|[A-Z]\w+)\s+)?"
+    r"(?:" + "|".join(sorted(quotes.DESCRIPTORS, key=len, reverse=True)) + r"))\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _closing(doc, sentence_start: int, sentence_end: int) -> Reported | None:
+    """``CLAUSE, SOURCE CUE.`` / ``CLAUSE, CUE SOURCE.`` / ``CLAUSE, according to SOURCE.``"""
+    text = doc.text
+    sentence = text[sentence_start:sentence_end]
+    for pattern in (CLOSING_INVERTED, CLOSING_CUE):
+        match = pattern.search(sentence)
+        if not match:
+            continue
+        phrase_text = match.group("a")
+        if pattern is CLOSING_CUE:
+            offset, phrase = _source_before(phrase_text + " ")
+            if not phrase or phrase_text[:offset].strip():
+                continue
+        else:
+            phrase = quotes._phrase_head(phrase_text)
+            if not phrase and match.group("cue") == "according to":
+                phrase = phrase_text.strip()  # "according to eyewitnesses"
+            offset = 0
+            if not phrase or len(phrase_text[len(phrase) :].split()) > 3:
+                continue  # ", said she and other ministers spoke ...": not a closing cue
+        cue_at = sentence_start + match.start("cue")
+        if doc.in_quote(cue_at, cue_at + 1):
+            continue
+        start = sentence_start + len(sentence) - len(sentence.lstrip())
+        end = _trim_end(text, start, sentence_start + match.start())
+        if doc.in_quote(start, end) or text[start:end].strip()[:1] in '"“':
+            continue  # a quotation: the direct quotes have it
+        return _make_raw("", start, end, match.group("cue"), cue_at, cue_at + len(match.group("cue")),
+                         phrase, sentence_start + match.start("a") + offset, False)  # fmt: skip
+    return None
+
+
+def _make(doc, cue, cue_start, cue_end, phrase_text, phrase_at, start, limit, negated):
+    phrase = quotes._phrase_head(phrase_text) or phrase_text.strip()
+    end = _trim_end(doc.text, start, limit)
+    return _make_raw("", start, end, cue, cue_start, cue_end, phrase, phrase_at, negated)
+
+
+def _make_raw(kind, start, end, cue, cue_start, cue_end, phrase, source_start, negated):
+    return Reported(kind, start, end, re.sub(r"\s+", " ", cue), cue_start, cue_end, phrase,
+                    source_start, negated)  # fmt: skip
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """``end`` moved back over closing punctuation and spaces."""
+    while end > start and text[end - 1] in END_PUNCT + ",":
+        end -= 1
+    return end
+
+
+def _words(span: str) -> int:
+    return len(span.split())
+
+
+def _kind(doc, item: Reported) -> bool:
+    """Sets ``item.kind``: mixed when the clause holds a quotation, reported otherwise;
+    False (dropped) when the clause is a quotation from start to end."""
+    inside = [(s, e) for s, e in doc.quotes if item.start <= s and e <= item.end + 1]
+    text = doc.text[item.start : item.end]
+    if not inside:
+        if doc.in_quote(item.start, item.end):
+            return False
+        item.kind = "reported"
+        return True
+    quoted = sum(e - s for s, e in inside)
+    if quoted >= 0.8 * len(text):
+        return False
+    item.kind = "mixed"
+    return True
