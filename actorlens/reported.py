@@ -18,6 +18,7 @@ Cues that take a plain noun object ("announced his resignation") count only with
 ``that`` clause.
 """
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -139,9 +140,10 @@ def find_reported(
 ) -> list[Reported]:
     """The reported attributions of one sentence, in order."""
     text = doc.text
+    if not (CUE_WORD.search(text, sentence_start, sentence_end)
+            or CAPITAL_ACCORDING.search(text, sentence_start, sentence_end)):  # fmt: skip
+        return []  # no cue word: nothing is reported here (most sentences, read once)
     sentence = text[sentence_start:sentence_end]
-    if not quotes.NON_SPACE.search(sentence):
-        return []
     found: list[Reported] = []
     closing = _closing(doc, sentence_start, sentence_end)
     limit = closing.source_start - 1 if closing else sentence_end
@@ -354,7 +356,9 @@ def _words(span: str) -> int:
 def _kind(doc, item: Reported) -> bool:
     """Sets ``item.kind``: mixed when the clause holds a quotation, reported otherwise;
     False (dropped) when the clause is a quotation from start to end."""
-    inside = [(s, e) for s, e in doc.quotes if item.start <= s and e <= item.end + 1]
+    first = bisect.bisect_left(doc.quote_starts, item.start)
+    last = bisect.bisect_right(doc.quote_starts, item.end + 1)
+    inside = [(s, e) for s, e in doc.quotes[first:last] if e <= item.end + 1]
     text = doc.text[item.start : item.end]
     if not inside:
         if doc.in_quote(item.start, item.end):
