@@ -387,9 +387,12 @@ def analyse(
     terms = default("target_terms") if target_terms is None else target_terms
     spoken = voiced(result.attributions, speech)
     said = stance_of(spoken, corpus.texts, corpus.sentences, result.mentions, terms)
-    units = pd.concat([scored_units(result, periods, counted_kinds(include_demonyms),
-                                    quoted_portrayal, speech),
-                       stance_units(said, corpus.sentences, periods)], ignore_index=True)  # fmt: skip
+    units = scored_units(result, periods, counted_kinds(include_demonyms), quoted_portrayal,
+                         speech)  # fmt: skip
+    stances = stance_units(said, corpus.sentences, periods)
+    # concatenated with an empty frame, the score columns would turn into objects
+    parts = [part for part in (units, stances) if len(part)]
+    units = pd.concat(parts, ignore_index=True) if len(parts) == 2 else (parts or [units])[0]
     compared = units if from_label != to_label else units.iloc[:0]  # one period: no shift
     shift_table = shifts(compared, from_label, to_label, min_shift_mentions, min_docs, engine)
     return Shift(
