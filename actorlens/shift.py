@@ -22,11 +22,12 @@ from actorlens import config, stages
 from actorlens.attributions import voiced
 from actorlens.engine import Engine
 from actorlens.ingest import Corpus
+from actorlens.mentions import Mentions
 from actorlens.parameters import default
 from actorlens.resampling import _test_batch, q_values, summarise
 from actorlens.scorers import NEUTRAL_BAND
 from actorlens.sentiment import Sentiment, counted_kinds
-from actorlens.stance import stance_of
+from actorlens.stance import stance_of, through_affiliation
 from actorlens.tables import TableSet
 
 PERIODS = ("doc", "day", "week", "month")
@@ -378,15 +379,19 @@ def analyse(
     target_terms: dict | None = None,
     speech: str = default("speech"),
     engine: Engine | None = None,
+    actors: pd.DataFrame | None = None,
 ) -> Shift:
     """Every table of the stage (``target_terms`` None: the declared default); the
-    resampling runs on ``engine``."""
+    resampling runs on ``engine``. With the ``actors`` table, a state's stance includes
+    what its officials say (:func:`actorlens.stance.through_affiliation`)."""
     all_periods = document_periods(corpus.documents, order_by, period)
     periods = all_periods[all_periods["rank"] >= 0]
     from_label, to_label = resolve_ends(periods, from_period, to_period)
     terms = default("target_terms") if target_terms is None else target_terms
     spoken = voiced(result.attributions, speech)
     said = stance_of(spoken, corpus.texts, corpus.sentences, result.mentions, terms)
+    if actors is not None:
+        said = through_affiliation(said, actors)
     units = scored_units(result, periods, counted_kinds(include_demonyms), quoted_portrayal,
                          speech)  # fmt: skip
     stances = stance_units(said, corpus.sentences, periods)
@@ -424,7 +429,8 @@ def run(
     inputs = stages.check_inputs("shift", processed)
     result = analyse(Corpus.read(processed), Sentiment.read(processed), order_by, period,
                      from_period, to_period, min_cell_scores, min_shift_mentions, min_docs,
-                     quoted_portrayal, include_demonyms, target_terms, speech, engine)  # fmt: skip
+                     quoted_portrayal, include_demonyms, target_terms, speech, engine,
+                     Mentions.read(processed).actors)  # fmt: skip
     given = {"order_by": order_by, "period": period, "from_period": from_period,
              "to_period": to_period, "min_cell_scores": min_cell_scores,
              "min_shift_mentions": min_shift_mentions,

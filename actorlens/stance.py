@@ -27,7 +27,7 @@ from actorlens.mentions import sentence_starts
 
 DEFAULT_LEXICON = config.RESOURCES_DIR / "stance_lexicon.yml"
 STANCE_COLUMNS = ["doc_id", "attr_id", "speaker_id", "speaker_name", "target", "label", "score",
-                  "evidence", "sent_id"]  # fmt: skip
+                  "evidence", "sent_id", "through"]  # fmt: skip
 MAX_ACTORS = 2
 ACT_REACH = 60  # characters between an acting actor and the first cue of its sentence
 NEGATOR = re.compile(r"\b(?:not|no|never|n't|nor)\b", re.IGNORECASE)
@@ -172,7 +172,25 @@ def _act_rows(doc_id, text, bounds, patterns, acting, spans, cues, taken) -> lis
 def _row(doc_id, attr_id, speaker_id, speaker_name, target, total, found, sentence) -> tuple:
     label = "favour" if total > 0 else "against" if total < 0 else "neutral"
     return (doc_id, attr_id, speaker_id, speaker_name, target, label,
-            round(total / (abs(total) + 1), 4), "; ".join(found), sentence)  # fmt: skip
+            round(total / (abs(total) + 1), 4), "; ".join(found), sentence, "")  # fmt: skip
+
+
+def through_affiliation(table: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with, for each row of a person whose actors-file affiliation is a state,
+    bloc or organisation, the same stance for that affiliation (``through`` = the person):
+    a state speaks through its officials ("Lavrov said ..." is also Russia's stance),
+    unless the affiliation has its own row for the same attribution or sentence."""
+    kinds = dict(zip(actors["id"], actors["type"], strict=True))
+    parent = {a: f for a, f in zip(actors["id"], actors["affiliation"].fillna(""), strict=True)
+              if kinds.get(a) == "person" and kinds.get(f) in ("state", "bloc", "organisation")}  # fmt: skip
+    mine = table[table["speaker_id"].isin(parent)]
+    derived = mine.assign(speaker_id=mine["speaker_id"].map(parent), through=mine["speaker_id"])
+    own = set(zip(table["doc_id"], table["attr_id"], table["sent_id"], table["speaker_id"],
+                  table["target"], strict=True))  # fmt: skip
+    derived = derived[[key not in own for key in zip(derived["doc_id"], derived["attr_id"],
+                       derived["sent_id"], derived["speaker_id"], derived["target"], strict=True)]]  # fmt: skip
+    derived = derived.drop_duplicates(["doc_id", "attr_id", "sent_id", "speaker_id", "target"])
+    return pd.concat([table, derived], ignore_index=True)[STANCE_COLUMNS]
 
 
 def _sentence(bounds: list[int], offset: int) -> int:

@@ -100,7 +100,7 @@ SCHEMAS = {
         _schema("shift_evidence", "actor_id:str role:str end:str period:str doc_id:str "
                 "where:str score:float text:str?"),
         _schema("stance", "doc_id:str attr_id:str? speaker_id:str? speaker_name:str? target:str "
-                "label:str score:float evidence:str? sent_id:int"),
+                "label:str score:float evidence:str? sent_id:int through:str?"),
     )
 }  # fmt: skip
 MENTION_KEY = ["doc_id", "actor_id", "start", "end"]

@@ -246,14 +246,15 @@ def stance_cells(folder, actors_file, targets: dict) -> tuple[pd.DataFrame, dict
     """Mean stance score per (document, speaker, target) of a corpus folder, the speaker
     as its actor id or its unlisted name; and each actor's label and names."""
     from actorlens.attributions import extract_attributions
-    from actorlens.stance import stance_of
+    from actorlens.stance import stance_of, through_affiliation
 
     corpus = ingest_corpus(folder)
     actors = load_actors(actors_file)
     found = analyse(corpus, actors)
     table = extract_attributions(corpus.texts, corpus.sentences, found.mentions, found.actors)
     roles = assign_roles(found.mentions, table)
-    said = stance_of(table, corpus.texts, corpus.sentences, roles, targets)
+    said = through_affiliation(stance_of(table, corpus.texts, corpus.sentences, roles, targets),
+                               found.actors)  # fmt: skip
     said = said.assign(
         speaker=said["speaker_id"].where(said["speaker_id"] != "", said["speaker_name"])
     )

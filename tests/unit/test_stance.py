@@ -97,3 +97,22 @@ def test_stance_cells_aggregate_per_actor_and_period():
         units.set_index("attr_id" if "attr_id" in units else "where").index.tolist()[-1]
         == "sentence 2"
     )
+
+
+def test_a_state_speaks_through_its_officials():
+    table = pd.DataFrame({
+        "doc_id": ["1", "1"], "attr_id": ["1-a0", "1-a1"], "speaker_id": ["smith", "ruritania"],
+        "speaker_name": ["", ""], "target": ["plan", "plan"], "label": ["favour", "against"],
+        "score": [0.5, -0.5], "evidence": ["welcomed", "rejected"], "sent_id": [0, 1],
+        "through": ["", ""],
+    })  # fmt: skip
+    actors = pd.DataFrame({"id": ["smith", "ruritania"], "type": ["person", "state"],
+                           "affiliation": ["ruritania", ""]})  # fmt: skip
+    both = stance.through_affiliation(table, actors)
+    assert both[["attr_id", "speaker_id", "label", "through"]].values.tolist() == [
+        ["1-a0", "smith", "favour", ""],
+        ["1-a1", "ruritania", "against", ""],
+        ["1-a0", "ruritania", "favour", "smith"],
+    ]
+    again = stance.through_affiliation(both, actors)  # its own row for 1-a0 now: no double
+    assert len(again) == 3
