@@ -29,7 +29,7 @@ the whole text or of every earlier quote.
 import bisect
 import re
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
 import pandas as pd
 
@@ -182,6 +182,7 @@ UNNAMED_HEAD = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def name_of(phrase: str) -> str:
     """The name a speaker phrase holds, titles left out: "Foreign Minister Jack Straw"
     -> "Jack Straw", "Kofi Annan, the UN secretary general" -> "Kofi Annan" (the longest
@@ -225,7 +226,11 @@ class _Document:
         self.quote_starts = [s for s, _ in self.quotes]
         self.newlines = [m.start() for m in NEWLINE.finditer(text)]  # paragraph bounds
         self.pronouns = self._person_pronouns()
-        self.names_by_last = self._names_by_last_word()
+        # runs of two or more capitalised words, found once: the names a speaker or a
+        # sentence subject can have
+        self.long_names = [(m.start(), m.end(), m.group()) for m in CAPITALISED_NAME.finditer(text)
+                           if len(m.group().split()) >= 2]  # fmt: skip
+        self._names_by_last: dict[str, str] | None = None
         self.subjects = self._sentence_subjects()
         self.subject_starts = [subject[0] for subject in self.subjects]
 
@@ -245,15 +250,17 @@ class _Document:
                   if len(given - {""}) == 1}  # fmt: skip
         return {actor: self.persons[actor] or agreed.get(actor, "") for actor in self.persons}
 
-    def _names_by_last_word(self) -> dict[str, str]:
+    def names_by_last_word(self) -> dict[str, str]:
         """Last word -> the longest name ending with it in the document ("Blair" -> "Tony
-        Blair"), titles left out."""
-        names: dict[str, str] = {}
-        for match in CAPITALISED_NAME.finditer(self.text):
-            name = name_of(match.group())
-            if name and len(name) > len(names.get(name.split()[-1], "")):
-                names[name.split()[-1]] = name
-        return names
+        Blair"), titles left out; built on first use."""
+        if self._names_by_last is None:
+            self._names_by_last = {}
+            for _, _, run in self.long_names:
+                name = name_of(run)
+                last = name.split()[-1] if name else ""
+                if name and len(name) > len(self._names_by_last.get(last, "")):
+                    self._names_by_last[last] = name
+        return self._names_by_last
 
     def names_unmatched(self, start: int, phrase: str, name: str) -> bool:
         """Whether the last word of ``name`` in ``phrase`` (at ``start``) lies outside
@@ -266,7 +273,7 @@ class _Document:
         """The fullest form of ``name`` the document gives."""
         if not name:
             return ""
-        fuller = self.names_by_last.get(name.split()[-1], name)
+        fuller = self.names_by_last_word().get(name.split()[-1], name)
         return fuller if len(fuller) > len(name) else name
 
     def in_quote(self, start: int, end: int) -> bool:
@@ -283,12 +290,12 @@ class _Document:
         named person who is not an actor ("Kevin Andrews", kept as the name), with the
         pronoun cue of that name ("Ms. Jane Doe": she)."""
         candidates = [(*m, "") for m in self.mentions if m[2] in self.persons]
-        for match in CAPITALISED_NAME.finditer(self.text):
-            words = [w for w in match.group().split() if w not in NOT_NAMES]
+        for start, end, run in self.long_names:
+            words = [w for w in run.split() if w not in NOT_NAMES]
             if len(words) < 2 or any(w.strip("’'s") in NOT_PERSON_WORDS for w in words):
                 continue
-            if not self._overlaps_mention(match.start(), match.end()):
-                candidates.append((match.start(), match.end(), "", name_of(match.group())))
+            if not self._overlaps_mention(start, end):
+                candidates.append((start, end, "", name_of(run)))
         subjects: dict[int, tuple[int, str, str, str]] = {}
         clauses: dict[tuple[int, int], int] = {}  # sentence -> end of its opening clause
         for start, end, subject, name in sorted(candidates):

@@ -279,7 +279,8 @@ def _source_before(before: str) -> tuple[int, str]:
     offset, phrase = quotes._phrase_tail(before)
     if phrase and phrase.lower() not in NOT_SOURCES:
         return offset, phrase
-    described = DESCRIBED.search(before)
+    last = before.split()[-1:]
+    described = DESCRIBED.search(before) if last and _descriptor(last[0]) else None
     if described:
         return described.start("phrase"), described.group("phrase")
     trimmed = before.rstrip()
@@ -290,6 +291,15 @@ def _source_before(before: str) -> tuple[int, str]:
             if phrase and phrase.lower() not in NOT_SOURCES and quotes.name_of(phrase):
                 return offset, phrase
     return 0, ""
+
+
+DESCRIPTOR_ENDINGS = (*quotes.DESCRIPTORS, "ly")
+
+
+def _descriptor(word: str) -> bool:
+    """Whether ``word`` (the last before a cue, maybe an adverb after it) could end a
+    description: cheap, before the regular expression that finds the description."""
+    return word.lower().endswith(DESCRIPTOR_ENDINGS)
 
 
 DESCRIBED = re.compile(
