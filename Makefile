@@ -52,8 +52,11 @@ notebooks: report
 model: setup
 	$(BIN)/python -m actorlens.target_sentiment
 
-## clean: remove generated data, reports and caches (keeps .venv)
+## clean: remove generated data, reports, hand runs' folders and caches (keeps .venv)
 clean:
 	rm -rf data/processed reports/index.html reports/html reports/figures reports/notebooks
-	rm -rf .actorlens .actorlens-run-* .pytest_cache .ruff_cache
+	rm -rf data/notebook_runs .actorlens-run-* .pytest_cache .ruff_cache
+# what a run moved aside from a product path (.actorlens/replaced) is someone's: kept
+	test ! -d .actorlens || find .actorlens -mindepth 1 -maxdepth 1 ! -name replaced -exec rm -rf {} +
+	rmdir .actorlens 2>/dev/null || true
 	find . -name __pycache__ -not -path './.venv/*' -exec rm -rf {} +

@@ -3,8 +3,13 @@
 Two formats are read. The actorlens format is a list under ``actors:`` (see
 ``seeds/actors.yml``). A quanteda-style dictionary (``key: [pattern, ...]``, patterns
 may end in ``*``) is read too: each key becomes an actor whose names are the patterns.
+
+Every alias (and ``exclude`` phrase) is checked as it is read: Unicode NFC, any run of
+spaces as one space, a wildcard only as one trailing ``*`` after a letter or digit
+(``putin*``: any word that begins so), and at least one letter or digit to match.
 """
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,6 +86,31 @@ def _string_list(value, where: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value)
 
 
+def _alias_problem(alias: str) -> str:
+    """What makes ``alias`` unusable ("" when nothing does)."""
+    stem = fold(alias.removesuffix("*"))
+    if not any(char.isalnum() for char in stem):
+        return "has no letter or digit to match (only spaces, '*', punctuation or invisible marks)"
+    if "*" in stem:
+        return "has a '*' inside; a wildcard is one trailing '*' (putin*: any word that begins so)"
+    if alias.endswith("*") and not stem[-1].isalnum():
+        return "ends in a '*' after no word; the '*' must follow a letter or digit (putin*)"
+    return ""
+
+
+def _alias_list(value, where: str) -> tuple[str, ...]:
+    """The aliases of one field, in Unicode NFC with each run of spaces as one space;
+    :class:`ActorsFileError` for an alias that cannot match a word."""
+    aliases = tuple(
+        " ".join(unicodedata.normalize("NFC", alias).split())
+        for alias in _string_list(value, where)
+    )
+    for alias in aliases:
+        if problem := _alias_problem(alias):
+            raise ActorsFileError(f"{where}: alias {alias!r} {problem}")
+    return aliases
+
+
 def _parse_actor(entry, path: Path, position: int, line: int | None) -> Actor:
     if not isinstance(entry, dict):
         raise ActorsFileError(
@@ -109,7 +139,7 @@ def _parse_actor(entry, path: Path, position: int, line: int | None) -> Actor:
             f"{where('pronoun')}: a person's pronoun is one of {', '.join(PRONOUNS)}; "
             f"got {pronoun!r} for a {actor_type}"
         )
-    lists = {key: _string_list(entry.get(key), where(key)) for key in ALIAS_FIELDS}
+    lists = {key: _alias_list(entry.get(key), where(key)) for key in ALIAS_FIELDS}
     if not lists["names"]:
         raise ActorsFileError(f"{where('names')}: empty; give at least one name")
     return Actor(
@@ -118,7 +148,7 @@ def _parse_actor(entry, path: Path, position: int, line: int | None) -> Actor:
         type=actor_type,
         affiliation=str(entry.get("affiliation") or ""),
         pronoun=pronoun,
-        exclude=_string_list(entry.get("exclude"), where("exclude")),
+        exclude=_alias_list(entry.get("exclude"), where("exclude")),
         **lists,
     )
 
@@ -148,7 +178,7 @@ def validate(actors: list[Actor], path: Path, lines: list[int | None] | None = N
     owners: dict[str, str] = {}
     for actor, line in located:
         for alias, kind in actor.aliases():
-            key = fold(alias)
+            key = fold(alias).removesuffix("*")  # Putin and Putin* match the same word
             if key in owners and owners[key] != actor.id:
                 raise ActorsFileError(
                     f"{_at(path, line)}: alias '{alias}' ({kind}s of '{actor.id}') is also "

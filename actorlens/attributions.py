@@ -10,7 +10,9 @@ name of a person or organisation that is not in the actors file (``speaker_name`
 fullest form the document gives); a speaker named by neither is unknown.
 """
 
+import bisect
 from functools import partial
+from itertools import accumulate
 
 import pandas as pd
 
@@ -68,13 +70,27 @@ def find_attributions(doc_id: str, text: str, starts: list[int], mentions: list[
             direct[index] = resolver.attribute(start, end, previous_end)
             previous_end = end
     quotes._lead_into_next(document, direct)
-    mixed = [(r.start, r.end) for r in reported if r.kind == "mixed"]
+    mixed = _held(document.quotes, [(r.start, r.end) for r in reported if r.kind == "mixed"])
     rows = [(start, end, "direct", a, False)
-            for (start, end), a in zip(document.quotes, direct, strict=True)
-            if not any(s <= start and end <= e + 1 for s, e in mixed)]  # fmt: skip
+            for (start, end), a, in_mixed in zip(document.quotes, direct, mixed, strict=True)
+            if not in_mixed]  # fmt: skip
     rows += [(r.start, r.end, r.kind, a, r.negated) for r, a in zip(reported, spoken, strict=True)]
     rows.sort(key=lambda row: row[0])
     return [_row(doc_id, number, document, *row) for number, row in enumerate(rows)]
+
+
+def _held(spans: list[tuple[int, int]], clauses: list[tuple[int, int]]) -> list[bool]:
+    """For each span, whether a clause holds it (starts at or before it, ends at most one
+    character before its end): a bisect over the clauses' starts and the furthest end
+    reached so far, not a scan of every clause per span."""
+    clauses = sorted(clauses)
+    starts = [start for start, _ in clauses]
+    reach = list(accumulate((end for _, end in clauses), max))
+    held = []
+    for start, end in spans:
+        index = bisect.bisect_right(starts, start) - 1
+        held.append(index >= 0 and end <= reach[index] + 1)
+    return held
 
 
 def _row(doc_id, number, document, start, end, kind, attribution, negated) -> dict:

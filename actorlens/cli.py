@@ -1,4 +1,5 @@
-"""Command line: ``python -m actorlens run [-f params.yaml] [-p key value ...] [--out DIR]``,
+"""Command line: ``python -m actorlens run [-f params.yaml] [-p key value ...] [--out DIR]
+[--force]``,
 ``stages``, ``store-checked``, ``evaluate-sentiment FILE.jsonl [--scorer NAME]`` and
 ``evaluate-attribution LABELS.jsonl [--corpus DIR --actors FILE ...] [--split NAME]``."""
 
@@ -34,6 +35,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--out",
         metavar="DIR",
         help="folder receiving data/processed and reports (default: the project)",
+    )
+    run.add_argument(
+        "--force",
+        action="store_true",
+        help="write into a folder that is not an actorlens output folder yet although it holds "
+        "data/processed or reports/...: they are moved into .actorlens/replaced/, not deleted",
     )
     commands.add_parser("stages", help="list the stages: notebook, tables read, tables written")
     commands.add_parser(
@@ -122,7 +129,7 @@ def command_run(args: argparse.Namespace) -> int:
         raise pipeline.PipelineError(str(exc), status=2) from exc
     if not found:
         raise pipeline.PipelineError(f"corpus folder has no *.txt files: {corpus}", status=2)
-    result = pipeline.run(params, args.out and Path(args.out).resolve())
+    result = pipeline.run(params, args.out and Path(args.out).resolve(), force=args.force)
     print(f"Report: {result.index}")
     return 0
 

@@ -5,11 +5,15 @@ installed wheel carries the notebooks and the seeds inside the package, which is
 the root. Relative paths given as parameters are read against the root for inputs
 (``seeds``) and against ``OUTPUT_ROOT`` for products (``data/processed``: the root of a
 checkout, the working folder of a wheel), so a test run can send every product to a
-temporary folder by setting the environment variable ``ACTORLENS_OUTPUT_ROOT``.
+temporary folder by setting the environment variable ``ACTORLENS_OUTPUT_ROOT``. The
+defaults of ``processed_dir`` and ``figures_dir`` are where notebooks run by hand write
+(``data/notebook_runs``); ``actorlens run`` sets both to a run folder of its own.
 """
 
 import os
 from pathlib import Path
+
+from actorlens.outputs import check_writable
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 CHECKOUT = (PACKAGE_DIR.parent / "pyproject.toml").is_file()
@@ -37,9 +41,10 @@ def input_path(path: str | Path) -> Path:
 
 
 def output_path(path: str | Path) -> Path:
-    """A product path: absolute as given, relative to ``OUTPUT_ROOT`` otherwise."""
+    """A product path: absolute as given, relative to ``OUTPUT_ROOT`` otherwise; one in
+    the published run of an output folder is refused (:func:`outputs.check_writable`)."""
     path = Path(path).expanduser()
-    return path if path.is_absolute() else OUTPUT_ROOT / path
+    return check_writable(path if path.is_absolute() else OUTPUT_ROOT / path)
 
 
 # Portrayal scorers (see actorlens.scorers) and the sentence-level baseline, named here

@@ -6,13 +6,18 @@ read: a manifest row or a link that leads out of it is recorded and skipped.
 import csv
 import os
 import stat
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain, count
 from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
+from actorlens.tables import SCHEMAS
+
 MANIFEST_COLUMNS = ["doc_id", "file", "date", "title", "outlet"]
+# Columns of documents.csv that ingestion computes: a manifest may not name them.
+COMPUTED_COLUMNS = [c for c in SCHEMAS["documents"].names if c not in MANIFEST_COLUMNS]
 MANIFEST_DELIMITERS = (",", ";", "\t")
 # Warning kinds of a document that is found but not analysed, and of entries that are
 # not documents at all (counted apart).
@@ -156,12 +161,14 @@ def _manifest_table(manifest: Path) -> pd.DataFrame:
         ) from exc
     except OSError as exc:
         raise CorpusError(f"manifest {manifest}: cannot be read ({exc.strerror})") from exc
-    header = next(csv.reader([text.split("\n", 1)[0]]), [])
+    first_line = text.split("\n", 1)[0]
     delimiter = next(
         (d for d in MANIFEST_DELIMITERS
-         if {"doc_id", "file"} <= {c.strip() for c in text.split("\n", 1)[0].split(d)}),
+         if {"doc_id", "file"} <= {c.strip() for c in first_line.split(d)}),
         ",",
     )  # fmt: skip
+    header = [c.strip() for c in next(csv.reader([first_line], delimiter=delimiter), [])]
+    _check_header(manifest, header)
     try:
         table = pd.read_csv(manifest, dtype=str, keep_default_na=False, encoding="utf-8-sig",
                             sep=delimiter)  # fmt: skip
@@ -174,6 +181,22 @@ def _manifest_table(manifest: Path) -> pd.DataFrame:
             f"manifest {manifest}: missing column(s) {', '.join(missing)} (header: {header})"
         )
     return table
+
+
+def _check_header(manifest: Path, header: list[str]) -> None:
+    """:class:`CorpusError` naming the manifest's header line when a column is repeated
+    (pandas would rename it ``title.1``) or is one that ingestion computes."""
+    repeated = sorted(name for name, times in Counter(header).items() if times > 1)
+    if repeated:
+        raise CorpusError(
+            f"manifest {manifest}, line 1: repeated column(s): {', '.join(repeated)}"
+        )
+    computed = [name for name in header if name in COMPUTED_COLUMNS]
+    if computed:
+        raise CorpusError(
+            f"manifest {manifest}, line 1: column(s) {', '.join(computed)} are computed by "
+            "ingestion (documents.csv): rename them"
+        )
 
 
 def _normalised(name: str) -> str:

@@ -1,6 +1,7 @@
 """Figures: each saved as PNG and SVG beside the CSV of the data it plots; and the tables
 notebook 03 shows beside them (quotes per document, voice share, scorers compared)."""
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,9 +12,13 @@ from IPython.display import Image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.transforms import Bbox
 
+from actorlens import tables
 from actorlens.config import SCORERS
 
-plt.rcParams.update({"svg.hashsalt": "actorlens", "figure.dpi": 100, "savefig.dpi": 120})
+# Labels and names come from the corpus and the parameters: drawn as plain text, never
+# parsed as math (two "$" would make the text between them math, or raise).
+plt.rcParams.update({"svg.hashsalt": "actorlens", "figure.dpi": 100, "savefig.dpi": 120,
+                     "text.parse_math": False})  # fmt: skip
 MAX_LABELLED_POINTS = 20
 MAX_SEPARATED_DOCS = 60
 
@@ -62,7 +67,8 @@ def _measured_once(fig: plt.Figure, dpi: float) -> Iterator[Bbox | str]:
 
 
 def save_figure(fig: plt.Figure, data: pd.DataFrame, name: str, figures_dir: str | Path) -> Path:
-    """Write ``name``.png, .svg and .csv (the plotted data) into ``figures_dir``.
+    """Write ``name``.png, .svg and .csv (the plotted data, spreadsheet-safe as every
+    table) into ``figures_dir``.
 
     Both images show the figure's tight bounding box, measured once (one draw without
     output), then each format costs one draw; ``bbox_inches="tight"`` costs two per format.
@@ -79,7 +85,7 @@ def save_figure(fig: plt.Figure, data: pd.DataFrame, name: str, figures_dir: str
     with _measured_once(fig, dpi) as box:
         fig.savefig(png, dpi=dpi, bbox_inches=box, metadata={"Software": None})
         fig.savefig(figures_dir / f"{name}.svg", dpi=dpi, bbox_inches=box, metadata={"Date": None})
-    data.to_csv(figures_dir / f"{name}.csv", index=False, lineterminator="\n")
+    (figures_dir / f"{name}.csv").write_bytes(tables.to_csv_bytes(data))
     return png
 
 
@@ -513,10 +519,27 @@ def trajectories(trajectory: pd.DataFrame, labels: dict, actors: list[str], colu
     return fig, data
 
 
+def names_per_target(name: str, targets) -> dict[str, str]:
+    """A figure name for each target, ``name`` then the target as a file name can hold it
+    (lower case, each run of other characters than letters and digits made ``-``; a
+    number added where two would be the same)."""
+    names: dict[str, str] = {}
+    for target in targets:
+        stem = re.sub(r"[\W_]+", "-", str(target).casefold()).strip("-")[:40] or "target"
+        number, candidate = 1, stem
+        while candidate in names.values():
+            number += 1
+            candidate = f"{stem}-{number}"
+        names[target] = candidate
+    return {target: f"{name}_{stem}" for target, stem in names.items()}
+
+
 def stance_matrix(trajectory: pd.DataFrame, labels: dict, target: str, top_n: int = 12):
     """Speaker x period heatmap of net stance toward ``target`` (share favour minus share
-    against of the speaker's attributions about it), each cell annotated with its n."""
+    against of the speaker's attributions about it), each cell annotated with its n; the
+    title names the target (an actor target by its label)."""
     data = trajectory[trajectory["role"] == f"stance: {target}"]
+    named = labels.get(target, target)
     speakers = data.groupby("actor_id")["n"].sum().nlargest(top_n).index.tolist()
     data = data[data["actor_id"].isin(speakers)]
     periods = list(dict.fromkeys(data["period"]))  # the trajectory is in period order
@@ -528,7 +551,7 @@ def stance_matrix(trajectory: pd.DataFrame, labels: dict, target: str, top_n: in
         figsize=(0.9 * max(len(periods), 1) + 3, 0.45 * max(len(speakers), 1) + 2)
     )
     if not speakers:
-        ax.text(0.5, 0.5, f"No attribution about {target}", ha="center", va="center",
+        ax.text(0.5, 0.5, f"No attribution about {named}", ha="center", va="center",
                 transform=ax.transAxes)  # fmt: skip
         ax.set_axis_off()
         return fig, data.reset_index(drop=True)
@@ -542,7 +565,7 @@ def stance_matrix(trajectory: pd.DataFrame, labels: dict, target: str, top_n: in
     ax.set_xticks(range(len(periods)), periods, rotation=45, ha="right", fontsize=8)
     ax.set_yticks(range(len(speakers)), [labels.get(a, a) for a in speakers], fontsize=8)
     fig.colorbar(image, ax=ax, shrink=0.7, label="net stance (favour - against)")
-    ax.set_title(f"Stance toward {target}, per period ({len(speakers)} speakers)", fontsize=10,
+    ax.set_title(f"Stance toward {named}, per period ({len(speakers)} speakers)", fontsize=10,
                  loc="left")  # fmt: skip
     _pin_empty_axis_labels(fig.axes)
     return fig, data.reset_index(drop=True)

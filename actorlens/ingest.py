@@ -32,6 +32,7 @@ from actorlens.engine import Engine
 from actorlens.parameters import default
 from actorlens.sentences import sentence_spans
 from actorlens.tables import TableSet
+from actorlens.text import OTHER_SCRIPT, mixed_script_words
 
 DOCUMENT_COLUMNS = ["doc_id", "file", "date", "outlet", "title", "n_words", "n_sentences", "sha256"]
 SENTENCE_COLUMNS = ["doc_id", "sent_id", "start", "end", "text"]
@@ -252,6 +253,8 @@ def read_document(
         return result
     spans = list(sentence_spans(text))
     doc_id = row["doc_id"]
+    if mixed := mixed_script_words(text):
+        result["warnings"].append((file, "mixed_script", _mixed_script_detail(doc_id, mixed)))
     date, problem = _date_of(row["date"], header_date, date_format)
     if problem:
         result["warnings"].append((file, "bad_date", problem))
@@ -270,6 +273,21 @@ def read_document(
     result["text"] = text
     result["removed"] = removed
     return result
+
+
+def _mixed_script_detail(doc_id: str, words: list[str], shown: int = 10) -> str:
+    """The ``mixed_script`` warning of a document: its words mixing scripts, each with its
+    Cyrillic or Greek letters and their code points."""
+    distinct = list(dict.fromkeys(words))
+    listed = []
+    for word in distinct[:shown]:
+        letters = dict.fromkeys(OTHER_SCRIPT.findall(word))
+        listed.append(f"'{word}' ({', '.join(f'{c} U+{ord(c):04X}' for c in letters)})")
+    more = f" and {len(distinct) - shown} more" if len(distinct) > shown else ""
+    return (
+        f"doc {doc_id}: {len(distinct)} word(s) mix Latin with Cyrillic or Greek letters "
+        f"(look-alikes are matched as Latin): {', '.join(listed)}{more}"
+    )
 
 
 def _date_of(listed: str, header: str | None, date_format: str) -> tuple[str, str]:
@@ -381,7 +399,10 @@ def run(
     engine: Engine | None = None,
 ) -> Corpus:
     """The ingestion stage as a notebook calls it: read the corpus named by the
-    parameters (relative paths as in :mod:`actorlens.config`) and write its tables."""
+    parameters (relative paths as in :mod:`actorlens.config`) and write its tables; an
+    empty ``corpus_dir`` (which would be the project folder) is a :class:`CorpusError`."""
+    if not corpus_dir.strip():
+        raise CorpusError(f"corpus_dir is empty: name the folder of articles, got {corpus_dir!r}")
     corpus = ingest_corpus(
         input_path(corpus_dir),
         input_path(manifest_file) if manifest_file else None,

@@ -28,7 +28,7 @@ from actorlens.engine import Engine
 from actorlens.ingest import Corpus
 from actorlens.parameters import default
 from actorlens.tables import TableSet
-from actorlens.text import fold
+from actorlens.text import fold, fold_with_origins
 
 MENTION_COLUMNS = ["doc_id", "sent_id", "actor_id", "surface", "start", "end", "kind"]
 COUNT_COLUMNS = [
@@ -120,25 +120,21 @@ NOT_NAMES = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class _Alias:
+class _Alias(NamedTuple):
     actor_id: str
     kind: str
-    person: bool
 
 
 def _alias_pattern(alias: str) -> str:
-    """Regex source for one alias: flexible spaces and apostrophes, first letter's case
+    """Regex source for one alias: any run of spaces for a space, first letter's case
     free when written in lower case, a trailing ``*`` as a word wildcard."""
-    folded = fold(alias)
+    folded = " ".join(fold(alias).split())
     wildcard = folded.endswith("*")
     folded = folded.rstrip("*")
     parts = []
     for i, char in enumerate(folded):
-        if char.isspace():
+        if char == " ":
             parts.append(r"\s+")
-        elif char == "'":
-            parts.append("'")
         elif i == 0 and char.islower():
             parts.append(f"[{char}{char.upper()}]")
         else:
@@ -146,12 +142,40 @@ def _alias_pattern(alias: str) -> str:
     return "".join(parts) + (r"\w*" if wildcard else "")
 
 
-def _compile(aliases: list[str]) -> re.Pattern | None:
-    if not aliases:
-        return None
-    ordered = sorted(set(aliases), key=lambda a: (-len(a), a))
-    body = "|".join(_alias_pattern(a) for a in ordered)
-    return re.compile(rf"(?<![\w'])(?:{body})(?![\w])")
+def _longest_first(aliases) -> list[str]:
+    return sorted(set(aliases), key=lambda a: (-len(a), a))
+
+
+def _union(sources: list[str]) -> re.Pattern:
+    """One pattern matching any of ``sources`` as whole words, the first that fits winning."""
+    return re.compile(rf"(?<![\w'])(?:{'|'.join(sources)})(?![\w])")
+
+
+class _Pass(NamedTuple):
+    """One matching pass: a pattern and its alternatives in order, each with its alias."""
+
+    pattern: re.Pattern
+    alternatives: list[tuple[re.Pattern, _Alias]]
+    resolved: dict[str, _Alias]  # surface -> alias, filled as surfaces are met
+
+    @classmethod
+    def of(cls, aliases: dict[str, _Alias]) -> "_Pass | None":
+        """The pass over ``aliases`` (alias -> its actor and kind), longest first."""
+        if not aliases:
+            return None
+        alternatives = [
+            (re.compile(_alias_pattern(a)), aliases[a]) for a in _longest_first(aliases)
+        ]
+        return cls(_union([pattern.pattern for pattern, _ in alternatives]), alternatives, {})
+
+    def alias_of(self, surface: str) -> _Alias:
+        """The alias that matched ``surface``: the first alternative matching it whole (an
+        earlier one matching it would have matched in its place)."""
+        if surface not in self.resolved:
+            self.resolved[surface] = next(
+                alias for pattern, alias in self.alternatives if pattern.fullmatch(surface)
+            )
+        return self.resolved[surface]
 
 
 class Matcher:
@@ -159,51 +183,40 @@ class Matcher:
 
     def __init__(self, actors: list[Actor]):
         self.actors = {actor.id: actor for actor in actors}
-        self.lookup: dict[str, _Alias] = {}
-        persons, others = [], []
+        persons: dict[str, _Alias] = {}
+        others: dict[str, _Alias] = {}
         for actor in actors:
             for alias, kind in actor.aliases():
-                self.lookup[fold(alias).rstrip("*")] = _Alias(
-                    actor.id, kind, actor.type == "person"
-                )
-                (persons if actor.type == "person" else others).append(alias)
-        self.wildcards = sorted(
-            (fold(a).rstrip("*"), a) for a in persons + others if a.endswith("*")
-        )
-        self.passes = [p for p in (_compile(persons), _compile(others)) if p]
-        self.exclude = _compile([e for actor in actors for e in actor.exclude])
-
-    def _resolve(self, surface: str) -> _Alias:
-        key = re.sub(r"\s+", " ", surface)
-        if key in self.lookup:
-            return self.lookup[key]
-        lowered = key[0].lower() + key[1:]
-        if lowered in self.lookup:
-            return self.lookup[lowered]
-        prefix = next(p for p, _ in reversed(self.wildcards) if key.startswith(p))
-        return self.lookup[prefix]
+                (persons if actor.type == "person" else others)[alias] = _Alias(actor.id, kind)
+        self.passes = [p for p in (_Pass.of(persons), _Pass.of(others)) if p]
+        excluded = _longest_first(e for actor in actors for e in actor.exclude)
+        self.exclude = _union([_alias_pattern(e) for e in excluded]) if excluded else None
 
     def find(self, text: str) -> list[dict]:
-        """Mentions in ``text`` as dicts with actor_id, kind, start, end, surface."""
-        folded = fold(text)
+        """Mentions in ``text`` as dicts with actor_id, kind, start, end, surface: matched
+        in the folded text (see :func:`actorlens.text.fold_with_origins`), the offsets and
+        surface those of the original."""
+        folded = fold_with_origins(text)
+        view = folded.text
         # excluded phrases: sorted, non-overlapping spans, so only the last one starting
         # before a match's end can overlap it (a bisect, not a scan per match)
-        blocked = [m.span() for m in self.exclude.finditer(folded)] if self.exclude else []
+        blocked = [m.span() for m in self.exclude.finditer(view)] if self.exclude else []
         blocked_starts = [s for s, _ in blocked]
         found = []
-        for pattern in self.passes:
+        for matching in self.passes:
             matches = []
-            for match in pattern.finditer(folded):
+            for match in matching.pattern.finditer(view):
                 start, end = match.span()
                 before = bisect.bisect_left(blocked_starts, end)
                 if before and blocked[before - 1][1] > start:
                     continue
-                alias = self._resolve(match.group())
+                alias = matching.alias_of(match.group())
                 matches.append({"actor_id": alias.actor_id, "kind": alias.kind,
                                 "start": start, "end": end})  # fmt: skip
-            found.extend(_merge_title_and_name(matches, folded))
+            found.extend(_merge_title_and_name(matches, view))
         for mention in found:
-            mention["surface"] = text[mention["start"] : mention["end"]]
+            start, end = folded.span(mention["start"], mention["end"])
+            mention.update(start=start, end=end, surface=text[start:end])
         return sorted(found, key=lambda m: (m["start"], m["end"], m["actor_id"]))
 
 
@@ -263,6 +276,15 @@ class Mentions(TableSet):
             .reset_index(drop=True)[["actor_id", "label", "n_mentions", "n_name", "n_title",
                                      "n_metonym", "n_demonym", "n_docs"]]
         )  # fmt: skip
+
+
+def unmentioned_actors(actors: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
+    """The actors of the actors file (``actors`` table) with no counted mention in
+    ``counts`` (mention_counts), in file order, with the demonyms recorded for them."""
+    recorded = counts.groupby("actor_id")[["n_mentions", "n_demonym"]].sum()
+    table = actors[["id", "label", "type"]].join(recorded, on="id")
+    table = table.fillna({"n_mentions": 0, "n_demonym": 0}).astype({"n_demonym": "int64"})
+    return table[table["n_mentions"] == 0].drop(columns="n_mentions").reset_index(drop=True)
 
 
 def sentence_starts(sentences: pd.DataFrame) -> dict[str, list[int]]:

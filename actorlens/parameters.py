@@ -8,6 +8,7 @@ library functions take their defaults from :func:`default`.
 import copy
 import json
 import math
+import os
 import typing
 from dataclasses import dataclass
 
@@ -19,13 +20,16 @@ class ParameterError(ValueError):
 @dataclass(frozen=True)
 class Parameter:
     """One parameter: its type (``dict[str, list[str]]`` checks the items too), its
-    default, what it means and, for numbers, the smallest value that makes sense."""
+    default, what it means, for numbers the smallest and largest values that make sense,
+    and for text whether it may be empty (or only spaces)."""
 
     name: str
     type: object
     default: object
     help: str
     minimum: int | None = None
+    maximum: int | None = None
+    required: bool = False
 
     def line(self) -> str:
         """The parameter's line in a notebook's parameters cell."""
@@ -34,13 +38,20 @@ class Parameter:
 
     def conform(self, value):
         """``value`` if it is a plain value of the declared type (checked all the way
-        down) within the minimum, else a :class:`ParameterError` naming the parameter."""
+        down) within the minimum and maximum, and not blank when required, else a
+        :class:`ParameterError` naming the parameter."""
         problem = _mismatch(value, self.type)
         if problem:
             raise ParameterError(f"parameter {self.name} must be {problem}, got {_shown(value)}")
+        if self.required and not value.strip():
+            raise ParameterError(f"parameter {self.name} must not be empty, got {value!r}")
         if self.minimum is not None and value < self.minimum:
             raise ParameterError(
                 f"parameter {self.name} must be at least {self.minimum}, got {value}"
+            )
+        if self.maximum is not None and value > self.maximum:
+            raise ParameterError(
+                f"parameter {self.name} must be at most {self.maximum}, got {value}"
             )
         return value
 
@@ -81,13 +92,16 @@ def _shown(value) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
+# More local Dask workers than this per CPU core only thrash the machine.
+WORKERS_PER_CORE = 4
 TALKS_TERMS = ["talks", "negotiat*", "peace", "ceasefire", "truce", "deal"]
 
 PARAMETERS: dict[str, Parameter] = {
     p.name: p
     for p in (
         Parameter("corpus_dir", str, "seeds",
-                  "folder of .txt articles, relative paths start at the project root"),
+                  "folder of .txt articles, relative paths start at the project root",
+                  required=True),
         Parameter("manifest_file", str, "",
                   "manifest CSV with doc_id, file, date, title, outlet "
                   "(empty: corpus_dir/manifest.csv if present)"),
@@ -131,12 +145,16 @@ PARAMETERS: dict[str, Parameter] = {
         Parameter("persent_dir", str, "../shared/corpora/persent",
                   "folder with PerSenT's dev.csv and fixed_test.csv for notebook 03's "
                   "validation (skipped when absent)"),
-        Parameter("processed_dir", str, "data/processed", "where the tables are read and written"),
-        Parameter("figures_dir", str, "reports/figures", "where the figures are written"),
+        Parameter("processed_dir", str, "data/notebook_runs/processed",
+                  "where a notebook run by hand reads and writes the tables "
+                  "(actorlens run sets its own)"),
+        Parameter("figures_dir", str, "data/notebook_runs/figures",
+                  "where a notebook run by hand writes the figures (actorlens run sets its own)"),
         Parameter("engine", str, "local", "local, or dask to run the heavy work on Dask"),
         Parameter("dask_address", str, "",
                   "address of an existing Dask scheduler (empty: start a local cluster)"),
-        Parameter("n_workers", int, 2, "worker processes of the local Dask cluster", minimum=1),
+        Parameter("n_workers", int, 2, "worker processes of the local Dask cluster", minimum=1,
+                  maximum=WORKERS_PER_CORE * (os.cpu_count() or 1)),
     )
 }  # fmt: skip
 

@@ -13,7 +13,7 @@ import papermill
 import yaml
 
 from actorlens import config, safe_yaml
-from actorlens.outputs import OutputBusyError, OutputFolder
+from actorlens.outputs import OutputBusyError, OutputFolder, OutputFolderError
 from actorlens.parameters import PARAMETERS, RUNNER_PARAMETERS, ParameterError, defaults
 from actorlens.stages import STAGES
 
@@ -26,6 +26,7 @@ INPUT_ERRORS = (
     "ShiftParameterError",
     "EngineError",
     "StageInputError",
+    "PublishedRunError",
 )
 
 
@@ -111,7 +112,8 @@ def load_parameters(files: list[str], overrides: list[tuple[str, str]]) -> dict:
         try:
             params[name] = PARAMETERS[name].conform(value)
         except ParameterError as exc:
-            hint = "; quote it in a YAML file" if PARAMETERS[name].type is str else ""
+            unquoted = PARAMETERS[name].type is str and not isinstance(value, str)
+            hint = "; quote it in a YAML file" if unquoted else ""
             raise PipelineError(f"{exc}{hint}", status=2) from exc
     return params
 
@@ -130,20 +132,23 @@ def run(
     params: dict,
     out_dir: str | Path | None = None,
     progress: Callable[[str], None] = print,
+    force: bool = False,
 ) -> RunResult:
     """Run every stage with ``params``; on success the products replace those in ``out_dir``
-    in one atomic switch (:mod:`actorlens.outputs`).
+    in one atomic switch (:mod:`actorlens.outputs`). A folder that is not an output folder
+    yet and holds something at a product path is exit status 2 unless ``force``; what is
+    found there is moved aside (``progress`` says where), never deleted.
 
     On failure the previous products are left untouched, the run's folder (with the
     failed executed notebook) is kept until the next run, and :class:`PipelineError`
     names notebook and cell. A second run into the same folder is exit status 2.
     """
     out_dir = Path(out_dir) if out_dir else config.OUTPUT_ROOT
-    folder = OutputFolder(out_dir)
+    folder = OutputFolder(out_dir, force, progress)
     try:
         with folder.locked():
             return _run_stages(params, folder, progress)
-    except OutputBusyError as exc:
+    except (OutputBusyError, OutputFolderError) as exc:
         raise PipelineError(str(exc), status=2) from exc
     except OSError as exc:
         raise PipelineError(f"cannot write to output folder {out_dir}: {exc}", status=2) from exc

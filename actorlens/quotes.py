@@ -119,7 +119,11 @@ ABBREVIATION_DOT = (
     r"(?<=\bGen)|(?<=\bGov)|(?<=\bLt)|(?<=\bCol)|(?<=\bSgt)|(?<=\bCapt)|(?<=\bProf)|(?<=\bSt))\."
 )
 PHRASE_CHAR = rf"(?:[^,.;:!?\n“”\"]|{ABBREVIATION_DOT})"
-RIGHT_CUE_FIRST = re.compile(rf"\s*[,.!?]?\s*(?P<cue>{CUE})\s+(?P<phrase>{PHRASE_CHAR}+)")
+# The cue, then the first character of the phrase: the phrase runs on to the next
+# PHRASE_STOP, found with a bisect (:meth:`_Document.phrase_end`), and only its first words
+# are read, not every character to the paragraph's end ("‘...’ said X ‘...’ said X ...").
+RIGHT_CUE_FIRST = re.compile(rf"\s*[,.!?]?\s*(?P<cue>{CUE})\s+(?P<phrase>{PHRASE_CHAR})")
+PHRASE_STOP = re.compile(rf"(?!{ABBREVIATION_DOT})[,.;:!?\n“”\"]")  # a non-phrase character
 RIGHT_SPEAKER_FIRST = re.compile(
     rf"\s*[,.!?]?\s*(?P<phrase>{PHRASE_CHAR}{{1,80}}?)\s+(?:\w+ly\s+)?(?P<cue>{CUE})\b"
 )
@@ -231,6 +235,7 @@ class _Document:
         self.long_names = [(m.start(), m.end(), m.group()) for m in CAPITALISED_NAME.finditer(text)
                            if len(m.group().split()) >= 2]  # fmt: skip
         self._names_by_last: dict[str, str] | None = None
+        self._phrase_stops: list[int] | None = None
         self.subjects = self._sentence_subjects()
         self.subject_starts = [subject[0] for subject in self.subjects]
 
@@ -275,6 +280,14 @@ class _Document:
             return ""
         fuller = self.names_by_last_word().get(name.split()[-1], name)
         return fuller if len(fuller) > len(name) else name
+
+    def phrase_end(self, offset: int) -> int:
+        """Where the phrase of :data:`PHRASE_CHAR` that holds ``offset`` ends: the next
+        :data:`PHRASE_STOP` (all found once, on first use), else the text's end."""
+        if self._phrase_stops is None:
+            self._phrase_stops = [m.start() for m in PHRASE_STOP.finditer(self.text)]
+        index = bisect.bisect_left(self._phrase_stops, offset)
+        return self._phrase_stops[index] if index < len(self._phrase_stops) else len(self.text)
 
     def in_quote(self, start: int, end: int) -> bool:
         index = bisect.bisect_right(self.quote_starts, start) - 1
@@ -423,10 +436,11 @@ def _plain_lead(words: str) -> bool:
     return len(words) <= 3 and all(w.islower() for w in words)
 
 
-def _phrase_head(after: str) -> str:
-    """The speaker phrase that starts ``after`` (the words right after a cue)."""
+def _phrase_head(after: str, start: int = 0, end: int | None = None) -> str:
+    """The speaker phrase that starts ``after[start:end]`` (the words right after a cue),
+    read in place: only its first words are visited."""
     kept = []
-    for word in WORD.finditer(after):
+    for word in WORD.finditer(after, start, len(after) if end is None else end):
         token = word.group()
         if kept and after[kept[-1].end() : word.start()].strip():
             break
@@ -436,7 +450,7 @@ def _phrase_head(after: str) -> str:
             kept.append(word)
             continue
         break
-    return after[: kept[-1].end()].strip() if kept else ""
+    return after[start : kept[-1].end()].strip() if kept else ""
 
 
 class SpeakerResolver:
@@ -504,8 +518,9 @@ class SpeakerResolver:
         text, line_end = self.doc.text, self.doc.paragraph_end(end)
         match = RIGHT_CUE_FIRST.match(text, end, line_end)
         if match:
-            phrase = _phrase_head(match.group("phrase"))
             at = match.start("phrase")
+            phrase_end = self.doc.phrase_end(at)
+            phrase = _phrase_head(text, at, phrase_end)
         else:
             match = RIGHT_SPEAKER_FIRST.match(text, end, line_end)
             offset, phrase = _phrase_tail(match.group("phrase")) if match else (0, "")
@@ -515,8 +530,9 @@ class SpeakerResolver:
                 if not phrase or not _plain_lead(match.group("phrase")[:offset]):
                     return None
             at = match.start("phrase") + offset
+            phrase_end = match.end()
         speaker, name = self.resolve(phrase, at)
-        return Attribution(speaker, phrase, re.sub(r"\s+", " ", match.group("cue")), match.end(),
+        return Attribution(speaker, phrase, re.sub(r"\s+", " ", match.group("cue")), phrase_end,
                            name, at if phrase else -1, match.start("cue"))  # fmt: skip
 
     def before(self, start: int, since: int) -> Attribution | None:

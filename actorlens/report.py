@@ -13,7 +13,7 @@ from nbconvert import HTMLExporter
 from traitlets.config import Config
 
 from actorlens.ingest import Corpus
-from actorlens.mentions import Mentions
+from actorlens.mentions import Mentions, unmentioned_actors
 from actorlens.sentiment import Sentiment
 from actorlens.shift import SHIFT_COLUMNS, Shift
 
@@ -112,10 +112,16 @@ def mentions_headline(processed_dir: Path) -> tuple[list[str], str]:
     totals = found.totals()
     counted = totals[totals["n_mentions"] > 0]
     leaders = ", ".join(f"{r.label} ({r.n_mentions})" for r in counted.head(5).itertuples())
+    unmentioned = unmentioned_actors(found.actors, found.counts)["label"].tolist()
+    more = f" and {len(unmentioned) - 10} more" if len(unmentioned) > 10 else ""
     lines = [
         f"{int(totals['n_mentions'].sum()):,} counted mentions of {len(counted)} of "
         f"{len(found.actors)} actors; {int(totals['n_demonym'].sum()):,} demonyms recorded",
         f"Most mentioned: {leaders}" if leaders else "No actor of the actors file is mentioned",
+        f"Never mentioned: {len(unmentioned)} of {len(found.actors)} actors of the actors file "
+        f"({', '.join(unmentioned[:10])}{more})"
+        if unmentioned
+        else "Every actor of the actors file is mentioned",
         f"{len(found.unlisted):,} capitalised names no actor covers (unlisted_names.csv)",
     ]
     shown = totals.head(10)[["label", "n_mentions", "n_name", "n_title", "n_metonym", "n_docs"]]
@@ -184,6 +190,32 @@ def summary_section(processed_dir: Path) -> str:
     return f'<section class="summary"><h2>Summary: how stances shifted</h2>{items}</section>'
 
 
+def written_figures(figures_dir: Path, names) -> list[str]:
+    """The figures of ``names`` with a PNG in ``figures_dir``: each name, then its figures
+    per target (``name_<target>``, as :func:`actorlens.figures.names_per_target` names them)."""
+    found = []
+    for name in names:
+        if (figures_dir / f"{name}.png").is_file():
+            found.append(name)
+        found += sorted(path.stem for path in figures_dir.glob(f"{name}_*.png"))
+    return found
+
+
+def figures_html(figures_dir: Path, names) -> str:
+    """Each written figure of ``names``, with links to its SVG and data where written."""
+    html = []
+    for name in written_figures(figures_dir, names):
+        links = [f'<a href="figures/{escape(name)}{suffix}">{what}</a>'
+                 for suffix, what in ((".svg", "SVG"), (".csv", "data"))
+                 if (figures_dir / f"{name}{suffix}").is_file()]  # fmt: skip
+        caption = escape(name) + (f" ({', '.join(links)})" if links else "")
+        html.append(
+            f'<figure><img src="figures/{escape(name)}.png" alt="{escape(name)}">'
+            f'<figcaption class="meta">{caption}</figcaption></figure>'
+        )
+    return "".join(html)
+
+
 HEADLINES = {
     "ingest": ingest_headline,
     "mentions": mentions_headline,
@@ -207,12 +239,7 @@ def write_index(
         page = f"html/{Path(stage.notebook).stem}.html"
         lines, extra = HEADLINES[stage.name](processed_dir) if stage.name in HEADLINES else ([], "")
         items = "".join(f"<li>{escape(line)}</li>" for line in lines)
-        images = "".join(
-            f'<figure><img src="figures/{escape(name)}.png" alt="{escape(name)}">'
-            f'<figcaption class="meta">{escape(name)} (<a href="figures/{escape(name)}.svg">SVG</a>, '
-            f'<a href="figures/{escape(name)}.csv">data</a>)</figcaption></figure>'
-            for name in stage.figures
-        )
+        images = figures_html(reports_dir / "figures", stage.figures)
         sections.append(
             f"<section><h2>{escape(stage.name.capitalize())} "
             f'<span class="meta">(<a href="{escape(page)}">full page</a>, '

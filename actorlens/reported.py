@@ -117,6 +117,20 @@ CLOSING_INVERTED = re.compile(
 ACCORDING_FIRST = re.compile(r"\b[Aa]ccording to\s+(?P<a>[^,;:]{1,80}?),\s*")
 CAPITAL_ACCORDING = re.compile(r"\bAccording to\s+(?P<a>[^,;:]{1,80}?),\s*")  # after a quote
 MIN_WORDS = 3
+# A clause holds the attributions that start inside it ("Putin said Lavrov said ...": Putin's
+# clause holds Lavrov's), at most this many: one holding more ends where the next one starts,
+# so a sentence of chained cues ("Putin said, Putin said, ...") costs time linear in its
+# length (the Wikinews corpus has clauses holding two).
+MAX_HELD = 3
+SPACES = re.compile(r"\s*")
+EVALUATE_OBJECT = {
+    link: re.compile(rf"\s*(?:on\s+)?(?P<obj>[^,.;:]{{1,80}}?)\s+{link}\b")
+    for link in set(EVALUATE.values())
+}
+TO = re.compile(r"\s*to\b")
+TO_SPACES = re.compile(r"\s*to\s+")
+TOLD_OBJECT = re.compile(r"\s*(?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w’'.-]*)*\s*")
+CLAUSE_SUBJECT = re.compile(r"(?:he|she|it|they|we|there)\b")
 END_PUNCT = ".!?;: \n"
 
 
@@ -138,7 +152,9 @@ class Reported:
 def find_reported(
     doc: "quotes._Document", sentence_start: int, sentence_end: int
 ) -> list[Reported]:
-    """The reported attributions of one sentence, in order."""
+    """The reported attributions of one sentence, in order. Each cue's work is local (its
+    clause is matched in place, no copy of the rest of the sentence), so the cost is
+    linear in the sentence's length however many cues it holds."""
     text = doc.text
     if not (CUE_WORD.search(text, sentence_start, sentence_end)
             or CAPITAL_ACCORDING.search(text, sentence_start, sentence_end)):  # fmt: skip
@@ -155,22 +171,26 @@ def find_reported(
                            sentence_start + opening.start() + len("according to"),
                            opening.group("a"), sentence_start + opening.start("a"),
                            sentence_start + opening.end(), limit, False))  # fmt: skip
+    limit_end = _trim_end(text, sentence_start, limit)  # every clause ends here at the latest
     for cue in CUE_WORD.finditer(text, sentence_start, limit):
         if doc.in_quote(cue.start(), cue.end()) or (
             opening and cue.start() < sentence_start + opening.end()
         ):
             continue
-        item = _forward(doc, cue, sentence_start, limit)
+        item = _forward(doc, cue, sentence_start, limit, limit_end)
         if item:
             found.append(item)
     if closing:
         found.append(closing)
     found = [f for f in found if f]
-    for i in range(len(found) - 1):  # a clause stops where the next attribution starts
-        nxt = found[i + 1]
-        stop = min(x for x in (nxt.source_start, nxt.cue_start) if x >= 0)
-        if found[i].start < stop < found[i].end:
-            found[i].end = _trim_end(text, found[i].start, stop)
+    starts = [min(x for x in (f.source_start, f.cue_start) if x >= 0) for f in found]
+    ordered = sorted(starts)
+    for item, following in zip(found, starts[1:]):
+        if item.start < following < item.end:  # a clause stops where the next attribution starts
+            item.end = _trim_end(text, item.start, following)
+        beyond = bisect.bisect_left(ordered, item.start) + MAX_HELD  # or past MAX_HELD held
+        if beyond < len(ordered) and ordered[beyond] < item.end:
+            item.end = _trim_end(text, item.start, ordered[beyond])
     return [f for f in found if _words(text[f.start : f.end]) >= MIN_WORDS and _kind(doc, f)]
 
 
@@ -180,8 +200,10 @@ def _lead_start(sentence: str) -> int:
     return match.end() if match else 0
 
 
-def _forward(doc, cue: re.Match, sentence_start: int, limit: int) -> Reported | None:
-    """``SOURCE CUE ... CLAUSE`` for one cue word, or None."""
+def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
+             limit_end: int) -> Reported | None:  # fmt: skip
+    """``SOURCE CUE ... CLAUSE`` for one cue word, or None; the clause ends at ``limit``
+    less its closing punctuation (``limit_end``)."""
     text, word = doc.text, cue.group()
     before = text[max(sentence_start, cue.start() - 160) : cue.start()]
     negated = bool(NEGATION.search(before))
@@ -202,17 +224,15 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int) -> Reported | 
         return None
     position = cue.end()
     family = CUES[word]
-    rest = text[position:limit]
     if family == "evaluate":
-        link = EVALUATE[word]
-        match = re.match(rf"\s*(?:on\s+)?(?P<obj>[^,.;:]{{1,80}}?)\s+{link}\b", rest)
+        match = EVALUATE_OBJECT[EVALUATE[word]].match(text, position, limit)
         if not match:
             return None
-        start = position + match.start("obj")
+        start = match.start("obj")
     elif family == "intend":
-        if not re.match(r"\s*to\b", rest):
+        if not TO.match(text, position, limit):
             return None
-        start = position + re.match(r"\s*to\s+", rest).end()
+        start = TO_SPACES.match(text, position, limit).end()
     else:
         lead = LEAD.match(text, position, limit)
         position = lead.end() if lead else position
@@ -221,13 +241,10 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int) -> Reported | 
         if family == "told":
             that = re.compile(r"\bthat\b").search(text, position, min(limit, position + 80))
             if that:
-                position = that.end()
-                position += len(text[position:limit]) - len(text[position:limit].lstrip())
+                position = SPACES.match(text, that.end(), limit).end()
             else:
-                obj = re.match(
-                    r"\s*(?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w’'.-]*)*\s*", text[position:limit]
-                )
-                position += obj.end() if obj else 0
+                obj = TOLD_OBJECT.match(text, position, limit)
+                position = obj.end() if obj else position
                 lead = LEAD.match(text, position, limit)
                 position = lead.end() if lead else position
         that = THAT.match(text, position, limit)
@@ -236,7 +253,7 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int) -> Reported | 
             if near and not CUE_WORD.search(text, position, near.start()):
                 position = near.start()
                 that = THAT.match(text, position, limit)
-        clause = re.match(r"(?:he|she|it|they|we|there)\b", text[position:limit])
+        clause = CLAUSE_SUBJECT.match(text, position, limit)
         if family == "that" and not that and not clause:
             return None  # "announced his resignation": no clause
         start = that.end() if that else position
@@ -246,7 +263,7 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int) -> Reported | 
                 return None  # "said in a statement": no clause follows
         if text[start : start + 1] in (":", '"', "“"):
             return None
-    end = _trim_end(text, start, limit)
+    end = max(start, limit_end)  # _trim_end(text, start, limit), without walking back again
     return _make_raw("", start, end, word, cue.start(), cue.end(), phrase, source_start, negated)
 
 
@@ -260,11 +277,7 @@ def _past_phrase(text: str, start: int, limit: int) -> int:
         return that.end()
     comma = text.find(",", start, window)
     if comma >= 0:
-        return (
-            len(text[: comma + 1])
-            + len(text[comma + 1 : limit])
-            - len(text[comma + 1 : limit].lstrip())
-        )
+        return SPACES.match(text, comma + 1, limit).end()
     pronoun = re.compile(r"\b(?:he|she|it|they|we|there)\b").search(text, start, window)
     return pronoun.start() if pronoun else -1
 
@@ -369,14 +382,13 @@ def _kind(doc, item: Reported) -> bool:
     first = bisect.bisect_left(doc.quote_starts, item.start)
     last = bisect.bisect_right(doc.quote_starts, item.end + 1)
     inside = [(s, e) for s, e in doc.quotes[first:last] if e <= item.end + 1]
-    text = doc.text[item.start : item.end]
     if not inside:
         if doc.in_quote(item.start, item.end):
             return False
         item.kind = "reported"
         return True
     quoted = sum(e - s for s, e in inside)
-    if quoted >= 0.8 * len(text):
+    if quoted >= 0.8 * (item.end - item.start):
         return False
     item.kind = "mixed"
     return True

@@ -80,7 +80,9 @@ def speaker_targets(mentions: pd.DataFrame, quote_table: pd.DataFrame) -> pd.Dat
         for target in filter(None, q.about.split(";"))
         if (q.attr_id, target) not in inside
     ]
-    rows = pd.concat([rows, pd.DataFrame(outside, columns=rows.columns)], ignore_index=True)
+    # typed even when empty: concatenated with an untyped frame, the scores turn into objects
+    outside = pd.DataFrame(outside, columns=rows.columns).astype({"sentiment": "float64"})
+    rows = pd.concat([rows, outside], ignore_index=True)
     table = (
         rows.groupby(["doc_id", "speaker_id", "target_id"], sort=True)["sentiment"]
         .agg(n="size", mean="mean")

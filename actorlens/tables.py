@@ -4,19 +4,32 @@ A schema lists the columns in order with their kind (``str``, ``int``, ``float``
 ``bool``) and whether they may be empty. Every table is written as UTF-8 CSV; the large
 ones also as a typed parquet copy (for analysts; the stages read the CSV). Reading
 applies the schema's types, so an empty table keeps its column types.
+
+Every CSV the tool writes is safe to open in a spreadsheet: a text cell that would be
+read as a formula gets a leading ``'`` (:func:`spreadsheet_safe`), which reading takes
+off again; the parquet copies keep the exact text.
 """
 
 import hashlib
+import itertools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+import numpy as np
 import pandas as pd
 
 from actorlens.config import SCORERS
 from actorlens.stages import WRITER, StageInputError
 
 DTYPES = {"str": str, "int": "int64", "float": "float64", "bool": "bool"}
+# OWASP's rule for CSV injection: a cell starting with one of = + - @ tab CR is a formula to
+# a spreadsheet. Such a cell, or one that is such a cell behind quotes, gets one more quote,
+# so that taking one off again gives back every text exactly.
+NEEDS_QUOTE = re.compile(r"^'*[=+\-@\t\r]")
+QUOTED = re.compile(r"^'+[=+\-@\t\r]")
+RETURN = re.compile("\r")
 
 
 class TableSchemaError(ValueError):
@@ -106,6 +119,15 @@ SCHEMAS = {
 MENTION_KEY = ["doc_id", "actor_id", "start", "end"]
 
 
+def frame(name: str, rows=(), columns: list[str] | None = None) -> pd.DataFrame:
+    """``rows`` (tuples or dicts) as table ``name``, or as its ``columns``, with the
+    schema's column types also when there are no rows: built this way, an empty group
+    never yields an untyped (object) column."""
+    kinds = {column.name: DTYPES[column.kind] for column in SCHEMAS[name].columns}
+    columns = columns or list(kinds)
+    return pd.DataFrame(list(rows), columns=columns).astype({c: kinds[c] for c in columns})
+
+
 def _conform(schema: Schema, frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` checked against ``schema`` (an empty frame given the schema's types)."""
     extra = [c for c in frame.columns if c not in schema.names]
@@ -132,12 +154,80 @@ def _conform(schema: Schema, frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def _text_cells(values: pd.Series, pattern: re.Pattern) -> np.ndarray:
+    """Whether each cell of ``values`` is text in which ``pattern`` is found."""
+    if isinstance(values.dtype, pd.StringDtype):
+        return values.str.contains(pattern.pattern, regex=True, na=False).to_numpy(dtype=bool)
+    return np.array([isinstance(value, str) and pattern.search(value) is not None
+                     for value in values], dtype=bool)  # fmt: skip
+
+
+def _rewritten(values: pd.Series, pattern: re.Pattern, change) -> pd.Series:
+    """``values`` with the text cells in which ``pattern`` is found passed through
+    ``change`` (of a series)."""
+    found = np.flatnonzero(_text_cells(values, pattern))
+    if not len(found):
+        return values
+    changed = values.copy()
+    changed.iloc[found] = change(values.iloc[found]).to_numpy()
+    return changed
+
+
+def _quoted(texts: pd.Series) -> pd.Series:
+    return "'" + texts
+
+
+def _unquoted(texts: pd.Series) -> pd.Series:
+    return texts.str[1:]
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` to write as CSV: every text cell and column name that a
+    spreadsheet would take for a formula gets a leading ``'``; numbers are left as they are."""
+    names = pd.Series(frame.columns, dtype=object)
+    safe = frame.set_axis(_rewritten(names, NEEDS_QUOTE, _quoted).tolist(), axis=1)
+    for position, dtype in enumerate(frame.dtypes):
+        if pd.api.types.is_string_dtype(dtype):
+            safe.isetitem(position, _rewritten(frame.iloc[:, position], NEEDS_QUOTE, _quoted))
+    return safe
+
+
+def _csv_lines(frame: pd.DataFrame, header: bool, quote_returns: bool) -> str:
+    """The CSV lines of ``frame`` (with its header line: ``header``), each ending in ``\\n``.
+    The csv module quotes a field holding a carriage return only when the line terminator
+    has one: with ``quote_returns`` each line is written alone with ``\\r\\n``, then given
+    ``\\n``."""
+    if not quote_returns:
+        return frame.to_csv(index=False, header=header, lineterminator="\n")
+    lines = [frame.iloc[:0].to_csv(index=False, lineterminator="\r\n")] if header else []
+    lines += [frame.iloc[[position]].to_csv(index=False, header=False, lineterminator="\r\n")
+              for position in range(len(frame))]  # fmt: skip
+    return "".join(line[:-2] + "\n" for line in lines)
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    """``frame`` as the tool writes every CSV: :func:`spreadsheet_safe`, no index, UTF-8,
+    ``\\n`` line ends, and every field holding a line break quoted."""
+    safe = spreadsheet_safe(frame)
+    broken = np.zeros(len(safe), dtype=bool)  # rows with a carriage return in a text cell
+    for position, dtype in enumerate(safe.dtypes):
+        if pd.api.types.is_string_dtype(dtype):
+            broken |= _text_cells(safe.iloc[:, position], RETURN)
+    names = pd.Series(safe.columns, dtype=object)
+    parts = [_csv_lines(safe.iloc[:0], True, _text_cells(names, RETURN).any())]
+    changes = np.flatnonzero(broken[1:] != broken[:-1]) + 1
+    bounds = [0, *changes, len(safe)] if len(safe) else []
+    for start, end in itertools.pairwise(bounds):  # runs of rows with and without
+        parts.append(_csv_lines(safe.iloc[start:end], False, bool(broken[start])))
+    return "".join(parts).encode("utf-8")
+
+
 def write(name: str, frame: pd.DataFrame, out_dir: str | Path) -> str:
     """Write table ``name`` (checked against its schema) into ``out_dir``; its sha256."""
     schema, out_dir = SCHEMAS[name], Path(out_dir)
     frame = _conform(schema, frame)
     out_dir.mkdir(parents=True, exist_ok=True)
-    data = frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    data = to_csv_bytes(frame)
     (out_dir / schema.file).write_bytes(data)
     if schema.parquet:
         frame.to_parquet(out_dir / f"{name}.parquet", index=False)
@@ -145,10 +235,15 @@ def write(name: str, frame: pd.DataFrame, out_dir: str | Path) -> str:
 
 
 def read(name: str, processed_dir: str | Path) -> pd.DataFrame:
-    """Table ``name`` from ``processed_dir`` with the schema's types; a file whose columns
-    are not the schema's (written by another version) is a :class:`StageInputError`."""
+    """Table ``name`` from ``processed_dir`` with the schema's types; a missing file, or one
+    whose columns are not the schema's (written by another version), is a
+    :class:`StageInputError` naming the notebook to run."""
     schema, path = SCHEMAS[name], Path(processed_dir) / SCHEMAS[name].file
-    header = pd.read_csv(path, nrows=0).columns.tolist()
+    if not path.is_file():
+        raise StageInputError(f"{path} has not been written: run notebook {WRITER[name].title} "
+                              "first (and the notebooks after it, in order)")  # fmt: skip
+    names = pd.Series(pd.read_csv(path, nrows=0).columns, dtype=object)
+    header = _rewritten(names, QUOTED, _unquoted).tolist()
     if header[: len(schema.names)] != schema.names or (len(header) > len(schema.names)
                                                        and not schema.extra):  # fmt: skip
         raise StageInputError(
@@ -158,7 +253,12 @@ def read(name: str, processed_dir: str | Path) -> pd.DataFrame:
     dtypes = {c.name: DTYPES[c.kind] for c in schema.columns}
     dtypes.update({column: str for column in header[len(schema.names) :]})
     empty_floats = {c.name: [""] for c in schema.columns if c.kind == "float" and c.nullable}
-    return pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=empty_floats)
+    table = pd.read_csv(path, header=0, names=header, dtype=dtypes, keep_default_na=False,
+                        na_values=empty_floats)  # fmt: skip
+    for column, dtype in dtypes.items():
+        if dtype is str:
+            table[column] = _rewritten(table[column], QUOTED, _unquoted)
+    return table
 
 
 class TableSet:

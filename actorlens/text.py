@@ -1,12 +1,14 @@
-"""Small text helpers shared by the stages: accent folding that keeps offsets, quote spans."""
+"""Small text helpers shared by the stages: the text as names are matched in (with a map
+back to the original offsets), words mixing scripts, quote spans."""
 
 import bisect
 import re
 import unicodedata
 from functools import cache
 from itertools import accumulate
+from typing import NamedTuple
 
-APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "\u00a0": " "})
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
 LINE = re.compile(r"[^\n]+")
 # Every mark that opens or closes a double-quoted passage (the closers of OPEN_CLOSE too).
@@ -14,24 +16,94 @@ QUOTE_MARK = re.compile('[“”«»„"]')
 # ‘single-quoted’ passages (headlines, nested quotes); the closing mark is not an
 # apostrophe because no letter follows it (“Russia’s” never closes a quote).
 SINGLE_QUOTED = re.compile(r"(?<![\w’'])‘(?=\S)[^‘’\n]*?[^\s‘]’(?!\w)")
+# Cyrillic and Greek letters drawn like Latin ones (after Unicode's confusables.txt).
+LATIN_LOOKALIKES = str.maketrans(
+    "АВЕКМНОРСТУХЅІЈҮҺӀԚԜаеорсухѕіјүһӏԁԛԝ" "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαινορυγ",
+    "ABEKMHOPCTYXSIJYHIQWaeopcyxsijyhldqw" "ABEZHIKMNOPTYXaivopuy",
+)  # fmt: skip
+OTHER_SCRIPT = re.compile("[\u0370-\u03ff\u0400-\u052f]")  # Greek and Cyrillic letters
+LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @cache
 def _fold_char(char: str) -> str:
-    base = unicodedata.normalize("NFD", char)[0]
-    folded = base if base.isascii() or len(unicodedata.normalize("NFD", char)) > 1 else char
-    return folded.translate(APOSTROPHES)
+    """What one character is matched as: "" for a format character (zero-width, soft
+    hyphen, direction mark), else its compatibility decomposition (full-width letters,
+    ligatures) without accents, with straight apostrophes."""
+    if unicodedata.category(char) == "Cf":
+        return ""
+    decomposed = unicodedata.normalize("NFKD", char)
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").translate(APOSTROPHES)
+
+
+class Folded(NamedTuple):
+    """A text as names are matched in it, and where each of its characters comes from."""
+
+    text: str
+    origins: list[int] | None  # per character, its index in the original; None: the same
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original text's span of the non-empty folded span ``start:end``."""
+        if self.origins is None:
+            return start, end
+        return self.origins[start], self.origins[end - 1] + 1
+
+
+def fold_with_origins(text: str) -> Folded:
+    """``text`` as a reader sees it, for matching: compatibility forms as letters (ＰＵＴＩＮ),
+    no accents, no format characters (zero-width, soft hyphen, direction marks), straight
+    apostrophes, and Cyrillic or Greek look-alikes inside a Latin word read as Latin.
+
+    Built in time linear in the length; ``origins`` maps the result back to ``text``.
+    """
+    if text.isascii():
+        return Folded(text, None)
+    table = {ord(c): _fold_char(c) for c in set(text) if not c.isascii()}
+    folded = read_lookalikes(text.translate(table))
+    resized = "".join(chr(c) for c, folded_char in table.items() if len(folded_char) != 1)
+    if not resized:
+        return Folded(folded, None)
+    origins: list[int] = []
+    done = 0
+    for found in re.finditer(f"[{re.escape(resized)}]", text):
+        at = found.start()
+        origins.extend(range(done, at))
+        origins.extend([at] * len(table[ord(text[at])]))
+        done = at + 1
+    origins.extend(range(done, len(text)))
+    return Folded(folded, origins)
 
 
 def fold(text: str) -> str:
-    """``text`` without accents, with straight apostrophes and plain spaces.
+    """``text`` as names are matched in it (see :func:`fold_with_origins`)."""
+    return fold_with_origins(text).text
 
-    The result has the same length as ``text`` (one character for one), so offsets
-    found in the folded text hold in the original.
-    """
-    if text.isascii():
+
+def mixed_script_words(text: str) -> list[str]:
+    """The words of ``text`` that mix Latin letters with Cyrillic or Greek ones."""
+    if not OTHER_SCRIPT.search(text):
+        return []
+    return [
+        word.group()
+        for word in LETTERS.finditer(text)
+        if OTHER_SCRIPT.search(word.group()) and LATIN_LETTER.search(word.group())
+    ]
+
+
+def read_lookalikes(text: str) -> str:
+    """``text`` with the Cyrillic and Greek look-alikes of Latin letters inside words that
+    mix scripts ("Рutin" with a Cyrillic Р) replaced by the Latin letters (same length)."""
+    if not OTHER_SCRIPT.search(text):
         return text
-    return text.translate({ord(c): _fold_char(c) for c in set(text) if not c.isascii()})
+    return LETTERS.sub(
+        lambda word: (
+            word.group().translate(LATIN_LOOKALIKES)
+            if OTHER_SCRIPT.search(word.group()) and LATIN_LETTER.search(word.group())
+            else word.group()
+        ),
+        text,
+    )
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

@@ -1,8 +1,10 @@
 """Notebooks run out of order in one folder, as a user in JupyterLab would: a later
-notebook whose inputs were rewritten says which notebook to run first, in one sentence."""
+notebook whose inputs were rewritten says which notebook to run first, in one sentence;
+one writing into the published run is refused."""
 
 import contextlib
 import io
+import shutil
 
 import papermill
 import pytest
@@ -18,6 +20,8 @@ def ran(tmp_path_factory):
         assert (
             cli.main(["run", "-f", str(config.PARAMS_DIR / "smoke.yaml"), "--out", str(out)]) == 0
         )
+    # the published run is read-only: a hand run works on a copy of its tables
+    shutil.copytree(out / "data" / "processed", out / "by hand" / "processed")
     return out
 
 
@@ -27,7 +31,7 @@ def execute(stage: str, out, tmp_path, **parameters):
         str(config.NOTEBOOKS_DIR / notebook),
         str(tmp_path / notebook),
         parameters={
-            "processed_dir": str(out / "data" / "processed"),
+            "processed_dir": str(out / "by hand" / "processed"),
             "figures_dir": str(tmp_path / "figures"),
             **parameters,
         },  # fmt: skip
@@ -58,3 +62,13 @@ def test_mentions_with_other_actors_then_shift_names_notebook_03(ran, tmp_path):
                                         "run notebook 03-voice-and-portrayal first")  # fmt: skip
     assert info.value.traceback == [f"StageInputError: {info.value.evalue}"]
     execute("mentions", ran, tmp_path)  # leave the folder as the smoke run wrote it
+
+
+def test_a_notebook_writing_into_the_published_run_is_refused(ran, tmp_path):
+    published = ran / "data" / "processed"
+    before = {p.name: p.read_bytes() for p in published.iterdir()}
+    with pytest.raises(papermill.PapermillExecutionError) as info:
+        execute("mentions", ran, tmp_path, processed_dir=str(published))
+    assert info.value.ename == "PublishedRunError"
+    assert info.value.evalue.startswith(f"{published} is in the published run ")
+    assert {p.name: p.read_bytes() for p in published.iterdir()} == before

@@ -40,16 +40,20 @@ def test_publish_switches_every_product_at_once(tmp_path):
     assert list(folder.runs.iterdir()) == [second]  # the replaced run is removed
 
 
-def test_products_of_an_older_version_are_replaced_and_other_files_kept(tmp_path):
+def test_products_of_an_older_version_are_moved_aside_and_other_files_kept(tmp_path):
     (tmp_path / "data/processed").mkdir(parents=True)
     (tmp_path / "data/processed/old.csv").write_text("old")
     (tmp_path / "reports").mkdir()
     (tmp_path / "reports/README.md").write_text("keep")
     (tmp_path / ".actorlens-run-20250101T000000000000").mkdir()  # an older staging folder
-    folder = OutputFolder(tmp_path)
+    announced = []
+    folder = OutputFolder(tmp_path, force=True, report=announced.append)
     with folder.locked():
         folder.publish(fake_run(folder, "new"))
     assert sorted(p.name for p in (tmp_path / "data/processed").iterdir()) == ["table.csv"]
+    (aside,) = folder.replaced.iterdir()
+    assert (aside / "data/processed/old.csv").read_text() == "old"
+    assert announced == [f"moved {tmp_path}/data/processed to {aside}/data/processed"]
     assert (tmp_path / "reports/README.md").read_text() == "keep"
     assert not list(tmp_path.glob(".actorlens-run-*"))
 
