@@ -185,8 +185,8 @@ def find_reported(
     found = [f for f in found if f]
     starts = [min(x for x in (f.source_start, f.cue_start) if x >= 0) for f in found]
     ordered = sorted(starts)
-    for item, following in zip(found, starts[1:]):
-        if item.start < following < item.end:  # a clause stops where the next attribution starts
+    for item, following in zip(found, [*starts[1:], -1], strict=True):
+        if item.start < following < item.end:  # a clause stops where the next one starts
             item.end = _trim_end(text, item.start, following)
         beyond = bisect.bisect_left(ordered, item.start) + MAX_HELD  # or past MAX_HELD held
         if beyond < len(ordered) and ordered[beyond] < item.end:

@@ -5,6 +5,8 @@ every other mention is **portrayal**, the narrative's own. Which spans are attri
 comes from the attributions table alone (:func:`actorlens.attributions.extract_attributions`):
 ``in_attribution``, ``attr_id`` and ``role`` are all read off it."""
 
+import bisect
+
 import numpy as np
 import pandas as pd
 
@@ -50,7 +52,7 @@ def assign_roles(mentions: pd.DataFrame, quote_table: pd.DataFrame) -> pd.DataFr
 def _outer_holders(mentions: pd.DataFrame, spans: pd.DataFrame, inside: np.ndarray) -> dict:
     """Row -> (attr_id, speaker) for mentions outside the latest attribution starting
     before them but inside an earlier, longer one (nesting); only documents whose
-    attributions overlap are read."""
+    attributions overlap are read, each in one walk (:func:`_innermost`)."""
     nested = {}
     for doc_id, group in spans.sort_values("q_start").groupby("doc_id", sort=False):
         ends = group["q_end"].to_numpy()
@@ -63,12 +65,38 @@ def _outer_holders(mentions: pd.DataFrame, spans: pd.DataFrame, inside: np.ndarr
     held = {}
     if not nested:
         return held
-    candidates = mentions.index[~inside & mentions["doc_id"].isin(list(nested)).to_numpy()]
-    for row in candidates:
-        mention = mentions.loc[row]
-        group = nested[mention["doc_id"]]
-        holding = group[(group["q_start"] <= mention["start"]) & (mention["end"] <= group["q_end"])]
-        if len(holding):
-            innermost = holding.iloc[-1]
-            held[row] = (innermost["attr_id"], innermost["speaker_id"])
+    candidates = mentions[~inside & mentions["doc_id"].isin(list(nested)).to_numpy()]
+    for doc_id, group in candidates.groupby("doc_id", sort=False):
+        spans = nested[doc_id]
+        holders = _innermost(list(zip(group["start"], group["end"], strict=True)),
+                             spans["q_start"].tolist(), spans["q_end"].tolist())  # fmt: skip
+        attr_ids, speakers = spans["attr_id"].to_numpy(), spans["speaker_id"].to_numpy()
+        for row, holder in zip(group.index, holders, strict=True):
+            if holder >= 0:
+                held[row] = (attr_ids[holder], speakers[holder])
     return held
+
+
+def _innermost(mentions: list[tuple], starts: list, ends: list) -> list[int]:
+    """For each (start, end) mention, the last attribution (index into ``starts`` and
+    ``ends``, sorted by start) that holds it, -1 for none. The mentions are visited in
+    text order beside a stack of the attributions started so far that no later one
+    outreaches, their ends falling: the last one reaching past a mention's end is found
+    with a bisect, so the cost is linear in mentions and attributions, times a log."""
+    holders = [-1] * len(mentions)
+    stack: list[int] = []
+    reach: list[int] = []  # minus the ends of the stack's attributions, rising
+    started = 0
+    for number in sorted(range(len(mentions)), key=lambda i: mentions[i][0]):
+        start, end = mentions[number]
+        while started < len(starts) and starts[started] <= start:
+            while stack and ends[stack[-1]] <= ends[started]:  # outreached by a later one
+                stack.pop()
+                reach.pop()
+            stack.append(started)
+            reach.append(-ends[started])
+            started += 1
+        position = bisect.bisect_right(reach, -end) - 1
+        if position >= 0:
+            holders[number] = stack[position]
+    return holders
