@@ -20,6 +20,7 @@ from actorlens import quotes
 from actorlens.engine import Engine
 from actorlens.mentions import sentence_starts
 from actorlens.reported import find_reported
+from actorlens.tables import frame
 
 ATTRIBUTION_COLUMNS = [
     "doc_id", "attr_id", "kind", "start", "end", "text", "speaker_id", "speaker_name",
@@ -128,7 +129,7 @@ def extract_attributions(
     items = [(doc_id, text, starts.get(doc_id, []), spans.get(doc_id, []))
              for doc_id, text in zip(texts["doc_id"], texts["text"], strict=True)]  # fmt: skip
     rows = (engine or Engine()).map(partial(_batch, persons), items)
-    return pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
+    return frame("attributions", rows, ATTRIBUTION_COLUMNS)
 
 
 def _batch(persons: dict, batch: list[tuple]) -> list[dict]:

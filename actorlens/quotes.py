@@ -495,7 +495,8 @@ class SpeakerResolver:
                 speaker_at, speaker = o, (s, name)
                 break
         subject_at, subject = -1, ("", "")
-        for o, s, cue, name in _back(self.doc.subjects, self.doc.subject_starts, window, offset):
+        since = max(window, speaker_at + 1)  # a subject before the speaker loses to them
+        for o, s, cue, name in _back(self.doc.subjects, self.doc.subject_starts, since, offset):
             if self._takes(s, cue) in fits:
                 subject_at, subject = o, (s, name)
                 break

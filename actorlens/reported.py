@@ -12,7 +12,9 @@ Constructions, each inside one sentence and outside direct quotes:
 * agentless ``it was reported / said / claimed that CLAUSE`` (no source, no speaker).
 
 The clause runs to the end of the sentence or to where the next attribution of the
-sentence starts. A clause holding a partial quotation is ``mixed``; one that is wholly a
+sentence starts; one starting right at the clause is held by it ("Putin said Lavrov said
+..."), and a clause holds at most :data:`MAX_HELD` attributions, so the cost stays linear
+in the sentence's length however densely it chains cues. A clause holding a partial quotation is ``mixed``; one that is wholly a
 quotation is left to the direct quotes. The cue's negation ("did not say") is kept.
 Cues that take a plain noun object ("announced his resignation") count only with a
 ``that`` clause.
@@ -185,7 +187,7 @@ def find_reported(
     found = [f for f in found if f]
     starts = [min(x for x in (f.source_start, f.cue_start) if x >= 0) for f in found]
     ordered = sorted(starts)
-    for item, following in zip(found, [*starts[1:], -1], strict=True):
+    for item, following in zip(found, [*starts[1:], -1], strict=False):  # -1: the last
         if item.start < following < item.end:  # a clause stops where the next one starts
             item.end = _trim_end(text, item.start, following)
         beyond = bisect.bisect_left(ordered, item.start) + MAX_HELD  # or past MAX_HELD held

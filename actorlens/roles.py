@@ -67,10 +67,10 @@ def _outer_holders(mentions: pd.DataFrame, spans: pd.DataFrame, inside: np.ndarr
         return held
     candidates = mentions[~inside & mentions["doc_id"].isin(list(nested)).to_numpy()]
     for doc_id, group in candidates.groupby("doc_id", sort=False):
-        spans = nested[doc_id]
+        clauses = nested[doc_id]
         holders = _innermost(list(zip(group["start"], group["end"], strict=True)),
-                             spans["q_start"].tolist(), spans["q_end"].tolist())  # fmt: skip
-        attr_ids, speakers = spans["attr_id"].to_numpy(), spans["speaker_id"].to_numpy()
+                             clauses["q_start"].tolist(), clauses["q_end"].tolist())  # fmt: skip
+        attr_ids, speakers = clauses["attr_id"].to_numpy(), clauses["speaker_id"].to_numpy()
         for row, holder in zip(group.index, holders, strict=True):
             if holder >= 0:
                 held[row] = (attr_ids[holder], speakers[holder])

@@ -12,11 +12,15 @@ import re
 import signal
 from contextlib import contextmanager
 
+import pandas as pd
 import pytest
 
 from actorlens.actors import Actor
+from actorlens.attributions import find_attributions
 from actorlens.mentions import CAPITALISED_NAME, Matcher, name_candidates, tabulate_names
 from actorlens.quotes import find_quotes
+from actorlens.reported import MAX_HELD
+from actorlens.roles import assign_roles
 from actorlens.text import quote_spans
 
 LIMIT_SECONDS = 20
@@ -279,3 +283,90 @@ def test_continuation_in_the_same_and_the_next_paragraph():
     assert speakers(text) == ["putin", ""]
     text = "“We will win,” Putin said.\nThe talks went on.\n“The West has lost.”"
     assert speakers(text) == ["putin", ""]
+
+
+# Cue-dense sentences: attribution (quotes and reported speech) linear in the length
+
+
+def attributions(text: str, starts: list[int] | None = None) -> list[dict]:
+    spans = [(m["start"], m["end"], m["actor_id"]) for m in MATCHER.find(text)]
+    starts = sentence_starts(text) if starts is None else starts
+    return find_attributions("d", text, starts, spans, PERSONS)
+
+
+def test_chained_cues_in_one_sentence():
+    """Each clause of "Putin said, Putin said, ..." holds at most MAX_HELD of the
+    attributions after it: the clauses' text adds up to a few times the sentence, not
+    to its square (8,000 cues: 400 MB of clause text before)."""
+    text = "Putin said, " * 8_000
+    with time_limit():
+        found = attributions(text, [0])
+    assert len(found) == 7_998
+    assert {(row["kind"], row["speaker_id"], row["cue"]) for row in found} == {
+        ("reported", "putin", "said")
+    }
+    assert found[0]["text"] == "Putin said, Putin said, Putin said"
+    assert found[-1]["text"] == "Putin said, Putin said"  # the last cues hold fewer
+    assert sum(len(row["text"]) for row in found) <= (MAX_HELD + 1) * len(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "repeats", "tail", "expected"),
+    [
+        # the phrase after each cue runs on past the next single quotes
+        ("‘Yes’ said Putin ", 16_000, "", ("direct", "putin", "‘Yes’")),
+        # every quote was checked against every mixed clause of the document
+        ('Putin said the talks "failed" again, ', 32_000, "", ("mixed", "putin",
+                                                               'the talks "failed" again')),
+        # each clause's end was walked back over the sentence's closing commas
+        ("Putin said the talks failed ", 24_000, ",", ("reported", "putin", "the talks failed")),
+        # each pronoun walked back over every subject of the paragraph
+        ("Putin met Lavrov. She said the talks failed. ", 24_000, "", ("reported", "",
+                                                                        "the talks failed")),
+    ],
+)  # fmt: skip
+def test_cue_dense_text(line, repeats, tail, expected):
+    """One attribution per repetition, each found by local work only."""
+    text = line * repeats + tail * repeats
+    with time_limit():
+        found = attributions(text)
+    assert len(found) == repeats
+    assert {(row["kind"], row["speaker_id"], row["text"]) for row in found} == {expected}
+
+
+def test_nested_pairs_of_cues():
+    """A clause holds the attribution at its start ("Putin said Lavrov said ...") and at
+    most MAX_HELD in all, so a sentence of such pairs stays linear."""
+    line = "Putin said Lavrov said the talks failed, "
+    with time_limit():
+        found = attributions(line * 16_000, [0])
+    assert len(found) == 32_000
+    assert [(row["speaker_id"], row["text"]) for row in found[:2]] == [
+        ("putin", "Lavrov said the talks failed, Putin said Lavrov said the talks failed"),
+        ("lavrov", "the talks failed"),
+    ]
+    assert sum(len(row["text"]) for row in found) <= (MAX_HELD + 1) * len(line) * 16_000
+    assert [row["text"] for row in attributions("Putin said Lavrov said the talks failed.")] == [
+        "Lavrov said the talks failed",
+        "the talks failed",
+    ]
+
+
+def test_roles_of_deeply_nested_attributions():
+    """Each mention's innermost holder comes from one walk over the document, not a scan
+    of its attributions per mention: 50,000 nested clauses, one mention near each end."""
+    count = 50_000
+    table = pd.DataFrame({
+        "doc_id": "d", "start": [10 * k for k in range(count)],
+        "end": [20 * count - 10 * k for k in range(count)],
+        "attr_id": [f"d-a{k}" for k in range(count)],
+        "speaker_id": ["putin" if k % 2 else "lavrov" for k in range(count)],
+    })  # fmt: skip
+    mentions = pd.DataFrame({
+        "doc_id": "d", "start": [20 * count - 10 * k - 5 for k in range(count)],
+        "end": [20 * count - 10 * k - 3 for k in range(count)], "actor_id": "putin",
+    })  # fmt: skip
+    with time_limit():
+        roles = assign_roles(mentions, table)
+    assert roles["attr_id"].tolist() == table["attr_id"].tolist()
+    assert roles["role"].tolist()[:3] == ["quoted", "voice", "quoted"]
