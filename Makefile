@@ -34,6 +34,17 @@ test: lint
 	$(BIN)/python -m pytest tests
 	$(BIN)/python -m pytest --nbval-lax notebooks -p no:cacheprovider
 
+## fuzz: the property-based tests with 2,000 random generated corpora each (not in CI; about 15 minutes)
+.PHONY: fuzz
+fuzz: setup
+	$(BIN)/python -m pytest tests/unit/test_properties.py --hypothesis-profile=fuzz -p no:cacheprovider
+
+## mutation: mutmut over the core rules (shift stance tables resampling scorers reported quotes) with their unit tests, then survivors per module (not in CI; hours on 2 cores, results kept in mutants/)
+.PHONY: mutation
+mutation: setup
+	$(BIN)/mutmut run --max-children 2
+	$(BIN)/python benchmarks/mutation_summary.py --survivors
+
 ## lint: ruff over the package, tests, notebooks and benchmarks
 lint: setup
 	$(BIN)/ruff check actorlens tests notebooks benchmarks

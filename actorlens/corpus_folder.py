@@ -188,9 +188,7 @@ def _check_header(manifest: Path, header: list[str]) -> None:
     (pandas would rename it ``title.1``) or is one that ingestion computes."""
     repeated = sorted(name for name, times in Counter(header).items() if times > 1)
     if repeated:
-        raise CorpusError(
-            f"manifest {manifest}, line 1: repeated column(s): {', '.join(repeated)}"
-        )
+        raise CorpusError(f"manifest {manifest}, line 1: repeated column(s): {', '.join(repeated)}")
     computed = [name for name in header if name in COMPUTED_COLUMNS]
     if computed:
         raise CorpusError(

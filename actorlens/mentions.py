@@ -27,7 +27,7 @@ from actorlens.config import input_path, output_path
 from actorlens.engine import Engine
 from actorlens.ingest import Corpus
 from actorlens.parameters import default
-from actorlens.tables import TableSet
+from actorlens.tables import TableSet, frame
 from actorlens.text import fold, fold_with_origins
 
 MENTION_COLUMNS = ["doc_id", "sent_id", "actor_id", "surface", "start", "end", "kind"]
@@ -361,7 +361,7 @@ def count_mentions(
     """Per document and actor: mentions by kind, the counted total, per 1,000 words and
     the actor's share of the document's counted mentions."""
     if mentions.empty:
-        return pd.DataFrame(columns=COUNT_COLUMNS)
+        return frame("mention_counts")
     counted = list(KINDS) if include_demonyms else ["name", "title", "metonym"]
     table = (
         mentions.groupby(["doc_id", "actor_id", "kind"])

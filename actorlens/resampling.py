@@ -91,7 +91,8 @@ def summarise(
 ) -> pd.DataFrame:
     """n, mean and bootstrap interval of ``value`` per ``keys`` group; ``thin`` below
     ``min_cell_scores``. The intervals are computed on ``engine``."""
-    grouped = frame.dropna(subset=[value]).groupby(keys, sort=True)[value]
+    scored = frame.dropna(subset=[value]).astype({value: "float64"})  # a float mean, even of none
+    grouped = scored.groupby(keys, sort=True)[value]
     table = grouped.agg(n="size", mean="mean").reset_index()
     intervals = bootstrap_intervals([group.to_numpy() for _, group in grouped], engine=engine)
     table["ci_low"], table["ci_high"] = intervals[:, 0], intervals[:, 1]

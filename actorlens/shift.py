@@ -28,7 +28,7 @@ from actorlens.resampling import _test_batch, q_values, summarise
 from actorlens.scorers import NEUTRAL_BAND
 from actorlens.sentiment import Sentiment, counted_kinds
 from actorlens.stance import stance_of, through_affiliation
-from actorlens.tables import TableSet
+from actorlens.tables import TableSet, frame
 
 PERIODS = ("doc", "day", "week", "month")
 EVIDENCE_PER_END = 2
@@ -182,10 +182,9 @@ def shifts(units: pd.DataFrame, from_label: str, to_label: str, min_shift_mentio
                      len(signs) == 1 and 0 not in signs])  # fmt: skip
     found = (engine or Engine()).map(_test_batch, items, batch=1,
                                      costs=[len(b[0]) + len(a[0]) for b, a, _ in items])  # fmt: skip
-    described = pd.DataFrame(rows, columns=["actor_id", "role", "from_period", "to_period",
-                                            "from_mean", "to_mean", "n_from", "n_to",
-                                            "docs_from", "docs_to", "unit", "tested",
-                                            "same_sign"])  # fmt: skip
+    described = frame("stance_shift", rows,
+                      ["actor_id", "role", "from_period", "to_period", "from_mean", "to_mean",
+                       "n_from", "n_to", "docs_from", "docs_to", "unit", "tested", "same_sign"])  # fmt: skip
     tests = pd.DataFrame(found, columns=["delta", "ci_low", "ci_high", "p_value"], dtype=float)
     table = pd.concat([described, tests], axis=1)
     table["q_value"] = q_values(table["p_value"])
@@ -224,7 +223,7 @@ def evidence(
             for u in top.itertuples(index=False):
                 rows.append([s.actor_id, s.role, end, label, u.doc_id, u.where, round(u.sentiment, 4),
                              texts.get((u.doc_id, u.where), "")])  # fmt: skip
-    return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
+    return frame("shift_evidence", rows)
 
 
 class SourceTexts:

@@ -24,6 +24,7 @@ import pandas as pd
 
 from actorlens import config, safe_yaml
 from actorlens.mentions import sentence_starts
+from actorlens.tables import frame
 
 DEFAULT_LEXICON = config.RESOURCES_DIR / "stance_lexicon.yml"
 STANCE_COLUMNS = ["doc_id", "attr_id", "speaker_id", "speaker_name", "target", "label", "score",
@@ -114,7 +115,7 @@ def stance_of(attributions: pd.DataFrame, texts: pd.DataFrame, sentences: pd.Dat
         rows += said
         rows += _act_rows(doc_id, text, bounds, patterns, acting.get(doc_id, []),
                           spans.get(doc_id, []), cues, {(r[2], r[4], r[8]) for r in said})  # fmt: skip
-    return pd.DataFrame(rows, columns=STANCE_COLUMNS)
+    return frame("stance", rows)
 
 
 def _attribution_rows(group, text, bounds, targets, patterns, mentioned, cues) -> list[tuple]:

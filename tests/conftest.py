@@ -13,7 +13,7 @@ from actorlens.ingest import ingest_corpus
 # --hypothesis-profile fuzz). Examples run whole pipelines: no deadline, slow is fine.
 PROPERTY_SETTINGS = {"deadline": None, "database": None,
                      "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}  # fmt: skip
-settings.register_profile("ci", max_examples=40, derandomize=True, **PROPERTY_SETTINGS)
+settings.register_profile("ci", max_examples=100, derandomize=True, **PROPERTY_SETTINGS)
 settings.register_profile("fuzz", max_examples=2000, print_blob=True, **PROPERTY_SETTINGS)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 

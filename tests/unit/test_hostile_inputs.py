@@ -7,10 +7,12 @@ import os
 import pandas as pd
 import pytest
 
-from actorlens import cli, config, ingest, mentions, parameters, pipeline, sentiment, shift
+from actorlens import cli, config, ingest, mentions, parameters, pipeline, sentiment, shift, tables
 from actorlens.actors import load_actors
 from actorlens.corpus_folder import CorpusError
 from actorlens.ingest import ingest_corpus
+from actorlens.resampling import summarise
+from actorlens.stance import stance_of
 
 ACTORS_FILE = config.SEEDS_DIR / "actors.yml"
 
@@ -96,7 +98,9 @@ AWKWARD_FILES = {
     "003_utf16.txt": "date 2025-02-20\nLavrov met Rubio in Riyadh.\n".encode("utf-16"),
     "004_banner.txt": b"Support The Guardian!\nSign up for our newsletter.\n",
     "005_open.txt": b'date 2025-02-21\nZelenskyy said: "Ukraine will not accept it. Nobody\n',
-    "006_long.txt": ("date 2025-02-22\nThe " + "x" * 5000 + " word. Putin was in Moscow.\n").encode(),
+    "006_long.txt": (
+        "date 2025-02-22\nThe " + "x" * 5000 + " word. Putin was in Moscow.\n"
+    ).encode(),
     "007_cp1252.txt": "date 2025-02-23\nStarmer said that “peace is near”.\n".encode("cp1252"),
     "008_kallas.txt": b"date 2025-02-24\nKallas told reporters that Europe would not accept a deal.\n",
 }
@@ -116,8 +120,8 @@ def test_ten_awkward_files_run_through_every_stage_with_typed_tables(tmp_path):
     found = mentions.analyse(corpus, load_actors(ACTORS_FILE))
     voice = sentiment.analyse(corpus, found, ACTORS_FILE)
     stage = shift.analyse(corpus, voice, actors=found.actors)
-    for tables in (corpus, found, voice, stage):
-        tables.write(out)
+    for stage_tables in (corpus, found, voice, stage):
+        stage_tables.write(out)
     assert len(corpus.documents) == 7
     skipped = corpus.warnings.set_index("file")["kind"]
     assert skipped[["004_banner.txt", "loop_a.txt", "loop_b.txt"]].tolist() == [
@@ -129,3 +133,51 @@ def test_ten_awkward_files_run_through_every_stage_with_typed_tables(tmp_path):
         ["kallas", "europe", 1, -0.2924]]  # fmt: skip
     written = pd.read_csv(out / "speaker_target.csv")
     assert written["mean"].tolist() == [0.0, -0.2924, -0.2924]
+
+
+def test_a_quote_whose_targets_are_all_inside_it_keeps_a_float_mean():
+    """No target from outside the quotes: the empty part no longer turns the scores into
+    objects."""
+    quoted = pd.DataFrame({"doc_id": ["1"], "actor_id": ["putin"], "attr_id": ["q1"],
+                           "speaker_id": ["trump"], "role": ["quoted"], "sentiment": [0.5]})  # fmt: skip
+    quote_table = pd.DataFrame({"doc_id": ["1"], "attr_id": ["q1"], "speaker_id": ["trump"],
+                                "about": ["putin"], "sentiment": [0.9]})  # fmt: skip
+    table = sentiment.speaker_targets(quoted, quote_table)
+    assert table["mean"].dtype == "float64"
+    assert table.values.tolist() == [["1", "trump", "putin", 1, 0.5]]
+
+
+def test_a_summary_of_untyped_scores_has_a_float_mean():
+    scores = pd.DataFrame(
+        {"key": ["a", "a", "b"], "value": pd.Series([0.5, 0.25, None], dtype=object)}
+    )
+    table = summarise(scores, ["key"], "value", 2)
+    assert table["mean"].dtype == "float64"
+    assert table[["key", "n", "mean", "thin"]].values.tolist() == [["a", 2, 0.375, False]]
+
+
+KINDS = {"int": "int64", "float": "float64", "bool": "bool"}
+
+
+@pytest.mark.parametrize("name", list(tables.SCHEMAS))
+def test_a_table_built_from_no_rows_has_the_schema_types(name):
+    built = tables.frame(name)
+    assert list(built.columns) == tables.SCHEMAS[name].names
+    for column in tables.SCHEMAS[name].columns:
+        dtype = built[column.name].dtype
+        if column.kind == "str":
+            assert pd.api.types.is_string_dtype(dtype), column.name
+        else:
+            assert str(dtype) == KINDS[column.kind], column.name
+
+
+def test_empty_parts_keep_their_types_when_concatenated():
+    """No stance and no evidence, built from no rows, leave a non-empty part typed."""
+    rows = tables.frame("stance", [("1", "", "putin", "", "talks", "favour", 0.5, "", 0, "")])
+    nothing = stance_of(tables.frame("attributions"), tables.frame("texts"),
+                        tables.frame("sentences"), tables.frame("mentions"), {"talks": ["talks"]})  # fmt: skip
+    joined = pd.concat([rows, nothing])
+    assert [str(joined[c].dtype) for c in ("score", "sent_id")] == ["float64", "int64"]
+    found = tables.frame("shift_evidence", [("putin", "portrayal", "to", "2", "1", "q", 0.5, "")])
+    no_evidence = shift.evidence(tables.frame("mentions"), tables.frame("stance_shift"), {})
+    assert pd.concat([found, no_evidence])["score"].dtype == "float64"

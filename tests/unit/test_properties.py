@@ -10,6 +10,7 @@ UTF-8, UTF-8 with a byte-order mark, UTF-16 (with and without one), latin-1 and 
 The profile (tests/conftest.py) is short under ``make test`` and long under ``make fuzz``.
 """
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 
 from actorlens import config, mentions, sentiment, shift, tables
 from actorlens.actors import load_actors
+from actorlens.corpus_folder import CorpusError
 from actorlens.ingest import ingest_corpus
 from actorlens.shift import ShiftParameterError
 
@@ -36,7 +38,9 @@ TRICKS = {
     "nfd": lambda name: unicodedata.normalize("NFD", name),
     "zero_width_space": lambda name: name[:2] + "\u200b" + name[2:],
     "soft_hyphen": lambda name: name[:3] + "\u00ad" + name[3:],
-    "cyrillic_letter": lambda name: name[0].translate(LOOK_ALIKES) + name[1:],
+    "cyrillic_letter": lambda name: re.sub(
+        "[PaeoKTMc]", lambda m: m[0].translate(LOOK_ALIKES), name, count=1
+    ),
     "full_width": lambda name: "".join(
         chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in name
     ),
@@ -54,15 +58,21 @@ FRAMES = [
     "{x} accused {y} of blocking the talks.",
     "{x} met {y} in Riyadh on Tuesday.",
     "{x} welcomed the deal, {y} said.",
+    "{x} said the talks were {o}a first step{e} toward peace.",
 ]
 BOILERPLATE = ["Support The Guardian!", "Sign up for our newsletter.", "kremlin.ru"]
-DATES = ["date 2025-02-18", "date 2025-02-21", "date 2025-03-02", "date 2025-02-30",
-         "date Feb 19, 2025", ""]  # fmt: skip
+# two ISO weeks of good dates, two bad ones, none
+DATES = ["date 2025-02-18", "date 2025-02-21", "date 2025-02-26", "date 2025-03-02",
+         "date 2025-02-30", "date Feb 19, 2025", ""]  # fmt: skip
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "latin-1", "cp1252"]
-EMPTY_FILES = [b"", b"\n\n  \n", "Support The Guardian!\nkremlin.ru\n".encode()]
+EMPTY_FILES = [b"", b"\n\n  \n", b"Support The Guardian!\nkremlin.ru\n"]
 
-names = st.builds(lambda name, trick: TRICKS[trick](name),
-                  st.sampled_from(LISTED + UNLISTED), st.sampled_from(list(TRICKS)))  # fmt: skip
+# a few actors often (so that shifts have both ends), any name with any trick otherwise
+names = st.one_of(
+    st.sampled_from(["Putin", "Trump", "Zelenskyy"]),
+    st.builds(lambda name, trick: TRICKS[trick](name),
+              st.sampled_from(LISTED + UNLISTED), st.sampled_from(list(TRICKS))),
+)  # fmt: skip
 
 
 @st.composite
@@ -91,23 +101,30 @@ def documents(draw) -> bytes:
 
 
 corpora = st.tuples(
-    st.lists(documents(), min_size=1, max_size=4),
+    st.lists(documents(), min_size=1, max_size=5),
     st.lists(st.sampled_from(EMPTY_FILES), max_size=2),
 ).map(lambda parts: parts[0] + parts[1])
 
 
-def run_stages(files: list[bytes], folder: Path, period: str, speech: str):
-    """Every stage on a corpus of ``files``, each table written (checked) into ``folder``."""
+def run_stages(files: list[bytes], folder: Path, period: str, speech: str, min_docs: int = 3):
+    """Every stage on a corpus of ``files``, each table written (checked) into ``folder``;
+    with ``min_docs`` 2, two documents with one score each make a tested end."""
     corpus_dir = folder / "corpus"
     corpus_dir.mkdir()
     for number, data in enumerate(files):
         (corpus_dir / f"{number:03d}_article.txt").write_bytes(data)
-    corpus = ingest_corpus(corpus_dir)
+    try:
+        corpus = ingest_corpus(corpus_dir)
+    except CorpusError as error:  # exit status 2, naming every file and why it was skipped
+        assert str(error).startswith(f"no readable documents in {corpus_dir}; skipped: ")
+        assert str(error).count(" (") == len(files)
+        return None
     found = mentions.analyse(corpus, ACTORS)
     voice = sentiment.analyse(corpus, found, ACTORS_FILE, speech=speech)
     stage = None
     try:
-        stage = shift.analyse(corpus, voice, period=period, speech=speech, actors=found.actors)
+        stage = shift.analyse(corpus, voice, period=period, speech=speech, actors=found.actors,
+                              min_docs=min_docs, min_shift_mentions=1 if min_docs == 2 else 20)  # fmt: skip
     except ShiftParameterError:
         assert period != "doc" and corpus.documents["date"].eq("").all()
     processed = folder / "processed"
@@ -128,13 +145,14 @@ def assert_spans_are_slices(table, texts: dict, pairs, fold=str):
 
 
 @given(files=corpora, period=st.sampled_from(["doc", "day", "week"]),
-       speech=st.sampled_from(["both", "direct", "reported"]))  # fmt: skip
+       speech=st.sampled_from(["both", "direct", "reported"]), min_docs=st.sampled_from([2, 3]))  # fmt: skip
 def test_generated_corpora_run_to_the_end_and_keep_the_table_contract(
-    files, period, speech, tmp_path_factory
+    files, period, speech, min_docs, tmp_path_factory
 ):
-    corpus, found, voice, stage, processed = run_stages(
-        files, tmp_path_factory.mktemp("run"), period, speech
-    )
+    done = run_stages(files, tmp_path_factory.mktemp("run"), period, speech, min_docs)
+    if done is None:  # every file skipped (a UTF-16 file without a byte-order mark read as binary)
+        return
+    corpus, found, voice, stage, processed = done
     # every table met its schema when written, and reads back with the schema's types
     written = {name for name, schema in tables.SCHEMAS.items()
                if (processed / schema.file).exists()}  # fmt: skip
@@ -170,4 +188,6 @@ def test_each_unicode_trick_runs_to_the_end(trick, tmp_path):
              b"date 2025-02-20\nPutin met Trump in Riyadh.\n"]  # fmt: skip
     corpus, found, voice, stage, _ = run_stages(files, tmp_path, "day", "both")
     assert len(corpus.documents) == 3
+    orban = found.mentions[found.mentions["actor_id"] == "orban"]
+    assert orban["doc_id"].tolist() == ["000", "001"]
     assert stage.periods["period"].tolist() == ["2025-02-18", "2025-02-19", "2025-02-20"]
