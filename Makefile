@@ -34,7 +34,7 @@ test: lint
 	$(BIN)/python -m pytest tests
 	$(BIN)/python -m pytest --nbval-lax notebooks -p no:cacheprovider
 
-## fuzz: the property-based tests with 2,000 random generated corpora each (not in CI; about 15 minutes)
+## fuzz: the property-based tests on 2,000 random generated corpora (not in CI; about 10 minutes)
 .PHONY: fuzz
 fuzz: setup
 	$(BIN)/python -m pytest tests/unit/test_properties.py --hypothesis-profile=fuzz -p no:cacheprovider

@@ -4,6 +4,7 @@
 ``evaluate-attribution LABELS.jsonl [--corpus DIR --actors FILE ...] [--split NAME]``."""
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
@@ -166,5 +167,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"actorlens: error: {exc}", file=sys.stderr)
         return exc.status
     except KeyboardInterrupt:
+        # A kernel killed by the same Ctrl-C leaves an asyncio task whose "Kernel died"
+        # error would be logged, with a traceback, when it is collected at exit.
+        logging.getLogger("asyncio").setLevel(logging.CRITICAL)
         print("actorlens: interrupted; the previous products are unchanged", file=sys.stderr)
         return 130

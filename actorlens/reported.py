@@ -46,6 +46,7 @@ EVALUATE = {
     "described": "as", "describes": "as", "describing": "as", "urged": "to", "urges": "to",
     "urging": "to", "asked": "to", "asks": "to", "accuse": "of", "blame": "for",
     "criticise": "for", "criticize": "for", "describe": "as", "urge": "to", "ask": "to",
+    "called on": "to", "calls on": "to",
 }  # fmt: skip
 INTEND = "vowed vows promised promises pledged pledges threatened threatens"
 CUES = {
@@ -57,9 +58,8 @@ CUES = {
     **dict.fromkeys(INTEND.split(), "intend"),
 }
 CUE_WORD = re.compile(
-    r"\b(?:according to|called on|" + "|".join(sorted(CUES, key=len, reverse=True)) + r")\b"
+    r"\b(?:according to|" + "|".join(sorted(CUES, key=len, reverse=True)) + r")\b"
 )
-CUES["called on"] = "intend"  # "called on Y to Z": the content starts at Y
 PREPOSITION = re.compile(r"(?:in|during|at|by|with|to|on|after|before|from|for|of|about|while)\b")
 PARTICIPLE_CUES = frozenset(
     {
@@ -104,7 +104,8 @@ LEAD = re.compile(
     r"|\s*,?\s*in\s+(?:a|an|his|her|their|its)\s+[\w -]{1,40}?(?=\s+that\b|,)|\s*,)*\s*"
 )
 THAT = re.compile(r"(?:that|how|whether|what|why)\b\s*")
-NEGATION = re.compile(r"\b(?:not|never|n't|no longer)\s+(?:\w+\s+)?$")
+# "not", "never", "no longer", and a contracted auxiliary whole ("didn't", "won’t")
+NEGATION = re.compile(r"(?:\b(?:not|never|no longer)|\b\w+n['’]t)\s+(?:\w+\s+)?$")
 AGENTLESS = re.compile(r"\bit\s+(?:is|was|has\s+been|had\s+been|were)\s+$", re.IGNORECASE)
 PASSIVE = re.compile(r"\b(?:is|was|were|are|been|being|be)\s+(?:\w+ly\s+)?$")
 CLOSING_CUE = re.compile(
@@ -197,9 +198,10 @@ def find_reported(
 
 
 def _lead_start(sentence: str) -> int:
-    """Past an opening subordinate or prepositional clause ("On Monday, according to...")."""
+    """Past an opening subordinate or prepositional clause and its spaces ("On Monday,
+    according to...")."""
     match = quotes.SUBORDINATORS.match(sentence)
-    return match.end() if match else 0
+    return SPACES.match(sentence, match.end()).end() if match else 0
 
 
 def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
@@ -207,7 +209,8 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
     """``SOURCE CUE ... CLAUSE`` for one cue word, or None; the clause ends at ``limit``
     less its closing punctuation (``limit_end``)."""
     text, word = doc.text, cue.group()
-    before = text[max(sentence_start, cue.start() - 160) : cue.start()]
+    before_start = max(sentence_start, cue.start() - 160)
+    before = text[before_start : cue.start()]
     negated = bool(NEGATION.search(before))
     if negated:  # "did not say": the source stands before the auxiliary
         before = before[: NEGATION.search(before).start()]
@@ -218,7 +221,7 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
     if not agentless and PASSIVE.search(before):
         return None  # "was accused of", "is said to": no source phrase in this sentence
     offset, phrase = _source_before(before)
-    source_start = cue.start() - len(before) + offset if phrase else -1
+    source_start = before_start + offset if phrase else -1  # ``before`` may be cut short
     participle = (word in PARTICIPLE_CUES and before.rstrip().endswith(",")) or bool(
         re.search(r"\w\s+and\s+$", before)
     )  # ", saying ...", "... and reported ...": the subject

@@ -31,7 +31,7 @@ STANCE_COLUMNS = ["doc_id", "attr_id", "speaker_id", "speaker_name", "target", "
                   "evidence", "sent_id", "through"]  # fmt: skip
 MAX_ACTORS = 2
 ACT_REACH = 60  # characters between an acting actor and the first cue of its sentence
-NEGATOR = re.compile(r"\b(?:not|no|never|n't|nor)\b", re.IGNORECASE)
+NEGATOR = re.compile(r"\b(?:not|no|never|nor|cannot)\b|\Bn['’]t\b", re.IGNORECASE)  # "didn't"
 NEGATION_WORDS = 3
 CONTINUATION_SENTENCES = 2
 
