@@ -42,8 +42,9 @@ def test_roles_voice_inside_own_quote_quoted_inside_another_portrayal_elsewhere(
     ("corpus_dir", "actors_file", "in_attribution", "voice"),
     [
         (config.SEEDS_DIR, config.SEEDS_DIR / "actors.yml", 135, 2),
-        # needs ../shared/corpora/wikinews_politics beside the project, as CI has it
-        (WIKINEWS, config.PARAMS_DIR / "wikinews_actors.yml", 5617, 212),
+        # needs ../shared/corpora/wikinews_politics beside the project, as CI has it (5,617 and
+        # 212 before negated cues kept their speaker and "called on Y to Z" became reported)
+        (WIKINEWS, config.PARAMS_DIR / "wikinews_actors.yml", 5633, 213),
     ],
     ids=["seeds", "wikinews"],
 )
