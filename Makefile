@@ -5,6 +5,7 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+WHEELS := $(VENV)/wheelhouse
 PARAMS ?= notebooks/params/default.yaml
 
 .DEFAULT_GOAL := help
@@ -14,15 +15,19 @@ PARAMS ?= notebooks/params/default.yaml
 help:
 	@grep -E '^## ' $(MAKEFILE_LIST) | sed 's/^## /  /'
 
-$(STAMP): requirements.txt pyproject.toml
+# the locked wheels, hash-checked, are kept in $(WHEELS): the wheel test installs from them offline
+$(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	rm -rf $(WHEELS)
+	$(BIN)/python -m pip download --quiet --require-hashes --no-deps --only-binary :all: \
+		-d $(WHEELS) -r requirements.lock
+	$(BIN)/python -m pip install --quiet --require-hashes --no-index --find-links $(WHEELS) \
+		-r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	$(BIN)/python -m ipykernel install --sys-prefix --name actorlens --display-name "Python (actorlens)"
 	touch $(STAMP)
 
-## setup: create .venv from requirements.txt and register the "actorlens" Jupyter kernel (idempotent)
+## setup: create .venv from requirements.lock (hash-checked) and register the "actorlens" Jupyter kernel (idempotent)
 setup: $(STAMP)
 
 ## report: run every notebook on the seeds (PARAMS=notebooks/params/wikinews.yaml for another corpus)

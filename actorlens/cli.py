@@ -138,8 +138,9 @@ def command_run(args: argparse.Namespace) -> int:
 def command_stages() -> int:
     for stage in pipeline.STAGES:
         print(f"{stage.name}: {stage.notebook}")
-        print(f"  reads:  {', '.join(stage.inputs) or '(the corpus folder)'}")
-        print(f"  writes: {', '.join(stage.products)}")
+        source = "(the corpus folder)" if "corpus_dir" in stage.parameters else "(shipped labels)"
+        print(f"  reads:  {', '.join(stage.inputs) or source}")
+        print(f"  writes: {', '.join(stage.products) or '(its page only)'}")
     return 0
 
 

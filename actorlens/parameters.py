@@ -118,7 +118,7 @@ PARAMETERS: dict[str, Parameter] = {
                   "count demonyms (Russian, Ukrainian) as mentions"),
         Parameter("scorer", str, "vader",
                   "portrayal scorer: vader (closest to the hand labels' level on the dev "
-                  "split, see notebook 03's last section) or trained"),
+                  "split, see notebook 05) or trained"),
         Parameter("speech", str, "both",
                   "speech that counts as voice, speaker -> target and stance: direct (quotes), "
                   "reported (reported speech and mixed) or both"),
@@ -142,9 +142,9 @@ PARAMETERS: dict[str, Parameter] = {
         Parameter("target_terms", dict[str, list[str]], {"talks": TALKS_TERMS},
                   "topic targets and their words (trailing * as wildcard)"),
         Parameter("top_n", int, 15, "actors shown in the figures", minimum=1),
-        Parameter("persent_dir", str, "../shared/corpora/persent",
-                  "folder with PerSenT's dev.csv and fixed_test.csv for notebook 03's "
-                  "validation (skipped when absent)"),
+        Parameter("persent_dir", str, "",
+                  "folder with PerSenT's dev.csv and fixed_test.csv for notebook 05's "
+                  "validation (empty: skipped)"),
         Parameter("processed_dir", str, "data/notebook_runs/processed",
                   "where a notebook run by hand reads and writes the tables "
                   "(actorlens run sets its own)"),

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import f1_score
 
+from actorlens import config
 from actorlens.scorers import BASELINE, SCORERS, ScoredOnce, SentenceVader, make_scorer
 from actorlens.sentences import sentence_spans
 
@@ -126,8 +127,15 @@ def agreement(dev: pd.DataFrame, test: pd.DataFrame, scorers: dict) -> pd.DataFr
 
 def folder_agreement(folder: str | Path) -> str:
     """:func:`agreement` of the baseline and every scorer on ``folder``'s ``dev.csv`` and
-    ``fixed_test.csv``, as text; a one-line note when the folder lacks them."""
-    folder = Path(folder)
+    ``fixed_test.csv`` (a relative folder is read from the project root), as text; a note
+    when no folder is given or it lacks them."""
+    if not str(folder).strip():
+        return (
+            "PerSenT not given (persent_dir is empty): skipped. Set persent_dir to a folder "
+            "holding PerSenT's dev.csv and fixed_test.csv to add its document and paragraph "
+            "labels."
+        )
+    folder = config.input_path(folder)
     files = [folder / "dev.csv", folder / "fixed_test.csv"]
     if not all(path.is_file() for path in files):
         return f"PerSenT not found in {folder} (dev.csv and fixed_test.csv): skipped"

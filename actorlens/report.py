@@ -1,17 +1,20 @@
 """HTML reports: one code-free page per executed notebook and a front page built from the tables.
 
-Every piece of text that comes from the corpus or the parameters is escaped.
+The front page is the Jinja2 template ``resources/templates/index.html.j2``, rendered with
+autoescape: every piece of text that comes from the corpus or the parameters is escaped.
 """
 
+from dataclasses import dataclass
 from datetime import datetime
-from html import escape
 from pathlib import Path
 
 import nbformat
 import pandas as pd
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from nbconvert import HTMLExporter
 from traitlets.config import Config
 
+from actorlens import config
 from actorlens.ingest import Corpus
 from actorlens.mentions import Mentions, unmentioned_actors
 from actorlens.sentiment import Sentiment
@@ -19,20 +22,18 @@ from actorlens.shift import SHIFT_COLUMNS, Shift
 
 HIDDEN_CELL_TAGS = ("parameters", "injected-parameters", "remove_cell")
 INDEX_DOCUMENT_ROWS = 25
-
-STYLE = """
-body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
-       color: #1d2733; line-height: 1.45; }
-h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { border-bottom: 1px solid #d5dde6; }
-.meta { color: #5a6b7d; font-size: .9rem; }
-table { border-collapse: collapse; font-size: .85rem; margin: .6rem 0; }
-th, td { border-bottom: 1px solid #e3e8ee; padding: .25rem .5rem; text-align: left; vertical-align: top; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-td:nth-child(2) { white-space: nowrap; }
-img { max-width: 100%; border: 1px solid #e3e8ee; }
-ul.headline li { margin: .15rem 0; }
-.summary { background: #f4f7fb; border-left: 4px solid #1f4e79; padding: .2rem 1rem; }
-"""
+VALIDATION_HEADLINE = (
+    "How far to trust the numbers: the portrayal scorers, the attributions and their speakers, "
+    "and the stance, measured against hand labels the package ships (the same for every corpus)"
+)
+TEMPLATES = Environment(
+    loader=FileSystemLoader(config.RESOURCES_DIR / "templates"),
+    autoescape=True,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
 
 
 def html_exporter() -> HTMLExporter:
@@ -58,22 +59,48 @@ def write_html_page(notebook: Path, html_dir: Path, exporter: HTMLExporter | Non
     return page
 
 
-def table_html(frame: pd.DataFrame, numeric: tuple[str, ...] = ()) -> str:
-    """A small HTML table with every cell escaped."""
-    head = "".join(
-        f'<th class="{"num" if c in numeric else ""}">{escape(str(c))}</th>' for c in frame.columns
-    )
-    rows = []
-    for record in frame.itertuples(index=False):
-        cells = "".join(
-            f'<td class="{"num" if c in numeric else ""}">{escape(str(v))}</td>'
-            for c, v in zip(frame.columns, record, strict=True)
-        )
-        rows.append(f"<tr>{cells}</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+@dataclass(frozen=True)
+class Table:
+    """A small table of the front page: its columns, its rows of values, the columns shown
+    as numbers (right-aligned) and a note under it."""
+
+    columns: list[str]
+    rows: list[tuple]
+    numeric: tuple[str, ...] = ()
+    note: str = ""
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame, numeric=(), note: str = "") -> "Table":
+        rows = list(frame.itertuples(index=False, name=None))
+        return cls([str(c) for c in frame.columns], rows, tuple(numeric), note)
+
+    @property
+    def classes(self) -> list[str]:
+        """Each column's class: "num" for the numeric ones."""
+        return ["num" if c in self.numeric else "" for c in self.columns]
 
 
-def ingest_headline(processed_dir: Path) -> tuple[list[str], str]:
+@dataclass(frozen=True)
+class Figure:
+    """A written figure of the front page and its (href, what) links to its SVG and data."""
+
+    name: str
+    links: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Section:
+    """One stage on the front page: its title, page, seconds, headline, figures and table."""
+
+    title: str
+    page: str
+    seconds: float
+    lines: list[str]
+    figures: list[Figure]
+    table: Table | None
+
+
+def ingest_headline(processed_dir: Path) -> tuple[list[str], Table]:
     """Headline numbers and the documents table of the ingestion stage."""
     corpus = Corpus.read(processed_dir)
     documents = corpus.documents
@@ -95,10 +122,9 @@ def ingest_headline(processed_dir: Path) -> tuple[list[str], str]:
         "document",
     ]
     shown = documents[["doc_id", "date", "outlet", "title", "n_words", "n_sentences"]]
-    table = table_html(shown.head(INDEX_DOCUMENT_ROWS), numeric=("n_words", "n_sentences"))
-    if len(documents) > INDEX_DOCUMENT_ROWS:
-        table += f"<p class='meta'>First {INDEX_DOCUMENT_ROWS} of {len(documents):,} documents.</p>"
-    return lines, table
+    more = len(documents) > INDEX_DOCUMENT_ROWS
+    note = f"First {INDEX_DOCUMENT_ROWS} of {len(documents):,} documents." if more else ""
+    return lines, Table.of(shown.head(INDEX_DOCUMENT_ROWS), ("n_words", "n_sentences"), note)
 
 
 def _counted(n: int, one: str, many: str = "") -> str:
@@ -106,7 +132,7 @@ def _counted(n: int, one: str, many: str = "") -> str:
     return f"{n:,} {one if n == 1 else many or one + 's'}"
 
 
-def mentions_headline(processed_dir: Path) -> tuple[list[str], str]:
+def mentions_headline(processed_dir: Path) -> tuple[list[str], Table]:
     """Headline numbers and the top-actors table of the mentions stage."""
     found = Mentions.read(processed_dir)
     totals = found.totals()
@@ -125,10 +151,10 @@ def mentions_headline(processed_dir: Path) -> tuple[list[str], str]:
         f"{len(found.unlisted):,} capitalised names no actor covers (unlisted_names.csv)",
     ]
     shown = totals.head(10)[["label", "n_mentions", "n_name", "n_title", "n_metonym", "n_docs"]]
-    return lines, table_html(shown, numeric=tuple(shown.columns[1:]))
+    return lines, Table.of(shown, numeric=shown.columns[1:])
 
 
-def voice_headline(processed_dir: Path) -> tuple[list[str], str]:
+def voice_headline(processed_dir: Path) -> tuple[list[str], Table]:
     """Headline numbers and the portrayal table of the voice-and-portrayal stage."""
     result = Sentiment.read(processed_dir)
     labels = dict(zip(*Mentions.read(processed_dir).actors[["id", "label"]].T.values, strict=True))
@@ -157,7 +183,7 @@ def voice_headline(processed_dir: Path) -> tuple[list[str], str]:
     shown = shown.assign(actor=shown["actor_id"].map(labels))[
         ["actor", "n", "mean", "ci_low", "ci_high"]
     ]
-    return lines, table_html(shown, numeric=("n", "mean", "ci_low", "ci_high"))
+    return lines, Table.of(shown, numeric=("n", "mean", "ci_low", "ci_high"))
 
 
 def _labels(processed_dir: Path) -> dict:
@@ -165,7 +191,7 @@ def _labels(processed_dir: Path) -> dict:
     return dict(zip(actors["id"], actors["label"], strict=True))
 
 
-def shift_headline(processed_dir: Path) -> tuple[list[str], str]:
+def shift_headline(processed_dir: Path) -> tuple[list[str], Table]:
     """The shifts table of the stance-shift stage."""
     result = Shift.read(processed_dir)
     tested = result.shift["tested"]
@@ -178,16 +204,19 @@ def shift_headline(processed_dir: Path) -> tuple[list[str], str]:
     columns = ["actor", *(c for c in SHIFT_COLUMNS if c not in hidden)]
     labels = _labels(processed_dir)
     shown = result.shift.head(10).assign(actor=result.shift["actor_id"].map(labels))[columns]
-    return lines, table_html(shown, numeric=tuple(shown.columns[2:]))
+    return lines, Table.of(shown, numeric=shown.columns[2:])
 
 
-def summary_section(processed_dir: Path) -> str:
+def validation_headline(processed_dir: Path) -> tuple[list[str], None]:
+    """What the validation stage measures (on shipped data, so nothing of the run's tables)."""
+    return [VALIDATION_HEADLINE], None
+
+
+def summary_lines(processed_dir: Path) -> list[str]:
     """The front page's opening: the findings of the stance-shift stage in plain words."""
     if not (processed_dir / "stance_shift.csv").is_file():
-        return ""
-    lines = Shift.read(processed_dir).summary(_labels(processed_dir))
-    items = "".join(f"<p>{escape(line)}</p>" for line in lines)
-    return f'<section class="summary"><h2>Summary: how stances shifted</h2>{items}</section>'
+        return []
+    return Shift.read(processed_dir).summary(_labels(processed_dir))
 
 
 def written_figures(figures_dir: Path, names) -> list[str]:
@@ -201,19 +230,15 @@ def written_figures(figures_dir: Path, names) -> list[str]:
     return found
 
 
-def figures_html(figures_dir: Path, names) -> str:
+def figures_shown(figures_dir: Path, names) -> list[Figure]:
     """Each written figure of ``names``, with links to its SVG and data where written."""
-    html = []
+    shown = []
     for name in written_figures(figures_dir, names):
-        links = [f'<a href="figures/{escape(name)}{suffix}">{what}</a>'
+        links = [(f"figures/{name}{suffix}", what)
                  for suffix, what in ((".svg", "SVG"), (".csv", "data"))
                  if (figures_dir / f"{name}{suffix}").is_file()]  # fmt: skip
-        caption = escape(name) + (f" ({', '.join(links)})" if links else "")
-        html.append(
-            f'<figure><img src="figures/{escape(name)}.png" alt="{escape(name)}">'
-            f'<figcaption class="meta">{caption}</figcaption></figure>'
-        )
-    return "".join(html)
+        shown.append(Figure(name, links))
+    return shown
 
 
 HEADLINES = {
@@ -221,6 +246,7 @@ HEADLINES = {
     "mentions": mentions_headline,
     "voice": voice_headline,
     "shift": shift_headline,
+    "validation": validation_headline,
 }
 
 
@@ -232,36 +258,30 @@ def write_index(
     started: datetime,
     seconds: dict,
 ) -> Path:
-    """Write ``reports_dir/index.html``: corpus, run time, each stage's headline numbers,
-    figures and a link to its page."""
+    """Write ``reports_dir/index.html`` from its template: corpus, run time, each stage's
+    headline numbers, figures and a link to its page, and the parameters."""
     sections = []
     for stage in stages:
-        page = f"html/{Path(stage.notebook).stem}.html"
-        lines, extra = HEADLINES[stage.name](processed_dir) if stage.name in HEADLINES else ([], "")
-        items = "".join(f"<li>{escape(line)}</li>" for line in lines)
-        images = figures_html(reports_dir / "figures", stage.figures)
-        sections.append(
-            f"<section><h2>{escape(stage.name.capitalize())} "
-            f'<span class="meta">(<a href="{escape(page)}">full page</a>, '
-            f"{seconds.get(stage.name, 0):.1f} s)</span></h2>"
-            f'<ul class="headline">{items}</ul>{images}{extra}</section>'
-        )
+        headline = HEADLINES.get(stage.name, lambda _: ([], None))
+        lines, table = headline(processed_dir)
+        sections.append(Section(
+            stage.name.capitalize(), f"html/{Path(stage.notebook).stem}.html",
+            seconds.get(stage.name, 0), lines,
+            figures_shown(reports_dir / "figures", stage.figures), table,
+        ))  # fmt: skip
     param_rows = pd.DataFrame(
         [(k, v) for k, v in sorted(params.items()) if k not in ("processed_dir", "figures_dir")],
         columns=["parameter", "value"],
     )
-    corpus = params.get("corpus_dir", "")
-    html = f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>actorlens report: {escape(str(corpus))}</title>
-<style>{STYLE}</style></head><body>
-<h1>actorlens report</h1>
-<p class="meta">Corpus <code>{escape(str(corpus))}</code>, run {started:%Y-%m-%d %H:%M} UTC,
-{sum(seconds.values()):.1f} s in {len(seconds)} stage(s).</p>
-{summary_section(processed_dir)}
-{"".join(sections)}
-<section><h2>Parameters</h2>{table_html(param_rows)}</section>
-</body></html>
-"""
+    html = TEMPLATES.get_template("index.html.j2").render(
+        corpus=str(params.get("corpus_dir", "")),
+        started=started,
+        total_seconds=sum(seconds.values()),
+        n_timed=len(seconds),
+        summary=summary_lines(processed_dir),
+        sections=sections,
+        parameters=Table.of(param_rows),
+    )
     index = reports_dir / "index.html"
     index.write_text(html, encoding="utf-8")
     return index

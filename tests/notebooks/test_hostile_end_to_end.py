@@ -21,7 +21,7 @@ def test_ctrl_c_ends_with_one_line_and_status_130(tmp_path):
         start_new_session=True,
     )  # fmt: skip
     first = run.stdout.readline()
-    assert first.startswith("[1/4] ingest")
+    assert first.startswith("[1/5] ingest")
     time.sleep(1.0)  # inside the first notebook
     os.killpg(run.pid, signal.SIGINT)  # what a terminal's Ctrl-C sends: the whole group
     _, error = run.communicate(timeout=120)

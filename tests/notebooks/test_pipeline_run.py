@@ -49,6 +49,7 @@ def test_index_page_reports_the_corpus(smoke_run):
     assert "3 documents analysed (dated 2025-02-19 to 2025-02-22), 0 skipped" in index
     assert 'src="figures/fig01_document_lengths.png"' in index
     assert 'href="html/01-ingest-corpus.html"' in index
+    assert 'href="html/05-validation.html"' in index  # validation: linked, no table of its own
     assert index.index("Summary: how stances shifted") < index.index("<h2>Ingest")
     assert "From period 000 (1 document) to period 002 (1 document):" in index
     assert "No shift can be tested" in index  # one article at each end
@@ -70,6 +71,8 @@ def test_html_pages_hide_code(smoke_run):
     page = (smoke_run / "reports" / "html" / "01-ingest-corpus.html").read_text()
     assert "ingest.run(" not in page
     assert "Which lines were removed as boilerplate" in page
+    validation = (smoke_run / "reports" / "html" / "05-validation.html").read_text()
+    assert "speaker accuracy, found quotes" in validation and "PerSenT not given" in validation
 
 
 def test_failed_run_keeps_previous_products(smoke_run, capsys):

@@ -1,20 +1,25 @@
-"""The package stands alone: its wheel, installed into a fresh environment with no
-checkout on its path, runs the smoke configuration on the seeds it carries."""
+"""The package stands alone: its wheel, installed with the dependencies it declares into a fresh
+environment, runs the smoke configuration on the seeds it carries. pip resolves those dependencies
+from the wheel's own metadata against the hash-checked wheels of requirements.lock that `make
+setup` keeps, with no index (so no network) and nothing borrowed from this environment."""
 
 import json
 import os
 import shutil
-import site
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pandas as pd
 
 from actorlens import config
 
+LOCKED_WHEELS = Path(sys.prefix) / "wheelhouse"  # where `make setup` downloads requirements.lock
+
 
 def test_the_installed_wheel_runs_the_smoke_configuration(tmp_path):
+    assert LOCKED_WHEELS.is_dir(), f"no locked wheels in {LOCKED_WHEELS}: run make setup"
     wheels, fresh, work = tmp_path / "wheels", tmp_path / "fresh env", tmp_path / "work"
     work.mkdir()
     source = tmp_path / "source"  # what the wheel is built from, so no build/ is left here
@@ -28,19 +33,31 @@ def test_the_installed_wheel_runs_the_smoke_configuration(tmp_path):
                     str(source)], check=True)  # fmt: skip
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(fresh)], check=True)
     python = fresh / "bin" / "python"
-    subprocess.run([*pip, "--python", str(python), "install", "--no-deps", "--no-index", "-q",
-                    *map(str, wheels.glob("*.whl"))], check=True)  # fmt: skip
-    # the dependencies come from this environment's site-packages, the package from the wheel
+    fresh_pip = [*pip, "--python", str(python)]
+    # no pip configuration either: its extra indexes and find-links are this machine's
+    pip_env = {name: value for name, value in os.environ.items() if not name.startswith("PIP_")}
+    pip_env["PIP_CONFIG_FILE"] = os.devnull
+    subprocess.run([*fresh_pip, "install", "-q", "--no-index", "--only-binary", ":all:",
+                    "--find-links", str(LOCKED_WHEELS), *map(str, wheels.glob("*.whl"))],
+                   check=True, env=pip_env)  # fmt: skip
+    subprocess.run([*fresh_pip, "check"], check=True, env=pip_env, capture_output=True)
+    listed = subprocess.check_output([*fresh_pip, "list", "--format", "json"], env=pip_env)
+    names = {package["name"].lower() for package in json.loads(listed)}
+    assert {"actorlens", "pandas", "papermill", "ipykernel", "jinja2"} <= names
+    assert not names & {"pytest", "nbval", "hypothesis", "ruff"}  # the dev extra stays out
+
+    env = {**os.environ, "JUPYTER_PATH": str(fresh / "share" / "jupyter"), "PYTHONPATH": ""}
+    env.pop("ACTORLENS_OUTPUT_ROOT", None)
+    search_path = json.loads(subprocess.check_output(
+        [str(python), "-c", "import json, sys; print(json.dumps(sys.path))"], cwd=work, env=env
+    ))  # fmt: skip
+    ours = (sysconfig.get_path("purelib"), sysconfig.get_path("platlib"), config.PROJ_ROOT)
+    assert [entry for entry in search_path if any(map(Path(entry).is_relative_to, ours))] == []
+    subprocess.run([str(python), "-m", "ipykernel", "install", "--sys-prefix", "--name",
+                    "actorlens"], check=True, env=env, capture_output=True)  # fmt: skip
     packages = Path(subprocess.check_output(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], text=True
     ).strip())  # fmt: skip
-    (packages / "dependencies.pth").write_text(site.getsitepackages()[0] + "\n")
-    # the fresh kernel first; nbconvert's templates live with the dependencies
-    jupyter_path = [fresh / "share" / "jupyter", Path(sys.prefix) / "share" / "jupyter"]
-    env = {**os.environ, "JUPYTER_PATH": os.pathsep.join(map(str, jupyter_path)), "PYTHONPATH": ""}
-    env.pop("ACTORLENS_OUTPUT_ROOT", None)
-    subprocess.run([str(python), "-m", "ipykernel", "install", "--sys-prefix", "--name",
-                    "actorlens"], check=True, env=env, capture_output=True)  # fmt: skip
     installed = Path(subprocess.check_output(
         [str(python), "-c", "import actorlens; print(actorlens.__file__)"], text=True, cwd=work,
         env=env,
@@ -59,6 +76,6 @@ def test_the_installed_wheel_runs_the_smoke_configuration(tmp_path):
     assert run.returncode == 0, run.stderr
     documents = pd.read_csv(work / "out/data/processed/documents.csv", dtype=str)
     assert documents["doc_id"].tolist() == ["000", "001", "002"]
-    page = (work / "out/reports/html/03-voice-and-portrayal.html").read_text(encoding="utf-8")
-    assert "speaker accuracy, found quotes" in page  # the validation section ran from the wheel
+    page = (work / "out/reports/html/05-validation.html").read_text(encoding="utf-8")
+    assert "speaker accuracy, found quotes" in page  # the validation notebook ran from the wheel
     assert not (work / "data").exists()
