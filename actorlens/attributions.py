@@ -20,12 +20,10 @@ from actorlens import quotes
 from actorlens.engine import Engine
 from actorlens.mentions import sentence_starts
 from actorlens.reported import find_reported
-from actorlens.tables import frame
+from actorlens.tables import SCHEMAS, frame
 
-ATTRIBUTION_COLUMNS = [
-    "doc_id", "attr_id", "kind", "start", "end", "text", "speaker_id", "speaker_name",
-    "speaker_text", "source_start", "source_end", "cue", "cue_start", "cue_end", "negated", "about",
-]  # fmt: skip
+# The attributions table before its tone (the last column) is scored.
+ATTRIBUTION_COLUMNS = SCHEMAS["attributions"].names[:-1]
 KINDS = ("direct", "reported", "mixed")
 SPEECH = {"direct": ("direct",), "reported": ("reported", "mixed"), "both": KINDS}
 

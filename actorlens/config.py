@@ -26,9 +26,7 @@ NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
 PARAMS_DIR = NOTEBOOKS_DIR / "params"
 
 OUTPUT_ROOT = Path(os.environ.get("ACTORLENS_OUTPUT_ROOT", PROJ_ROOT if CHECKOUT else Path.cwd()))
-PROCESSED_DIR = OUTPUT_ROOT / "data" / "processed"
 REPORTS_DIR = OUTPUT_ROOT / "reports"
-FIGURES_DIR = REPORTS_DIR / "figures"
 
 DEFAULT_BOILERPLATE = RESOURCES_DIR / "boilerplate.yml"
 KERNEL_NAME = "actorlens"

@@ -213,8 +213,10 @@ def dispersion(
     index = {doc_id: i for i, doc_id in enumerate(doc_order)}
     data = mentions[mentions["actor_id"].isin(actor_order) & mentions["kind"].ne("demonym")]
     data = data.assign(
-        x=data["doc_id"].map(index) + data["start"] / data["doc_id"].map(lengths),
-        row=data["actor_id"].map({a: i for i, a in enumerate(actor_order)}),
+        # typed, so that no mention at all still gives numbers, not the ids' text type
+        x=data["doc_id"].map(index).astype("float64")
+        + data["start"] / data["doc_id"].map(lengths).astype("float64"),
+        row=data["actor_id"].map({a: i for i, a in enumerate(actor_order)}).astype("int64"),
     )[["doc_id", "actor_id", "start", "x", "row"]].sort_values(["row", "x"])
     fig, ax = plt.subplots(figsize=(9, 0.32 * len(actor_order) + 1.4))
     ax.scatter(data["x"], data["row"], marker="|", s=120, color="#1f4e79", linewidths=1, zorder=3)
@@ -306,7 +308,7 @@ def voice_share_table(quote_table: pd.DataFrame, labels: dict, top_n: int = 8) -
 def scorer_comparison(mentions: pd.DataFrame, labels: dict, kinds) -> pd.DataFrame:
     """Mean portrayal per actor under each scorer, side by side, most scored first."""
     portrayal = mentions[(mentions["role"] == "portrayal") & mentions["kind"].isin(kinds)]
-    columns = [f"score_{name}" for name in SCORERS]
+    columns = tables.score_columns()
     table = portrayal.groupby("actor_id")[columns].agg(["size", "mean"])
     out = pd.DataFrame({"actor_id": table.index, "n": table[(columns[0], "size")].to_numpy()})
     for name, column in zip(SCORERS, columns, strict=True):

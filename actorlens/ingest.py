@@ -6,6 +6,7 @@ normalises to Unicode NFC and splits sentences. Character offsets refer to the
 cleaned text, which is kept in ``texts.csv``.
 """
 
+import dataclasses
 import hashlib
 import re
 import unicodedata
@@ -31,13 +32,8 @@ from actorlens.corpus_folder import (
 from actorlens.engine import Engine
 from actorlens.parameters import default
 from actorlens.sentences import sentence_spans
-from actorlens.tables import TableSet
+from actorlens.tables import SCHEMAS, TableSet
 from actorlens.text import OTHER_SCRIPT, mixed_script_words
-
-DOCUMENT_COLUMNS = ["doc_id", "file", "date", "outlet", "title", "n_words", "n_sentences", "sha256"]
-SENTENCE_COLUMNS = ["doc_id", "sent_id", "start", "end", "text"]
-WARNING_COLUMNS = ["file", "kind", "detail"]
-BOILERPLATE_COLUMNS = ["doc_id", "line", "rule"]
 
 DATE_HEADER = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\b")
 WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
@@ -345,7 +341,7 @@ def ingest_corpus(
         table = table.head(max_docs)
     extra_columns = [c for c in table.columns if c not in MANIFEST_COLUMNS]
     documents, texts, removed_rows = [], [], []
-    sentences = {column: [] for column in SENTENCE_COLUMNS}
+    sentences = {column: [] for column in SCHEMAS["sentences"].names}
     seen_hashes: dict[str, str] = {}
     read = partial(_read_batch, corpus_dir, rules, extra_columns, date_format)
     for result in (engine or Engine()).map(read, table.to_dict("records")):
@@ -378,43 +374,37 @@ def ingest_corpus(
             + (f"; skipped: {', '.join(skipped)}" if skipped else "")
         )
     return Corpus(
-        documents=pd.DataFrame(documents, columns=DOCUMENT_COLUMNS + extra_columns),
-        sentences=pd.DataFrame(sentences, columns=SENTENCE_COLUMNS).astype(
+        documents=pd.DataFrame(documents, columns=SCHEMAS["documents"].names + extra_columns),
+        sentences=pd.DataFrame(sentences).astype(
             {"sent_id": "int64", "start": "int64", "end": "int64"}
         ),
-        texts=pd.DataFrame(texts, columns=["doc_id", "text"]),
-        warnings=pd.DataFrame(log.rows, columns=WARNING_COLUMNS),
-        boilerplate=pd.DataFrame(removed_rows, columns=BOILERPLATE_COLUMNS),
+        texts=pd.DataFrame(texts, columns=SCHEMAS["texts"].names),
+        warnings=pd.DataFrame(log.rows, columns=SCHEMAS["ingest_warnings"].names),
+        boilerplate=pd.DataFrame(removed_rows, columns=SCHEMAS["boilerplate"].names),
     )
 
 
 def run(
-    corpus_dir: str = default("corpus_dir"),
-    manifest_file: str = default("manifest_file"),
-    boilerplate_file: str = default("boilerplate_file"),
-    max_docs: int = default("max_docs"),
-    recursive: bool = default("recursive"),
-    date_format: str = default("date_format"),
-    processed_dir: str = default("processed_dir"),
-    engine: Engine | None = None,
+    processed_dir: str = default("processed_dir"), engine: Engine | None = None, **parameters
 ) -> Corpus:
     """The ingestion stage as a notebook calls it: read the corpus named by the
-    parameters (relative paths as in :mod:`actorlens.config`) and write its tables; an
-    empty ``corpus_dir`` (which would be the project folder) is a :class:`CorpusError`."""
-    if not corpus_dir.strip():
-        raise CorpusError(f"corpus_dir is empty: name the folder of articles, got {corpus_dir!r}")
+    ``parameters`` of its settings (:func:`actorlens.stages.settings`, by name; relative
+    paths as in :mod:`actorlens.config`) and write its tables; an empty ``corpus_dir``
+    (which would be the project folder) is a :class:`CorpusError`."""
+    given = stages.settings("ingest", **parameters)
+    if not given.corpus_dir.strip():
+        raise CorpusError(
+            f"corpus_dir is empty: name the folder of articles, got {given.corpus_dir!r}"
+        )
     corpus = ingest_corpus(
-        input_path(corpus_dir),
-        input_path(manifest_file) if manifest_file else None,
-        input_path(boilerplate_file) if boilerplate_file else None,
-        max_docs or None,
+        input_path(given.corpus_dir),
+        input_path(given.manifest_file) if given.manifest_file else None,
+        input_path(given.boilerplate_file) if given.boilerplate_file else None,
+        given.max_docs or None,
         engine,
-        recursive,
-        date_format,
+        given.recursive,
+        given.date_format,
     )
     processed = output_path(processed_dir)
-    given = {"corpus_dir": corpus_dir, "manifest_file": manifest_file,
-             "boilerplate_file": boilerplate_file, "max_docs": max_docs,
-             "recursive": recursive, "date_format": date_format}  # fmt: skip
-    stages.record("ingest", processed, corpus.write(processed), {}, given)
+    stages.record("ingest", processed, corpus.write(processed), {}, dataclasses.asdict(given))
     return corpus

@@ -26,18 +26,11 @@ from actorlens.actors import Actor, load_actors
 from actorlens.config import input_path, output_path
 from actorlens.engine import Engine
 from actorlens.ingest import Corpus
+from actorlens.lexicon import NAME_PARTICLES, alternation
 from actorlens.parameters import default
-from actorlens.tables import TableSet, frame
+from actorlens.tables import SCHEMAS, TableSet, frame
 from actorlens.text import fold, fold_with_origins
 
-MENTION_COLUMNS = ["doc_id", "sent_id", "actor_id", "surface", "start", "end", "kind"]
-COUNT_COLUMNS = [
-    "doc_id", "actor_id", "n_mentions", "n_name", "n_title", "n_metonym", "n_demonym",
-    "per_1k_words", "share_of_voice",
-]  # fmt: skip
-SALIENCE_COLUMNS = ["doc_id", "actor_id", "first_position", "in_title_or_lede"]
-KWIC_COLUMNS = ["doc_id", "sent_id", "actor_id", "kind", "left", "match", "right"]
-UNLISTED_COLUMNS = ["name", "n", "n_docs", "example_doc", "example"]
 KWIC_WIDTH = 60
 KINDS = ("name", "title", "metonym", "demonym")
 TITLE_NAME_GAP = re.compile(r"[\s,]*")
@@ -48,7 +41,8 @@ _NAME_RUN = re.compile(r"[\w'’.-]*")  # a run of the characters a name word is
 _TO_LAST_LOWER = re.compile(r"[\w'’.-]*[a-z]")  # up to the run's last lower-case letter
 _NAME_TAIL = re.compile(r"[\w'-]*")
 _NAME_GAP = re.compile(r"\s+")
-_PARTICLE = re.compile(r"(?:de|da|von|van|der|del|al|bin|ibn|la|le|of)\s+")
+# a name particle ("de Villepin"), or "of" inside an organisation's name ("Bank of England")
+_PARTICLE = re.compile(rf"(?:{alternation((*NAME_PARTICLES, 'of'))})\s+")
 _SPAN = re.compile(r".+", re.DOTALL)
 
 
@@ -58,8 +52,9 @@ class _CapitalisedNames:
 
     :meth:`finditer` gives exactly the matches of ``re.finditer`` with the pattern
 
-        \b(?:[A-Z][A-Z0-9]{1,4}\b|W(?:\s+(?:(?:de|da|von|van|der|del|al|bin|ibn|la|le|of)\s+)*W)*)
+        \b(?:[A-Z][A-Z0-9]{1,4}\b|W(?:\s+(?:P\s+)*W)*)
         W = [A-Z][\w'’.-]*[a-z][\w'-]*
+        P = a name particle of the lexicon, or "of"
 
     in linear time. That regex needs time quadratic in the length of a run of name
     characters without a lower-case letter ("A-A-A-..."): at every capital of the run, W
@@ -305,8 +300,8 @@ def sentence_spans(sentences: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
 
 
 def document_mentions(matcher: Matcher, doc_id: str, text: str, starts: list[int]) -> list[tuple]:
-    """Mention rows (in ``MENTION_COLUMNS`` order) of one document whose sentences start
-    at ``starts``."""
+    """Mention rows (in the mentions table's column order) of one document whose
+    sentences start at ``starts``."""
     rows = []
     for mention in matcher.find(text):
         start, end = mention["start"], mention["end"]
@@ -348,9 +343,9 @@ def scan(corpus: Corpus, matcher: Matcher, engine: Engine | None = None) -> Scan
     results = (engine or Engine()).map(partial(_scan_batch, matcher), items)
     tables = [[row for result in results for row in result[part]] for part in range(4)]
     return Scan(
-        mentions=pd.DataFrame(tables[0], columns=MENTION_COLUMNS),
-        kwic=pd.DataFrame(tables[1], columns=KWIC_COLUMNS),
-        salience=pd.DataFrame(tables[2], columns=SALIENCE_COLUMNS),
+        mentions=frame("mentions", tables[0]),
+        kwic=frame("kwic", tables[1]),
+        salience=frame("salience", tables[2]),
         name_candidates=tables[3],
     )
 
@@ -379,7 +374,8 @@ def count_mentions(
     order = {doc_id: i for i, doc_id in enumerate(documents["doc_id"])}
     table = table.sort_values(["doc_id", "n_mentions", "actor_id"], ascending=[True, False, True])
     table = table.sort_values("doc_id", key=lambda s: s.map(order), kind="stable")
-    return table[COUNT_COLUMNS].fillna({"share_of_voice": 0.0}).reset_index(drop=True)
+    table = table[SCHEMAS["mention_counts"].names]
+    return table.fillna({"share_of_voice": 0.0}).reset_index(drop=True)
 
 
 def lede_end(text: str, title_is_first_line: bool) -> int:
@@ -461,7 +457,7 @@ def tabulate_names(candidates: list[tuple], texts: dict[str, str], min_count: in
         if n >= min_count
         for doc_id, first, last in [examples[name]]
     ]
-    table = pd.DataFrame(rows, columns=UNLISTED_COLUMNS)
+    table = frame("unlisted_names", rows)
     return table.sort_values(["n", "n_docs", "name"], ascending=[False, False, True]).reset_index(
         drop=True
     )

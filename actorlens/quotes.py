@@ -20,6 +20,9 @@ the speaker of an earlier quote; unknown fits both. When the
 text names a speaker who is not an actor ("Protesters chanted"), ``speaker_id`` stays
 empty and ``speaker_text`` keeps the words.
 
+The cue verbs, name particles, honorifics and title words come from the lexicon
+(:mod:`actorlens.lexicon`, ``resources/lexicon.yml``), as for every other stage.
+
 The cost is linear in a document's length: each quote's look-ups are local (its cues
 are matched in place within its paragraph, paragraph bounds, earlier speakers and
 sentence subjects come from a bisect over sorted offsets), never a copy or a scan of
@@ -34,28 +37,25 @@ from functools import lru_cache, partial
 import pandas as pd
 
 from actorlens.engine import Engine
+from actorlens.lexicon import (
+    NAME_PARTICLES,
+    PASSIVE_QUOTE_CUES,
+    PHRASE_ABBREVIATIONS,
+    PRONOUN_WORDS,
+    QUOTE_CUES,
+    QUOTE_PARTICIPLES,
+    TITLE_WORDS,
+    alternation,
+)
 from actorlens.mentions import CAPITALISED_NAME, NOT_NAMES, sentence_starts
 from actorlens.text import quote_spans
 
 QUOTE_COLUMNS = [
     "doc_id", "quote_id", "start", "end", "text", "speaker_id", "speaker_text", "cue", "about",
 ]  # fmt: skip
-CUE_VERBS = (
-    "said says say told tells tell added adds wrote writes stated states declared declares "
-    "claimed claims contended contends insisted insists argued argues noted notes asked asks "
-    "replied replies warned warns stressed stresses explained explains continued posted "
-    "tweeted announced announces acknowledged acknowledges admitted admits suggested suggests "
-    "described describes called calls characterized characterised urged urges chanted "
-    "reiterated reiterates recalled vowed promised complained conceded remarked observed "
-    "predicted cautioned emphasized emphasised maintained denied scoffed joked responded "
-    "commented lamented proclaimed concluded countered agreed announced blasted slammed "
-    "praised praises criticized criticised accused labeled labelled dubbed termed branded "
-    "saying telling adding writing stating declaring claiming noting asking warning "
-    "calling describing insisting arguing explaining urging stressing"
-).split()
-PARTICIPLES = frozenset(v for v in CUE_VERBS if v.endswith("ing"))
-CUE = r"according\s+to|(?:was|were|is|are)\s+quoted(?:\s+as\s+saying)?|" + "|".join(
-    sorted(set(CUE_VERBS), key=len, reverse=True)
+CUE = (
+    rf"according\s+to|(?:was|were|is|are)\s+(?:{alternation(PASSIVE_QUOTE_CUES)})"
+    rf"(?:\s+as\s+saying)?|{alternation(QUOTE_CUES)}"
 )
 CUE_WORD = re.compile(rf"\b(?:{CUE})\b")
 HEADLINE_CUE_WORD = re.compile(rf"\b(?:{CUE})\b", re.IGNORECASE)  # headlines capitalise verbs
@@ -90,33 +90,21 @@ NOT_PERSON_WORDS = frozenset(
     """.split()
 )
 COORDINATORS = frozenset({"and", "but", "or", "then"})
-NAME_PARTICLE = re.compile(r"(?:al|el|bin|ibn|de|van|von|da|di|du|la|le)-[A-Z]")  # "al-Mussawi"
+PARTICLE = alternation(NAME_PARTICLES)
+NAME_PARTICLE = re.compile(rf"(?:{PARTICLE})-[A-Z]")  # "al-Mussawi"
 SUBORDINATORS = re.compile(
     r"^\W*(?:While|Although|Though|After|Before|When|Since|As|Because|If|Unlike|Despite|At|In|On|During|Following|Amid|Under|With|Without|Through|From|For|Speaking)\b[^,]*,"
 )
 PRONOUNS = {"he": "person", "she": "person", "they": None, "we": None, "i": None}
-# Words right before a name, or in a speaker phrase, that tell the pronoun a person takes.
-PRONOUN_CUES = {
-    **dict.fromkeys(
-        """ms mrs miss madam madame mme lady dame queen princess duchess baroness countess
-        empress spokeswoman chairwoman congresswoman councilwoman businesswoman stateswoman
-        policewoman actress wife widow mother daughter grandmother""".split(),
-        "she",
-    ),
-    **dict.fromkeys(
-        """mr sir lord king prince duke baron emperor spokesman chairman congressman councilman
-        businessman statesman policeman actor husband widower father grandfather""".split(),
-        "he",
-    ),
-}
 WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 # The cues right after a quote, matched from the quote's end to its paragraph's end
 # (``pattern.match(text, end, paragraph_end)``: no copy of the rest of the text).
 # A phrase character: no clause punctuation, but the period of an initial or an
 # abbreviated title ("Janet L. Yellen", "Ms. Smith", "Rep. Smith").
 ABBREVIATION_DOT = (
-    r"(?:(?<=\b[A-Z])|(?<=\bMr)|(?<=\bMs)|(?<=\bDr)|(?<=\bMrs)|(?<=\bRep)|(?<=\bSen)|"
-    r"(?<=\bGen)|(?<=\bGov)|(?<=\bLt)|(?<=\bCol)|(?<=\bSgt)|(?<=\bCapt)|(?<=\bProf)|(?<=\bSt))\."
+    r"(?:(?<=\b[A-Z])"
+    + "".join(rf"|(?<=\b{re.escape(word.capitalize())})" for word in PHRASE_ABBREVIATIONS)
+    + r")\."
 )
 PHRASE_CHAR = rf"(?:[^,.;:!?\n“”\"]|{ABBREVIATION_DOT})"
 # The cue, then the first character of the phrase: the phrase runs on to the next
@@ -153,20 +141,10 @@ class Attribution:
     cue_start: int = -1
 
 
-# Words that title or describe a name without being it ("President Bush", "Mr Blair").
-TITLE_WORDS = frozenset(
-    """
-    mr mrs ms miss dr sir dame lord lady president prime minister foreign defence defense
-    interior home finance deputy vice secretary general gen senator sen rep representative
-    congressman congresswoman governor gov mayor chancellor king queen prince princess chairman
-    chairwoman chief spokesman spokeswoman spokesperson ambassador envoy judge justice
-    commissioner leader premier colonel col major maj lieutenant lt captain capt admiral adm
-    sergeant sgt professor prof state former acting opposition
-    """.split()
-)
+# A run of capitalised words and name particles ("Nouri al-Maliki", "Ursula von der Leyen").
 NAME_RUN = re.compile(
-    r"\b(?:[A-Z][\w’'.-]*|(?:al|bin|de|da|van|von|der|le|la)-[A-Z][\w’'-]*)"
-    r"(?:\s+(?:[A-Z][\w’'.-]*|(?:al|bin|de|da|van|von|der|le|la)(?:-[A-Z][\w’'-]*)?(?=\s|$)))*"
+    rf"\b(?:[A-Z][\w’'.-]*|(?:{PARTICLE})-[A-Z][\w’'-]*)"
+    rf"(?:\s+(?:[A-Z][\w’'.-]*|(?:{PARTICLE})(?:-[A-Z][\w’'-]*)?(?=\s|$)))*"
 )
 # Plural or generic nouns that describe a source without naming it ("Police said").
 DESCRIPTORS = frozenset(
@@ -213,7 +191,7 @@ def name_of(phrase: str) -> str:
 
 def pronoun_cue(words: str) -> str:
     """ "he" or "she" when the cue words among ``words`` agree on it, else ""."""
-    found = {PRONOUN_CUES.get(w.lower()) for w in re.findall(r"[A-Za-z]+", words)} - {None}
+    found = {PRONOUN_WORDS.get(w.lower()) for w in re.findall(r"[A-Za-z]+", words)} - {None}
     return found.pop() if len(found) == 1 else ""
 
 
@@ -561,7 +539,7 @@ class SpeakerResolver:
         cue = cues[-1]
         offset, phrase = _phrase_tail(region[: cue.start()])
         speaker, name = self.resolve(phrase, region_start + offset)
-        if not (speaker or name) and (not phrase or cue.group() in PARTICIPLES):
+        if not (speaker or name) and (not phrase or cue.group() in QUOTE_PARTICIPLES):
             speaker, name = self._earlier_in_sentence(start)
             if not (speaker or name):
                 speaker, name = self.doc.subject_before(start, self.doc.sentence_start(start))

@@ -18,7 +18,8 @@ from actorlens import config
 from actorlens.ingest import Corpus
 from actorlens.mentions import Mentions, unmentioned_actors
 from actorlens.sentiment import Sentiment
-from actorlens.shift import SHIFT_COLUMNS, Shift
+from actorlens.shift import Shift
+from actorlens.tables import SCHEMAS
 
 HIDDEN_CELL_TAGS = ("parameters", "injected-parameters", "remove_cell")
 INDEX_DOCUMENT_ROWS = 25
@@ -201,7 +202,7 @@ def shift_headline(processed_dir: Path) -> tuple[list[str], Table]:
         f"{int((~tested).sum())} described only; {periods} periods"
     ]
     hidden = {"actor_id", "from_period", "to_period", "unit", "tested", "same_sign"}
-    columns = ["actor", *(c for c in SHIFT_COLUMNS if c not in hidden)]
+    columns = ["actor", *(c for c in SCHEMAS["stance_shift"].names if c not in hidden)]
     labels = _labels(processed_dir)
     shown = result.shift.head(10).assign(actor=result.shift["actor_id"].map(labels))[columns]
     return lines, Table.of(shown, numeric=shown.columns[2:])

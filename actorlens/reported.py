@@ -17,7 +17,9 @@ sentence starts; one starting right at the clause is held by it ("Putin said Lav
 in the sentence's length however densely it chains cues. A clause holding a partial quotation is ``mixed``; one that is wholly a
 quotation is left to the direct quotes. The cue's negation ("did not say") is kept.
 Cues that take a plain noun object ("announced his resignation") count only with a
-``that`` clause.
+``that`` clause. Each cue word and what it takes come from the lexicon
+(:mod:`actorlens.lexicon`, ``resources/lexicon.yml``): a participle after a comma
+(", adding that ...") is spoken by the sentence's subject.
 """
 
 import bisect
@@ -25,58 +27,18 @@ import re
 from dataclasses import dataclass
 
 from actorlens import quotes
+from actorlens.lexicon import (
+    CLAUSE_CUES,
+    CLAUSE_PARTICIPLES,
+    CLOSING_CUES,
+    INVERTED_CUES,
+    OBJECT_LINKS,
+    alternation,
+)
 
-SAY = "said says say saying stated states declared declares added adds wrote writes posted"
-CLAIM = (
-    "claimed claims insisted insists argued argues noted notes stressed stresses explained "
-    "explains asserted asserts maintained maintains contended contends conceded concedes "
-    "replied replies responded responds countered counters reiterated reiterates warned warns "
-    "cautioned cautions predicted predicts complained complains"
-)
-THAT_ONLY = (
-    "announced announces confirmed confirms reported reports revealed reveals indicated "
-    "indicates disclosed discloses acknowledged acknowledges admitted admits suggested suggests "
-    "denied denies agreed agrees estimated estimates ordered orders ruled rules concluded "
-    "concludes found finds"
-)
-TOLD = "told tells telling assured assures informed informs reminded reminds"
-EVALUATE = {
-    "accused": "of", "accuses": "of", "accusing": "of", "blamed": "for", "blames": "for",
-    "criticised": "for", "criticized": "for", "criticises": "for", "criticizes": "for",
-    "described": "as", "describes": "as", "describing": "as", "urged": "to", "urges": "to",
-    "urging": "to", "asked": "to", "asks": "to", "accuse": "of", "blame": "for",
-    "criticise": "for", "criticize": "for", "describe": "as", "urge": "to", "ask": "to",
-    "called on": "to", "calls on": "to",
-}  # fmt: skip
-INTEND = "vowed vows promised promises pledged pledges threatened threatens"
-CUES = {
-    **dict.fromkeys(SAY.split(), "say"),
-    **dict.fromkeys(CLAIM.split(), "say"),
-    **dict.fromkeys(THAT_ONLY.split(), "that"),
-    **dict.fromkeys(TOLD.split(), "told"),
-    **dict.fromkeys(EVALUATE, "evaluate"),
-    **dict.fromkeys(INTEND.split(), "intend"),
-}
-CUE_WORD = re.compile(
-    r"\b(?:according to|" + "|".join(sorted(CUES, key=len, reverse=True)) + r")\b"
-)
+CUES = CLAUSE_CUES  # cue word -> what it takes: say, that, told, intend, or an OBJECT_LINKS word
+CUE_WORD = re.compile(r"\b(?:according to|" + alternation(CUES) + r")\b")
 PREPOSITION = re.compile(r"(?:in|during|at|by|with|to|on|after|before|from|for|of|about|while)\b")
-PARTICIPLE_CUES = frozenset(
-    {
-        "saying",
-        "adding",
-        "telling",
-        "warning",
-        "claiming",
-        "insisting",
-        "arguing",
-        "noting",
-        "stating",
-        "accusing",
-        "describing",
-        "urging",
-    }
-)
 NOT_SOURCES = frozenset(
     {
         "the",
@@ -110,12 +72,13 @@ AGENTLESS = re.compile(r"\bit\s+(?:is|was|has\s+been|had\s+been|were)\s+$", re.I
 PASSIVE = re.compile(r"\b(?:is|was|were|are|been|being|be)\s+(?:\w+ly\s+)?$")
 CLOSING_CUE = re.compile(
     r",\s*(?P<a>[^,;:]{1,80}?)\s+(?:\w+ly\s+)?(?P<cue>"
-    + "|".join(SAY.split() + CLAIM.split())
+    + alternation(CLOSING_CUES)
     + r")(?P<tail>(?:\s+(?!that\b)[^\s,;:]+){0,4})[.!?]?\s*$"
 )
 CLOSING_INVERTED = re.compile(
-    r",\s*(?P<cue>said|says|added|wrote|stated|noted|explained|according to)\s+(?P<a>[^,;:]{1,80}?)"
-    r"[.!?]?\s*$"
+    r",\s*(?P<cue>"
+    + alternation(INVERTED_CUES)
+    + r"|according to)\s+(?P<a>[^,;:]{1,80}?)[.!?]?\s*$"
 )
 ACCORDING_FIRST = re.compile(r"\b[Aa]ccording to\s+(?P<a>[^,;:]{1,80}?),\s*")
 CAPITAL_ACCORDING = re.compile(r"\bAccording to\s+(?P<a>[^,;:]{1,80}?),\s*")  # after a quote
@@ -127,8 +90,7 @@ MIN_WORDS = 3
 MAX_HELD = 3
 SPACES = re.compile(r"\s*")
 EVALUATE_OBJECT = {
-    link: re.compile(rf"\s*(?:on\s+)?(?P<obj>[^,.;:]{{1,80}}?)\s+{link}\b")
-    for link in set(EVALUATE.values())
+    link: re.compile(rf"\s*(?:on\s+)?(?P<obj>[^,.;:]{{1,80}}?)\s+{link}\b") for link in OBJECT_LINKS
 }
 TO = re.compile(r"\s*to\b")
 TO_SPACES = re.compile(r"\s*to\s+")
@@ -222,15 +184,15 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
         return None  # "was accused of", "is said to": no source phrase in this sentence
     offset, phrase = _source_before(before)
     source_start = before_start + offset if phrase else -1  # ``before`` may be cut short
-    participle = (word in PARTICIPLE_CUES and before.rstrip().endswith(",")) or bool(
+    participle = (word in CLAUSE_PARTICIPLES and before.rstrip().endswith(",")) or bool(
         re.search(r"\w\s+and\s+$", before)
     )  # ", saying ...", "... and reported ...": the subject
     if not phrase and not agentless and not participle:
         return None
     position = cue.end()
     family = CUES[word]
-    if family == "evaluate":
-        match = EVALUATE_OBJECT[EVALUATE[word]].match(text, position, limit)
+    if family in EVALUATE_OBJECT:
+        match = EVALUATE_OBJECT[family].match(text, position, limit)
         if not match:
             return None
         start = match.start("obj")

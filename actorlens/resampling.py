@@ -18,25 +18,6 @@ PERMUTATIONS = 5000
 LEVEL = 0.95
 
 
-def bootstrap_ci(values, samples: int = BOOTSTRAP_SAMPLES, seed: int = BOOTSTRAP_SEED):
-    """95 % percentile bootstrap interval of the mean (NaN below two values)."""
-    values = np.asarray(values, dtype=float)
-    if len(values) < 2:
-        return float("nan"), float("nan")
-    means = resampled_means(values, samples, np.random.default_rng(seed))
-    return float(np.percentile(means, 2.5)), float(np.percentile(means, 97.5))
-
-
-def resampled_means(values: np.ndarray, samples: int, rng, block: int = 100) -> np.ndarray:
-    """Means of ``samples`` resamples with replacement, drawn ``block`` at a time so
-    memory stays small for large groups."""
-    means = [
-        values[rng.integers(0, len(values), (min(block, samples - done), len(values)))].mean(axis=1)
-        for done in range(0, samples, block)
-    ]
-    return np.concatenate(means)
-
-
 def bootstrap_intervals(
     groups: list[np.ndarray],
     samples: int = BOOTSTRAP_SAMPLES,
@@ -44,7 +25,8 @@ def bootstrap_intervals(
     cells: int = 4_000_000,
     engine: Engine | None = None,
 ) -> np.ndarray:
-    """:func:`bootstrap_ci` of every group, as an (n_groups, 2) array.
+    """The 95 % percentile bootstrap interval of the mean of every group (NaN below two
+    values), as an (n_groups, 2) array.
 
     A group's resamples depend only on its size (a fresh generator per group), so the
     groups of one size share one set of resampled indices, applied to all of them at

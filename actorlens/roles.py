@@ -10,7 +10,6 @@ import bisect
 import numpy as np
 import pandas as pd
 
-ROLE_COLUMNS = ["in_attribution", "attr_id", "speaker_id", "role"]
 KEY_TYPES = {"doc_id": str, "start": "int64", "end": "int64"}
 
 

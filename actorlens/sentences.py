@@ -1,8 +1,8 @@
 """Sentence boundaries with NLTK Punkt, parameterised in code (no model download).
 
 Punkt's unsupervised model normally comes from the punkt_tab data package. Here
-it is given its parameters directly: a list of news abbreviations (so "U.S.", "Gen."
-and "St." end no sentence), the words that start a sentence after an abbreviation
+it is given its parameters directly: the news abbreviations of the lexicon (so "U.S.",
+"Gen." and "St." end no sentence), the words that start a sentence after an abbreviation
 ("the U.S. The cost ..." does split), and Punkt's own initial heuristic ("J. R.").
 Sentences never cross a line break, and an attribution that follows a closing quote
 stays with its quote.
@@ -12,16 +12,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-ABBREVIATIONS = frozenset(
-    "u.s u.s.a u.k u.n e.u d.c u.a.e "
-    "mr mrs ms messrs dr prof rev sr jr st mt ft "
-    "gen lt col maj capt cpt sgt cpl adm cmdr brig gov sen rep pres amb sec "
-    "dept corp inc ltd co bros no nos vol fig approx est "
-    "jan feb mar apr jun jul aug sep sept oct nov dec "
-    "mon tue tues wed thu thurs fri sat sun "
-    "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn "
-    "miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo".split()
-)
+from actorlens.lexicon import ABBREVIATIONS, AFTER_QUOTE_CUES, alternation
 
 SENTENCE_STARTERS = frozenset(
     "the a an it its he she they we i you his her their our this that these those "
@@ -30,10 +21,9 @@ SENTENCE_STARTERS = frozenset(
 )
 
 CLOSING_QUOTES = "\"”’'»"
+# A name or title phrase and a verb that follows quotes: the attribution of the quote before it.
 ATTRIBUTION_START = re.compile(
-    r"(?:[A-Z][\w'’.-]*\s+){1,4}"
-    r"(?:said|says|added|adds|told|tells|wrote|writes|stated|states|asked|replied|declared"
-    r"|noted|insisted|warned|explained|continued|argued|claimed|concluded)\b"
+    rf"(?:[A-Z][\w'’.-]*\s+){{1,4}}(?:{alternation(AFTER_QUOTE_CUES)})\b"
 )
 LINE = re.compile(r"[^\n]+")
 

@@ -11,6 +11,7 @@ thin. The scorers' checks against hand labels are in :mod:`actorlens.validation`
 tables the notebook shows in :mod:`actorlens.figures`.
 """
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,10 +21,10 @@ from actorlens import config, stages, tables
 from actorlens.attributions import extract_attributions, voiced
 from actorlens.engine import Engine
 from actorlens.ingest import Corpus
-from actorlens.mentions import MENTION_COLUMNS, Mentions
+from actorlens.mentions import Mentions
 from actorlens.parameters import default
 from actorlens.resampling import summarise
-from actorlens.roles import ROLE_COLUMNS, assign_roles
+from actorlens.roles import assign_roles
 from actorlens.scorers import (
     SCORERS,
     ScorerError,
@@ -33,13 +34,10 @@ from actorlens.scorers import (
     score_mentions,
 )
 
-ACTOR_SENTIMENT_COLUMNS = [
-    "doc_id", "actor_id", "role", "scorer", "n", "mean", "ci_low", "ci_high", "thin",
-]  # fmt: skip
-SPEAKER_TARGET_COLUMNS = ["doc_id", "speaker_id", "target_id", "n", "mean"]
-# A scored mention: the mention, its role, each scorer's score and the chosen one.
-SCORED_MENTION_COLUMNS = [*MENTION_COLUMNS, *ROLE_COLUMNS, *(f"score_{n}" for n in SCORERS),
-                          "sentiment"]  # fmt: skip
+# A scored mention: the mention, then its role, each scorer's score and the chosen one.
+SCORED_MENTION_COLUMNS = [*tables.SCHEMAS["mentions"].names,
+                          *(c for c in tables.SCHEMAS["mention_scores"].names
+                            if c not in tables.MENTION_KEY)]  # fmt: skip
 
 
 def actor_sentiment(
@@ -59,7 +57,8 @@ def actor_sentiment(
     voice = voice.assign(role="voice", scorer="vader")
     keys = ["doc_id", "actor_id", "role", "scorer"]
     both = pd.concat([portrayal[[*keys, "sentiment"]], voice[[*keys, "sentiment"]]])
-    return summarise(both, keys, "sentiment", min_cell_scores, engine)[ACTOR_SENTIMENT_COLUMNS]
+    columns = tables.SCHEMAS["actor_sentiment"].names
+    return summarise(both, keys, "sentiment", min_cell_scores, engine)[columns]
 
 
 def speaker_targets(mentions: pd.DataFrame, quote_table: pd.DataFrame) -> pd.DataFrame:
@@ -89,7 +88,7 @@ def speaker_targets(mentions: pd.DataFrame, quote_table: pd.DataFrame) -> pd.Dat
         .reset_index()
     )
     table["mean"] = table["mean"].round(4)
-    return table[SPEAKER_TARGET_COLUMNS]
+    return table[tables.SCHEMAS["speaker_target"].names]
 
 
 @dataclass
@@ -141,30 +140,27 @@ def counted_kinds(include_demonyms: bool) -> list[str]:
 
 
 def analyse(
-    corpus: Corpus,
-    found: Mentions,
-    actors_file,
-    scorer: str = default("scorer"),
-    min_cell_scores: int = default("min_cell_scores"),
-    include_demonyms: bool = default("include_demonyms"),
-    speech: str = default("speech"),
-    engine: Engine | None = None,
+    corpus: Corpus, found: Mentions, *, engine: Engine | None = None, **parameters
 ) -> Sentiment:
-    """Every table of the stage for an ingested corpus and its mentions."""
-    if scorer not in SCORERS:
-        raise ScorerError(f"unknown scorer {scorer!r}; choose from {', '.join(SCORERS)}")
-    neutral = actor_name_words(actors_file)
+    """Every table of the stage for an ingested corpus and its mentions under the
+    ``parameters`` of its settings (:func:`actorlens.stages.settings`, by name; the
+    declared defaults for the rest)."""
+    given = stages.settings("voice", **parameters)
+    if given.scorer not in SCORERS:
+        raise ScorerError(f"unknown scorer {given.scorer!r}; choose from {', '.join(SCORERS)}")
+    neutral = actor_name_words(config.input_path(given.actors_file))
     scorers = {name: make_scorer(name, neutral) for name in SCORERS}
     quote_table = extract_attributions(corpus.texts, corpus.sentences, found.mentions,
                                         found.actors, engine)  # fmt: skip
     quote_table["sentiment"] = quote_tones(quote_table, scorers["vader"], engine)
-    spoken = voiced(quote_table, speech)
-    roles = assign_roles(found.mentions[MENTION_COLUMNS], quote_table)
-    scored = score_mentions(roles, corpus.sentences, scorers, scorer, engine)
-    kinds = counted_kinds(include_demonyms)
-    per_doc = actor_sentiment(scored, spoken, min_cell_scores, kinds, scorer, engine)
+    spoken = voiced(quote_table, given.speech)
+    roles = assign_roles(found.mentions[tables.SCHEMAS["mentions"].names], quote_table)
+    scored = score_mentions(roles, corpus.sentences, scorers, given.scorer, engine)
+    kinds = counted_kinds(given.include_demonyms)
+    cells = given.min_cell_scores
+    per_doc = actor_sentiment(scored, spoken, cells, kinds, given.scorer, engine)
     overall = actor_sentiment(scored.assign(doc_id="all"), spoken.assign(doc_id="all"),
-                              min_cell_scores, kinds, scorer, engine).drop(columns="doc_id")  # fmt: skip
+                              cells, kinds, given.scorer, engine).drop(columns="doc_id")  # fmt: skip
     return Sentiment(
         mentions=scored[SCORED_MENTION_COLUMNS],
         attributions=quote_table,
@@ -175,28 +171,15 @@ def analyse(
 
 
 def run(
-    actors_file: str = default("actors_file"),
-    scorer: str = default("scorer"),
-    min_cell_scores: int = default("min_cell_scores"),
-    include_demonyms: bool = default("include_demonyms"),
-    speech: str = default("speech"),
-    processed_dir: str = default("processed_dir"),
-    engine: Engine | None = None,
+    processed_dir: str = default("processed_dir"), engine: Engine | None = None, **parameters
 ) -> Sentiment:
-    """The stage as notebook 03 calls it: read corpus and mentions, write the tables."""
+    """The stage as notebook 03 calls it: read corpus and mentions, write the tables,
+    under the ``parameters`` of its settings (by name)."""
+    given = stages.settings("voice", **parameters)
     processed = config.output_path(processed_dir)
     inputs = stages.check_inputs("voice", processed)
-    result = analyse(
-        Corpus.read(processed),
-        Mentions.read(processed),
-        config.input_path(actors_file),
-        scorer,
-        min_cell_scores,
-        include_demonyms,
-        speech,
-        engine,
-    )
-    given = {"actors_file": actors_file, "scorer": scorer, "min_cell_scores": min_cell_scores,
-             "include_demonyms": include_demonyms, "speech": speech}  # fmt: skip
-    stages.record("voice", processed, result.write(processed), inputs, given)
+    result = analyse(Corpus.read(processed), Mentions.read(processed), engine=engine,
+                     **parameters)  # fmt: skip
+    recorded = dataclasses.asdict(given)
+    stages.record("voice", processed, result.write(processed), inputs, recorded)
     return result

@@ -12,6 +12,7 @@ tested, its q-value is below 0.05, its interval excludes zero and every scorer a
 its sign; periods with fewer than ``min_cell_scores`` scores are marked thin.
 """
 
+import dataclasses
 import textwrap
 from dataclasses import dataclass
 
@@ -28,36 +29,10 @@ from actorlens.resampling import _test_batch, q_values, summarise
 from actorlens.scorers import NEUTRAL_BAND
 from actorlens.sentiment import Sentiment, counted_kinds
 from actorlens.stance import stance_of, through_affiliation
-from actorlens.tables import TableSet, frame
+from actorlens.tables import SCHEMAS, TableSet, frame, score_columns
 
 PERIODS = ("doc", "day", "week", "month")
 EVIDENCE_PER_END = 2
-TRAJECTORY_COLUMNS = [
-    "period", "actor_id", "role", "n", "mean", "ci_low", "ci_high", "thin", "n_sentences",
-    "n_documents", "share_negative", "share_positive", "net_tone",
-]  # fmt: skip
-SHIFT_COLUMNS = [
-    "actor_id",
-    "role",
-    "from_period",
-    "to_period",
-    "from_mean",
-    "to_mean",
-    "delta",
-    "ci_low",
-    "ci_high",
-    "p_value",
-    "q_value",
-    "n_from",
-    "n_to",
-    "docs_from",
-    "docs_to",
-    "unit",
-    "tested",
-    "same_sign",
-]
-EVIDENCE_COLUMNS = ["actor_id", "role", "end", "period", "doc_id", "where", "score", "text"]
-SCORE_COLUMNS = [f"score_{name}" for name in config.SCORERS]
 
 
 class ShiftParameterError(ValueError):
@@ -104,8 +79,8 @@ def scored_units(result: Sentiment, periods: pd.DataFrame, kinds,
     )
     voice = voiced(result.attributions, speech)
     voice = voice.assign(role="voice", actor_id=voice["speaker_id"], where=voice["attr_id"],
-                         **{column: voice["sentiment"] for column in SCORE_COLUMNS})  # fmt: skip
-    columns = ["doc_id", "actor_id", "role", "where", "start", "sentiment", *SCORE_COLUMNS]
+                         **{column: voice["sentiment"] for column in score_columns()})  # fmt: skip
+    columns = ["doc_id", "actor_id", "role", "where", "start", "sentiment", *score_columns()]
     units = pd.concat([portrayal[columns], voice[columns]], ignore_index=True)
     return units.merge(periods, on="doc_id", how="inner")
 
@@ -130,9 +105,8 @@ def trajectory(units: pd.DataFrame, min_cell_scores: int, engine: Engine | None 
     shares = ["share_negative", "share_positive", "net_tone"]
     counts[shares] = counts[shares].round(4)
     table = table.merge(counts, on=keys, how="left")
-    return table.sort_values(["rank", "actor_id", "role"])[TRAJECTORY_COLUMNS].reset_index(
-        drop=True
-    )
+    columns = SCHEMAS["stance_trajectory"].names
+    return table.sort_values(["rank", "actor_id", "role"])[columns].reset_index(drop=True)
 
 
 def resolve_ends(periods: pd.DataFrame, from_period: str = "", to_period: str = ""):
@@ -175,7 +149,7 @@ def shifts(units: pd.DataFrame, from_label: str, to_label: str, min_shift_mentio
             lambda side: side["doc_id"] + "/" + side["where"])  # fmt: skip
         items.append(((before["sentiment"].to_numpy(float), cluster(before).to_numpy()),
                       (after["sentiment"].to_numpy(float), cluster(after).to_numpy()), tested))  # fmt: skip
-        signs = {np.sign(after[c].mean() - before[c].mean()) for c in SCORE_COLUMNS}
+        signs = {np.sign(after[c].mean() - before[c].mean()) for c in score_columns()}
         rows.append([actor_id, role, from_label, to_label, before["sentiment"].mean(),
                      after["sentiment"].mean(), len(before), len(after), *docs,
                      "documents" if by_document else "sentences", tested,
@@ -191,7 +165,8 @@ def shifts(units: pd.DataFrame, from_label: str, to_label: str, min_shift_mentio
     rounded = ["from_mean", "to_mean", "delta", "ci_low", "ci_high", "p_value", "q_value"]
     table[rounded] = table[rounded].astype(float).round(4)
     order = table.assign(size=-table["delta"].abs(), untested=~table["tested"].astype(bool))
-    return order.sort_values(["untested", "size", "actor_id", "role"])[SHIFT_COLUMNS].reset_index(
+    columns = SCHEMAS["stance_shift"].names
+    return order.sort_values(["untested", "size", "actor_id", "role"])[columns].reset_index(
         drop=True
     )
 
@@ -257,8 +232,8 @@ def stance_units(table: pd.DataFrame, sentences: pd.DataFrame, periods: pd.DataF
     where = rows["attr_id"].where(rows["attr_id"] != "", "sentence " + rows["sent_id"].astype(str))
     units = rows.assign(actor_id=rows["speaker_id"], role="stance: " + rows["target"],
                         where=where, sentiment=rows["score"],
-                        **{column: rows["score"] for column in SCORE_COLUMNS})  # fmt: skip
-    columns = ["doc_id", "actor_id", "role", "where", "start", "sentiment", *SCORE_COLUMNS]
+                        **{column: rows["score"] for column in score_columns()})  # fmt: skip
+    columns = ["doc_id", "actor_id", "role", "where", "start", "sentiment", *score_columns()]
     return units[columns].merge(periods, on="doc_id", how="inner")
 
 
@@ -366,42 +341,35 @@ def _interval(s) -> str:
 def analyse(
     corpus: Corpus,
     result: Sentiment,
-    order_by: str = default("order_by"),
-    period: str = default("period"),
-    from_period: str = default("from_period"),
-    to_period: str = default("to_period"),
-    min_cell_scores: int = default("min_cell_scores"),
-    min_shift_mentions: int = default("min_shift_mentions"),
-    min_docs: int = default("min_docs"),
-    quoted_portrayal: bool = default("quoted_portrayal"),
-    include_demonyms: bool = default("include_demonyms"),
-    target_terms: dict | None = None,
-    speech: str = default("speech"),
+    *,
     engine: Engine | None = None,
     actors: pd.DataFrame | None = None,
+    **parameters,
 ) -> Shift:
-    """Every table of the stage (``target_terms`` None: the declared default); the
+    """Every table of the stage under the ``parameters`` of its settings
+    (:func:`actorlens.stages.settings`, by name; the declared defaults for the rest); the
     resampling runs on ``engine``. With the ``actors`` table, a state's stance includes
     what its officials say (:func:`actorlens.stance.through_affiliation`)."""
-    all_periods = document_periods(corpus.documents, order_by, period)
+    given = stages.settings("shift", **parameters)
+    all_periods = document_periods(corpus.documents, given.order_by, given.period)
     periods = all_periods[all_periods["rank"] >= 0]
-    from_label, to_label = resolve_ends(periods, from_period, to_period)
-    terms = default("target_terms") if target_terms is None else target_terms
-    spoken = voiced(result.attributions, speech)
-    said = stance_of(spoken, corpus.texts, corpus.sentences, result.mentions, terms)
+    from_label, to_label = resolve_ends(periods, given.from_period, given.to_period)
+    spoken = voiced(result.attributions, given.speech)
+    said = stance_of(spoken, corpus.texts, corpus.sentences, result.mentions, given.target_terms)
     if actors is not None:
         said = through_affiliation(said, actors)
-    units = scored_units(result, periods, counted_kinds(include_demonyms), quoted_portrayal,
-                         speech)  # fmt: skip
+    units = scored_units(result, periods, counted_kinds(given.include_demonyms),
+                         given.quoted_portrayal, given.speech)  # fmt: skip
     stances = stance_units(said, corpus.sentences, periods)
     # concatenated with an empty frame, the score columns would turn into objects
     parts = [part for part in (units, stances) if len(part)]
     units = pd.concat(parts, ignore_index=True) if len(parts) == 2 else (parts or [units])[0]
     compared = units if from_label != to_label else units.iloc[:0]  # one period: no shift
-    shift_table = shifts(compared, from_label, to_label, min_shift_mentions, min_docs, engine)
+    shift_table = shifts(compared, from_label, to_label, given.min_shift_mentions,
+                         given.min_docs, engine)  # fmt: skip
     return Shift(
         periods=all_periods,
-        trajectory=trajectory(units, min_cell_scores, engine),
+        trajectory=trajectory(units, given.min_cell_scores, engine),
         shift=shift_table,
         evidence=evidence(units, shift_table, evidence_texts(corpus, result)),
         stance=said,
@@ -409,32 +377,15 @@ def analyse(
 
 
 def run(
-    order_by: str = default("order_by"),
-    period: str = default("period"),
-    from_period: str = default("from_period"),
-    to_period: str = default("to_period"),
-    min_cell_scores: int = default("min_cell_scores"),
-    min_shift_mentions: int = default("min_shift_mentions"),
-    min_docs: int = default("min_docs"),
-    quoted_portrayal: bool = default("quoted_portrayal"),
-    include_demonyms: bool = default("include_demonyms"),
-    target_terms: dict | None = None,
-    speech: str = default("speech"),
-    processed_dir: str = default("processed_dir"),
-    engine: Engine | None = None,
+    processed_dir: str = default("processed_dir"), engine: Engine | None = None, **parameters
 ) -> Shift:
-    """The stage as notebook 04 calls it: read the earlier tables, write the shift tables."""
+    """The stage as notebook 04 calls it: read the earlier tables, write the shift tables
+    under the ``parameters`` of its settings (by name)."""
+    given = stages.settings("shift", **parameters)
     processed = config.output_path(processed_dir)
     inputs = stages.check_inputs("shift", processed)
-    result = analyse(Corpus.read(processed), Sentiment.read(processed), order_by, period,
-                     from_period, to_period, min_cell_scores, min_shift_mentions, min_docs,
-                     quoted_portrayal, include_demonyms, target_terms, speech, engine,
-                     Mentions.read(processed).actors)  # fmt: skip
-    given = {"order_by": order_by, "period": period, "from_period": from_period,
-             "to_period": to_period, "min_cell_scores": min_cell_scores,
-             "min_shift_mentions": min_shift_mentions,
-             "min_docs": min_docs, "quoted_portrayal": quoted_portrayal, "include_demonyms": include_demonyms,
-             "target_terms": default("target_terms") if target_terms is None else target_terms,
-             "speech": speech}  # fmt: skip
-    stages.record("shift", processed, result.write(processed), inputs, given)
+    result = analyse(Corpus.read(processed), Sentiment.read(processed), engine=engine,
+                     actors=Mentions.read(processed).actors, **parameters)  # fmt: skip
+    recorded = dataclasses.asdict(given)
+    stages.record("shift", processed, result.write(processed), inputs, recorded)
     return result

@@ -8,16 +8,20 @@ whose inputs are missing, or derived from tables that have been rewritten since,
 with a :class:`StageInputError` naming the notebook to run first.
 """
 
+import dataclasses
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from actorlens.parameters import RUNNER_PARAMETERS
+from actorlens.parameters import PARAMETERS, RUNNER_PARAMETERS, default
 
 MANIFEST = "run_manifest.json"
 ENGINE_PARAMETERS = ("engine", "dask_address", "n_workers")
 OUTPUT_PARAMETERS = ("processed_dir", "figures_dir")
+# Parameters of the figures only: the tables do not depend on them.
+FIGURE_PARAMETERS = ("top_n",)
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,13 @@ class Stage:
     def title(self) -> str:
         """The notebook's name without its extension."""
         return self.notebook.removesuffix(".ipynb")
+
+    @property
+    def settings(self) -> tuple[str, ...]:
+        """The parameters that make the stage's tables (not where they go, the engine
+        or the figures): the fields of its :func:`settings` and what the manifest records."""
+        left_out = (*OUTPUT_PARAMETERS, *ENGINE_PARAMETERS, *FIGURE_PARAMETERS)
+        return tuple(name for name in self.parameters if name not in left_out)
 
 
 INGEST_TABLES = ("documents", "sentences", "texts", "ingest_warnings", "boilerplate")
@@ -137,6 +148,30 @@ STAGES: tuple[Stage, ...] = (
 )
 BY_NAME = {stage.name: stage for stage in STAGES}
 WRITER = {table: stage for stage in STAGES for table in stage.products}
+
+
+def _settings_class(stage: Stage) -> type:
+    """A frozen dataclass of the stage's settings, each defaulting to its declared default."""
+    fields = [(name, PARAMETERS[name].type,
+               dataclasses.field(default_factory=lambda name=name: default(name)))
+              for name in stage.settings]  # fmt: skip
+    title = stage.name.title() + "Settings"
+    return dataclasses.make_dataclass(title, fields, frozen=True, kw_only=True)
+
+
+SETTINGS = {stage.name: _settings_class(stage) for stage in STAGES}
+
+
+def settings(stage_name: str, **values):
+    """The settings of stage ``stage_name``: ``values`` by name, the declared defaults for
+    the rest; a name the stage does not take is a ``TypeError``."""
+    return SETTINGS[stage_name](**values)
+
+
+def chosen(stage_name: str, namespace: Mapping) -> dict:
+    """The values of the stage's settings found in ``namespace`` (a notebook's
+    ``globals()``, where its parameters cell put them)."""
+    return {name: namespace[name] for name in BY_NAME[stage_name].settings if name in namespace}
 
 
 class StageInputError(Exception):

@@ -24,11 +24,9 @@ import pandas as pd
 
 from actorlens import config, safe_yaml
 from actorlens.mentions import sentence_starts
-from actorlens.tables import frame
+from actorlens.tables import SCHEMAS, frame
 
 DEFAULT_LEXICON = config.RESOURCES_DIR / "stance_lexicon.yml"
-STANCE_COLUMNS = ["doc_id", "attr_id", "speaker_id", "speaker_name", "target", "label", "score",
-                  "evidence", "sent_id", "through"]  # fmt: skip
 MAX_ACTORS = 2
 ACT_REACH = 60  # characters between an acting actor and the first cue of its sentence
 NEGATOR = re.compile(r"\b(?:not|no|never|nor|cannot)\b|\Bn['’]t\b", re.IGNORECASE)  # "didn't"
@@ -191,7 +189,7 @@ def through_affiliation(table: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFra
     derived = derived[[key not in own for key in zip(derived["doc_id"], derived["attr_id"],
                        derived["sent_id"], derived["speaker_id"], derived["target"], strict=True)]]  # fmt: skip
     derived = derived.drop_duplicates(["doc_id", "attr_id", "sent_id", "speaker_id", "target"])
-    return pd.concat([table, derived], ignore_index=True)[STANCE_COLUMNS]
+    return pd.concat([table, derived], ignore_index=True)[SCHEMAS["stance"].names]
 
 
 def _sentence(bounds: list[int], offset: int) -> int:

@@ -71,7 +71,12 @@ def _schema(name: str, spec: str, **options) -> Schema:
     return Schema(name, tuple(columns), **options)
 
 
-SCORE_COLUMNS = " ".join(f"score_{name}:float" for name in SCORERS)
+def score_columns() -> list[str]:
+    """The column of each scorer's score, in the scorers' order."""
+    return [f"score_{name}" for name in SCORERS]
+
+
+SCORE_COLUMNS = " ".join(f"{column}:float" for column in score_columns())
 INTERVAL = "n:int mean:float ci_low:float? ci_high:float? thin:bool"
 SCHEMAS = {
     schema.name: schema

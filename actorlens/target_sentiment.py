@@ -1,9 +1,8 @@
 """Target-dependent sentiment: how a sentence portrays one marked mention.
 
-Two scorers share one interface (``predict_proba``/``score`` over sentences and
-character spans of the target mention):
+The scorer (``predict_proba``/``score`` over sentences and character spans of the
+target mention; plain sentence-level VADER, the baseline, is in :mod:`actorlens.scorers`):
 
-* :class:`VaderScorer` -- plain sentence-level VADER, the baseline.
 * :class:`TrainedScorer` -- a multinomial logistic regression trained on
   NewsMTSC (Hamborg & Donnay, EACL 2021) over target-aware features: word and
   char TF-IDF of the sentence with the target masked; VADER over the sentence,
@@ -122,41 +121,6 @@ def evaluate(labels, predicted) -> dict:
         "accuracy": float(accuracy_score(labels, predicted)),
         "confusion": confusion,
     }
-
-
-class VaderScorer:
-    """Sentence-level VADER baseline; the target span is ignored."""
-
-    def __init__(self, lexicon_update: dict[str, float] | None = None):
-        self.analyzer = SentimentIntensityAnalyzer()
-        if lexicon_update:
-            self.analyzer.lexicon.update(lexicon_update)
-
-    def score(self, sentences, starts=None, ends=None) -> np.ndarray:
-        """VADER compound score of each sentence, in [-1, 1]."""
-        return np.array(
-            [self.analyzer.polarity_scores(s)["compound"] for s in sentences], dtype=float
-        )
-
-    def predict_proba(self, sentences, starts=None, ends=None) -> np.ndarray:
-        """Deterministic (n, 3) mapping of the compound whose argmax is the ±0.05 threshold label."""
-        compound = self.score(sentences)
-        strength = np.abs(compound)
-        proba = np.zeros((len(compound), 3))
-        pos, neg = compound >= 0.05, compound <= -0.05
-        neu = ~(pos | neg)
-        proba[pos, 2] = (1 + strength[pos]) / 2
-        proba[pos, 1] = 1 - proba[pos, 2]
-        proba[neg, 0] = (1 + strength[neg]) / 2
-        proba[neg, 1] = 1 - proba[neg, 0]
-        proba[neu, 0] = np.maximum(-compound[neu], 0)
-        proba[neu, 2] = np.maximum(compound[neu], 0)
-        proba[neu, 1] = 1 - strength[neu]
-        return proba
-
-    def predict(self, sentences, starts=None, ends=None) -> list[str]:
-        """Label per sentence from the compound thresholds."""
-        return [LABELS[i] for i in self.predict_proba(sentences).argmax(axis=1)]
 
 
 def name_words(words: list[str]) -> set[int]:

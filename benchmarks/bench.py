@@ -156,6 +156,7 @@ def library_pass(corpus_dir: Path, stats: dict | None = None, engine=None):
         quote_tones,
         score_mentions,
     )
+    from actorlens.tables import SCHEMAS
 
     stats = {} if stats is None else stats
     timings, cpu, peaks, resident, details = ({} for _ in range(5))
@@ -194,7 +195,7 @@ def library_pass(corpus_dir: Path, stats: dict | None = None, engine=None):
     scorers = {name: make_scorer(name, neutral) for name in SCORERS}
     details["sentiment: loading the scorers"] = time.perf_counter() - tick[0]
     quote_table["sentiment"] = quote_tones(quote_table, scorers["vader"], engine)
-    roles = assign_roles(found.mentions[mentions.MENTION_COLUMNS], quote_table)
+    roles = assign_roles(found.mentions[SCHEMAS["mentions"].names], quote_table)
     scored = score_mentions(roles, corpus.sentences, scorers, SCORER, engine)
     mark("sentiment", tick)
 
@@ -219,10 +220,8 @@ def library_pass(corpus_dir: Path, stats: dict | None = None, engine=None):
     periods = shift.document_periods(corpus.documents, SHIFT["order_by"], SHIFT["period"])
     labels = set(periods["period"])
     ends = {k: (SHIFT[k] if SHIFT[k] in labels else "") for k in ("from_period", "to_period")}
-    moved = shift.analyse(
-        corpus, result, SHIFT["order_by"], SHIFT["period"], ends["from_period"],
-        ends["to_period"], min_cell_scores=MIN_MENTIONS, engine=engine,
-    )  # fmt: skip
+    moved = shift.analyse(corpus, result, engine=engine, order_by=SHIFT["order_by"],
+                          period=SHIFT["period"], min_cell_scores=MIN_MENTIONS, **ends)  # fmt: skip
     mark("aggregation", tick)
 
     counts = {

@@ -127,6 +127,7 @@ def time_document(text: str, actors_file: Path) -> tuple[dict[str, float], dict[
     """Seconds per step on one document, and the sizes of what each step produced."""
     from actorlens import mentions, quotes, sentences  # the installed package (or PYTHONPATH)
     from actorlens.actors import load_actors
+    from actorlens.tables import SCHEMAS
 
     actors = load_actors(actors_file)
     matcher = mentions.Matcher(actors)
@@ -149,7 +150,7 @@ def time_document(text: str, actors_file: Path) -> tuple[dict[str, float], dict[
     names = mentions.tabulate_names(candidates, {doc_id: text})
     seconds["names"] = time.perf_counter() - clock
 
-    mention_table = pd.DataFrame(rows, columns=mentions.MENTION_COLUMNS)
+    mention_table = pd.DataFrame(rows, columns=SCHEMAS["mentions"].names)
     sentence_table = pd.DataFrame({"doc_id": doc_id, "start": [start for start, _ in spans]})
     texts = pd.DataFrame({"doc_id": [doc_id], "text": [text]})
     clock = time.perf_counter()

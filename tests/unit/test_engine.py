@@ -57,8 +57,8 @@ def test_dask_and_local_engines_write_identical_tables(seeds, dask_engine):
     local_mentions = analyse(seeds, actors)
     dask_mentions = analyse(seeds, actors, engine=dask_engine)
     pd.testing.assert_frame_equal(local_mentions.mentions, dask_mentions.mentions)
-    local = sentiment.analyse(seeds, local_mentions, actors_file)
-    remote = sentiment.analyse(seeds, dask_mentions, actors_file, engine=dask_engine)
+    local = sentiment.analyse(seeds, local_mentions, actors_file=actors_file)
+    remote = sentiment.analyse(seeds, dask_mentions, actors_file=actors_file, engine=dask_engine)
     for name in ("mentions", *sentiment.Sentiment.TABLES):
         pd.testing.assert_frame_equal(getattr(local, name), getattr(remote, name))
     # the shift stage's bootstrap intervals and permutation tests, computed on the workers

@@ -15,7 +15,8 @@ from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.collections import PathCollection
 from matplotlib.colors import to_hex, to_rgba
 
-from actorlens import figures, shift
+from actorlens import figures
+from actorlens.tables import SCHEMAS
 
 matplotlib.use("Agg")
 
@@ -28,7 +29,7 @@ LABELS = {
 }
 TRAJECTORY_COLUMNS = ["period", "actor_id", "role", "n", "mean", "ci_low", "ci_high", "thin"]
 OVERALL_COLUMNS = ["actor_id", "role", "scorer", "n", "mean", "ci_low", "ci_high", "thin"]
-SHIFT_COLUMNS = shift.SHIFT_COLUMNS
+SHIFT_COLUMNS = SCHEMAS["stance_shift"].names
 
 
 @pytest.fixture(autouse=True)

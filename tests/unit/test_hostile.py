@@ -331,9 +331,9 @@ def test_index_page_escapes_corpus_text(hostile, tmp_path):
     folder, _ = hostile
     processed = tmp_path / "processed"
     actors_file = str(config.SEEDS_DIR / "actors.yml")
-    ingest.run(str(folder), processed_dir=str(processed))
+    ingest.run(corpus_dir=str(folder), processed_dir=str(processed))
     mentions.run(actors_file, processed_dir=str(processed))
-    sentiment.run(actors_file, processed_dir=str(processed))
+    sentiment.run(actors_file=actors_file, processed_dir=str(processed))
     shift.run(processed_dir=str(processed), target_terms={"talks": ["talks"]})
     params = {"corpus_dir": f"{folder}/{SCRIPT}", "actors_file": IMG}
     index = report.write_index(tmp_path, processed, STAGES, params, datetime.now(UTC), {})

@@ -118,7 +118,7 @@ def test_ten_awkward_files_run_through_every_stage_with_typed_tables(tmp_path):
     out = tmp_path / "processed"
     corpus = ingest_corpus(corpus_dir)
     found = mentions.analyse(corpus, load_actors(ACTORS_FILE))
-    voice = sentiment.analyse(corpus, found, ACTORS_FILE)
+    voice = sentiment.analyse(corpus, found, actors_file=ACTORS_FILE)
     stage = shift.analyse(corpus, voice, actors=found.actors)
     for stage_tables in (corpus, found, voice, stage):
         stage_tables.write(out)

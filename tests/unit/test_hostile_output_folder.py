@@ -180,7 +180,7 @@ def test_a_notebook_run_by_hand_with_its_defaults_leaves_the_published_run_alone
     tmp_path, published
 ):
     before = published_files(published)
-    ingest.run(str(tmp_path / "corpus"))  # notebook 01 with its parameters cell as it is
+    ingest.run(corpus_dir=str(tmp_path / "corpus"))  # notebook 01 with its parameters cell as it is
     assert published_files(published) == before
     assert (tmp_path / "data/notebook_runs/processed/documents.csv").is_file()
     figures = config.output_path(parameters.default("figures_dir"))
@@ -190,7 +190,9 @@ def test_a_notebook_run_by_hand_with_its_defaults_leaves_the_published_run_alone
 def test_writing_into_the_published_run_is_refused(tmp_path, published):
     before = published_files(published)
     with pytest.raises(PublishedRunError) as refused:
-        ingest.run(str(tmp_path / "corpus"), processed_dir=str(tmp_path / "data/processed"))
+        ingest.run(
+            corpus_dir=str(tmp_path / "corpus"), processed_dir=str(tmp_path / "data/processed")
+        )
     assert str(refused.value) == (
         f"{tmp_path}/data/processed is in the published run {published}, which is read-only: "
         "a notebook run by hand writes to the folders of its parameters cell's defaults "

@@ -120,7 +120,7 @@ def run_stages(files: list[bytes], folder: Path, period: str, speech: str, min_d
         assert str(error).count(" (") == len(files)
         return None
     found = mentions.analyse(corpus, ACTORS)
-    voice = sentiment.analyse(corpus, found, ACTORS_FILE, speech=speech)
+    voice = sentiment.analyse(corpus, found, actors_file=ACTORS_FILE, speech=speech)
     stage = None
     try:
         stage = shift.analyse(corpus, voice, period=period, speech=speech, actors=found.actors,

@@ -16,7 +16,6 @@ from actorlens.attributions import extract_attributions
 from actorlens.ingest import ingest_corpus
 from actorlens.mentions import analyse
 from actorlens.resampling import (
-    bootstrap_ci,
     bootstrap_intervals,
     cluster_totals,
     clustered_difference,
@@ -69,7 +68,7 @@ def shift_table(**changes) -> pd.DataFrame:
            "from_mean": -0.2, "to_mean": 0.3, "delta": 0.5, "ci_low": 0.1, "ci_high": 0.9,
            "p_value": 0.01, "q_value": 0.02, "n_from": 30, "n_to": 30, "docs_from": 6,
            "docs_to": 6, "unit": "documents", "tested": True, "same_sign": True, **changes}  # fmt: skip
-    return pd.DataFrame([row], columns=shift.SHIFT_COLUMNS)
+    return pd.DataFrame([row], columns=tables.SCHEMAS["stance_shift"].names)
 
 
 def scores(before, after, docs_per_end: int, docs_to: int | None = None) -> pd.DataFrame:
@@ -82,7 +81,7 @@ def scores(before, after, docs_per_end: int, docs_to: int | None = None) -> pd.D
             for i, value in enumerate(values)]  # fmt: skip
     frame = pd.DataFrame(rows, columns=["period", "doc_id", "where", "actor_id", "role",
                                         "sentiment"])  # fmt: skip
-    return frame.assign(**{column: frame["sentiment"] for column in shift.SCORE_COLUMNS})
+    return frame.assign(**{column: frame["sentiment"] for column in tables.score_columns()})
 
 
 # -- stance shift: what is called, what is tested ---------------------------------------
@@ -96,7 +95,7 @@ def test_rule_a_shift_is_called_on_its_q_value_not_its_p_value():
     assert shift.called_shifts(shift_table(q_value=0.06), level=0.1)["actor_id"].tolist() == ["x"]
     periods = pd.DataFrame({"doc_id": ["a", "b"], "period": ["p1", "p2"], "rank": [0, 1]})
     lines = shift.Shift(periods=periods, trajectory=significant_alone, shift=significant_alone,
-                        evidence=pd.DataFrame(columns=shift.EVIDENCE_COLUMNS),
+                        evidence=pd.DataFrame(columns=tables.SCHEMAS["shift_evidence"].names),
                         stance=pd.DataFrame()).summary({"x": "Actor X"})  # fmt: skip
     assert lines[1].startswith("No shift is clear at this sample size: of 1 tested actor-role pair")
     assert lines[3] == (
@@ -386,9 +385,11 @@ def processed(tmp_path):
     pd.DataFrame(rows).to_csv(folder / "manifest.csv", index=False)
     actors = tmp_path / "actors.yml"
     actors.write_text(STAGE_ACTORS, encoding="utf-8")
-    ingest.run(str(folder), manifest_file=str(folder / "manifest.csv"), processed_dir=str(out))
+    ingest.run(
+        corpus_dir=str(folder), manifest_file=str(folder / "manifest.csv"), processed_dir=str(out)
+    )
     mentions.run(str(actors), processed_dir=str(out))
-    sentiment.run(str(actors), processed_dir=str(out))
+    sentiment.run(actors_file=str(actors), processed_dir=str(out))
     return out
 
 
@@ -496,7 +497,7 @@ def test_rule_a_trajectory_cell_counts_what_it_rests_on():
         "start": [0, 10, np.nan, 5, 3, 3], "sentiment": [-0.3, 0.1, 0.2, 0.6, -0.05, np.nan],
     })  # fmt: skip
     table = shift.trajectory(frame, 2)
-    assert list(table.columns) == shift.TRAJECTORY_COLUMNS
+    assert list(table.columns) == tables.SCHEMAS["stance_trajectory"].names
     assert table.fillna(-9).values.tolist() == [
         ["p1", "x", "portrayal", 3, 0.0, -0.3, 0.2, False, 3, 2, 0.3333, 0.6667, 0.3333],
         ["p1", "y", "voice", 1, 0.6, -9, -9, True, 1, 1, 0.0, 1.0, 1.0],
@@ -512,7 +513,8 @@ def test_rule_shift_pairs_are_tested_first_then_by_size():
         scores([0.0] * 5, [1.0, 0.9] * 3, 3).assign(actor_id="c"),  # largest, not tested
     ], ignore_index=True)  # fmt: skip
     table = shift.shifts(frame, "p1", "p2", 20, 3)
-    assert list(table.columns) == shift.SHIFT_COLUMNS and table.index.tolist() == [0, 1, 2]
+    assert list(table.columns) == tables.SCHEMAS["stance_shift"].names
+    assert table.index.tolist() == [0, 1, 2]
     assert table.fillna(-9).values.tolist() == [
         ["b", "portrayal", "p1", "p2", 0.2, -0.9, -1.1, -1.2333, -0.9667, 0.1, 0.1, 24, 24, 3, 3,
          "documents", True, True],  # 3 documents a side: 20 splits, 2 as extreme
@@ -523,7 +525,7 @@ def test_rule_shift_pairs_are_tested_first_then_by_size():
     ]  # fmt: skip
     texts = {("p1-1", "sentence 1"): "B was praised.", ("p2-1", "sentence 1"): "B was blamed."}
     found = shift.evidence(frame, table.iloc[:2], texts, per_end=1)
-    assert list(found.columns) == shift.EVIDENCE_COLUMNS
+    assert list(found.columns) == tables.SCHEMAS["shift_evidence"].names
     assert found.values.tolist() == [
         ["b", "portrayal", "from", "p1", "p1-1", "sentence 1", 0.3, "B was praised."],
         ["b", "portrayal", "to", "p2", "p2-1", "sentence 1", -1.0, "B was blamed."],
@@ -537,7 +539,8 @@ def summary_of(table, evidence=None, periods=None, labels=None, trajectory=None,
     ``table``, over documents d1 (period p1) and d2, d3 (p2) unless ``periods`` is given."""
     periods = pd.DataFrame({"doc_id": ["d1", "d2", "d3"], "period": ["p1", "p2", "p2"],
                             "rank": [0, 1, 1]}) if periods is None else periods  # fmt: skip
-    evidence = pd.DataFrame(columns=shift.EVIDENCE_COLUMNS) if evidence is None else evidence
+    empty = tables.frame("shift_evidence")
+    evidence = empty if evidence is None else evidence
     trajectory = table if trajectory is None else trajectory
     result = shift.Shift(periods=periods, trajectory=trajectory, shift=table, evidence=evidence,
                          stance=pd.DataFrame())  # fmt: skip
@@ -548,7 +551,7 @@ def test_rule_the_summary_tells_of_called_shifts_with_their_numbers():
     falling = shift_table(delta=-0.5, from_mean=0.3, to_mean=-0.2, ci_low=-0.9, ci_high=-0.1)
     text = " ".join(["word"] * 100)
     evidence = pd.DataFrame([["x", "portrayal", "to", "p2", "d2", "sentence 3", -0.4, text]],
-                            columns=shift.EVIDENCE_COLUMNS)  # fmt: skip
+                            columns=tables.SCHEMAS["shift_evidence"].names)  # fmt: skip
     lines = summary_of(falling, evidence)
     assert lines[0] == "From period p1 (1 document) to period p2 (2 documents):"
     assert lines[1] == (
@@ -630,7 +633,7 @@ def test_rule_stance_rows_follow_targets_speakers_and_continuations(tmp_path):
     roles = assign_roles(found.mentions, table)
     rows = stance.stance_of(table, corpus.texts, corpus.sentences, roles,
                             {"plan": ["plan"], "ruritania": []})  # fmt: skip
-    assert list(rows.columns) == stance.STANCE_COLUMNS
+    assert list(rows.columns) == tables.SCHEMAS["stance"].names
     assert rows.values.tolist() == [
         ["001", "001-a000", "smith", "", "plan", "favour", 0.6667, "welcomed", 1, ""],
         # a continuation two sentences on: the same speaker on the same target
@@ -752,13 +755,14 @@ def test_rule_a_parquet_copy_keeps_types_and_no_index(tmp_path):
 
 def test_rule_grouped_bootstrap_intervals_equal_each_groups_own_interval():
     groups = [np.array([0.1, 0.5, 0.9, 0.2]), np.array([1.0, 0.0, 0.5, 0.7]), np.array([0.3])]
-    alone = [bootstrap_ci(values, samples=150) for values in groups]  # not a multiple of 100
+    # not a multiple of 100
+    alone = [tuple(bootstrap_intervals([values], samples=150)[0]) for values in groups]
     assert alone[0] == pytest.approx((0.15, 0.725)) and alone[1] == pytest.approx(
         (0.16125, 0.856875)
     )
     together = bootstrap_intervals(groups, samples=150, cells=500)  # one group per chunk
     np.testing.assert_allclose(together[:2], alone[:2])
-    assert np.isnan(together[2]).all() and np.isnan(bootstrap_ci([0.3])).all()
+    assert np.isnan(together[2]).all() and np.isnan(alone[2]).all()
 
 
 def test_rule_a_clustered_difference_draws_whole_clusters_with_a_fixed_seed():
@@ -868,9 +872,9 @@ def test_rule_a_state_speaks_through_its_officials_unless_it_speaks_itself():
         row("2", "2-a0", "jones", 0.5),  # affiliated with a person: nobody speaks through him
         row("2", "2-a1", "ruritania", 0.7),  # a state's own bloc does not speak through it
         row("3", "3-a0", "berg", -0.5),
-    ], columns=stance.STANCE_COLUMNS)  # fmt: skip
+    ], columns=tables.SCHEMAS["stance"].names)  # fmt: skip
     found = stance.through_affiliation(table, actors)
-    assert list(found.columns) == stance.STANCE_COLUMNS
+    assert list(found.columns) == tables.SCHEMAS["stance"].names
     assert found.iloc[len(table) :].values.tolist() == [
         ["1", "1-a1", "ruritania", "", "plan", "favour", 0.6, "x", 2, "smith"],
         ["1", "", "ruritania", "", "plan", "favour", 0.5, "x", 3, "smith"],

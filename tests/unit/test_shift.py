@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from actorlens import shift
+from actorlens.tables import score_columns
 
 DOCUMENTS = pd.DataFrame(
     {"doc_id": ["a", "b", "c", "d"], "date": ["2025-03-02", "2025-02-01", "", "2025-02-20"]}
@@ -57,7 +58,7 @@ def units(before, after, actor="x", role="portrayal", docs_per_end=1, scorers=No
     frame = pd.DataFrame(
         rows, columns=["period", "doc_id", "where", "actor_id", "role", "sentiment"]
     )
-    for column in shift.SCORE_COLUMNS:
+    for column in score_columns():
         frame[column] = frame["sentiment"]
     for column, (b, a) in (scorers or {}).items():
         frame[column] = [*b, *a]

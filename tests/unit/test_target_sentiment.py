@@ -1,16 +1,16 @@
-"""Target-dependent sentiment: loader, metrics, VADER baseline, trained scorer and artifact."""
+"""Target-dependent sentiment: loader, metrics, trained scorer and artifact."""
 
 import json
 
 import numpy as np
 import pandas as pd
 import pytest
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from actorlens import config, target_sentiment
 from actorlens.target_sentiment import (
     LABELS,
     TrainedScorer,
-    VaderScorer,
     default_model_path,
     evaluate,
     load_newsmtsc,
@@ -92,23 +92,6 @@ def test_evaluate_hand_computed():
     assert tuple(result["confusion"].columns) == LABELS
 
 
-def test_vader_known_compound():
-    scorer = VaderScorer()
-    sentence = ["VADER is smart, handsome, and funny."]
-    assert scorer.score(sentence, [0], [5])[0] == pytest.approx(0.8316)
-    proba = scorer.predict_proba(sentence, [0], [5])
-    assert proba.shape == (1, 3)
-    assert proba.sum() == pytest.approx(1.0)
-    assert scorer.predict(sentence) == ["positive"]
-    assert scorer.predict(["The plan is zorbish."]) == ["neutral"]
-
-
-def test_vader_lexicon_update():
-    scorer = VaderScorer(lexicon_update={"zorbish": -3.0})
-    assert scorer.score(["The plan is zorbish."])[0] < -0.05
-    assert scorer.predict(["The plan is zorbish."]) == ["negative"]
-
-
 def test_tiny_model_learns_target_dependent_rule(tiny_model):
     test = _frame(["Okafor", "Tanaka", "Dubois"])  # names never seen in training
     predicted = tiny_model.predict(test["sentence"], test["start"], test["end"])
@@ -143,7 +126,7 @@ def test_negation_scope_ends_at_punctuation():
 
 
 def test_lexicon_cues_go_to_the_nearest_mention():
-    analyzer = VaderScorer().analyzer
+    analyzer = SentimentIntensityAnalyzer()
     words = "xxtargetxx met Jones , who is dishonest".split()
     tokens = [w.lower() for w in words]
     others = target_sentiment._other_mentions(words, 0)
@@ -162,7 +145,7 @@ def test_target_features_depend_on_the_span():
         [a for a, _ in spans],
         [b for _, b in spans],
         target_sentiment.DEFAULT_SETTINGS,
-        VaderScorer().analyzer,
+        SentimentIntensityAnalyzer(),
     )
     assert masked[0].split()[:2] == ["xxtargetxx", "praised"] and "Jones" in masked[0]
     assert numeric.shape == (2, 18)
@@ -171,7 +154,7 @@ def test_target_features_depend_on_the_span():
 
 
 def test_sentence_valences_match_vader_and_pick_spans():
-    analyzer = VaderScorer().analyzer
+    analyzer = SentimentIntensityAnalyzer()
     for sentence in [
         "The plan was not good, but the talks were VERY productive!",
         "Kind of a sorry state, critics said.",
