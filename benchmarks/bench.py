@@ -509,10 +509,11 @@ BARE_IMPORTS = [
     "from itables import init_notebook_mode, show\n\n"
     "from actorlens import config, figures, mentions\nfrom actorlens.ingest import Corpus",
     "from itables import init_notebook_mode, show\n\n"
-    "from actorlens import config, figures, sentiment, validation\n"
+    "from actorlens import config, figures, sentiment, stages\n"
     "from actorlens.ingest import Corpus",
     "from itables import init_notebook_mode, show\n\n"
     "from actorlens import config, figures, shift\nfrom actorlens.mentions import Mentions",
+    "from actorlens import attribution_eval, persent, validation",
 ]
 BARE_RUNNER = """
 import sys, time, papermill
@@ -529,7 +530,7 @@ STAGE_DONE = re.compile(r"\[\d+/\d+\] (\w+):.*\n\s*done in ([\d.]+) s")
 
 
 def bare_chain(folder: Path) -> tuple[float, list[float]]:
-    """Four notebooks holding only the notebooks' imports, run with papermill in a
+    """One notebook per stage holding only that notebook's imports, run with papermill in a
     fresh process as ``actorlens run`` does; total and per-notebook seconds."""
     import nbformat
 
@@ -590,11 +591,11 @@ def print_report_overhead(repeats: int = 1) -> None:
     bare, per_notebook = min(bares)
     report, per_stage = min(reports, key=lambda r: r[0])
     best = f" (best of {repeats})" if repeats > 1 else ""
-    print(f"actorlens run, 4 notebooks on the seeds{best}: {report:6.1f} s")
+    print(f"actorlens run, {len(per_stage)} notebooks on the seeds{best}: {report:6.1f} s")
     print("  per stage: " + ", ".join(f"{k} {v:.1f} s" for k, v in per_stage.items()))
     rest = report - sum(per_stage.values())
     print(f"  outside the notebooks (start-up, parameters, HTML pages, index): {rest:.1f} s")
-    print(f"bare chain, 4 import-only notebooks{best}: {bare:6.1f} s")
+    print(f"bare chain, {len(BARE_IMPORTS)} import-only notebooks{best}: {bare:6.1f} s")
     print("  per notebook: " + ", ".join(f"{s:.1f} s" for s in per_notebook))
     print(f"ratio report / bare: {report / bare:.2f}")
 
