@@ -14,7 +14,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import partial
 from itertools import accumulate
 from typing import NamedTuple
@@ -490,6 +490,7 @@ def actors_table(actors: list[Actor]) -> pd.DataFrame:
 def analyse(
     corpus: Corpus,
     actors: list[Actor],
+    *,
     include_demonyms: bool = default("include_demonyms"),
     engine: Engine | None = None,
 ) -> Mentions:
@@ -509,17 +510,15 @@ def analyse(
 
 
 def run(
-    actors_file: str = default("actors_file"),
-    include_demonyms: bool = default("include_demonyms"),
-    processed_dir: str = default("processed_dir"),
-    engine: Engine | None = None,
+    processed_dir: str = default("processed_dir"), engine: Engine | None = None, **parameters
 ) -> Mentions:
-    """The mentions stage as a notebook calls it: read the ingested corpus and the actors
-    file, write the mention tables."""
+    """The mentions stage as notebook 02 calls it: read the ingested corpus and the actors
+    file, write the mention tables under the ``parameters`` of its settings (by name)."""
+    given = stages.settings("mentions", **parameters)
     processed = output_path(processed_dir)
     inputs = stages.check_inputs("mentions", processed)
-    actors = load_actors(input_path(actors_file))
-    result = analyse(Corpus.read(processed), actors, include_demonyms, engine)
-    given = {"actors_file": actors_file, "include_demonyms": include_demonyms}
-    stages.record("mentions", processed, result.write(processed), inputs, given)
+    actors = load_actors(input_path(given.actors_file))
+    result = analyse(Corpus.read(processed), actors, include_demonyms=given.include_demonyms,
+                     engine=engine)  # fmt: skip
+    stages.record("mentions", processed, result.write(processed), inputs, asdict(given))
     return result

@@ -507,7 +507,7 @@ def print_scaling(results: dict) -> None:
 BARE_IMPORTS = [
     "from actorlens import config, figures, ingest",
     "from itables import init_notebook_mode, show\n\n"
-    "from actorlens import config, figures, mentions\nfrom actorlens.ingest import Corpus",
+    "from actorlens import config, figures, mentions, stages\nfrom actorlens.ingest import Corpus",
     "from itables import init_notebook_mode, show\n\n"
     "from actorlens import config, figures, sentiment, stages\n"
     "from actorlens.ingest import Corpus",

@@ -332,7 +332,7 @@ def test_index_page_escapes_corpus_text(hostile, tmp_path):
     processed = tmp_path / "processed"
     actors_file = str(config.SEEDS_DIR / "actors.yml")
     ingest.run(corpus_dir=str(folder), processed_dir=str(processed))
-    mentions.run(actors_file, processed_dir=str(processed))
+    mentions.run(processed_dir=str(processed), actors_file=actors_file)
     sentiment.run(actors_file=actors_file, processed_dir=str(processed))
     shift.run(processed_dir=str(processed), target_terms={"talks": ["talks"]})
     params = {"corpus_dir": f"{folder}/{SCRIPT}", "actors_file": IMG}

@@ -388,7 +388,7 @@ def processed(tmp_path):
     ingest.run(
         corpus_dir=str(folder), manifest_file=str(folder / "manifest.csv"), processed_dir=str(out)
     )
-    mentions.run(str(actors), processed_dir=str(out))
+    mentions.run(processed_dir=str(out), actors_file=str(actors))
     sentiment.run(actors_file=str(actors), processed_dir=str(out))
     return out
 
