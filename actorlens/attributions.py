@@ -44,7 +44,7 @@ def voiced(attributions: pd.DataFrame, speech: str) -> pd.DataFrame:
 def find_attributions(doc_id: str, text: str, starts: list[int], mentions: list[tuple],
                       persons: dict) -> list[dict]:  # fmt: skip
     """Every attribution of one document, in text order (see :data:`ATTRIBUTION_COLUMNS`)."""
-    document = quotes._Document(text, starts, mentions, persons)
+    document = quotes.Document(text, starts, mentions, persons)
     resolver = quotes.SpeakerResolver(document)
     bounds = [*starts, len(text)] if starts else [0, len(text)]
     reported = [item for first, last in zip(bounds, bounds[1:], strict=False)
@@ -68,7 +68,7 @@ def find_attributions(doc_id: str, text: str, starts: list[int], mentions: list[
             start, end = document.quotes[index]
             direct[index] = resolver.attribute(start, end, previous_end)
             previous_end = end
-    quotes._lead_into_next(document, direct)
+    quotes.lead_into_next(document, direct)
     mixed = _held(document.quotes, [(r.start, r.end) for r in reported if r.kind == "mixed"])
     rows = [(start, end, "direct", a, False)
             for (start, end), a, in_mixed in zip(document.quotes, direct, mixed, strict=True)
@@ -103,7 +103,7 @@ def _row(doc_id, number, document, start, end, kind, attribution, negated) -> di
         "speaker_text": attribution.speaker_text, "source_start": attribution.source_start,
         "source_end": source_end, "cue": attribution.cue, "cue_start": attribution.cue_start,
         "cue_end": cue_end, "negated": negated,
-        "about": quotes._about(document, start, end, attribution),
+        "about": quotes.about_actors(document, start, end, attribution),
     }  # fmt: skip
 
 

@@ -108,7 +108,7 @@ ABBREVIATION_DOT = (
 )
 PHRASE_CHAR = rf"(?:[^,.;:!?\n“”\"]|{ABBREVIATION_DOT})"
 # The cue, then the first character of the phrase: the phrase runs on to the next
-# PHRASE_STOP, found with a bisect (:meth:`_Document.phrase_end`), and only its first words
+# PHRASE_STOP, found with a bisect (:meth:`Document.phrase_end`), and only its first words
 # are read, not every character to the paragraph's end ("‘...’ said X ‘...’ said X ...").
 RIGHT_CUE_FIRST = re.compile(rf"\s*[,.!?]?\s*(?P<cue>{CUE})\s+(?P<phrase>{PHRASE_CHAR})")
 PHRASE_STOP = re.compile(rf"(?!{ABBREVIATION_DOT})[,.;:!?\n“”\"]")  # a non-phrase character
@@ -195,7 +195,7 @@ def pronoun_cue(words: str) -> str:
     return found.pop() if len(found) == 1 else ""
 
 
-class _Document:
+class Document:
     """One document's text, sentences and actor mentions, with lookups by offset."""
 
     def __init__(self, text: str, sentence_starts: list[int], mentions: list[tuple], persons):
@@ -379,7 +379,7 @@ def _filler_start(before: str) -> int:
     return start
 
 
-def _phrase_tail(before: str) -> tuple[int, str]:
+def phrase_tail(before: str) -> tuple[int, str]:
     """The speaker phrase that ends ``before`` (the words right in front of a cue) and
     where it starts in ``before``; empty after a comma or a coordinating "and"."""
     before = before[: _filler_start(before)]
@@ -414,7 +414,7 @@ def _plain_lead(words: str) -> bool:
     return len(words) <= 3 and all(w.islower() for w in words)
 
 
-def _phrase_head(after: str, start: int = 0, end: int | None = None) -> str:
+def phrase_head(after: str, start: int = 0, end: int | None = None) -> str:
     """The speaker phrase that starts ``after[start:end]`` (the words right after a cue),
     read in place: only its first words are visited."""
     kept = []
@@ -434,7 +434,7 @@ def _phrase_head(after: str, start: int = 0, end: int | None = None) -> str:
 class SpeakerResolver:
     """Attributes the quotes of one document, in order, remembering recent speakers."""
 
-    def __init__(self, document: _Document):
+    def __init__(self, document: Document):
         self.doc = document
         # (offset, speaker, cue, name) of quotes with a named speaker; speaker "" for a
         # person who is no actor (their name kept), the cue the pronoun of the speaker
@@ -499,13 +499,13 @@ class SpeakerResolver:
         if match:
             at = match.start("phrase")
             phrase_end = self.doc.phrase_end(at)
-            phrase = _phrase_head(text, at, phrase_end)
+            phrase = phrase_head(text, at, phrase_end)
         else:
             match = RIGHT_SPEAKER_FIRST.match(text, end, line_end)
-            offset, phrase = _phrase_tail(match.group("phrase")) if match else (0, "")
+            offset, phrase = phrase_tail(match.group("phrase")) if match else (0, "")
             if not phrase or not _plain_lead(match.group("phrase")[:offset]):
                 match = RIGHT_APPOSITION.match(text, end, line_end)
-                offset, phrase = _phrase_tail(match.group("phrase")) if match else (0, "")
+                offset, phrase = phrase_tail(match.group("phrase")) if match else (0, "")
                 if not phrase or not _plain_lead(match.group("phrase")[:offset]):
                     return None
             at = match.start("phrase") + offset
@@ -521,7 +521,7 @@ class SpeakerResolver:
         region = text[region_start:start]
         colon = COLON.search(region)
         if colon and not CUE_WORD.search(colon.group("phrase")):
-            offset, phrase = _phrase_tail(colon.group("phrase"))
+            offset, phrase = phrase_tail(colon.group("phrase"))
             at = region_start + colon.start("phrase") + offset
             speaker, name = self.resolve(phrase, at)
             if not (speaker or name):  # "Olga Berg, a banker, disagreed: “...”"
@@ -537,7 +537,7 @@ class SpeakerResolver:
         if not cues:
             return None
         cue = cues[-1]
-        offset, phrase = _phrase_tail(region[: cue.start()])
+        offset, phrase = phrase_tail(region[: cue.start()])
         speaker, name = self.resolve(phrase, region_start + offset)
         if not (speaker or name) and (not phrase or cue.group() in QUOTE_PARTICIPLES):
             speaker, name = self._earlier_in_sentence(start)
@@ -606,7 +606,7 @@ class SpeakerResolver:
         return (speaker, name) if opens_with_quote else ("", "")
 
 
-def _about(doc: _Document, start: int, end: int, attribution: Attribution) -> str:
+def about_actors(doc: Document, start: int, end: int, attribution: Attribution) -> str:
     """Actors the quote names, plus those named between its cue and the quote
     (``called Zelenskyy a “dictator”``); the speaker is left out."""
     actors = doc.actors_in(start, end)
@@ -620,13 +620,13 @@ def find_quotes(
     doc_id: str, text: str, sentence_starts: list[int], mentions: list[tuple], persons
 ) -> list[dict]:
     """Every quotation in one document with its speaker, cue and the actors it is about."""
-    document = _Document(text, sentence_starts, mentions, persons)
+    document = Document(text, sentence_starts, mentions, persons)
     resolver = SpeakerResolver(document)
     attributions, previous_end = [], 0
     for start, end in document.quotes:
         attributions.append(resolver.attribute(start, end, previous_end))
         previous_end = end
-    _lead_into_next(document, attributions)
+    lead_into_next(document, attributions)
     rows = []
     for number, ((start, end), attribution) in enumerate(
         zip(document.quotes, attributions, strict=True)
@@ -641,13 +641,13 @@ def find_quotes(
                 "speaker_id": attribution.speaker_id,
                 "speaker_text": attribution.speaker_text,
                 "cue": attribution.cue,
-                "about": _about(document, start, end, attribution),
+                "about": about_actors(document, start, end, attribution),
             }
         )
     return rows
 
 
-def _lead_into_next(document: _Document, attributions: list[Attribution]) -> None:
+def lead_into_next(document: Document, attributions: list[Attribution]) -> None:
     """A full-sentence quote with no speaker, directly followed by an attributed quote,
     has the same speaker (“Russia was not going to go in. “And they went in,” Trump said)."""
     spans = document.quotes

@@ -114,9 +114,7 @@ class Reported:
     negated: bool
 
 
-def find_reported(
-    doc: "quotes._Document", sentence_start: int, sentence_end: int
-) -> list[Reported]:
+def find_reported(doc: "quotes.Document", sentence_start: int, sentence_end: int) -> list[Reported]:
     """The reported attributions of one sentence, in order. Each cue's work is local (its
     clause is matched in place, no copy of the rest of the sentence), so the cost is
     linear in the sentence's length however many cues it holds."""
@@ -256,7 +254,7 @@ def _source_before(before: str) -> tuple[int, str]:
     relative = re.search(r",?\s*who\s+$", before)
     if relative:  # "General Sir Richard Dannatt, who said"
         before = before[: relative.start()] + " "
-    offset, phrase = quotes._phrase_tail(before)
+    offset, phrase = quotes.phrase_tail(before)
     if phrase and phrase.lower() not in NOT_SOURCES:
         return offset, phrase
     last = before.split()[-1:]
@@ -267,7 +265,7 @@ def _source_before(before: str) -> tuple[int, str]:
     if trimmed.endswith(","):  # "Mohammad Saeedi, the deputy head of the agency, denied"
         opening = trimmed.rfind(",", max(0, len(trimmed) - 120), len(trimmed) - 1)
         if opening > 0 and not CUE_WORD.search(trimmed, opening):
-            offset, phrase = quotes._phrase_tail(trimmed[:opening])
+            offset, phrase = quotes.phrase_tail(trimmed[:opening])
             if phrase and phrase.lower() not in NOT_SOURCES and quotes.name_of(phrase):
                 return offset, phrase
     return 0, ""
@@ -303,7 +301,7 @@ def _closing(doc, sentence_start: int, sentence_end: int) -> Reported | None:
             if not phrase or phrase_text[:offset].strip():
                 continue
         else:
-            phrase = quotes._phrase_head(phrase_text)
+            phrase = quotes.phrase_head(phrase_text)
             if not phrase and match.group("cue") == "according to":
                 phrase = phrase_text.strip()  # "according to eyewitnesses"
             offset = 0
@@ -322,7 +320,7 @@ def _closing(doc, sentence_start: int, sentence_end: int) -> Reported | None:
 
 
 def _make(doc, cue, cue_start, cue_end, phrase_text, phrase_at, start, limit, negated):
-    phrase = quotes._phrase_head(phrase_text) or phrase_text.strip()
+    phrase = quotes.phrase_head(phrase_text) or phrase_text.strip()
     end = _trim_end(doc.text, start, limit)
     return _make_raw("", start, end, cue, cue_start, cue_end, phrase, phrase_at, negated)
 

@@ -134,7 +134,7 @@ def clustered_difference(
     return delta, float(low), float(high), p_value
 
 
-def _test_batch(batch: list[tuple]) -> list[tuple]:
+def permutation_batch(batch: list[tuple]) -> list[tuple]:
     """:func:`clustered_difference` of each (before, after, test) item of a batch."""
     return [clustered_difference(before, after, test) for before, after, test in batch]
 

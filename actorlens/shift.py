@@ -25,7 +25,7 @@ from actorlens.engine import Engine
 from actorlens.ingest import Corpus
 from actorlens.mentions import Mentions
 from actorlens.parameters import default
-from actorlens.resampling import _test_batch, q_values, summarise
+from actorlens.resampling import permutation_batch, q_values, summarise
 from actorlens.scorers import NEUTRAL_BAND
 from actorlens.sentiment import Sentiment, counted_kinds
 from actorlens.stance import stance_of, through_affiliation
@@ -154,7 +154,7 @@ def shifts(units: pd.DataFrame, from_label: str, to_label: str, min_shift_mentio
                      after["sentiment"].mean(), len(before), len(after), *docs,
                      "documents" if by_document else "sentences", tested,
                      len(signs) == 1 and 0 not in signs])  # fmt: skip
-    found = (engine or Engine()).map(_test_batch, items, batch=1,
+    found = (engine or Engine()).map(permutation_batch, items, batch=1,
                                      costs=[len(b[0]) + len(a[0]) for b, a, _ in items])  # fmt: skip
     described = frame("stance_shift", rows,
                       ["actor_id", "role", "from_period", "to_period", "from_mean", "to_mean",
