@@ -50,10 +50,11 @@ mutation: setup
 	$(BIN)/mutmut run --max-children 2
 	$(BIN)/python benchmarks/mutation_summary.py --survivors
 
-## lint: ruff over the package, tests, notebooks and benchmarks
+## lint: ruff over the package, tests, notebooks and benchmarks; import-linter over the direction of imports
 lint: setup
 	$(BIN)/ruff check actorlens tests notebooks benchmarks
 	$(BIN)/ruff format --check actorlens tests
+	$(BIN)/lint-imports --no-cache
 
 ## format: apply ruff's fixes and formatting
 format: setup
@@ -66,7 +67,7 @@ notebooks: report
 
 ## model: retrain the NewsMTSC target-sentiment scorer deterministically (about 1 minute)
 model: setup
-	$(BIN)/python -m actorlens.target_sentiment
+	$(BIN)/python -m actorlens.scoring.target_sentiment
 
 ## clean: remove generated data, reports, hand runs' folders and caches (keeps .venv)
 clean:

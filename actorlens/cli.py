@@ -8,7 +8,9 @@ import logging
 import sys
 from pathlib import Path
 
-from actorlens import checked, config, corpus_folder, pipeline
+from actorlens.core import config
+from actorlens.corpus import folder
+from actorlens.runner import checked, pipeline
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -79,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def command_evaluate_attribution(args: argparse.Namespace) -> int:
-    from actorlens import attribution_eval
+    from actorlens.evaluation import attribution
 
     path = Path(args.file)
     if not path.is_file():
@@ -88,7 +90,7 @@ def command_evaluate_attribution(args: argparse.Namespace) -> int:
         raise pipeline.PipelineError("give one --actors file for each --corpus folder", status=2)
     corpora = [(Path(c), Path(a)) for c, a in zip(args.corpus, args.actors, strict=True)]
     try:
-        table = attribution_eval.evaluate_file(path, corpora or None, args.split)
+        table = attribution.evaluate_file(path, corpora or None, args.split)
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise pipeline.PipelineError(
             f"{path}: not an attribution label file (doc_id, kind, content, content_start, "
@@ -98,7 +100,8 @@ def command_evaluate_attribution(args: argparse.Namespace) -> int:
 
 
 def command_evaluate(args: argparse.Namespace) -> int:
-    from actorlens import scorers, validation
+    from actorlens.evaluation import validation
+    from actorlens.scoring import scorers
 
     path = Path(args.file)
     if not path.is_file():
@@ -125,8 +128,8 @@ def command_run(args: argparse.Namespace) -> int:
     params = pipeline.resolve_paths(params, Path.cwd())
     corpus = Path(params["corpus_dir"])
     try:
-        found = corpus_folder.document_files(corpus, params["recursive"], corpus_folder.Log())
-    except corpus_folder.CorpusError as exc:
+        found = folder.document_files(corpus, params["recursive"], folder.Log())
+    except folder.CorpusError as exc:
         raise pipeline.PipelineError(str(exc), status=2) from exc
     if not found:
         raise pipeline.PipelineError(f"corpus folder has no *.txt files: {corpus}", status=2)

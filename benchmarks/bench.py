@@ -9,7 +9,7 @@ Prints figures; it is not a test. Run from the project root:
 
 For each corpus size a fresh subprocess (so the memory peak is per size) runs the
 library stages in-process on the same documents, then the "floor": NLTK Punkt
-(``actorlens.sentences.punkt()``) plus plain vaderSentiment ``polarity_scores`` on
+(``actorlens.text.sentences.punkt()``) plus plain vaderSentiment ``polarity_scores`` on
 every sentence in a loop. Corpora: 300 = the first 300 documents of the manifest,
 3,000 = all of ``../shared/corpora/wikinews_politics``, 30,000 = all of them ten times
 with new doc ids and file names; sizes other than 3,000 are written into a temporary
@@ -18,7 +18,7 @@ folder.
 Stages (the library functions the notebooks call, without writing CSVs):
 
 - ingest:      ingest.ingest_corpus
-- mentions:    actors.load_actors + mentions.analyse
+- mentions:    actors.load_actors + count.analyse
 - quotes:      quotes.extract_quotes (direct quotes only: the cost attribution is measured against)
 - attributions: attributions.extract_attributions (direct and reported speech; the goal of
   issue 18: at most 1.5 times the quotes stage)
@@ -145,18 +145,21 @@ def library_pass(corpus_dir: Path, stats: dict | None = None, engine=None):
     far, after each stage), ``resident`` (resident MiB after each stage) and ``details``
     (seconds of parts of a stage)."""
 
-    from actorlens import ingest, mentions, quotes, sentiment, shift
-    from actorlens.actors import load_actors
-    from actorlens.attributions import extract_attributions
-    from actorlens.roles import assign_roles
-    from actorlens.scorers import (
+    from actorlens.analysis import sentiment, shift
+    from actorlens.attribution import quotes
+    from actorlens.attribution.extract import extract_attributions
+    from actorlens.attribution.roles import assign_roles
+    from actorlens.core.tables import SCHEMAS
+    from actorlens.corpus import ingest
+    from actorlens.corpus.actors import load_actors
+    from actorlens.mentions import count
+    from actorlens.scoring.scorers import (
         SCORERS,
         actor_name_words,
         make_scorer,
         quote_tones,
         score_mentions,
     )
-    from actorlens.tables import SCHEMAS
 
     stats = {} if stats is None else stats
     timings, cpu, peaks, resident, details = ({} for _ in range(5))
@@ -174,7 +177,7 @@ def library_pass(corpus_dir: Path, stats: dict | None = None, engine=None):
 
     tick = clock()
     actors = load_actors(ACTORS_FILE)
-    found = mentions.analyse(corpus, actors, include_demonyms=False, engine=engine)
+    found = count.analyse(corpus, actors, include_demonyms=False, engine=engine)
     mark("mentions", tick)
 
     tick = clock()
@@ -240,7 +243,7 @@ def floor_pass(corpus_dir: Path, files: list[str]) -> dict:
     """Read each file, split it with the library's parameterised Punkt, VADER each sentence."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from actorlens.sentences import punkt
+    from actorlens.text.sentences import punkt
 
     tokenizer = punkt()
     analyzer = SentimentIntensityAnalyzer()
@@ -264,10 +267,10 @@ def floor_pass(corpus_dir: Path, files: list[str]) -> dict:
 
 def write_read_pass(objects, out_dir: Path) -> float:
     """What the notebooks add around the stages: write every table, read them back."""
-    from actorlens.ingest import Corpus
-    from actorlens.mentions import Mentions
-    from actorlens.sentiment import Sentiment
-    from actorlens.shift import Shift
+    from actorlens.analysis.sentiment import Sentiment
+    from actorlens.analysis.shift import Shift
+    from actorlens.corpus.ingest import Corpus
+    from actorlens.mentions.count import Mentions
 
     corpus, found, result, moved = objects
     tick = time.perf_counter()
@@ -282,7 +285,7 @@ def write_read_pass(objects, out_dir: Path) -> float:
 
 def worker(corpus_dir: Path, io_check: bool) -> None:
     """One size in this (fresh) process; prints one JSON line."""
-    from actorlens import ingest, mentions, quotes, sentiment, shift  # noqa: F401  (import cost)
+    from actorlens import shift  # noqa: F401  (import cost
 
     state = library_fingerprint()  # what this process imported
     _, rows = manifest_rows(corpus_dir)
@@ -317,7 +320,7 @@ def worker(corpus_dir: Path, io_check: bool) -> None:
 
 def dask_worker(corpus_dir: Path, n_workers: int) -> None:
     """The library pass with a local Dask cluster of ``n_workers``; prints one JSON line."""
-    from actorlens.engine import Engine
+    from actorlens.core.engine import Engine
 
     with Engine("dask", n_workers=n_workers) as engine:
         tick = time.perf_counter()
@@ -330,7 +333,7 @@ def dask_worker(corpus_dir: Path, n_workers: int) -> None:
 
 def profile_worker(corpus_dir: Path, top: int, dump: str | None = None) -> None:
     """The library pass under cProfile; prints the top functions."""
-    from actorlens import ingest, mentions, quotes, sentiment, shift  # noqa: F401
+    from actorlens import shift  # noqa: F401
 
     print(f"library state {library_fingerprint()}")
     profiler = cProfile.Profile()
@@ -504,17 +507,19 @@ def print_scaling(results: dict) -> None:
             )
 
 
-BARE_IMPORTS = [
-    "from actorlens import config, figures, ingest",
-    "from itables import init_notebook_mode, show\n\n"
-    "from actorlens import config, figures, mentions, stages\nfrom actorlens.ingest import Corpus",
-    "from itables import init_notebook_mode, show\n\n"
-    "from actorlens import config, figures, sentiment, stages\n"
-    "from actorlens.ingest import Corpus",
-    "from itables import init_notebook_mode, show\n\n"
-    "from actorlens import config, figures, shift\nfrom actorlens.mentions import Mentions",
-    "from actorlens import attribution_eval, persent, validation",
-]
+def bare_imports() -> list[str]:
+    """Each stage notebook's import cell (its first code cell that imports), in order."""
+    import nbformat
+
+    cells = []
+    for path in sorted((PROJECT / "notebooks").glob("0*.ipynb")):
+        code = [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+        cells.append(
+            next(source for source in code if source.lstrip().startswith(("from", "import")))
+        )
+    return cells
+
+
 BARE_RUNNER = """
 import sys, time, papermill
 from pathlib import Path
@@ -534,7 +539,7 @@ def bare_chain(folder: Path) -> tuple[float, list[float]]:
     fresh process as ``actorlens run`` does; total and per-notebook seconds."""
     import nbformat
 
-    for number, source in enumerate(BARE_IMPORTS, start=1):
+    for number, source in enumerate(bare_imports(), start=1):
         notebook = nbformat.v4.new_notebook()
         notebook.metadata["kernelspec"] = {
             "display_name": "Python (actorlens)",
@@ -595,7 +600,7 @@ def print_report_overhead(repeats: int = 1) -> None:
     print("  per stage: " + ", ".join(f"{k} {v:.1f} s" for k, v in per_stage.items()))
     rest = report - sum(per_stage.values())
     print(f"  outside the notebooks (start-up, parameters, HTML pages, index): {rest:.1f} s")
-    print(f"bare chain, {len(BARE_IMPORTS)} import-only notebooks{best}: {bare:6.1f} s")
+    print(f"bare chain, {len(bare_imports())} import-only notebooks{best}: {bare:6.1f} s")
     print("  per notebook: " + ", ".join(f"{s:.1f} s" for s in per_notebook))
     print(f"ratio report / bare: {report / bare:.2f}")
 

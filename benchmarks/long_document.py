@@ -13,9 +13,9 @@ Putin", names that no actor covers, title-case headlines), with one hostile line
 default: 80 KB at 8 MB). Timed, per size, the per-document steps the stages run:
 
 - sentences: ``sentences.sentence_spans`` (ingest's splitter, which the steps below need)
-- mentions:  ``mentions.document_mentions`` + ``document_kwic`` + ``document_salience``
-  (the mention scan of ``mentions._scan_batch``, a ``Matcher`` over the actors file)
-- names:     ``mentions.name_candidates`` + ``tabulate_names`` (unlisted names)
+- mentions:  ``count.document_mentions`` + ``document_kwic`` + ``document_salience``
+  (the mention scan of ``count._scan_batch``, a ``Matcher`` over the actors file)
+- names:     ``count.name_candidates`` + ``tabulate_names`` (unlisted names)
 - quotes:    ``quotes.extract_quotes`` on the one document
 
 With linear cost, seconds per MB stay the same from the smallest to the largest size;
@@ -125,12 +125,14 @@ def build_document(
 
 def time_document(text: str, actors_file: Path) -> tuple[dict[str, float], dict[str, int]]:
     """Seconds per step on one document, and the sizes of what each step produced."""
-    from actorlens import mentions, quotes, sentences  # the installed package (or PYTHONPATH)
-    from actorlens.actors import load_actors
-    from actorlens.tables import SCHEMAS
+    from actorlens import sentences  # the installed package (or PYTHONPATH
+    from actorlens.attribution import quotes
+    from actorlens.core.tables import SCHEMAS
+    from actorlens.corpus.actors import load_actors
+    from actorlens.mentions import count
 
     actors = load_actors(actors_file)
-    matcher = mentions.Matcher(actors)
+    matcher = count.Matcher(actors)
     doc_id, title = "long", text.split("\n", 1)[0]
     seconds, counts = {}, {}
 
@@ -139,15 +141,15 @@ def time_document(text: str, actors_file: Path) -> tuple[dict[str, float], dict[
     seconds["sentences"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
-    rows = mentions.document_mentions(matcher, doc_id, text, [start for start, _ in spans])
-    mentions.document_kwic(text, rows)
-    mentions.document_salience(text, title, rows, matcher)
+    rows = count.document_mentions(matcher, doc_id, text, [start for start, _ in spans])
+    count.document_kwic(text, rows)
+    count.document_salience(text, title, rows, matcher)
     seconds["mentions"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
     covered = [(row[4], row[5]) for row in rows]
-    candidates = mentions.name_candidates(doc_id, text, spans, covered)
-    names = mentions.tabulate_names(candidates, {doc_id: text})
+    candidates = count.name_candidates(doc_id, text, spans, covered)
+    names = count.tabulate_names(candidates, {doc_id: text})
     seconds["names"] = time.perf_counter() - clock
 
     mention_table = pd.DataFrame(rows, columns=SCHEMAS["mentions"].names)
@@ -155,7 +157,7 @@ def time_document(text: str, actors_file: Path) -> tuple[dict[str, float], dict[
     texts = pd.DataFrame({"doc_id": [doc_id], "text": [text]})
     clock = time.perf_counter()
     found = quotes.extract_quotes(texts, sentence_table, mention_table,
-                                  mentions.actors_table(actors))  # fmt: skip
+                                  count.actors_table(actors))  # fmt: skip
     seconds["quotes"] = time.perf_counter() - clock
 
     counts.update(sentences=len(spans), mentions=len(rows), names=len(names),

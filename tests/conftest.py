@@ -5,8 +5,8 @@ import os
 import pytest
 from hypothesis import HealthCheck, settings
 
-from actorlens import config
-from actorlens.ingest import ingest_corpus
+from actorlens.core import config
+from actorlens.corpus.ingest import ingest_corpus
 
 # Property-based tests (tests/unit/test_properties.py): a short, reproducible profile for
 # `make test` and CI, and a long random one for `make fuzz` (HYPOTHESIS_PROFILE=fuzz or

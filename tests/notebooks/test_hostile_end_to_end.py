@@ -10,7 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-from actorlens import cli, config
+from actorlens import cli
+from actorlens.core import config
 
 
 def test_ctrl_c_ends_with_one_line_and_status_130(tmp_path):

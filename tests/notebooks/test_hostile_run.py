@@ -15,8 +15,9 @@ import nbformat
 import pandas as pd
 import pytest
 
-from actorlens import cli, pipeline
-from actorlens.corpus_folder import SKIP_KINDS
+from actorlens import cli
+from actorlens.corpus.folder import SKIP_KINDS
+from actorlens.runner import pipeline
 from tests.unit.test_hostile import (
     EXPECTED_WARNINGS,
     IMG,

@@ -5,7 +5,9 @@ import json
 import pandas as pd
 import pytest
 
-from actorlens import cli, config, pipeline
+from actorlens import cli
+from actorlens.core import config
+from actorlens.runner import pipeline
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,9 @@ import shutil
 import papermill
 import pytest
 
-from actorlens import cli, config
-from actorlens.stages import BY_NAME
+from actorlens import cli
+from actorlens.core import config
+from actorlens.core.stages import BY_NAME
 
 
 @pytest.fixture(scope="module")

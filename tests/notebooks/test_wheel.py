@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from actorlens import config
+from actorlens.core import config
 
 LOCKED_WHEELS = Path(sys.prefix) / "wheelhouse"  # where `make setup` downloads requirements.lock
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from actorlens import config
-from actorlens.actors import ActorsFileError, load_actors
+from actorlens.core import config
+from actorlens.corpus.actors import ActorsFileError, load_actors
 
 
 def write(tmp_path, text):

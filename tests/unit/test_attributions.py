@@ -6,10 +6,10 @@ import json
 import pytest
 
 from actorlens import cli
-from actorlens.actors import Actor
-from actorlens.attributions import extract_attributions, voiced
-from actorlens.ingest import ingest_corpus
-from actorlens.mentions import analyse
+from actorlens.attribution.extract import extract_attributions, voiced
+from actorlens.corpus.actors import Actor
+from actorlens.corpus.ingest import ingest_corpus
+from actorlens.mentions.count import analyse
 
 ACTORS = [
     Actor("smith", "Anna Smith", "person", pronoun="she", names=("Anna Smith", "Smith")),

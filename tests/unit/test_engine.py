@@ -6,11 +6,12 @@ import time
 import pandas as pd
 import pytest
 
-from actorlens import config, sentiment, shift
-from actorlens.actors import load_actors
-from actorlens.engine import QUIET_CLUSTER, Engine, EngineError, _apply, balanced_groups
-from actorlens.ingest import ingest_corpus
-from actorlens.mentions import analyse
+from actorlens.analysis import sentiment, shift
+from actorlens.core import config
+from actorlens.core.engine import QUIET_CLUSTER, Engine, EngineError, apply_pickled, balanced_groups
+from actorlens.corpus.actors import load_actors
+from actorlens.corpus.ingest import ingest_corpus
+from actorlens.mentions.count import analyse
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +80,7 @@ def test_dask_and_local_ingestion_agree(seeds, dask_engine):
 
 def test_a_batch_and_its_results_travel_as_one_pickle_each():
     sent = pickle.dumps([(1, "a"), (2, "b")])
-    assert pickle.loads(_apply(lambda batch: [n * 10 for n, _ in batch], sent)) == [10, 20]
+    assert pickle.loads(apply_pickled(lambda batch: [n * 10 for n, _ in batch], sent)) == [10, 20]
 
 
 def test_local_cluster_workers_run_quiet_housekeeping(dask_engine):

@@ -15,8 +15,8 @@ from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.collections import PathCollection
 from matplotlib.colors import to_hex, to_rgba
 
-from actorlens import figures
-from actorlens.tables import SCHEMAS
+from actorlens.core.tables import SCHEMAS
+from actorlens.report import figures
 
 matplotlib.use("Agg")
 

@@ -8,11 +8,16 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from actorlens import cli, config, ingest, mentions, report, sentiment, shift
-from actorlens.actors import ActorsFileError, load_actors
-from actorlens.corpus_folder import SKIP_KINDS, CorpusError
-from actorlens.ingest import ingest_corpus, load_boilerplate
-from actorlens.pipeline import STAGES
+from actorlens import cli
+from actorlens.analysis import sentiment, shift
+from actorlens.core import config
+from actorlens.corpus import ingest
+from actorlens.corpus.actors import ActorsFileError, load_actors
+from actorlens.corpus.folder import SKIP_KINDS, CorpusError
+from actorlens.corpus.ingest import ingest_corpus, load_boilerplate
+from actorlens.mentions import count
+from actorlens.report import front_page
+from actorlens.runner.pipeline import STAGES
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -332,11 +337,11 @@ def test_index_page_escapes_corpus_text(hostile, tmp_path):
     processed = tmp_path / "processed"
     actors_file = str(config.SEEDS_DIR / "actors.yml")
     ingest.run(corpus_dir=str(folder), processed_dir=str(processed))
-    mentions.run(processed_dir=str(processed), actors_file=actors_file)
+    count.run(processed_dir=str(processed), actors_file=actors_file)
     sentiment.run(actors_file=actors_file, processed_dir=str(processed))
     shift.run(processed_dir=str(processed), target_terms={"talks": ["talks"]})
     params = {"corpus_dir": f"{folder}/{SCRIPT}", "actors_file": IMG}
-    index = report.write_index(tmp_path, processed, STAGES, params, datetime.now(UTC), {})
+    index = front_page.write_index(tmp_path, processed, STAGES, params, datetime.now(UTC), {})
     found, text = injected(index.read_text(encoding="utf-8"))
     assert found == []
     assert f"{SCRIPT} Talks" in text and IMG in text  # the payloads are there, as text

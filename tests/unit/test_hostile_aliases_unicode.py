@@ -5,10 +5,11 @@ letters), and every actor with no counted mention listed."""
 import pandas as pd
 import pytest
 
-from actorlens import mentions, report
-from actorlens.actors import Actor, ActorsFileError, load_actors
-from actorlens.ingest import ingest_corpus
-from actorlens.mentions import Matcher, Mentions, analyse
+from actorlens.corpus.actors import Actor, ActorsFileError, load_actors
+from actorlens.corpus.ingest import ingest_corpus
+from actorlens.mentions import count
+from actorlens.mentions.count import Matcher, Mentions, analyse
+from actorlens.report import front_page
 from tests.unit.test_linear_cost import time_limit
 
 PUTIN = Actor("putin", "Vladimir Putin", "person", names=("Vladimir Putin", "Putin"))
@@ -189,25 +190,27 @@ def tiny(tmp_path):
 
 
 def test_unmentioned_actors_are_listed_with_their_recorded_demonyms(tiny):
-    table = mentions.unmentioned_actors(tiny.actors, tiny.counts)
+    table = count.unmentioned_actors(tiny.actors, tiny.counts)
     assert table.values.tolist() == [
         ["russia", "Russia", "state", 1],
         ["kallas", "Kaja Kallas", "person", 0],
     ]
-    assert mentions.unmentioned_actors(tiny.actors, tiny.counts.iloc[:0]).shape == (3, 4)
+    assert count.unmentioned_actors(tiny.actors, tiny.counts.iloc[:0]).shape == (3, 4)
 
 
 def test_the_front_page_names_the_unmentioned_actors(tiny, tmp_path):
     processed = tmp_path / "processed"
     tiny.write(processed)
-    lines, _ = report.mentions_headline(processed)
+    lines, _ = front_page.mentions_headline(processed)
     assert "Never mentioned: 2 of 3 actors of the actors file (Russia, Kaja Kallas)" in lines
     everyone = Mentions(**{**vars(tiny), "actors": tiny.actors.iloc[:1]})
     everyone.write(processed)
-    assert "Every actor of the actors file is mentioned" in report.mentions_headline(processed)[0]
+    assert (
+        "Every actor of the actors file is mentioned" in front_page.mentions_headline(processed)[0]
+    )
 
 
 def test_unmentioned_actors_of_an_empty_counts_table():
     actors = pd.DataFrame({"id": ["a"], "label": ["A"], "type": ["person"]})
     counts = pd.DataFrame(columns=["doc_id", "actor_id", "n_mentions", "n_demonym"])
-    assert mentions.unmentioned_actors(actors, counts).values.tolist() == [["a", "A", "person", 0]]
+    assert count.unmentioned_actors(actors, counts).values.tolist() == [["a", "A", "person", 0]]

@@ -9,8 +9,9 @@ import pandas as pd
 import pytest
 from IPython.display import Image
 
-from actorlens import figures, report, tables
-from actorlens.stages import Stage
+from actorlens.core import tables
+from actorlens.core.stages import Stage
+from actorlens.report import figures, front_page
 
 matplotlib.use("Agg")
 
@@ -200,7 +201,7 @@ def test_front_page_links_only_figures_that_exist(tmp_path):
     stage = Stage("custom", "09-custom.ipynb", inputs=(), products=(),
                   figures=("fig_drawn", "fig_never_drawn", "fig_target", "fig_no_data"),
                   parameters=())  # fmt: skip
-    index = report.write_index(tmp_path, tmp_path / "processed", [stage], {}, datetime(2025, 1, 1),
+    index = front_page.write_index(tmp_path, tmp_path / "processed", [stage], {}, datetime(2025, 1, 1),
                                {"custom": 1.0})  # fmt: skip
     html = index.read_text()
     shown = re.findall(r'<img src="figures/([^"]+)"', html)
@@ -209,11 +210,13 @@ def test_front_page_links_only_figures_that_exist(tmp_path):
     assert "fig_never_drawn" not in html
     assert '<a href="figures/fig_target_talks.csv">data</a>' in html
     assert "fig_no_data.svg" not in html and "fig_no_data.csv" not in html
-    assert report.written_figures(figures_dir, ["fig_never_drawn"]) == []
+    assert front_page.written_figures(figures_dir, ["fig_never_drawn"]) == []
 
 
 def test_front_page_of_a_stage_that_drew_nothing_has_no_figure(tmp_path):
     stage = Stage("custom", "09-custom.ipynb", inputs=(), products=(), figures=("fig_a",),
                   parameters=())  # fmt: skip
-    html = report.write_index(tmp_path, tmp_path, [stage], {}, datetime(2025, 1, 1), {}).read_text()
+    html = front_page.write_index(
+        tmp_path, tmp_path, [stage], {}, datetime(2025, 1, 1), {}
+    ).read_text()
     assert "<figure>" not in html and "fig_a" not in html

@@ -6,9 +6,9 @@ import os
 import pandas as pd
 import pytest
 
-from actorlens import shift
-from actorlens.corpus_folder import NOT_DOCUMENT_KINDS, SKIP_KINDS
-from actorlens.ingest import decode, ingest_corpus
+from actorlens.analysis import shift
+from actorlens.corpus.folder import NOT_DOCUMENT_KINDS, SKIP_KINDS
+from actorlens.corpus.ingest import decode, ingest_corpus
 
 SECRET = "TOP-SECRET-9f3b outside the corpus"
 

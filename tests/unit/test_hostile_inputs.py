@@ -7,12 +7,17 @@ import os
 import pandas as pd
 import pytest
 
-from actorlens import cli, config, ingest, mentions, parameters, pipeline, sentiment, shift, tables
-from actorlens.actors import load_actors
-from actorlens.corpus_folder import CorpusError
-from actorlens.ingest import ingest_corpus
-from actorlens.resampling import summarise
-from actorlens.stance import stance_of
+from actorlens import cli
+from actorlens.analysis import sentiment, shift
+from actorlens.analysis.resampling import summarise
+from actorlens.core import config, parameters, tables
+from actorlens.corpus import ingest
+from actorlens.corpus.actors import load_actors
+from actorlens.corpus.folder import CorpusError
+from actorlens.corpus.ingest import ingest_corpus
+from actorlens.mentions import count
+from actorlens.runner import pipeline
+from actorlens.scoring.stance import stance_of
 
 ACTORS_FILE = config.SEEDS_DIR / "actors.yml"
 
@@ -117,7 +122,7 @@ def test_ten_awkward_files_run_through_every_stage_with_typed_tables(tmp_path):
     (corpus_dir / "loop_b.txt").symlink_to("loop_a.txt")
     out = tmp_path / "processed"
     corpus = ingest_corpus(corpus_dir)
-    found = mentions.analyse(corpus, load_actors(ACTORS_FILE))
+    found = count.analyse(corpus, load_actors(ACTORS_FILE))
     voice = sentiment.analyse(corpus, found, actors_file=ACTORS_FILE)
     stage = shift.analyse(corpus, voice, actors=found.actors)
     for stage_tables in (corpus, found, voice, stage):

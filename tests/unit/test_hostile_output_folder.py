@@ -8,10 +8,13 @@ import os
 
 import pytest
 
-from actorlens import cli, config, ingest, parameters, pipeline
-from actorlens.ingest import Corpus
-from actorlens.outputs import PRODUCTS, OutputFolder, OutputFolderError, PublishedRunError
-from actorlens.stages import StageInputError
+from actorlens import cli
+from actorlens.core import config, parameters
+from actorlens.core.outputs import PRODUCTS, OutputFolder, OutputFolderError, PublishedRunError
+from actorlens.core.stages import StageInputError
+from actorlens.corpus import ingest
+from actorlens.corpus.ingest import Corpus
+from actorlens.runner import pipeline
 from tests.unit.test_outputs import fake_run
 
 

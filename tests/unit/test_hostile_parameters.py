@@ -10,11 +10,13 @@ import time
 import pytest
 from papermill.translators import PythonTranslator
 
-from actorlens import cli, config, parameters, pipeline, safe_yaml
-from actorlens.actors import ActorsFileError, load_actors
-from actorlens.corpus_folder import CorpusError
-from actorlens.ingest import load_boilerplate
-from actorlens.scorers import LexiconError, load_lexicon
+from actorlens import cli
+from actorlens.core import config, parameters, safe_yaml
+from actorlens.corpus.actors import ActorsFileError, load_actors
+from actorlens.corpus.folder import CorpusError
+from actorlens.corpus.ingest import load_boilerplate
+from actorlens.runner import pipeline
+from actorlens.scoring.scorers import LexiconError, load_lexicon
 
 # Nine levels of nine aliases: 9**9 (387 million) strings from a few hundred bytes.
 LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(

@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from actorlens.corpus_folder import SKIP_KINDS, CorpusError, doc_id_from_name
-from actorlens.ingest import clean_text, decode, ingest_corpus, load_boilerplate
+from actorlens.corpus.folder import SKIP_KINDS, CorpusError, doc_id_from_name
+from actorlens.corpus.ingest import clean_text, decode, ingest_corpus, load_boilerplate
 
 
 def test_seed_documents_and_dates(seeds):
@@ -178,7 +178,7 @@ def test_boilerplate_file_errors_name_the_file(tmp_path):
 
 
 def test_corpus_round_trip(seeds, tmp_path):
-    from actorlens.ingest import Corpus
+    from actorlens.corpus.ingest import Corpus
 
     seeds.write(tmp_path)
     again = Corpus.read(tmp_path)

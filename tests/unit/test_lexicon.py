@@ -1,17 +1,18 @@
 """One source for each word list: ``resources/lexicon.yml`` (reporting verbs with their
 properties, name particles, honorifics, title words, abbreviations), read by
-:mod:`actorlens.lexicon` and used by the sentence splitter, the mention scanner, the
+:mod:`actorlens.text.lexicon` and used by the sentence splitter, the mention scanner, the
 direct-quote and the reported-speech rules. Each test names the rule the lexicon sets and
 asserts what a stage does with it."""
 
 import pytest
 
-from actorlens import lexicon, quotes, reported, sentences
-from actorlens.actors import Actor
-from actorlens.attributions import extract_attributions
-from actorlens.ingest import ingest_corpus
-from actorlens.lexicon import LexiconError, read_lexicon
-from actorlens.mentions import CAPITALISED_NAME, analyse
+from actorlens.attribution import quotes, reported
+from actorlens.attribution.extract import extract_attributions
+from actorlens.corpus.actors import Actor
+from actorlens.corpus.ingest import ingest_corpus
+from actorlens.mentions.count import CAPITALISED_NAME, analyse
+from actorlens.text import lexicon, sentences
+from actorlens.text.lexicon import LexiconError, read_lexicon
 
 ACTORS = [
     Actor("lavrov", "Sergei Lavrov", "person", "russia", "he", names=("Sergei Lavrov", "Lavrov")),

@@ -15,13 +15,13 @@ from contextlib import contextmanager
 import pandas as pd
 import pytest
 
-from actorlens.actors import Actor
-from actorlens.attributions import find_attributions
-from actorlens.mentions import CAPITALISED_NAME, Matcher, name_candidates, tabulate_names
-from actorlens.quotes import find_quotes
-from actorlens.reported import MAX_HELD
-from actorlens.roles import assign_roles
-from actorlens.text import quote_spans
+from actorlens.attribution.extract import find_attributions
+from actorlens.attribution.quotes import find_quotes
+from actorlens.attribution.reported import MAX_HELD
+from actorlens.attribution.roles import assign_roles
+from actorlens.corpus.actors import Actor
+from actorlens.mentions.count import CAPITALISED_NAME, Matcher, name_candidates, tabulate_names
+from actorlens.text.spans import quote_spans
 
 LIMIT_SECONDS = 20
 HOSTILE = "A-" * 100_000  # 200 KB, no lower-case letter

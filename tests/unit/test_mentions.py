@@ -3,9 +3,9 @@
 import pandas as pd
 import pytest
 
-from actorlens import config
-from actorlens.actors import Actor, load_actors
-from actorlens.mentions import (
+from actorlens.core import config
+from actorlens.corpus.actors import Actor, load_actors
+from actorlens.mentions.count import (
     Matcher,
     analyse,
     count_mentions,

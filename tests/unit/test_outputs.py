@@ -7,7 +7,7 @@ import os
 import pytest
 
 from actorlens import cli
-from actorlens.outputs import PRODUCTS, OutputBusyError, OutputFolder
+from actorlens.core.outputs import PRODUCTS, OutputBusyError, OutputFolder
 
 
 def fake_run(folder: OutputFolder, text: str):

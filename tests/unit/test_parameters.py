@@ -1,5 +1,5 @@
 """One definition of every parameter: the notebooks' parameters cells, papermill's view of
-them and the library's defaults all come from actorlens.parameters."""
+them and the library's defaults all come from actorlens.core.parameters."""
 
 import inspect
 
@@ -8,8 +8,11 @@ import papermill
 import pytest
 import yaml
 
-from actorlens import config, ingest, mentions, parameters, sentiment, shift
-from actorlens.stages import STAGES
+from actorlens.analysis import sentiment, shift
+from actorlens.core import config, parameters
+from actorlens.core.stages import STAGES
+from actorlens.corpus import ingest
+from actorlens.mentions import count
 
 
 @pytest.mark.parametrize("stage", STAGES, ids=lambda s: s.name)
@@ -43,7 +46,7 @@ def test_the_line_of_a_parameter():
 
 @pytest.mark.parametrize(
     "function",
-    [ingest.run, mentions.run, sentiment.run, shift.run, sentiment.analyse, shift.analyse],
+    [ingest.run, count.run, sentiment.run, shift.run, sentiment.analyse, shift.analyse],
 )
 def test_library_defaults_are_the_declared_ones(function):
     # None stands for the declared default (target_terms) or a local Engine (engine)

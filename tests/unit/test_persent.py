@@ -3,8 +3,8 @@
 import numpy as np
 import pandas as pd
 
-from actorlens import persent
-from actorlens.scorers import SentenceVader
+from actorlens.evaluation import persent
+from actorlens.scoring.scorers import SentenceVader
 
 
 def documents(rows):

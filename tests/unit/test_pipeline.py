@@ -2,7 +2,7 @@
 
 import pytest
 
-from actorlens import pipeline
+from actorlens.runner import pipeline
 
 
 def test_defaults_come_from_the_definitions():

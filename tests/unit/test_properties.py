@@ -18,11 +18,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from actorlens import config, mentions, sentiment, shift, tables
-from actorlens.actors import load_actors
-from actorlens.corpus_folder import CorpusError
-from actorlens.ingest import ingest_corpus
-from actorlens.shift import ShiftParameterError
+from actorlens.analysis import sentiment, shift
+from actorlens.analysis.shift import ShiftParameterError
+from actorlens.core import config, tables
+from actorlens.corpus.actors import load_actors
+from actorlens.corpus.folder import CorpusError
+from actorlens.corpus.ingest import ingest_corpus
+from actorlens.mentions import count
 
 ACTORS_FILE = config.SEEDS_DIR / "actors.yml"
 ACTORS = load_actors(ACTORS_FILE)
@@ -119,7 +121,7 @@ def run_stages(files: list[bytes], folder: Path, period: str, speech: str, min_d
         assert str(error).startswith(f"no readable documents in {corpus_dir}; skipped: ")
         assert str(error).count(" (") == len(files)
         return None
-    found = mentions.analyse(corpus, ACTORS)
+    found = count.analyse(corpus, ACTORS)
     voice = sentiment.analyse(corpus, found, actors_file=ACTORS_FILE, speech=speech)
     stage = None
     try:

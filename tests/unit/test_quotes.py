@@ -3,12 +3,13 @@
 import pandas as pd
 import pytest
 
-from actorlens import config, validation
-from actorlens.actors import Actor
-from actorlens.ingest import ingest_corpus
-from actorlens.mentions import analyse
-from actorlens.quotes import extract_quotes
-from actorlens.text import quote_spans
+from actorlens.attribution.quotes import extract_quotes
+from actorlens.core import config
+from actorlens.corpus.actors import Actor
+from actorlens.corpus.ingest import ingest_corpus
+from actorlens.evaluation import validation
+from actorlens.mentions.count import analyse
+from actorlens.text.spans import quote_spans
 
 ACTORS = [
     Actor("putin", "Vladimir Putin", "person", "russia", "he", names=("Vladimir Putin", "Putin"),

@@ -1,16 +1,16 @@
-"""One test per rule of reported speech (:mod:`actorlens.reported`), named after it: each
+"""One test per rule of reported speech (:mod:`actorlens.attribution.reported`), named after it: each
 asserts the values the rule gives, to the character, so that a one-line change to the rule
 fails here. Sentences are written for the rule (invented names and places); each stands
 after a first sentence, so that its offsets are not those of the document."""
 
 import pytest
 
-from actorlens import quotes
-from actorlens.actors import Actor
-from actorlens.attributions import extract_attributions
-from actorlens.ingest import ingest_corpus
-from actorlens.mentions import analyse
-from actorlens.reported import find_reported
+from actorlens.attribution import quotes
+from actorlens.attribution.extract import extract_attributions
+from actorlens.attribution.reported import find_reported
+from actorlens.corpus.actors import Actor
+from actorlens.corpus.ingest import ingest_corpus
+from actorlens.mentions.count import analyse
 
 LEAD = "The ferry left Tarnholm at dawn. "
 ACTORS = [

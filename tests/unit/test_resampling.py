@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from actorlens import resampling
+from actorlens.analysis import resampling
 
 
 def test_bootstrap_interval_is_fixed_and_brackets_the_mean():

@@ -4,12 +4,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from actorlens import config
-from actorlens.actors import load_actors
-from actorlens.attributions import extract_attributions
-from actorlens.ingest import ingest_corpus
-from actorlens.mentions import analyse
-from actorlens.roles import assign_roles
+from actorlens.attribution.extract import extract_attributions
+from actorlens.attribution.roles import assign_roles
+from actorlens.core import config
+from actorlens.corpus.actors import load_actors
+from actorlens.corpus.ingest import ingest_corpus
+from actorlens.mentions.count import analyse
 
 WIKINEWS = config.PROJ_ROOT.parent / "shared" / "corpora" / "wikinews_politics"
 

@@ -10,20 +10,24 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from actorlens import ingest, mentions, scorers, sentiment, shift, stages, stance, tables
-from actorlens.actors import Actor
-from actorlens.attributions import extract_attributions
-from actorlens.ingest import ingest_corpus
-from actorlens.mentions import analyse
-from actorlens.resampling import (
+from actorlens.analysis import sentiment, shift
+from actorlens.analysis.resampling import (
     bootstrap_intervals,
     cluster_totals,
     clustered_difference,
     q_values,
     summarise,
 )
-from actorlens.roles import assign_roles
-from actorlens.scorers import label_of
+from actorlens.attribution.extract import extract_attributions
+from actorlens.attribution.roles import assign_roles
+from actorlens.core import stages, tables
+from actorlens.corpus import ingest
+from actorlens.corpus.actors import Actor
+from actorlens.corpus.ingest import ingest_corpus
+from actorlens.mentions import count
+from actorlens.mentions.count import analyse
+from actorlens.scoring import scorers, stance
+from actorlens.scoring.scorers import label_of
 
 ACTORS = [
     Actor("lavrov", "Sergei Lavrov", "person", "russia", "he", names=("Sergei Lavrov", "Lavrov")),
@@ -388,7 +392,7 @@ def processed(tmp_path):
     ingest.run(
         corpus_dir=str(folder), manifest_file=str(folder / "manifest.csv"), processed_dir=str(out)
     )
-    mentions.run(processed_dir=str(out), actors_file=str(actors))
+    count.run(processed_dir=str(out), actors_file=str(actors))
     sentiment.run(actors_file=str(actors), processed_dir=str(out))
     return out
 

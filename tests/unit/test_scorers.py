@@ -7,8 +7,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from actorlens import cli, validation
-from actorlens.scorers import (
+from actorlens import cli
+from actorlens.evaluation import validation
+from actorlens.evaluation.validation import validation_table
+from actorlens.scoring.scorers import (
     LexiconError,
     ScoredOnce,
     SentenceVader,
@@ -17,7 +19,6 @@ from actorlens.scorers import (
     make_scorer,
     quote_tones,
 )
-from actorlens.validation import validation_table
 
 
 def write_lexicon(tmp_path, body: str):

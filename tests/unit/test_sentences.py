@@ -2,7 +2,7 @@
 
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-from actorlens.sentences import sentence_spans
+from actorlens.text.sentences import sentence_spans
 from tests.conftest import sentence_of
 
 

@@ -4,10 +4,11 @@ import shutil
 
 import pandas as pd
 
-from actorlens import config, sentiment, shift
-from actorlens.actors import load_actors
-from actorlens.ingest import ingest_corpus
-from actorlens.mentions import analyse
+from actorlens.analysis import sentiment, shift
+from actorlens.core import config
+from actorlens.corpus.actors import load_actors
+from actorlens.corpus.ingest import ingest_corpus
+from actorlens.mentions.count import analyse
 
 
 def test_speaker_targets_from_inside_and_outside_the_quote():

@@ -5,7 +5,9 @@ import dataclasses
 
 import pytest
 
-from actorlens import ingest, parameters, sentiment, shift, stages
+from actorlens.analysis import sentiment, shift
+from actorlens.core import parameters, stages
+from actorlens.corpus import ingest
 
 
 def test_the_settings_are_the_parameters_that_make_the_tables():

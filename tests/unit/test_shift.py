@@ -4,8 +4,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from actorlens import shift
-from actorlens.tables import score_columns
+from actorlens.analysis import shift
+from actorlens.core.tables import score_columns
 
 DOCUMENTS = pd.DataFrame(
     {"doc_id": ["a", "b", "c", "d"], "date": ["2025-03-02", "2025-02-01", "", "2025-02-20"]}

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from actorlens import stages
+from actorlens.core import stages
 
 
 def fake_stage(processed, name, inputs, sha="a"):

@@ -4,12 +4,13 @@ narrated acts, and the per-cell aggregation; sentences written for each rule."""
 import pandas as pd
 import pytest
 
-from actorlens import shift, stance
-from actorlens.actors import Actor
-from actorlens.attributions import extract_attributions
-from actorlens.ingest import ingest_corpus
-from actorlens.mentions import analyse
-from actorlens.roles import assign_roles
+from actorlens.analysis import shift
+from actorlens.attribution.extract import extract_attributions
+from actorlens.attribution.roles import assign_roles
+from actorlens.corpus.actors import Actor
+from actorlens.corpus.ingest import ingest_corpus
+from actorlens.mentions.count import analyse
+from actorlens.scoring import stance
 
 ACTORS = [
     Actor("smith", "Anna Smith", "person", pronoun="she", names=("Anna Smith", "Smith")),

@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from actorlens import tables
-from actorlens.stages import STAGES, StageInputError
+from actorlens.core import tables
+from actorlens.core.stages import STAGES, StageInputError
 
 
 def test_every_product_has_a_schema_and_one_writer():

@@ -7,8 +7,9 @@ import pandas as pd
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from actorlens import config, target_sentiment
-from actorlens.target_sentiment import (
+from actorlens.core import config
+from actorlens.scoring import target_sentiment
+from actorlens.scoring.target_sentiment import (
     LABELS,
     TrainedScorer,
     default_model_path,

@@ -6,10 +6,13 @@ from pathlib import Path
 
 import nbformat
 
-from actorlens import checked, config, parameters, persent, report, stages
+from actorlens.core import config, parameters, stages
+from actorlens.evaluation import persent
+from actorlens.report import front_page
+from actorlens.runner import checked
 
 # What only the validation notebook calls: the evaluation code and the shipped labels.
-VALIDATION_MODULES = ("validation.", "persent.", "attribution_eval.")
+VALIDATION_MODULES = ("validation.", "persent.", "attribution.")
 CHECKED_CALLS = [
     "validation.portrayal_agreement()",
     'validation.portrayal_levels("dev")',
@@ -17,8 +20,8 @@ CHECKED_CALLS = [
     "validation.newsmtsc_agreement()",
     "persent.folder_agreement(persent_dir)",
     "validation.quote_agreement(validation.seed_quotes(), validation.load_seed_quote_gold())",
-    'attribution_eval.evaluate_file(validation.ATTRIBUTION_LABELS, split="dev")',
-    'attribution_eval.evaluate_file(validation.ATTRIBUTION_LABELS, split="test")',
+    'attribution.evaluate_file(validation.ATTRIBUTION_LABELS, split="dev")',
+    'attribution.evaluate_file(validation.ATTRIBUTION_LABELS, split="test")',
     "validation.stance_agreement()",
     "validation.seed_stance_beside_labels()",
 ]
@@ -75,20 +78,20 @@ def test_persent_is_skipped_with_a_note_unless_a_folder_is_given(tmp_path):
 
 def test_the_front_page_links_the_validation_page(tmp_path):
     stage = stages.BY_NAME["validation"]
-    index = report.write_index(tmp_path, tmp_path, [stage], {"corpus_dir": "seeds"},
+    index = front_page.write_index(tmp_path, tmp_path, [stage], {"corpus_dir": "seeds"},
                                datetime(2025, 1, 1), {"validation": 2.0})  # fmt: skip
     html = " ".join(index.read_text(encoding="utf-8").split())
     assert (
         '<h2>Validation <span class="meta">(<a href="html/05-validation.html">full page</a>, '
         "2.0 s)</span></h2>"
     ) in html
-    assert f"<li>{report.VALIDATION_HEADLINE}</li>" in html
+    assert f"<li>{front_page.VALIDATION_HEADLINE}</li>" in html
 
 
 def test_the_front_page_template_escapes_what_it_is_given(tmp_path):
     stage = stages.BY_NAME["validation"]
     params = {"corpus_dir": "<script>alert(1)</script>", "top_n": "<b>3</b>"}
-    html = report.write_index(tmp_path, tmp_path, [stage], params, datetime(2025, 1, 1),
+    html = front_page.write_index(tmp_path, tmp_path, [stage], params, datetime(2025, 1, 1),
                               {}).read_text(encoding="utf-8")  # fmt: skip
     assert "<script>" not in html and "<b>" not in html
     assert "<code>&lt;script&gt;alert(1)&lt;/script&gt;</code>" in html

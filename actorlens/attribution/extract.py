@@ -1,0 +1,136 @@
+"""Attributions: who says what, as direct quotes (:mod:`actorlens.attribution.quotes`) and reported
+speech (:mod:`actorlens.attribution.reported`), in one table.
+
+One pass over each document in text order: every quotation and every reported clause is
+attributed with one :class:`~actorlens.attribution.quotes.SpeakerResolver`, so a pronoun or a
+continuation finds the latest speaker whichever way that speaker was reported. A quotation
+that is part of a reported clause ("Putin said the talks were “a first step”") belongs to
+that clause, a ``mixed`` attribution. The speaker is an actor (``speaker_id``), or else the
+name of a person or organisation that is not in the actors file (``speaker_name``, in the
+fullest form the document gives); a speaker named by neither is unknown.
+"""
+
+import bisect
+from functools import partial
+from itertools import accumulate
+
+import pandas as pd
+
+from actorlens.attribution import quotes
+from actorlens.attribution.reported import find_reported
+from actorlens.core.engine import Engine
+from actorlens.core.tables import SCHEMAS, frame
+from actorlens.mentions.count import sentence_starts
+
+# The attributions table before its tone (the last column) is scored.
+ATTRIBUTION_COLUMNS = SCHEMAS["attributions"].names[:-1]
+KINDS = ("direct", "reported", "mixed")
+SPEECH = {"direct": ("direct",), "reported": ("reported", "mixed"), "both": KINDS}
+
+
+class SpeechError(ValueError):
+    """The ``speech`` parameter names no kind of speech."""
+
+
+def voiced(attributions: pd.DataFrame, speech: str) -> pd.DataFrame:
+    """The attributions with a speaker actor, of the kinds ``speech`` picks: ``direct``
+    (quotes), ``reported`` (reported and mixed) or ``both``."""
+    if speech not in SPEECH:
+        raise SpeechError(f"speech must be one of {', '.join(SPEECH)}, got {speech!r}")
+    kept = (attributions["speaker_id"] != "") & attributions["kind"].isin(SPEECH[speech])
+    return attributions[kept]
+
+
+def find_attributions(doc_id: str, text: str, starts: list[int], mentions: list[tuple],
+                      persons: dict) -> list[dict]:  # fmt: skip
+    """Every attribution of one document, in text order (see :data:`ATTRIBUTION_COLUMNS`)."""
+    document = quotes.Document(text, starts, mentions, persons)
+    resolver = quotes.SpeakerResolver(document)
+    bounds = [*starts, len(text)] if starts else [0, len(text)]
+    reported = [item for first, last in zip(bounds, bounds[1:], strict=False)
+                for item in find_reported(document, first, last)]  # fmt: skip
+    events = sorted([(s, 0, i) for i, (s, _) in enumerate(document.quotes)]
+                    + [(r.start, 1, i) for i, r in enumerate(reported)])  # fmt: skip
+    direct: list[quotes.Attribution] = [None] * len(document.quotes)
+    spoken: list[quotes.Attribution] = [None] * len(reported)
+    previous_end = 0
+    for _, is_reported, index in events:
+        if is_reported:
+            item = reported[index]
+            speaker, name = resolver.resolve(item.source, item.source_start)
+            if not item.source and item.source_start < 0 and item.cue_start >= 0:  # the subject
+                speaker, name = document.subject_before(item.cue_start,
+                                                        document.sentence_start(item.cue_start))  # fmt: skip
+            spoken[index] = quotes.Attribution(speaker, item.source, item.cue, item.cue_end,
+                                               name, item.source_start, item.cue_start)  # fmt: skip
+            resolver.remember(item.start, spoken[index])
+        else:
+            start, end = document.quotes[index]
+            direct[index] = resolver.attribute(start, end, previous_end)
+            previous_end = end
+    quotes.lead_into_next(document, direct)
+    mixed = _held(document.quotes, [(r.start, r.end) for r in reported if r.kind == "mixed"])
+    rows = [(start, end, "direct", a, False)
+            for (start, end), a, in_mixed in zip(document.quotes, direct, mixed, strict=True)
+            if not in_mixed]  # fmt: skip
+    rows += [(r.start, r.end, r.kind, a, r.negated) for r, a in zip(reported, spoken, strict=True)]
+    rows.sort(key=lambda row: row[0])
+    return [_row(doc_id, number, document, *row) for number, row in enumerate(rows)]
+
+
+def _held(spans: list[tuple[int, int]], clauses: list[tuple[int, int]]) -> list[bool]:
+    """For each span, whether a clause holds it (starts at or before it, ends at most one
+    character before its end): a bisect over the clauses' starts and the furthest end
+    reached so far, not a scan of every clause per span."""
+    clauses = sorted(clauses)
+    starts = [start for start, _ in clauses]
+    reach = list(accumulate((end for _, end in clauses), max))
+    held = []
+    for start, end in spans:
+        index = bisect.bisect_right(starts, start) - 1
+        held.append(index >= 0 and end <= reach[index] + 1)
+    return held
+
+
+def _row(doc_id, number, document, start, end, kind, attribution, negated) -> dict:
+    source_end = (attribution.source_start + len(attribution.speaker_text)
+                  if attribution.source_start >= 0 else -1)  # fmt: skip
+    cue_end = attribution.cue_start + len(attribution.cue) if attribution.cue_start >= 0 else -1
+    return {
+        "doc_id": doc_id, "attr_id": f"{doc_id}-a{number:03d}", "kind": kind,
+        "start": start, "end": end, "text": document.text[start:end],
+        "speaker_id": attribution.speaker_id, "speaker_name": attribution.speaker_name,
+        "speaker_text": attribution.speaker_text, "source_start": attribution.source_start,
+        "source_end": source_end, "cue": attribution.cue, "cue_start": attribution.cue_start,
+        "cue_end": cue_end, "negated": negated,
+        "about": quotes.about_actors(document, start, end, attribution),
+    }  # fmt: skip
+
+
+def extract_attributions(
+    texts: pd.DataFrame,
+    sentences: pd.DataFrame,
+    mentions: pd.DataFrame,
+    actors: pd.DataFrame,
+    engine: Engine | None = None,
+) -> pd.DataFrame:
+    """The attributions table over a corpus (see :data:`ATTRIBUTION_COLUMNS`)."""
+    people = actors[actors["type"] == "person"]
+    pronouns = people["pronoun"] if "pronoun" in people else pd.Series("", index=people.index)
+    persons = dict(zip(people["id"], pronouns.fillna(""), strict=True))
+    starts = sentence_starts(sentences)
+    spans: dict[str, list[tuple]] = {}
+    for doc_id, start, end, actor_id in zip(
+        mentions["doc_id"], mentions["start"], mentions["end"], mentions["actor_id"], strict=True
+    ):
+        spans.setdefault(doc_id, []).append((int(start), int(end), actor_id))
+    items = [(doc_id, text, starts.get(doc_id, []), spans.get(doc_id, []))
+             for doc_id, text in zip(texts["doc_id"], texts["text"], strict=True)]  # fmt: skip
+    rows = (engine or Engine()).map(partial(_batch, persons), items)
+    return frame("attributions", rows, ATTRIBUTION_COLUMNS)
+
+
+def _batch(persons: dict, batch: list[tuple]) -> list[dict]:
+    """Attribution rows of a batch of (doc_id, text, sentence starts, mentions)."""
+    return [row for doc_id, text, starts, spans in batch
+            for row in find_attributions(doc_id, text, starts, spans, persons)]  # fmt: skip

@@ -1,0 +1,359 @@
+"""Reported speech: what a source is said to have said, without quotation marks.
+
+Constructions, each inside one sentence and outside direct quotes:
+
+* ``SOURCE CUE (that) CLAUSE`` -- "Putin said Wednesday his country needs trust",
+  "Mr Clarke said ministers had kept to their pledge", "She denied that she knew";
+* ``SOURCE told / warned / assured OBJECT (that) CLAUSE``;
+* ``SOURCE accused / blamed / criticised Y of / for Z``, ``described Y as Z``, ``urged /
+  asked / called on Y to Z``, ``vowed / promised / pledged / threatened to Z``;
+* ``CLAUSE, SOURCE CUE.`` and ``CLAUSE, CUE SOURCE.`` -- the cue closing the sentence;
+* ``according to SOURCE, CLAUSE`` and ``CLAUSE, according to SOURCE``;
+* agentless ``it was reported / said / claimed that CLAUSE`` (no source, no speaker).
+
+The clause runs to the end of the sentence or to where the next attribution of the
+sentence starts; one starting right at the clause is held by it ("Putin said Lavrov said
+..."), and a clause holds at most :data:`MAX_HELD` attributions, so the cost stays linear
+in the sentence's length however densely it chains cues. A clause holding a partial quotation is ``mixed``; one that is wholly a
+quotation is left to the direct quotes. The cue's negation ("did not say") is kept.
+Cues that take a plain noun object ("announced his resignation") count only with a
+``that`` clause. Each cue word and what it takes come from the lexicon
+(:mod:`actorlens.text.lexicon`, ``resources/lexicon.yml``): a participle after a comma
+(", adding that ...") is spoken by the sentence's subject.
+"""
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from actorlens.attribution import quotes
+from actorlens.text.lexicon import (
+    CLAUSE_CUES,
+    CLAUSE_PARTICIPLES,
+    CLOSING_CUES,
+    INVERTED_CUES,
+    OBJECT_LINKS,
+    alternation,
+)
+
+CUES = CLAUSE_CUES  # cue word -> what it takes: say, that, told, intend, or an OBJECT_LINKS word
+CUE_WORD = re.compile(r"\b(?:according to|" + alternation(CUES) + r")\b")
+PREPOSITION = re.compile(r"(?:in|during|at|by|with|to|on|after|before|from|for|of|about|while)\b")
+NOT_SOURCES = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "when",
+        "as",
+        "while",
+        "if",
+        "and",
+        "but",
+        "who",
+        "which",
+        "that",
+        "it",
+        "this",
+    }
+)
+# Words between the cue and the clause: time, manner, channel ("said on Thursday in a
+# statement that").
+LEAD = re.compile(
+    r"(?:\s*,?\s*(?:on|last|this|early|late|earlier|later)\s+(?:[A-Z][a-z]+day|week|month|year|"
+    r"night|morning|evening|weekend)|\s*,?\s*(?:[A-Z][a-z]+day|yesterday|today|tonight|also|"
+    r"again|repeatedly|publicly|privately|previously|earlier|recently|once)"
+    r"|\s*,?\s*in\s+(?:a|an|his|her|their|its)\s+[\w -]{1,40}?(?=\s+that\b|,)|\s*,)*\s*"
+)
+THAT = re.compile(r"(?:that|how|whether|what|why)\b\s*")
+# "not", "never", "no longer", and a contracted auxiliary whole ("didn't", "won’t")
+NEGATION = re.compile(r"(?:\b(?:not|never|no longer)|\b\w+n['’]t)\s+(?:\w+\s+)?$")
+AGENTLESS = re.compile(r"\bit\s+(?:is|was|has\s+been|had\s+been|were)\s+$", re.IGNORECASE)
+PASSIVE = re.compile(r"\b(?:is|was|were|are|been|being|be)\s+(?:\w+ly\s+)?$")
+CLOSING_CUE = re.compile(
+    r",\s*(?P<a>[^,;:]{1,80}?)\s+(?:\w+ly\s+)?(?P<cue>"
+    + alternation(CLOSING_CUES)
+    + r")(?P<tail>(?:\s+(?!that\b)[^\s,;:]+){0,4})[.!?]?\s*$"
+)
+CLOSING_INVERTED = re.compile(
+    r",\s*(?P<cue>"
+    + alternation(INVERTED_CUES)
+    + r"|according to)\s+(?P<a>[^,;:]{1,80}?)[.!?]?\s*$"
+)
+ACCORDING_FIRST = re.compile(r"\b[Aa]ccording to\s+(?P<a>[^,;:]{1,80}?),\s*")
+CAPITAL_ACCORDING = re.compile(r"\bAccording to\s+(?P<a>[^,;:]{1,80}?),\s*")  # after a quote
+MIN_WORDS = 3
+# A clause holds the attributions that start inside it ("Putin said Lavrov said ...": Putin's
+# clause holds Lavrov's), at most this many: one holding more ends where the next one starts,
+# so a sentence of chained cues ("Putin said, Putin said, ...") costs time linear in its
+# length (the Wikinews corpus has clauses holding two).
+MAX_HELD = 3
+SPACES = re.compile(r"\s*")
+EVALUATE_OBJECT = {
+    link: re.compile(rf"\s*(?:on\s+)?(?P<obj>[^,.;:]{{1,80}}?)\s+{link}\b") for link in OBJECT_LINKS
+}
+TO = re.compile(r"\s*to\b")
+TO_SPACES = re.compile(r"\s*to\s+")
+TOLD_OBJECT = re.compile(r"\s*(?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w’'.-]*)*\s*")
+CLAUSE_SUBJECT = re.compile(r"(?:he|she|it|they|we|there)\b")
+END_PUNCT = ".!?;: \n"
+
+
+@dataclass
+class Reported:
+    """One reported attribution found in a sentence (offsets into the document)."""
+
+    kind: str
+    start: int
+    end: int
+    cue: str
+    cue_start: int
+    cue_end: int
+    source: str
+    source_start: int
+    negated: bool
+
+
+def find_reported(doc: "quotes.Document", sentence_start: int, sentence_end: int) -> list[Reported]:
+    """The reported attributions of one sentence, in order. Each cue's work is local (its
+    clause is matched in place, no copy of the rest of the sentence), so the cost is
+    linear in the sentence's length however many cues it holds."""
+    text = doc.text
+    if not (CUE_WORD.search(text, sentence_start, sentence_end)
+            or CAPITAL_ACCORDING.search(text, sentence_start, sentence_end)):  # fmt: skip
+        return []  # no cue word: nothing is reported here (most sentences, read once)
+    sentence = text[sentence_start:sentence_end]
+    found: list[Reported] = []
+    closing = _closing(doc, sentence_start, sentence_end)
+    limit = closing.source_start - 1 if closing else sentence_end
+    opening = ACCORDING_FIRST.match(sentence, _lead_start(sentence)) or CAPITAL_ACCORDING.search(
+        sentence
+    )
+    if opening:
+        found.append(_make(doc, "according to", sentence_start + opening.start(),
+                           sentence_start + opening.start() + len("according to"),
+                           opening.group("a"), sentence_start + opening.start("a"),
+                           sentence_start + opening.end(), limit, False))  # fmt: skip
+    limit_end = _trim_end(text, sentence_start, limit)  # every clause ends here at the latest
+    for cue in CUE_WORD.finditer(text, sentence_start, limit):
+        if doc.in_quote(cue.start(), cue.end()) or (
+            opening and cue.start() < sentence_start + opening.end()
+        ):
+            continue
+        item = _forward(doc, cue, sentence_start, limit, limit_end)
+        if item:
+            found.append(item)
+    if closing:
+        found.append(closing)
+    found = [f for f in found if f]
+    starts = [min(x for x in (f.source_start, f.cue_start) if x >= 0) for f in found]
+    ordered = sorted(starts)
+    for item, following in zip(found, [*starts[1:], -1], strict=False):  # -1: the last
+        if item.start < following < item.end:  # a clause stops where the next one starts
+            item.end = _trim_end(text, item.start, following)
+        beyond = bisect.bisect_left(ordered, item.start) + MAX_HELD  # or past MAX_HELD held
+        if beyond < len(ordered) and ordered[beyond] < item.end:
+            item.end = _trim_end(text, item.start, ordered[beyond])
+    return [f for f in found if _words(text[f.start : f.end]) >= MIN_WORDS and _kind(doc, f)]
+
+
+def _lead_start(sentence: str) -> int:
+    """Past an opening subordinate or prepositional clause and its spaces ("On Monday,
+    according to...")."""
+    match = quotes.SUBORDINATORS.match(sentence)
+    return SPACES.match(sentence, match.end()).end() if match else 0
+
+
+def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
+             limit_end: int) -> Reported | None:  # fmt: skip
+    """``SOURCE CUE ... CLAUSE`` for one cue word, or None; the clause ends at ``limit``
+    less its closing punctuation (``limit_end``)."""
+    text, word = doc.text, cue.group()
+    before_start = max(sentence_start, cue.start() - 160)
+    before = text[before_start : cue.start()]
+    negated = bool(NEGATION.search(before))
+    if negated:  # "did not say": the source stands before the auxiliary
+        before = before[: NEGATION.search(before).start()]
+        before = re.sub(r"\b(?:did|does|do|has|have|had|would|could|will)\s*$", "", before)
+    agentless = AGENTLESS.search(before)
+    if word == "according to":
+        return None  # only the two according-to constructions
+    if not agentless and PASSIVE.search(before):
+        return None  # "was accused of", "is said to": no source phrase in this sentence
+    offset, phrase = _source_before(before)
+    source_start = before_start + offset if phrase else -1  # ``before`` may be cut short
+    participle = (word in CLAUSE_PARTICIPLES and before.rstrip().endswith(",")) or bool(
+        re.search(r"\w\s+and\s+$", before)
+    )  # ", saying ...", "... and reported ...": the subject
+    if not phrase and not agentless and not participle:
+        return None
+    position = cue.end()
+    family = CUES[word]
+    if family in EVALUATE_OBJECT:
+        match = EVALUATE_OBJECT[family].match(text, position, limit)
+        if not match:
+            return None
+        start = match.start("obj")
+    elif family == "intend":
+        if not TO.match(text, position, limit):
+            return None
+        start = TO_SPACES.match(text, position, limit).end()
+    else:
+        lead = LEAD.match(text, position, limit)
+        position = lead.end() if lead else position
+        if re.compile(r":\s*[\"“]").search(text, position, min(limit, position + 80)):
+            return None  # "told the radio station: “...”": a direct quote
+        if family == "told":
+            that = re.compile(r"\bthat\b").search(text, position, min(limit, position + 80))
+            if that:
+                position = SPACES.match(text, that.end(), limit).end()
+            else:
+                obj = TOLD_OBJECT.match(text, position, limit)
+                position = obj.end() if obj else position
+                lead = LEAD.match(text, position, limit)
+                position = lead.end() if lead else position
+        that = THAT.match(text, position, limit)
+        if family == "that" and not that:  # "announced at the rally that ..."
+            near = re.compile(r"\bthat\s+").search(text, position, min(limit, position + 40))
+            if near and not CUE_WORD.search(text, position, near.start()):
+                position = near.start()
+                that = THAT.match(text, position, limit)
+        clause = CLAUSE_SUBJECT.match(text, position, limit)
+        if family == "that" and not that and not clause:
+            return None  # "announced his resignation": no clause
+        start = that.end() if that else position
+        if PREPOSITION.match(text, start, limit):
+            start = _past_phrase(text, start, limit)
+            if start < 0:
+                return None  # "said in a statement": no clause follows
+        if text[start : start + 1] in (":", '"', "“"):
+            return None
+    end = max(start, limit_end)  # _trim_end(text, start, limit), without walking back again
+    return _make_raw("", start, end, word, cue.start(), cue.end(), phrase, source_start, negated)
+
+
+def _past_phrase(text: str, start: int, limit: int) -> int:
+    """Where the clause starts after an opening prepositional phrase ("said after
+    meeting Lavrov that ...", "said in the past it wants ..."): after a "that" or a comma
+    close by, else at the first subject pronoun; -1 when there is none."""
+    window = min(limit, start + 80)
+    that = re.compile(r"\bthat\s+").search(text, start, window)
+    if that:
+        return that.end()
+    comma = text.find(",", start, window)
+    if comma >= 0:
+        return SPACES.match(text, comma + 1, limit).end()
+    pronoun = re.compile(r"\b(?:he|she|it|they|we|there)\b").search(text, start, window)
+    return pronoun.start() if pronoun else -1
+
+
+def _source_before(before: str) -> tuple[int, str]:
+    """The source phrase that ends ``before``: a name or title phrase, a description
+    ("health officials"), a name with an apposition ("Kallas, an Estonian,"), or the name a
+    relative "who" refers to; (0, "") when there is none."""
+    relative = re.search(r",?\s*who\s+$", before)
+    if relative:  # "General Sir Richard Dannatt, who said"
+        before = before[: relative.start()] + " "
+    offset, phrase = quotes.phrase_tail(before)
+    if phrase and phrase.lower() not in NOT_SOURCES:
+        return offset, phrase
+    last = before.split()[-1:]
+    described = DESCRIBED.search(before) if last and _descriptor(last[0]) else None
+    if described:
+        return described.start("phrase"), described.group("phrase")
+    trimmed = before.rstrip()
+    if trimmed.endswith(","):  # "Mohammad Saeedi, the deputy head of the agency, denied"
+        opening = trimmed.rfind(",", max(0, len(trimmed) - 120), len(trimmed) - 1)
+        if opening > 0 and not CUE_WORD.search(trimmed, opening):
+            offset, phrase = quotes.phrase_tail(trimmed[:opening])
+            if phrase and phrase.lower() not in NOT_SOURCES and quotes.name_of(phrase):
+                return offset, phrase
+    return 0, ""
+
+
+DESCRIPTOR_ENDINGS = (*quotes.DESCRIPTORS, "ly")
+
+
+def _descriptor(word: str) -> bool:
+    """Whether ``word`` (the last before a cue, maybe an adverb after it) could end a
+    description: cheap, before the regular expression that finds the description."""
+    return word.lower().endswith(DESCRIPTOR_ENDINGS)
+
+
+DESCRIBED = re.compile(
+    r"(?P<phrase>(?:(?:the|a|an|some|many|several|local|senior|health|security|Iraqi|US|U\.S\.|[A-Z]\w+)\s+)?"
+    r"(?:" + "|".join(sorted(quotes.DESCRIPTORS, key=len, reverse=True)) + r"))\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _closing(doc, sentence_start: int, sentence_end: int) -> Reported | None:
+    """``CLAUSE, SOURCE CUE.`` / ``CLAUSE, CUE SOURCE.`` / ``CLAUSE, according to SOURCE.``"""
+    text = doc.text
+    sentence = text[sentence_start:sentence_end]
+    for pattern in (CLOSING_INVERTED, CLOSING_CUE):
+        match = pattern.search(sentence)
+        if not match:
+            continue
+        phrase_text = match.group("a")
+        if pattern is CLOSING_CUE:
+            offset, phrase = _source_before(phrase_text + " ")
+            if not phrase or phrase_text[:offset].strip():
+                continue
+        else:
+            phrase = quotes.phrase_head(phrase_text)
+            if not phrase and match.group("cue") == "according to":
+                phrase = phrase_text.strip()  # "according to eyewitnesses"
+            offset = 0
+            if not phrase or len(phrase_text[len(phrase) :].split()) > 3:
+                continue  # ", said she and other ministers spoke ...": not a closing cue
+        cue_at = sentence_start + match.start("cue")
+        if doc.in_quote(cue_at, cue_at + 1):
+            continue
+        start = sentence_start + len(sentence) - len(sentence.lstrip())
+        end = _trim_end(text, start, sentence_start + match.start())
+        if doc.in_quote(start, end) or text[start:end].strip()[:1] in '"“':
+            continue  # a quotation: the direct quotes have it
+        return _make_raw("", start, end, match.group("cue"), cue_at, cue_at + len(match.group("cue")),
+                         phrase, sentence_start + match.start("a") + offset, False)  # fmt: skip
+    return None
+
+
+def _make(doc, cue, cue_start, cue_end, phrase_text, phrase_at, start, limit, negated):
+    phrase = quotes.phrase_head(phrase_text) or phrase_text.strip()
+    end = _trim_end(doc.text, start, limit)
+    return _make_raw("", start, end, cue, cue_start, cue_end, phrase, phrase_at, negated)
+
+
+def _make_raw(kind, start, end, cue, cue_start, cue_end, phrase, source_start, negated):
+    return Reported(kind, start, end, re.sub(r"\s+", " ", cue), cue_start, cue_end, phrase,
+                    source_start, negated)  # fmt: skip
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """``end`` moved back over closing punctuation and spaces."""
+    while end > start and text[end - 1] in END_PUNCT + ",":
+        end -= 1
+    return end
+
+
+def _words(span: str) -> int:
+    return len(span.split())
+
+
+def _kind(doc, item: Reported) -> bool:
+    """Sets ``item.kind``: mixed when the clause holds a quotation, reported otherwise;
+    False (dropped) when the clause is a quotation from start to end."""
+    first = bisect.bisect_left(doc.quote_starts, item.start)
+    last = bisect.bisect_right(doc.quote_starts, item.end + 1)
+    inside = [(s, e) for s, e in doc.quotes[first:last] if e <= item.end + 1]
+    if not inside:
+        if doc.in_quote(item.start, item.end):
+            return False
+        item.kind = "reported"
+        return True
+    quoted = sum(e - s for s, e in inside)
+    if quoted >= 0.8 * (item.end - item.start):
+        return False
+    item.kind = "mixed"
+    return True

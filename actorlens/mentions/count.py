@@ -1,0 +1,524 @@
+"""Actor mentions: matching the actors file against the cleaned texts, counts, salience,
+keyword-in-context evidence and capitalised names no actor covers.
+
+Matching rules (see ``seeds/actors.yml``): whole words, accent-insensitive,
+case-sensitive except for the first letter of an alias written in lower case ("the
+Kremlin leader" also matches "The Kremlin leader"); the longest alias wins; persons
+and states are matched in separate passes so that a state named inside a person's
+title also counts ("U.S. President Donald Trump": trump and united_states); a title
+directly followed by the same actor's name is one mention; ``exclude`` phrases never
+match.
+"""
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from functools import partial
+from itertools import accumulate
+from typing import NamedTuple
+
+import pandas as pd
+
+from actorlens.core import stages
+from actorlens.core.config import input_path, output_path
+from actorlens.core.engine import Engine
+from actorlens.core.parameters import default
+from actorlens.core.tables import SCHEMAS, TableSet, frame
+from actorlens.corpus.actors import Actor, load_actors
+from actorlens.corpus.ingest import Corpus
+from actorlens.text.lexicon import NAME_PARTICLES, alternation
+from actorlens.text.spans import fold, fold_with_origins
+
+KWIC_WIDTH = 60
+KINDS = ("name", "title", "metonym", "demonym")
+TITLE_NAME_GAP = re.compile(r"[\s,]*")
+# Pieces of the capitalised-name scanner (see ``_CapitalisedNames``).
+_NAME_START = re.compile(r"\b[A-Z]")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,4}\b")
+_NAME_RUN = re.compile(r"[\w'’.-]*")  # a run of the characters a name word is made of
+_TO_LAST_LOWER = re.compile(r"[\w'’.-]*[a-z]")  # up to the run's last lower-case letter
+_NAME_TAIL = re.compile(r"[\w'-]*")
+_NAME_GAP = re.compile(r"\s+")
+# a name particle ("de Villepin"), or "of" inside an organisation's name ("Bank of England")
+_PARTICLE = re.compile(rf"(?:{alternation((*NAME_PARTICLES, 'of'))})\s+")
+_SPAN = re.compile(r".+", re.DOTALL)
+
+
+class _CapitalisedNames:
+    r"""Capitalised names in a text: an acronym ("NATO", "G7") or name words joined by
+    spaces and particles ("Jean-Claude Juncker", "Dominique de Villepin", "McCain's").
+
+    :meth:`finditer` gives exactly the matches of ``re.finditer`` with the pattern
+
+        \b(?:[A-Z][A-Z0-9]{1,4}\b|W(?:\s+(?:P\s+)*W)*)
+        W = [A-Z][\w'’.-]*[a-z][\w'-]*
+        P = a name particle of the lexicon, or "of"
+
+    in linear time. That regex needs time quadratic in the length of a run of name
+    characters without a lower-case letter ("A-A-A-..."): at every capital of the run, W
+    reads to the run's end looking for a lower-case letter, then backs off. Here each
+    run is read once: a name word starting at ``at`` inside a run exists if and only if
+    the run has a lower-case letter after ``at``, and it always ends at the same place
+    (the first ``’`` or ``.`` after the run's last lower-case letter, else the run's end),
+    so both are found once per run and reused for every capital in it.
+    """
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        run_end = last_lower = word_end = -1  # of the run of the last word start looked at
+
+        def word(at: int) -> int:
+            """End of the name word W starting at the capital ``text[at]``, or -1."""
+            nonlocal run_end, last_lower, word_end
+            if at >= run_end:  # a new run (word starts come in increasing order)
+                run_end = _NAME_RUN.match(text, at).end()
+                lower = _TO_LAST_LOWER.match(text, at + 1, run_end)
+                last_lower = lower.end() - 1 if lower else -1
+                word_end = _NAME_TAIL.match(text, lower.end()).end() if lower else -1
+            return word_end if last_lower > at else -1
+
+        pos = 0
+        while found := _NAME_START.search(text, pos):
+            start = found.start()
+            if acronym := _ACRONYM.match(text, start):
+                end = acronym.end()
+            elif (end := word(start)) < 0:
+                pos = start + 1
+                continue
+            else:
+                while gap := _NAME_GAP.match(text, end):  # more words: spaces, particles, W
+                    at = gap.end()
+                    while particle := _PARTICLE.match(text, at):
+                        at = particle.end()
+                    following = word(at) if "A" <= text[at : at + 1] <= "Z" else -1
+                    if following < 0:
+                        break
+                    end = following
+            yield _SPAN.match(text, start, end)
+            pos = end
+
+
+CAPITALISED_NAME = _CapitalisedNames()
+POSSESSIVE = re.compile(r"['’]s?$")
+SENTENCE_OPENING = " \"“‘'(["
+NOT_NAMES = frozenset(
+    """
+    The A An This That These Those It He She They We I You His Her Their Our Its But And Or
+    In On At For From With Without After Before While When If As By Of To Since Despite
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December Mr Mrs Ms Dr President Prime Minister
+    Secretary State Foreign General Gen Senator Sen Related News Category However Meanwhile
+    Speaking Following According Some Many No Not One Two Three Also Later Earlier Yeah Look Okay
+    Well Today Instead During Neither Top Senior Allowing Unlock Article Source
+    """.split()
+)
+
+
+class _Alias(NamedTuple):
+    actor_id: str
+    kind: str
+
+
+def _alias_pattern(alias: str) -> str:
+    """Regex source for one alias: any run of spaces for a space, first letter's case
+    free when written in lower case, a trailing ``*`` as a word wildcard."""
+    folded = " ".join(fold(alias).split())
+    wildcard = folded.endswith("*")
+    folded = folded.rstrip("*")
+    parts = []
+    for i, char in enumerate(folded):
+        if char == " ":
+            parts.append(r"\s+")
+        elif i == 0 and char.islower():
+            parts.append(f"[{char}{char.upper()}]")
+        else:
+            parts.append(re.escape(char))
+    return "".join(parts) + (r"\w*" if wildcard else "")
+
+
+def _longest_first(aliases) -> list[str]:
+    return sorted(set(aliases), key=lambda a: (-len(a), a))
+
+
+def _union(sources: list[str]) -> re.Pattern:
+    """One pattern matching any of ``sources`` as whole words, the first that fits winning."""
+    return re.compile(rf"(?<![\w'])(?:{'|'.join(sources)})(?![\w])")
+
+
+class _Pass(NamedTuple):
+    """One matching pass: a pattern and its alternatives in order, each with its alias."""
+
+    pattern: re.Pattern
+    alternatives: list[tuple[re.Pattern, _Alias]]
+    resolved: dict[str, _Alias]  # surface -> alias, filled as surfaces are met
+
+    @classmethod
+    def of(cls, aliases: dict[str, _Alias]) -> "_Pass | None":
+        """The pass over ``aliases`` (alias -> its actor and kind), longest first."""
+        if not aliases:
+            return None
+        alternatives = [
+            (re.compile(_alias_pattern(a)), aliases[a]) for a in _longest_first(aliases)
+        ]
+        return cls(_union([pattern.pattern for pattern, _ in alternatives]), alternatives, {})
+
+    def alias_of(self, surface: str) -> _Alias:
+        """The alias that matched ``surface``: the first alternative matching it whole (an
+        earlier one matching it would have matched in its place)."""
+        if surface not in self.resolved:
+            self.resolved[surface] = next(
+                alias for pattern, alias in self.alternatives if pattern.fullmatch(surface)
+            )
+        return self.resolved[surface]
+
+
+class Matcher:
+    """Finds mentions of a list of actors in a text."""
+
+    def __init__(self, actors: list[Actor]):
+        self.actors = {actor.id: actor for actor in actors}
+        persons: dict[str, _Alias] = {}
+        others: dict[str, _Alias] = {}
+        for actor in actors:
+            for alias, kind in actor.aliases():
+                (persons if actor.type == "person" else others)[alias] = _Alias(actor.id, kind)
+        self.passes = [p for p in (_Pass.of(persons), _Pass.of(others)) if p]
+        excluded = _longest_first(e for actor in actors for e in actor.exclude)
+        self.exclude = _union([_alias_pattern(e) for e in excluded]) if excluded else None
+
+    def find(self, text: str) -> list[dict]:
+        """Mentions in ``text`` as dicts with actor_id, kind, start, end, surface: matched
+        in the folded text (see :func:`actorlens.text.spans.fold_with_origins`), the offsets and
+        surface those of the original."""
+        folded = fold_with_origins(text)
+        view = folded.text
+        # excluded phrases: sorted, non-overlapping spans, so only the last one starting
+        # before a match's end can overlap it (a bisect, not a scan per match)
+        blocked = [m.span() for m in self.exclude.finditer(view)] if self.exclude else []
+        blocked_starts = [s for s, _ in blocked]
+        found = []
+        for matching in self.passes:
+            matches = []
+            for match in matching.pattern.finditer(view):
+                start, end = match.span()
+                before = bisect.bisect_left(blocked_starts, end)
+                if before and blocked[before - 1][1] > start:
+                    continue
+                alias = matching.alias_of(match.group())
+                matches.append({"actor_id": alias.actor_id, "kind": alias.kind,
+                                "start": start, "end": end})  # fmt: skip
+            found.extend(_merge_title_and_name(matches, view))
+        for mention in found:
+            start, end = folded.span(mention["start"], mention["end"])
+            mention.update(start=start, end=end, surface=text[start:end])
+        return sorted(found, key=lambda m: (m["start"], m["end"], m["actor_id"]))
+
+
+def _merge_title_and_name(matches: list[dict], text: str) -> list[dict]:
+    """Join a title directly followed by the same actor's name into one name mention."""
+    merged: list[dict] = []
+    for match in matches:
+        previous = merged[-1] if merged else None
+        if (
+            previous
+            and previous["kind"] == "title"
+            and match["kind"] == "name"
+            and previous["actor_id"] == match["actor_id"]
+            and TITLE_NAME_GAP.fullmatch(text[previous["end"] : match["start"]])
+        ):
+            previous.update(kind="name", end=match["end"])
+            continue
+        merged.append(match)
+    return merged
+
+
+@dataclass
+class Mentions(TableSet):
+    """The tables of the mentions stage."""
+
+    mentions: pd.DataFrame
+    counts: pd.DataFrame
+    salience: pd.DataFrame
+    kwic: pd.DataFrame
+    unlisted: pd.DataFrame
+    actors: pd.DataFrame
+
+    TABLES = {
+        "mentions": "mentions",
+        "counts": "mention_counts",
+        "salience": "salience",
+        "kwic": "kwic",
+        "unlisted": "unlisted_names",
+        "actors": "actors",
+    }
+
+    def totals(self) -> pd.DataFrame:
+        """Mentions per actor over the corpus, most mentioned first."""
+        sums = (
+            self.counts.groupby("actor_id")[["n_mentions", "n_name", "n_title", "n_metonym",
+                                              "n_demonym"]]
+            .sum()
+            .assign(n_docs=self.counts[self.counts["n_mentions"] > 0].groupby("actor_id").size())
+            .fillna({"n_docs": 0})
+            .astype(int)
+            .reset_index()
+        )  # fmt: skip
+        labels = dict(zip(self.actors["id"], self.actors["label"], strict=True))
+        return (
+            sums.assign(label=sums["actor_id"].map(labels))
+            .sort_values(["n_mentions", "n_demonym", "actor_id"], ascending=[False, False, True])
+            .reset_index(drop=True)[["actor_id", "label", "n_mentions", "n_name", "n_title",
+                                     "n_metonym", "n_demonym", "n_docs"]]
+        )  # fmt: skip
+
+
+def unmentioned_actors(actors: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
+    """The actors of the actors file (``actors`` table) with no counted mention in
+    ``counts`` (mention_counts), in file order, with the demonyms recorded for them."""
+    recorded = counts.groupby("actor_id")[["n_mentions", "n_demonym"]].sum()
+    table = actors[["id", "label", "type"]].join(recorded, on="id")
+    table = table.fillna({"n_mentions": 0, "n_demonym": 0}).astype({"n_demonym": "int64"})
+    return table[table["n_mentions"] == 0].drop(columns="n_mentions").reset_index(drop=True)
+
+
+def sentence_starts(sentences: pd.DataFrame) -> dict[str, list[int]]:
+    """doc_id -> the start offsets of its sentences, in order."""
+    starts: dict[str, list[int]] = {}
+    for doc_id, start in zip(sentences["doc_id"], sentences["start"], strict=True):
+        starts.setdefault(doc_id, []).append(int(start))
+    return starts
+
+
+def sentence_spans(sentences: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
+    """doc_id -> the (start, end) offsets of its sentences, in order."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for doc_id, start, end in zip(sentences["doc_id"], sentences["start"], sentences["end"],
+                                  strict=True):  # fmt: skip
+        spans.setdefault(doc_id, []).append((int(start), int(end)))
+    return spans
+
+
+def document_mentions(matcher: Matcher, doc_id: str, text: str, starts: list[int]) -> list[tuple]:
+    """Mention rows (in the mentions table's column order) of one document whose
+    sentences start at ``starts``."""
+    rows = []
+    for mention in matcher.find(text):
+        start, end = mention["start"], mention["end"]
+        sent_id = max(bisect.bisect_right(starts, start) - 1, 0)
+        rows.append((doc_id, sent_id, mention["actor_id"], mention["surface"], start, end,
+                     mention["kind"]))  # fmt: skip
+    return rows
+
+
+class Scan(NamedTuple):
+    """The per-document products of the mentions stage, for the whole corpus."""
+
+    mentions: pd.DataFrame
+    kwic: pd.DataFrame
+    salience: pd.DataFrame
+    name_candidates: list[tuple]
+
+
+def _scan_batch(matcher: Matcher, batch: list[tuple]) -> list[tuple[list, list, list, list]]:
+    """Per document of a batch of (doc_id, title, text, sentence spans): its mention rows,
+    their keywords in context, its salience rows and its unlisted-name candidates."""
+    results = []
+    for doc_id, title, text, spans in batch:
+        rows = document_mentions(matcher, doc_id, text, [start for start, _ in spans])
+        covered = [(row[4], row[5]) for row in rows]
+        results.append((rows, document_kwic(text, rows),
+                        document_salience(text, title, rows, matcher),
+                        name_candidates(doc_id, text, spans, covered)))  # fmt: skip
+    return results
+
+
+def scan(corpus: Corpus, matcher: Matcher, engine: Engine | None = None) -> Scan:
+    """Mentions (one row each), keywords in context, salience and unlisted-name
+    candidates over every document, the documents read in batches on ``engine``."""
+    spans = sentence_spans(corpus.sentences)
+    titles = dict(zip(corpus.documents["doc_id"], corpus.documents["title"], strict=True))
+    items = [(doc_id, titles.get(doc_id, ""), text, spans.get(doc_id, []))
+             for doc_id, text in zip(corpus.texts["doc_id"], corpus.texts["text"], strict=True)]  # fmt: skip
+    results = (engine or Engine()).map(partial(_scan_batch, matcher), items)
+    tables = [[row for result in results for row in result[part]] for part in range(4)]
+    return Scan(
+        mentions=frame("mentions", tables[0]),
+        kwic=frame("kwic", tables[1]),
+        salience=frame("salience", tables[2]),
+        name_candidates=tables[3],
+    )
+
+
+def count_mentions(
+    mentions: pd.DataFrame, documents: pd.DataFrame, include_demonyms: bool = False
+) -> pd.DataFrame:
+    """Per document and actor: mentions by kind, the counted total, per 1,000 words and
+    the actor's share of the document's counted mentions."""
+    if mentions.empty:
+        return frame("mention_counts")
+    counted = list(KINDS) if include_demonyms else ["name", "title", "metonym"]
+    table = (
+        mentions.groupby(["doc_id", "actor_id", "kind"])
+        .size()  # crosstab: a Python loop
+        .unstack("kind", fill_value=0)
+        .reindex(columns=list(KINDS), fill_value=0)
+        .add_prefix("n_")
+        .reset_index()
+    )
+    table["n_mentions"] = table[[f"n_{k}" for k in counted]].sum(axis=1)
+    words = dict(zip(documents["doc_id"], documents["n_words"], strict=True))
+    table["per_1k_words"] = (table["n_mentions"] / table["doc_id"].map(words) * 1000).round(3)
+    doc_total = table.groupby("doc_id")["n_mentions"].transform("sum")
+    table["share_of_voice"] = (table["n_mentions"] / doc_total.where(doc_total > 0)).round(4)
+    order = {doc_id: i for i, doc_id in enumerate(documents["doc_id"])}
+    table = table.sort_values(["doc_id", "n_mentions", "actor_id"], ascending=[True, False, True])
+    table = table.sort_values("doc_id", key=lambda s: s.map(order), kind="stable")
+    table = table[SCHEMAS["mention_counts"].names]
+    return table.fillna({"share_of_voice": 0.0}).reset_index(drop=True)
+
+
+def lede_end(text: str, title_is_first_line: bool) -> int:
+    """Offset where the lede ends: the end of the first paragraph after any headline."""
+    paragraphs = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    if not paragraphs:
+        return 0
+    index = 1 if title_is_first_line and len(paragraphs) > 1 else 0
+    return paragraphs[index].end()
+
+
+def document_salience(text: str, title: str, rows: list[tuple], matcher: Matcher) -> list:
+    """Salience rows of one document's mention rows: per actor (in id order), where the
+    first mention falls (0 = start, 1 = end) and whether the actor is in the title or
+    the lede."""
+    firsts: dict[str, int] = {}
+    for row in rows:
+        actor_id, start = row[2], row[4]
+        firsts[actor_id] = min(start, firsts.get(actor_id, start))
+    if not firsts:
+        return []
+    title_is_first_line = text.split("\n", 1)[0].strip() == title.strip()
+    in_title = {m["actor_id"] for m in matcher.find(title)}
+    cutoff = lede_end(text, title_is_first_line)
+    return [(rows[0][0], actor_id, round(first / max(len(text), 1), 4),
+             actor_id in in_title or first < cutoff)
+            for actor_id, first in sorted(firsts.items())]  # fmt: skip
+
+
+def document_kwic(text: str, rows: list[tuple], width: int = KWIC_WIDTH) -> list[tuple]:
+    """The evidence behind each count: per mention row of one document, ``width``
+    characters either side of the mention (line breaks as spaces)."""
+    return [(doc_id, sent_id, actor_id, kind,
+             text[max(start - width, 0) : start].replace("\n", " "), surface,
+             text[end : end + width].replace("\n", " "))
+            for doc_id, sent_id, actor_id, surface, start, end, kind in rows]  # fmt: skip
+
+
+def name_candidates(doc_id: str, text: str, spans: list[tuple[int, int]], covered) -> list:
+    """(name, doc_id, sentence start, sentence end) for every capitalised name of a
+    document (one word not opening a sentence, or several words) that no mention span in
+    ``covered`` overlaps."""
+    covered = sorted(covered)
+    starts = [start for start, _ in covered]
+    reach = list(accumulate((end for _, end in covered), max))  # furthest end so far
+    found = []
+    for first, last in spans:
+        sentence = text[first:last]
+        # a name opens the sentence when only opening marks come before it
+        opening = len(sentence) - len(sentence.lstrip(SENTENCE_OPENING))
+        for match in CAPITALISED_NAME.finditer(sentence):
+            words = [w for w in match.group().split() if w not in NOT_NAMES]
+            if not words:
+                continue
+            name = POSSESSIVE.sub("", " ".join(words))
+            before = bisect.bisect_left(starts, first + match.end())  # mentions starting earlier
+            if before and reach[before - 1] > first + match.start():
+                continue
+            opens_sentence = match.start() <= opening
+            if len(words) == 1 and (opens_sentence or len(name) < 2):
+                continue
+            found.append((name, doc_id, first, last))
+    return found
+
+
+def tabulate_names(candidates: list[tuple], texts: dict[str, str], min_count: int = 1):
+    """Counts, documents and the first example sentence (cut from ``texts``, doc_id ->
+    text) per candidate name."""
+    counts: Counter = Counter()
+    docs: dict[str, set] = {}
+    examples: dict[str, tuple[str, int, int]] = {}
+    for name, doc_id, first, last in candidates:
+        counts[name] += 1
+        docs.setdefault(name, set()).add(doc_id)
+        examples.setdefault(name, (doc_id, first, last))
+    rows = [
+        (name, n, len(docs[name]), doc_id, texts[doc_id][first:last])
+        for name, n in counts.items()
+        if n >= min_count
+        for doc_id, first, last in [examples[name]]
+    ]
+    table = frame("unlisted_names", rows)
+    return table.sort_values(["n", "n_docs", "name"], ascending=[False, False, True]).reset_index(
+        drop=True
+    )
+
+
+def unlisted_names(corpus: Corpus, mentions: pd.DataFrame, min_count: int = 1) -> pd.DataFrame:
+    """Capitalised names that no actor covers, with counts and an example sentence, to
+    help extend the actors file."""
+    covered: dict[str, list] = {}
+    for doc_id, start, end in zip(mentions["doc_id"], mentions["start"], mentions["end"],
+                                  strict=True):  # fmt: skip
+        covered.setdefault(doc_id, []).append((start, end))
+    spans = sentence_spans(corpus.sentences)
+    texts = dict(zip(corpus.texts["doc_id"], corpus.texts["text"], strict=True))
+    candidates = [
+        name
+        for doc_id, text in texts.items()
+        for name in name_candidates(doc_id, text, spans.get(doc_id, []), covered.get(doc_id, []))
+    ]
+    return tabulate_names(candidates, texts, min_count)
+
+
+def actors_table(actors: list[Actor]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [(a.id, a.label, a.type, a.affiliation, a.pronoun) for a in actors],
+        columns=["id", "label", "type", "affiliation", "pronoun"],
+    )
+
+
+def analyse(
+    corpus: Corpus,
+    actors: list[Actor],
+    *,
+    include_demonyms: bool = default("include_demonyms"),
+    engine: Engine | None = None,
+) -> Mentions:
+    """Every table of the mentions stage for ``corpus``."""
+    scanned = scan(corpus, Matcher(actors), engine)
+    return Mentions(
+        mentions=scanned.mentions,
+        counts=count_mentions(scanned.mentions, corpus.documents, include_demonyms),
+        salience=scanned.salience,
+        kwic=scanned.kwic,
+        unlisted=tabulate_names(
+            scanned.name_candidates,
+            dict(zip(corpus.texts["doc_id"], corpus.texts["text"], strict=True)),
+        ),
+        actors=actors_table(actors),
+    )
+
+
+def run(
+    processed_dir: str = default("processed_dir"), engine: Engine | None = None, **parameters
+) -> Mentions:
+    """The mentions stage as notebook 02 calls it: read the ingested corpus and the actors
+    file, write the mention tables under the ``parameters`` of its settings (by name)."""
+    given = stages.settings("mentions", **parameters)
+    processed = output_path(processed_dir)
+    inputs = stages.check_inputs("mentions", processed)
+    actors = load_actors(input_path(given.actors_file))
+    result = analyse(Corpus.read(processed), actors, include_demonyms=given.include_demonyms,
+                     engine=engine)  # fmt: skip
+    stages.record("mentions", processed, result.write(processed), inputs, asdict(given))
+    return result

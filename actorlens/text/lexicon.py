@@ -1,0 +1,150 @@
+"""The cue and name lexicon, ``resources/lexicon.yml``, read once at import: the reporting
+verbs with what each cues, the name particles, honorifics, gendered nouns, title words and
+abbreviations. The sentence splitter, the mention scanner, the direct-quote and the
+reported-speech rules build their patterns and sets from it; none keeps a list of its own.
+Imports nothing from the package but the safe YAML loader.
+"""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from actorlens.core import safe_yaml
+
+LEXICON_FILE = Path(__file__).resolve().parents[1] / "resources" / "lexicon.yml"
+OBJECT_LINKS = ("of", "for", "as", "to")  # "accused Y of Z", "described Y as Z", "urged Y to Z"
+CLAUSES = ("say", "that", "told", "intend", *OBJECT_LINKS)
+FLAGS = ("quote", "inverted", "passive")
+VERB_KEYS = {"forms", "participle", "clause", "after_quote", *FLAGS}
+SECTIONS = {"reporting_verbs", "name_particles", "honorifics", "gendered_nouns", "title_words",
+            "abbreviations"}  # fmt: skip
+PRONOUNS = ("she", "he", "unknown")
+PHRASE_KINDS = ("titles", "name_suffixes", "places")  # abbreviations inside a speaker phrase
+
+
+class LexiconError(ValueError):
+    """The lexicon file is malformed; the message names the section or entry and the fault."""
+
+
+@dataclass(frozen=True)
+class ReportingVerb:
+    """One reporting verb: its forms and what it cues (see ``lexicon.yml``)."""
+
+    lemma: str
+    forms: tuple[str, ...]
+    participle: str = ""
+    quote: bool = False
+    clause: str = ""
+    inverted: bool = False
+    after_quote: tuple[str, ...] = ()
+    passive: bool = False
+
+    @property
+    def all_forms(self) -> tuple[str, ...]:
+        """The forms and the participle."""
+        return (*self.forms, self.participle) if self.participle else self.forms
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The lexicon file's lists, checked."""
+
+    verbs: tuple[ReportingVerb, ...]
+    name_particles: tuple[str, ...]
+    honorifics: dict[str, tuple[str, ...]]
+    gendered_nouns: dict[str, tuple[str, ...]]
+    title_words: tuple[str, ...]
+    abbreviations: dict[str, tuple[str, ...]]
+
+
+def _words(value, where: str) -> tuple[str, ...]:
+    """``value`` as a tuple of words; a YAML ``no`` or ``on`` unquoted reads as a boolean."""
+    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+        raise LexiconError(f"{where}: expected a list of words (quote yes, no, on, off)")
+    return tuple(value)
+
+
+def _verb(lemma: str, entry, where: str) -> ReportingVerb:
+    where = f"{where}: reporting_verbs: {lemma}"
+    if not isinstance(entry, dict) or "forms" not in entry or not set(entry) <= VERB_KEYS:
+        raise LexiconError(f"{where}: expected forms and only {', '.join(sorted(VERB_KEYS))}")
+    if entry.get("clause", "") not in ("", *CLAUSES):
+        raise LexiconError(f"{where}: clause must be one of {', '.join(CLAUSES)}")
+    flags = {key: entry.get(key, False) for key in FLAGS}
+    if not all(isinstance(flag, bool) for flag in flags.values()):
+        raise LexiconError(f"{where}: {', '.join(FLAGS)} are true or false")
+    participle = entry.get("participle", "")
+    if not isinstance(participle, str):
+        raise LexiconError(f"{where}: participle must be one word")
+    forms = _words(entry["forms"], f"{where}: forms")
+    after_quote = _words(entry.get("after_quote", []), f"{where}: after_quote")
+    if not set(after_quote) <= set(forms):
+        raise LexiconError(f"{where}: after_quote lists a word that is not one of its forms")
+    return ReportingVerb(lemma, forms, participle, clause=entry.get("clause", ""),
+                         after_quote=after_quote, **flags)  # fmt: skip
+
+
+def _lists(section, where: str, allowed=None, required=()) -> dict[str, tuple[str, ...]]:
+    """A mapping of word lists, its keys among ``allowed`` (any when None), ``required`` there."""
+    if (
+        not isinstance(section, dict)
+        or not set(required) <= set(section)
+        or (allowed is not None and not set(section) <= set(allowed))
+    ):
+        names = ", ".join(allowed or required)
+        raise LexiconError(f"{where}: expected a mapping of word lists ({names})")
+    return {key: _words(words, f"{where}: {key}") for key, words in section.items()}
+
+
+def read_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
+    """The lexicon in ``path``; :class:`LexiconError` when a section or entry is malformed."""
+    data = safe_yaml.load(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or set(data) != SECTIONS:
+        raise LexiconError(f"{path}: expected the sections {', '.join(sorted(SECTIONS))}")
+    verbs = data["reporting_verbs"]
+    if not isinstance(verbs, dict):
+        raise LexiconError(f"{path}: reporting_verbs: expected a mapping of verbs")
+    return Lexicon(
+        verbs=tuple(_verb(lemma, entry, str(path)) for lemma, entry in verbs.items()),
+        name_particles=_words(data["name_particles"], f"{path}: name_particles"),
+        honorifics=_lists(data["honorifics"], f"{path}: honorifics", PRONOUNS),
+        gendered_nouns=_lists(data["gendered_nouns"], f"{path}: gendered_nouns", PRONOUNS),
+        title_words=_words(data["title_words"], f"{path}: title_words"),
+        abbreviations=_lists(
+            data["abbreviations"], f"{path}: abbreviations", required=PHRASE_KINDS
+        ),
+    )
+
+
+LEXICON = read_lexicon()
+_ACTIVE = [verb for verb in LEXICON.verbs if not verb.passive]
+
+# Direct quotes: every form of a quote verb; the passive ones ("was quoted") apart.
+QUOTE_CUES = tuple(form for verb in _ACTIVE if verb.quote for form in verb.all_forms)
+QUOTE_PARTICIPLES = frozenset(v.participle for v in _ACTIVE if v.quote and v.participle)
+PASSIVE_QUOTE_CUES = tuple(form for verb in LEXICON.verbs if verb.passive for form in verb.forms)
+# Reported speech: every form of a verb that takes a clause -> what it takes.
+CLAUSE_CUES = {form: verb.clause for verb in _ACTIVE if verb.clause for form in verb.all_forms}
+CLAUSE_PARTICIPLES = frozenset(v.participle for v in _ACTIVE if v.clause and v.participle)
+# "CLAUSE, SOURCE said.": the forms of the verbs that take any clause.
+CLOSING_CUES = tuple(form for verb in _ACTIVE if verb.clause == "say" for form in verb.forms)
+INVERTED_CUES = tuple(form for verb in _ACTIVE if verb.inverted for form in verb.forms)
+AFTER_QUOTE_CUES = tuple(form for verb in _ACTIVE for form in verb.after_quote)
+
+NAME_PARTICLES = LEXICON.name_particles
+PRONOUN_WORDS = {word: pronoun for section in (LEXICON.honorifics, LEXICON.gendered_nouns)
+                 for pronoun, words in section.items() if pronoun != "unknown"
+                 for word in words}  # fmt: skip
+TITLE_WORDS = frozenset(
+    (*LEXICON.title_words, *LEXICON.abbreviations["titles"],
+     *(word for words in LEXICON.honorifics.values() for word in words))
+)  # fmt: skip
+ABBREVIATIONS = frozenset(word for words in LEXICON.abbreviations.values() for word in words)
+# The abbreviations that may stand inside a speaker phrase ("Rep. Smith", "St. Louis Mayor").
+PHRASE_ABBREVIATIONS = tuple(word for kind in PHRASE_KINDS for word in LEXICON.abbreviations[kind])
+
+
+def alternation(words) -> str:
+    """A regular-expression alternation of ``words``, escaped, the longest first (so no
+    word loses to a shorter one it starts with)."""
+    return "|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
