@@ -65,9 +65,9 @@ format: setup
 notebooks: report
 	$(BIN)/python -m actorlens store-checked
 
-## model: retrain the NewsMTSC target-sentiment scorer deterministically (about 1 minute)
+## model: retrain the NewsMTSC target-sentiment scorer deterministically (actorlens/training, about 1 minute)
 model: setup
-	$(BIN)/python -m actorlens.scoring.target_sentiment
+	$(BIN)/python -m actorlens.training.target_sentiment
 
 ## clean: remove generated data, reports, hand runs' folders and caches (keeps .venv)
 clean:

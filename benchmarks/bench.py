@@ -19,13 +19,11 @@ Stages (the library functions the notebooks call, without writing CSVs):
 
 - ingest:      ingest.ingest_corpus
 - mentions:    actors.load_actors + count.analyse
-- quotes:      quotes.extract_quotes (direct quotes only: the cost attribution is measured against)
-- attributions: attributions.extract_attributions (direct and reported speech; the goal of
-  issue 18: at most 1.5 times the quotes stage)
+- attributions: extract.extract_attributions (direct quotes and reported speech)
 - sentiment:   the scorers, the quotes' VADER tone, roles.assign_roles, scorers.score_mentions
 - aggregation: sentiment.actor_sentiment (per doc and overall), speaker_targets, shift.analyse
 
-quotes + sentiment + the first half of aggregation is what ``sentiment.analyse`` does,
+attributions + sentiment + the first half of aggregation is what ``sentiment.analyse`` does,
 step by step (kept in step with it in :func:`library_pass`).
 """
 
@@ -52,7 +50,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 CORPUS = (PROJECT / ".." / "shared" / "corpora" / "wikinews_politics").resolve()
 ACTORS_FILE = PROJECT / "notebooks" / "params" / "wikinews_actors.yml"
 PYTHON = sys.executable
-STAGES = ("ingest", "mentions", "quotes", "attributions", "sentiment", "aggregation")
+STAGES = ("ingest", "mentions", "attributions", "sentiment", "aggregation")
 # Stance-shift parameters of notebooks/params/wikinews.yaml (ends fall back to the first
 # and last month when the corpus does not reach them, as for the first 300 documents).
 SHIFT = {"order_by": "date", "period": "month", "from_period": "2005-01", "to_period": "2007-04"}
@@ -146,7 +144,6 @@ def library_pass(corpus_dir: Path, stats: dict | None = None, engine=None):
     (seconds of parts of a stage)."""
 
     from actorlens.analysis import sentiment, shift
-    from actorlens.attribution import quotes
     from actorlens.attribution.extract import extract_attributions
     from actorlens.attribution.roles import assign_roles
     from actorlens.core.tables import SCHEMAS
@@ -179,12 +176,6 @@ def library_pass(corpus_dir: Path, stats: dict | None = None, engine=None):
     actors = load_actors(ACTORS_FILE)
     found = count.analyse(corpus, actors, include_demonyms=False, engine=engine)
     mark("mentions", tick)
-
-    tick = clock()
-    direct_only = quotes.extract_quotes(
-        corpus.texts, corpus.sentences, found.mentions, found.actors, engine
-    )
-    mark("quotes", tick)
 
     tick = clock()
     quote_table = extract_attributions(
@@ -231,7 +222,6 @@ def library_pass(corpus_dir: Path, stats: dict | None = None, engine=None):
         "docs_analysed": len(corpus.documents),
         "sentences": len(corpus.sentences),
         "mentions": len(scored),
-        "quotes": len(direct_only),
         "attributions": len(quote_table),
         "shift_rows": len(moved.shift),
         "shift_ends": f"{ends['from_period'] or 'first'}..{ends['to_period'] or 'last'}",
@@ -285,7 +275,7 @@ def write_read_pass(objects, out_dir: Path) -> float:
 
 def worker(corpus_dir: Path, io_check: bool) -> None:
     """One size in this (fresh) process; prints one JSON line."""
-    from actorlens import shift  # noqa: F401  (import cost
+    from actorlens.analysis import shift  # noqa: F401  (import cost
 
     state = library_fingerprint()  # what this process imported
     _, rows = manifest_rows(corpus_dir)
@@ -333,7 +323,7 @@ def dask_worker(corpus_dir: Path, n_workers: int) -> None:
 
 def profile_worker(corpus_dir: Path, top: int, dump: str | None = None) -> None:
     """The library pass under cProfile; prints the top functions."""
-    from actorlens import shift  # noqa: F401
+    from actorlens.analysis import shift  # noqa: F401
 
     print(f"library state {library_fingerprint()}")
     profiler = cProfile.Profile()
@@ -425,7 +415,7 @@ def print_size(r: dict) -> None:
     total, total_cpu = sum(r["timings"].values()), sum(r["cpu"].values())
     print(
         f"\n## {docs:,} documents ({r['docs_analysed']:,} analysed, {sents:,} sentences, "
-        f"{r['mentions']:,} mentions, {r['quotes']:,} quotes; shift {r['shift_ends']})"
+        f"{r['mentions']:,} mentions, {r['attributions']:,} attributions; shift {r['shift_ends']})"
     )
     print(f"library state {r['library_state']}")
     print(

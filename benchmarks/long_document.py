@@ -16,7 +16,7 @@ default: 80 KB at 8 MB). Timed, per size, the per-document steps the stages run:
 - mentions:  ``count.document_mentions`` + ``document_kwic`` + ``document_salience``
   (the mention scan of ``count._scan_batch``, a ``Matcher`` over the actors file)
 - names:     ``count.name_candidates`` + ``tabulate_names`` (unlisted names)
-- quotes:    ``quotes.extract_quotes`` on the one document
+- attributions: ``extract.extract_attributions`` on the one document
 
 With linear cost, seconds per MB stay the same from the smallest to the largest size;
 the last lines give that ratio per step. ``--exclude-every N`` adds a phrase the actors
@@ -35,7 +35,7 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 MB = 1_000_000
-STEPS = ("sentences", "mentions", "names", "quotes")
+STEPS = ("sentences", "mentions", "names", "attributions")
 
 # Speakers: (name as first mentioned, short name, pronoun).
 PEOPLE = [
@@ -125,14 +125,15 @@ def build_document(
 
 def time_document(text: str, actors_file: Path) -> tuple[dict[str, float], dict[str, int]]:
     """Seconds per step on one document, and the sizes of what each step produced."""
-    from actorlens import sentences  # the installed package (or PYTHONPATH
-    from actorlens.attribution import quotes
+    from actorlens.attribution.extract import extract_attributions
     from actorlens.core.tables import SCHEMAS
     from actorlens.corpus.actors import load_actors
     from actorlens.mentions import count
+    from actorlens.mentions.matcher import Matcher
+    from actorlens.text import sentences
 
     actors = load_actors(actors_file)
-    matcher = count.Matcher(actors)
+    matcher = Matcher(actors)
     doc_id, title = "long", text.split("\n", 1)[0]
     seconds, counts = {}, {}
 
@@ -156,12 +157,12 @@ def time_document(text: str, actors_file: Path) -> tuple[dict[str, float], dict[
     sentence_table = pd.DataFrame({"doc_id": doc_id, "start": [start for start, _ in spans]})
     texts = pd.DataFrame({"doc_id": [doc_id], "text": [text]})
     clock = time.perf_counter()
-    found = quotes.extract_quotes(texts, sentence_table, mention_table,
-                                  count.actors_table(actors))  # fmt: skip
-    seconds["quotes"] = time.perf_counter() - clock
+    found = extract_attributions(texts, sentence_table, mention_table,
+                                 count.actors_table(actors))  # fmt: skip
+    seconds["attributions"] = time.perf_counter() - clock
 
     counts.update(sentences=len(spans), mentions=len(rows), names=len(names),
-                  quotes=len(found), attributed=int((found["speaker_id"] != "").sum()))  # fmt: skip
+                  attributions=len(found), attributed=int((found["speaker_id"] != "").sum()))  # fmt: skip
     return seconds, counts
 
 
@@ -192,18 +193,18 @@ def main(argv: list[str] | None = None) -> None:
               "  " + "  ".join(f"{step} {best[step]:.2f} s" for step in STEPS), flush=True)  # fmt: skip
 
     print("\n## seconds per step")
-    print(f"{'size MB':>8}" + "".join(f"{step:>11}" for step in STEPS) + f"{'total':>11}")
+    print(f"{'size MB':>8}" + "".join(f"{step:>13}" for step in STEPS) + f"{'total':>13}")
     for mb, best, _ in results:
-        print(f"{mb:8.2f}" + "".join(f"{best[s]:11.2f}" for s in STEPS)
-              + f"{sum(best.values()):11.2f}")  # fmt: skip
+        print(f"{mb:8.2f}" + "".join(f"{best[s]:13.2f}" for s in STEPS)
+              + f"{sum(best.values()):13.2f}")  # fmt: skip
     print("\n## seconds per MB (ratio: total s/MB against the smallest size)")
-    print(f"{'size MB':>8}" + "".join(f"{step:>11}" for step in STEPS) + f"{'total':>11}"
+    print(f"{'size MB':>8}" + "".join(f"{step:>13}" for step in STEPS) + f"{'total':>13}"
           + f"{'ratio':>8}")  # fmt: skip
     smallest = sum(min(results)[1].values()) / min(results)[0]
     for mb, best, _ in results:
         total = sum(best.values()) / mb
-        print(f"{mb:8.2f}" + "".join(f"{best[s] / mb:11.3f}" for s in STEPS)
-              + f"{total:11.3f}{total / smallest:8.2f}")  # fmt: skip
+        print(f"{mb:8.2f}" + "".join(f"{best[s] / mb:13.3f}" for s in STEPS)
+              + f"{total:13.3f}{total / smallest:8.2f}")  # fmt: skip
     if len(results) > 1:
         (small, first, _), (large, last, _) = min(results), max(results)
         ratios = {s: (last[s] / large) / max(first[s] / small, 1e-9) for s in STEPS}

@@ -8,7 +8,7 @@ kinds of speech the ``speech`` parameter picks (direct, reported or both).
 Per document and actor the scores are averaged with a bootstrap confidence interval
 (:mod:`actorlens.analysis.resampling`); cells with fewer than ``min_cell_scores`` scores are marked
 thin. The scorers' checks against hand labels are in :mod:`actorlens.evaluation.validation`, the
-tables the notebook shows in :mod:`actorlens.report.figures`.
+tables the notebook shows in :mod:`actorlens.analysis.overview`.
 """
 
 import dataclasses

@@ -7,13 +7,13 @@ one period to another is the difference of means with documents as the unit of e
 a cluster-bootstrap interval over documents (over sentences when an end has fewer than
 ``min_docs`` documents, and then it holds for those articles only), a permutation of
 whole documents between the ends, and Benjamini-Hochberg q-values across every tested
-pair (:mod:`actorlens.analysis.resampling`, fixed seeds). The summary calls a shift only when it is
-tested, its q-value is below 0.05, its interval excludes zero and every scorer agrees on
-its sign; periods with fewer than ``min_cell_scores`` scores are marked thin.
+pair (:mod:`actorlens.analysis.resampling`, fixed seeds). The summary
+(:mod:`actorlens.report.summary`) calls a shift only when it is tested, its q-value is below
+0.05, its interval excludes zero and every scorer agrees on its sign; periods with fewer
+than ``min_cell_scores`` scores are marked thin.
 """
 
 import dataclasses
-import textwrap
 from dataclasses import dataclass
 
 import numpy as np
@@ -254,88 +254,6 @@ class Shift(TableSet):
         "evidence": "shift_evidence",
         "stance": "stance",
     }
-
-    def summary(self, labels: dict, top: int = 3) -> list[str]:
-        """Plain-language findings generated from the tables: the shifts that survive
-        (:func:`called_shifts`) with numbers, interval and one evidence sentence, or that
-        no shift is clear and the largest differences, descriptive only; then coverage."""
-        undated = int((self.periods["rank"] < 0).sum())
-        coverage = (
-            [f"{undated} of {len(self.periods)} documents are undated and left out of the "
-             "periods."] if undated else []
-        )  # fmt: skip
-        labels_seen = self.periods.loc[self.periods["rank"] >= 0, "period"].unique()
-        if len(labels_seen) == 1:
-            return [f"Every document in the analysis falls in one period ({labels_seen[0]}): "
-                    "there is no shift to measure.", *coverage]  # fmt: skip
-        if self.trajectory.empty:
-            return ["No actor has a score in any period (no actor of the actors file is "
-                    "mentioned, nor quoted as a speaker): there is no shift to measure.",
-                    *coverage]  # fmt: skip
-        if self.shift.empty:
-            return ["No actor has scores in both the first and the last period.", *coverage]
-        first = self.shift.iloc[0]
-        docs = self.periods.groupby("period")["doc_id"].nunique()
-        lines = [f"From period {first['from_period']} ({_documents(docs.get(first['from_period'], 0))}) "
-                 f"to period {first['to_period']} ({_documents(docs.get(first['to_period'], 0))}):"]  # fmt: skip
-        called = called_shifts(self.shift)
-        for s in called.head(top).itertuples(index=False):
-            verb = "more positive" if s.delta > 0 else "more negative"
-            lines.append(
-                f"{labels.get(s.actor_id, s.actor_id)} ({s.role}) became {verb}: "
-                f"{_end(s.from_mean, s.n_from, s.docs_from)} -> {_end(s.to_mean, s.n_to, s.docs_to)}, "
-                f"delta {s.delta:+.2f}, 95% CI [{s.ci_low:+.2f}, {s.ci_high:+.2f}] over documents, "
-                f"permutation p={s.p_value:.3f}, q={s.q_value:.3f}; the same sign under every "
-                f"scorer.{self._example(s)}"
-            )
-        if called.empty:
-            lines.append(self._no_clear_shift())
-            rest = self.shift.assign(size=-self.shift["delta"].abs()).sort_values("size")
-            if len(rest):
-                lines.append("Largest differences, descriptive only:")
-            for s in rest.head(top).itertuples(index=False):
-                lines.append(f"{labels.get(s.actor_id, s.actor_id)} ({s.role}): "
-                             f"{_end(s.from_mean, s.n_from, s.docs_from)} -> "
-                             f"{_end(s.to_mean, s.n_to, s.docs_to)}, delta {s.delta:+.2f}"
-                             f"{_interval(s)}.")  # fmt: skip
-        return lines + coverage
-
-    def _example(self, s) -> str:
-        quote = self.evidence[(self.evidence["actor_id"] == s.actor_id)
-                              & (self.evidence["role"] == s.role) & (self.evidence["end"] == "to")]  # fmt: skip
-        if quote.empty:
-            return ""
-        text = textwrap.shorten(str(quote.iloc[0]["text"]), 220, placeholder=" …")
-        return f' Example ({quote.iloc[0]["doc_id"]}): "{text}"'
-
-    def _no_clear_shift(self) -> str:
-        tested = int(self.shift["tested"].sum())
-        if tested:
-            pairs = "pair" if tested == 1 else "pairs"
-            return (f"No shift is clear at this sample size: of {tested} tested actor-role "
-                    f"{pairs}, none has a q-value below "
-                    "0.05, an interval that excludes zero and the same sign under every "
-                    "scorer.")  # fmt: skip
-        return ("No shift can be tested: no actor-role pair has enough scores from enough "
-                "documents at each end (min_shift_mentions, min_docs). Differences between "
-                "single articles describe those articles, not a trend.")  # fmt: skip
-
-
-def _documents(n: int) -> str:
-    return f"{n} {'document' if n == 1 else 'documents'}"
-
-
-def _end(mean: float, n: int, docs: int) -> str:
-    return f"{mean:+.2f} (n={n}, {_documents(docs)})"
-
-
-def _interval(s) -> str:
-    if pd.isna(s.ci_low):
-        return ""
-    over = ("documents" if s.unit == "documents"
-            else "sentences, between these articles only")  # fmt: skip
-    tested = f", p={s.p_value:.3f}, q={s.q_value:.3f}" if s.tested else ", not tested"
-    return f", 95% CI [{s.ci_low:+.2f}, {s.ci_high:+.2f}] over {over}{tested}"
 
 
 def analyse(

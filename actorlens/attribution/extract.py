@@ -2,12 +2,13 @@
 speech (:mod:`actorlens.attribution.reported`), in one table.
 
 One pass over each document in text order: every quotation and every reported clause is
-attributed with one :class:`~actorlens.attribution.quotes.SpeakerResolver`, so a pronoun or a
+attributed with one :class:`~actorlens.attribution.speakers.SpeakerResolver`, so a pronoun or a
 continuation finds the latest speaker whichever way that speaker was reported. A quotation
 that is part of a reported clause ("Putin said the talks were “a first step”") belongs to
 that clause, a ``mixed`` attribution. The speaker is an actor (``speaker_id``), or else the
 name of a person or organisation that is not in the actors file (``speaker_name``, in the
-fullest form the document gives); a speaker named by neither is unknown.
+fullest form the document gives); a speaker named by neither is unknown. A check against
+quotations marked by hand reads the table's quotations through :func:`quoted_passages`.
 """
 
 import bisect
@@ -16,11 +17,13 @@ from itertools import accumulate
 
 import pandas as pd
 
-from actorlens.attribution import quotes
+from actorlens.attribution.document import Attribution, Document, quotation_spans
+from actorlens.attribution.quotes import attribute_quote, lead_into_next
 from actorlens.attribution.reported import find_reported
+from actorlens.attribution.speakers import SpeakerResolver
 from actorlens.core.engine import Engine
 from actorlens.core.tables import SCHEMAS, frame
-from actorlens.mentions.count import sentence_starts
+from actorlens.text.sentences import sentence_starts
 
 # The attributions table before its tone (the last column) is scored.
 ATTRIBUTION_COLUMNS = SCHEMAS["attributions"].names[:-1]
@@ -44,15 +47,15 @@ def voiced(attributions: pd.DataFrame, speech: str) -> pd.DataFrame:
 def find_attributions(doc_id: str, text: str, starts: list[int], mentions: list[tuple],
                       persons: dict) -> list[dict]:  # fmt: skip
     """Every attribution of one document, in text order (see :data:`ATTRIBUTION_COLUMNS`)."""
-    document = quotes.Document(text, starts, mentions, persons)
-    resolver = quotes.SpeakerResolver(document)
+    document = Document(text, starts, mentions, persons)
+    resolver = SpeakerResolver(document)
     bounds = [*starts, len(text)] if starts else [0, len(text)]
     reported = [item for first, last in zip(bounds, bounds[1:], strict=False)
                 for item in find_reported(document, first, last)]  # fmt: skip
     events = sorted([(s, 0, i) for i, (s, _) in enumerate(document.quotes)]
                     + [(r.start, 1, i) for i, r in enumerate(reported)])  # fmt: skip
-    direct: list[quotes.Attribution] = [None] * len(document.quotes)
-    spoken: list[quotes.Attribution] = [None] * len(reported)
+    direct: list[Attribution] = [None] * len(document.quotes)
+    spoken: list[Attribution] = [None] * len(reported)
     previous_end = 0
     for _, is_reported, index in events:
         if is_reported:
@@ -61,14 +64,14 @@ def find_attributions(doc_id: str, text: str, starts: list[int], mentions: list[
             if not item.source and item.source_start < 0 and item.cue_start >= 0:  # the subject
                 speaker, name = document.subject_before(item.cue_start,
                                                         document.sentence_start(item.cue_start))  # fmt: skip
-            spoken[index] = quotes.Attribution(speaker, item.source, item.cue, item.cue_end,
-                                               name, item.source_start, item.cue_start)  # fmt: skip
+            spoken[index] = Attribution(speaker, item.source, item.cue, item.cue_end,
+                                        name, item.source_start, item.cue_start)  # fmt: skip
             resolver.remember(item.start, spoken[index])
         else:
             start, end = document.quotes[index]
-            direct[index] = resolver.attribute(start, end, previous_end)
+            direct[index] = attribute_quote(resolver, start, end, previous_end)
             previous_end = end
-    quotes.lead_into_next(document, direct)
+    lead_into_next(document, direct)
     mixed = _held(document.quotes, [(r.start, r.end) for r in reported if r.kind == "mixed"])
     rows = [(start, end, "direct", a, False)
             for (start, end), a, in_mixed in zip(document.quotes, direct, mixed, strict=True)
@@ -103,8 +106,18 @@ def _row(doc_id, number, document, start, end, kind, attribution, negated) -> di
         "speaker_text": attribution.speaker_text, "source_start": attribution.source_start,
         "source_end": source_end, "cue": attribution.cue, "cue_start": attribution.cue_start,
         "cue_end": cue_end, "negated": negated,
-        "about": quotes.about_actors(document, start, end, attribution),
+        "about": about_actors(document, start, end, attribution),
     }  # fmt: skip
+
+
+def about_actors(doc: Document, start: int, end: int, attribution: Attribution) -> str:
+    """Actors the passage names, plus those named between its cue and the passage
+    (``called Zelenskyy a “dictator”``); the speaker is left out."""
+    actors = doc.actors_in(start, end)
+    if 0 <= attribution.cue_end <= start:
+        actors = doc.actors_in(attribution.cue_end, start) + actors
+    ordered = dict.fromkeys(a for a in actors if a != attribution.speaker_id)
+    return ";".join(ordered)
 
 
 def extract_attributions(
@@ -134,3 +147,37 @@ def _batch(persons: dict, batch: list[tuple]) -> list[dict]:
     """Attribution rows of a batch of (doc_id, text, sentence starts, mentions)."""
     return [row for doc_id, text, starts, spans in batch
             for row in find_attributions(doc_id, text, starts, spans, persons)]  # fmt: skip
+
+
+def quoted_passages(attributions: pd.DataFrame, texts: pd.DataFrame) -> pd.DataFrame:
+    """Every quotation of an attributions table, one row each, in text order: a direct quote's
+    row as it stands, and for each quotation a mixed clause holds (as in
+    :func:`find_attributions`) the clause's row with the quotation's span and text. What a
+    check against quotations marked by hand compares."""
+    text_of = dict(zip(texts["doc_id"], texts["text"], strict=True))
+    rows = []
+    for doc_id, part in attributions.groupby("doc_id", sort=False):
+        found = part[part["kind"] == "direct"].to_dict("records")
+        clauses = part[part["kind"] == "mixed"].sort_values(
+            ["start", "end"], ascending=[True, False]
+        )
+        if len(clauses):
+            found += _held_quotations(text_of[doc_id], clauses.to_dict("records"))
+        rows += sorted(found, key=lambda row: row["start"])
+    return pd.DataFrame(rows, columns=attributions.columns)
+
+
+def _held_quotations(text: str, clauses: list[dict]) -> list[dict]:
+    """The quotations of ``text`` that the ``clauses`` (rows sorted by start) hold, each with
+    the row of the innermost clause holding it (the latest to start): a bisect over the
+    clauses' starts, then a walk back while an earlier clause reaches far enough."""
+    starts = [clause["start"] for clause in clauses]
+    reach = list(accumulate((clause["end"] for clause in clauses), max))
+    held = []
+    for start, end in quotation_spans(text):
+        index = bisect.bisect_right(starts, start) - 1
+        while index >= 0 and end <= reach[index] + 1 and end > clauses[index]["end"] + 1:
+            index -= 1  # this clause ends before the quotation does, an earlier one may not
+        if index >= 0 and end <= clauses[index]["end"] + 1:
+            held.append({**clauses[index], "start": start, "end": end, "text": text[start:end]})
+    return held

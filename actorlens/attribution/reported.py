@@ -26,37 +26,23 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from actorlens.attribution import quotes
+from actorlens.attribution.document import OPENING_CLAUSE, Document
+from actorlens.attribution.phrases import name_of, phrase_head, phrase_tail
 from actorlens.text.lexicon import (
     CLAUSE_CUES,
     CLAUSE_PARTICIPLES,
     CLOSING_CUES,
+    DESCRIPTORS,
     INVERTED_CUES,
+    NOT_SOURCES,
     OBJECT_LINKS,
+    PREPOSITIONS,
     alternation,
 )
 
 CUES = CLAUSE_CUES  # cue word -> what it takes: say, that, told, intend, or an OBJECT_LINKS word
 CUE_WORD = re.compile(r"\b(?:according to|" + alternation(CUES) + r")\b")
-PREPOSITION = re.compile(r"(?:in|during|at|by|with|to|on|after|before|from|for|of|about|while)\b")
-NOT_SOURCES = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "when",
-        "as",
-        "while",
-        "if",
-        "and",
-        "but",
-        "who",
-        "which",
-        "that",
-        "it",
-        "this",
-    }
-)
+PREPOSITION = re.compile(rf"(?:{alternation(PREPOSITIONS)})\b")
 # Words between the cue and the clause: time, manner, channel ("said on Thursday in a
 # statement that").
 LEAD = re.compile(
@@ -114,7 +100,7 @@ class Reported:
     negated: bool
 
 
-def find_reported(doc: "quotes.Document", sentence_start: int, sentence_end: int) -> list[Reported]:
+def find_reported(doc: Document, sentence_start: int, sentence_end: int) -> list[Reported]:
     """The reported attributions of one sentence, in order. Each cue's work is local (its
     clause is matched in place, no copy of the rest of the sentence), so the cost is
     linear in the sentence's length however many cues it holds."""
@@ -160,7 +146,7 @@ def find_reported(doc: "quotes.Document", sentence_start: int, sentence_end: int
 def _lead_start(sentence: str) -> int:
     """Past an opening subordinate or prepositional clause and its spaces ("On Monday,
     according to...")."""
-    match = quotes.SUBORDINATORS.match(sentence)
+    match = OPENING_CLAUSE.match(sentence)
     return SPACES.match(sentence, match.end()).end() if match else 0
 
 
@@ -254,7 +240,7 @@ def _source_before(before: str) -> tuple[int, str]:
     relative = re.search(r",?\s*who\s+$", before)
     if relative:  # "General Sir Richard Dannatt, who said"
         before = before[: relative.start()] + " "
-    offset, phrase = quotes.phrase_tail(before)
+    offset, phrase = phrase_tail(before)
     if phrase and phrase.lower() not in NOT_SOURCES:
         return offset, phrase
     last = before.split()[-1:]
@@ -265,13 +251,13 @@ def _source_before(before: str) -> tuple[int, str]:
     if trimmed.endswith(","):  # "Mohammad Saeedi, the deputy head of the agency, denied"
         opening = trimmed.rfind(",", max(0, len(trimmed) - 120), len(trimmed) - 1)
         if opening > 0 and not CUE_WORD.search(trimmed, opening):
-            offset, phrase = quotes.phrase_tail(trimmed[:opening])
-            if phrase and phrase.lower() not in NOT_SOURCES and quotes.name_of(phrase):
+            offset, phrase = phrase_tail(trimmed[:opening])
+            if phrase and phrase.lower() not in NOT_SOURCES and name_of(phrase):
                 return offset, phrase
     return 0, ""
 
 
-DESCRIPTOR_ENDINGS = (*quotes.DESCRIPTORS, "ly")
+DESCRIPTOR_ENDINGS = (*DESCRIPTORS, "ly")
 
 
 def _descriptor(word: str) -> bool:
@@ -282,7 +268,7 @@ def _descriptor(word: str) -> bool:
 
 DESCRIBED = re.compile(
     r"(?P<phrase>(?:(?:the|a|an|some|many|several|local|senior|health|security|Iraqi|US|U\.S\.|[A-Z]\w+)\s+)?"
-    r"(?:" + "|".join(sorted(quotes.DESCRIPTORS, key=len, reverse=True)) + r"))\s+(?:\w+ly\s+)?$",
+    r"(?:" + "|".join(sorted(DESCRIPTORS, key=len, reverse=True)) + r"))\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
 
@@ -301,7 +287,7 @@ def _closing(doc, sentence_start: int, sentence_end: int) -> Reported | None:
             if not phrase or phrase_text[:offset].strip():
                 continue
         else:
-            phrase = quotes.phrase_head(phrase_text)
+            phrase = phrase_head(phrase_text)
             if not phrase and match.group("cue") == "according to":
                 phrase = phrase_text.strip()  # "according to eyewitnesses"
             offset = 0
@@ -320,7 +306,7 @@ def _closing(doc, sentence_start: int, sentence_end: int) -> Reported | None:
 
 
 def _make(doc, cue, cue_start, cue_end, phrase_text, phrase_at, start, limit, negated):
-    phrase = quotes.phrase_head(phrase_text) or phrase_text.strip()
+    phrase = phrase_head(phrase_text) or phrase_text.strip()
     end = _trim_end(doc.text, start, limit)
     return _make_raw("", start, end, cue, cue_start, cue_end, phrase, phrase_at, negated)
 

@@ -1,25 +1,24 @@
 """Ingestion: a folder of articles in, documents, sentences and a record of every problem out.
 
-Reads ``*.txt`` files (listed by an optional ``manifest.csv``), decodes them with a
-recorded fallback, removes boilerplate lines (listed, never dropped silently),
-normalises to Unicode NFC and splits sentences. Character offsets refer to the
-cleaned text, which is kept in ``texts.csv``.
+Reads ``*.txt`` files (listed by an optional ``manifest.csv``), cleans each with
+:mod:`actorlens.corpus.text_cleaning` (decoding with a recorded fallback, boilerplate
+lines listed, never dropped silently, Unicode NFC), splits sentences and builds the
+corpus tables (:class:`Corpus`). Character offsets refer to the cleaned text, which is
+kept in ``texts.csv``.
 """
 
 import dataclasses
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
-from actorlens.core import safe_yaml, stages
-from actorlens.core.config import DEFAULT_BOILERPLATE, input_path, output_path
+from actorlens.core import stages
+from actorlens.core.config import input_path, output_path
 from actorlens.core.engine import Engine
 from actorlens.core.parameters import default
 from actorlens.core.tables import SCHEMAS, TableSet
@@ -32,15 +31,20 @@ from actorlens.corpus.folder import (
     inside,
     read_manifest,
 )
+from actorlens.corpus.text_cleaning import (
+    HTML_COMMENT,
+    HTML_MARKERS,
+    clean_text,
+    decode,
+    guess_title,
+    load_boilerplate,
+    looks_binary,
+    strip_html,
+)
 from actorlens.text.sentences import sentence_spans
 from actorlens.text.spans import OTHER_SCRIPT, mixed_script_words
 
-DATE_HEADER = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\b")
 WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
-HEADLINE_MAX_WORDS = 20
-TITLE_MAX_CHARS = 100
-HTML_MARKERS = re.compile(r"<(?:html|body|p|div|script|br|span|head)\b", re.IGNORECASE)
-HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)  # editors' notes; unclosed: to the end
 
 
 @dataclass
@@ -85,132 +89,12 @@ class Corpus(TableSet):
         return pd.DataFrame(rows, columns=["what", "value"])
 
 
-@dataclass
-class BoilerplateRule:
-    """One line pattern that marks a line as boilerplate."""
-
-    name: str
-    regex: re.Pattern
-    reason: str = ""
-
-
-def load_boilerplate(path: str | Path | None = None) -> list[BoilerplateRule]:
-    """Read boilerplate line patterns from a YAML file (the packaged defaults if None)."""
-    path = Path(path) if path else DEFAULT_BOILERPLATE
-    try:
-        spec = safe_yaml.load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise CorpusError(f"boilerplate file {path}: {exc}") from exc
-    if not isinstance(spec, dict) or not isinstance(spec.get("patterns"), list):
-        raise CorpusError(f"boilerplate file {path}: expected a 'patterns:' list")
-    rules = []
-    for i, item in enumerate(spec["patterns"], start=1):
-        if not isinstance(item, dict) or "regex" not in item:
-            raise CorpusError(f"boilerplate file {path}: pattern {i} has no 'regex'")
-        try:
-            regex = re.compile(item["regex"])
-        except re.error as exc:
-            raise CorpusError(f"boilerplate file {path}: pattern {i}: {exc}") from exc
-        rules.append(BoilerplateRule(item.get("name", f"rule{i}"), regex, item.get("reason", "")))
-    return rules
-
-
-def decode(data: bytes) -> tuple[str, str | None]:
-    """Decode file bytes; return the text and the fallback encoding used (None if UTF-8)."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    bare = utf16_without_bom(data)
-    if bare:
-        return data.decode(bare), f"{bare} (no byte-order mark)"
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
-
-
-def utf16_without_bom(data: bytes) -> str | None:
-    """ "utf-16-le" or "utf-16-be" for text saved as UTF-16 without a byte-order mark
-    (mostly Latin script: every other byte is zero), else None."""
-    head = data[:4096]
-    head = head[: len(head) - len(head) % 2]
-    if len(head) < 4:
-        return None
-    for encoding, zeros, letters in (("utf-16-le", head[1::2], head[::2]),
-                                     ("utf-16-be", head[::2], head[1::2])):  # fmt: skip
-        if zeros.count(0) >= 0.9 * len(zeros) and letters.count(0) == 0:
-            try:
-                data.decode(encoding)
-            except UnicodeDecodeError:
-                return None
-            return encoding
-    return None
-
-
-def looks_binary(data: bytes) -> bool:
-    """True for bytes that are not text in any encoding we read (NUL bytes, not UTF-16)."""
-    return (
-        b"\x00" in data[:4096]
-        and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
-        and not utf16_without_bom(data)
-    )
-
-
 def iso_date(text: str, date_format: str = "") -> str:
     """``text`` as an ISO date (YYYY-MM-DD): read as ISO 8601 unless ``date_format``
     (``strptime`` codes, e.g. ``%d/%m/%Y``) is given; ValueError if it is no such date."""
     text = text.strip()
     parsed = datetime.strptime(text, date_format) if date_format else datetime.fromisoformat(text)
     return parsed.date().isoformat()
-
-
-def strip_html(text: str) -> str:
-    """Visible text of an HTML page: scripts and styles removed, tags dropped, entities decoded."""
-    from html import unescape
-
-    text = re.sub(r"(?is)<(script|style)\b.*?</\1\s*>", " ", text)
-    text = re.sub(r"(?i)<br\s*/?>|</p\s*>|</div\s*>|</h\d\s*>|</li\s*>", "\n", text)
-    text = re.sub(r"(?s)<[^>]*>", " ", text)
-    return unescape(text)
-
-
-def clean_text(
-    raw: str, rules: list[BoilerplateRule]
-) -> tuple[str, list[tuple[str, str]], str | None]:
-    """Normalise ``raw`` and drop boilerplate lines.
-
-    Returns the cleaned text, the removed ``(line, rule)`` pairs and the date of a
-    leading ``date YYYY-MM-DD`` header (None without one).
-    """
-    text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
-    lines = text.split("\n")
-    first = next((line for line in lines if line.strip()), "")
-    header = DATE_HEADER.match(first)
-    kept, removed = [], []
-    for line in lines:
-        rule = next((r.name for r in rules if r.regex.fullmatch(line.strip())), None)
-        if rule and line.strip():
-            removed.append((line.strip(), rule))
-        else:
-            kept.append(line.rstrip())
-    return "\n".join(kept).strip("\n"), removed, header.group(1) if header else None
-
-
-def guess_title(text: str, spans: list[tuple[int, int]]) -> str:
-    """A title for a document without one: its first line if it reads as a headline,
-    otherwise the start of its first sentence."""
-    first_line = text.split("\n", 1)[0].strip()
-    if (
-        first_line
-        and len(first_line.split()) <= HEADLINE_MAX_WORDS
-        and not first_line.endswith((".", "!", "?", '"', "”", ":"))
-    ):
-        return first_line
-    first = text[slice(*spans[0])].strip() if spans else first_line
-    return first if len(first) <= TITLE_MAX_CHARS else first[: TITLE_MAX_CHARS - 1].rstrip() + "…"
 
 
 def read_document(

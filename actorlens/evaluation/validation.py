@@ -1,5 +1,5 @@
-"""How far to trust the voice and portrayal numbers: the scorers and the quote
-extractor measured against hand labels shipped in ``actorlens/resources/validation``.
+"""How far to trust the voice and portrayal numbers: the scorers and the quotations of the
+pipeline's attributions measured against hand labels shipped in ``actorlens/resources/validation``.
 
 * ``portrayal_hand_labels.csv`` -- seed and Wikinews mentions labelled -1/0/+1 by hand
   (rule in ``portrayal_hand_labels.md``);
@@ -19,13 +19,13 @@ import numpy as np
 import pandas as pd
 from scipy.stats import spearmanr
 
-from actorlens.attribution import quotes
+from actorlens.attribution.extract import extract_attributions, quoted_passages
 from actorlens.attribution.roles import assign_roles
 from actorlens.core import config
 from actorlens.corpus.actors import load_actors
 from actorlens.corpus.ingest import ingest_corpus
+from actorlens.evaluation import newsmtsc
 from actorlens.mentions.count import analyse
-from actorlens.scoring import target_sentiment
 from actorlens.scoring.scorers import (
     BASELINE,
     SCORERS,
@@ -46,12 +46,12 @@ LABELLED_ACTORS = (config.SEEDS_DIR / "actors.yml", config.PARAMS_DIR / "wikinew
 
 def evaluate_file(path: str | Path, scorer_names=(BASELINE, *SCORERS)) -> dict[str, dict]:
     """Macro-F1, accuracy and confusion matrix of each scorer on a NewsMTSC-format file."""
-    data = target_sentiment.load_newsmtsc(path)
+    data = newsmtsc.load_newsmtsc(path)
     scorers = {name: make_scorer(name) for name in scorer_names}
     everything = np.arange(len(data))
     scored_all = ScoredOnce(scorers, data["sentence"], data["start"], data["end"])
     return {
-        name: {"n": len(data), **target_sentiment.evaluate(data["label"], labels)}
+        name: {"n": len(data), **newsmtsc.evaluate(data["label"], labels)}
         for name, (_, labels) in scored_all.part(everything).items()
     }
 
@@ -145,11 +145,19 @@ def newsmtsc_agreement(path: str | Path = NEWSMTSC_DEV) -> pd.DataFrame:
     )
 
 
+def pipeline_quotations(corpus, actors) -> pd.DataFrame:
+    """The quotations of ``corpus`` with their speakers as the pipeline attributes them: every
+    passage in quotation marks, as the hand labels mark them, whether it is a direct quote or
+    part of a mixed clause (:func:`~actorlens.attribution.extract.quoted_passages`)."""
+    found = analyse(corpus, actors)
+    table = extract_attributions(corpus.texts, corpus.sentences, found.mentions, found.actors)
+    return quoted_passages(table, corpus.texts)
+
+
 def seed_quotes() -> pd.DataFrame:
-    """The quotes the extractor finds in the seed corpus."""
+    """The quotations of the seed corpus as the pipeline attributes them."""
     corpus = ingest_corpus(config.SEEDS_DIR)
-    found = analyse(corpus, load_actors(config.SEEDS_DIR / "actors.yml"))
-    return quotes.extract_quotes(corpus.texts, corpus.sentences, found.mentions, found.actors)
+    return pipeline_quotations(corpus, load_actors(config.SEEDS_DIR / "actors.yml"))
 
 
 def _overlapping(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
@@ -199,7 +207,7 @@ def wikinews_quote_check(
     path: str | Path, corpus_dir: str | Path
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The real quotes of the hand-checked Wikinews sample with their hand-judged speaker,
-    and the quotes the extractor finds in the sampled documents (copied with their
+    and the quotations of the pipeline's attributions of the sampled documents (copied with their
     manifest rows into a folder of their own). The sample's offsets are those of the
     ingest it was drawn from: each quote is placed again where its words stand in the
     document as ingested now (the occurrence nearest the recorded offset)."""
@@ -215,9 +223,7 @@ def wikinews_quote_check(
             shutil.copy(corpus_dir / name, folder)
         sampled.to_csv(Path(folder) / "manifest.csv", index=False)
         corpus = ingest_corpus(folder)
-    found = analyse(corpus, load_actors(config.PARAMS_DIR / "wikinews_actors.yml"))
-    predicted = quotes.extract_quotes(corpus.texts, corpus.sentences, found.mentions,
-                                      found.actors)  # fmt: skip
+    predicted = pipeline_quotations(corpus, load_actors(config.PARAMS_DIR / "wikinews_actors.yml"))
     texts = dict(zip(corpus.texts["doc_id"], corpus.texts["text"], strict=True))
     starts = [_nearest(texts.get(q.doc_id, ""), q.text, q.start) for q in gold.itertuples()]
     gold = gold.assign(end=gold["end"] - gold["start"] + starts, start=starts)
@@ -247,7 +253,6 @@ IRAQ_WAR_TERMS = {"iraq_war": ["Iraq war", "war in Iraq", "Iraq", "troops", "occ
 def stance_cells(folder, actors_file, targets: dict) -> tuple[pd.DataFrame, dict]:
     """Mean stance score per (document, speaker, target) of a corpus folder, the speaker
     as its actor id or its unlisted name; and each actor's label and names."""
-    from actorlens.attribution.extract import extract_attributions
     from actorlens.scoring.stance import stance_of, through_affiliation
 
     corpus = ingest_corpus(folder)

@@ -1,19 +1,12 @@
-"""Actor mentions: matching the actors file against the cleaned texts, counts, salience,
-keyword-in-context evidence and capitalised names no actor covers.
-
-Matching rules (see ``seeds/actors.yml``): whole words, accent-insensitive,
-case-sensitive except for the first letter of an alias written in lower case ("the
-Kremlin leader" also matches "The Kremlin leader"); the longest alias wins; persons
-and states are matched in separate passes so that a state named inside a person's
-title also counts ("U.S. President Donald Trump": trump and united_states); a title
-directly followed by the same actor's name is one mention; ``exclude`` phrases never
-match.
+"""The mentions stage: the actors file matched against the cleaned texts (see
+:mod:`actorlens.mentions.matcher` for the matching rules), one row per mention, the counts
+per document and actor, salience, keyword-in-context evidence and the capitalised names no
+actor covers; ``analyse`` builds every table, ``run`` is the stage as notebook 02 calls it.
 """
 
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from functools import partial
 from itertools import accumulate
@@ -28,209 +21,15 @@ from actorlens.core.parameters import default
 from actorlens.core.tables import SCHEMAS, TableSet, frame
 from actorlens.corpus.actors import Actor, load_actors
 from actorlens.corpus.ingest import Corpus
-from actorlens.text.lexicon import NAME_PARTICLES, alternation
-from actorlens.text.spans import fold, fold_with_origins
+from actorlens.mentions.matcher import Matcher
+from actorlens.text.lexicon import NOT_NAMES
+from actorlens.text.names import CAPITALISED_NAME
+from actorlens.text.sentences import sentence_spans_by_document
 
 KWIC_WIDTH = 60
 KINDS = ("name", "title", "metonym", "demonym")
-TITLE_NAME_GAP = re.compile(r"[\s,]*")
-# Pieces of the capitalised-name scanner (see ``_CapitalisedNames``).
-_NAME_START = re.compile(r"\b[A-Z]")
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,4}\b")
-_NAME_RUN = re.compile(r"[\w'’.-]*")  # a run of the characters a name word is made of
-_TO_LAST_LOWER = re.compile(r"[\w'’.-]*[a-z]")  # up to the run's last lower-case letter
-_NAME_TAIL = re.compile(r"[\w'-]*")
-_NAME_GAP = re.compile(r"\s+")
-# a name particle ("de Villepin"), or "of" inside an organisation's name ("Bank of England")
-_PARTICLE = re.compile(rf"(?:{alternation((*NAME_PARTICLES, 'of'))})\s+")
-_SPAN = re.compile(r".+", re.DOTALL)
-
-
-class _CapitalisedNames:
-    r"""Capitalised names in a text: an acronym ("NATO", "G7") or name words joined by
-    spaces and particles ("Jean-Claude Juncker", "Dominique de Villepin", "McCain's").
-
-    :meth:`finditer` gives exactly the matches of ``re.finditer`` with the pattern
-
-        \b(?:[A-Z][A-Z0-9]{1,4}\b|W(?:\s+(?:P\s+)*W)*)
-        W = [A-Z][\w'’.-]*[a-z][\w'-]*
-        P = a name particle of the lexicon, or "of"
-
-    in linear time. That regex needs time quadratic in the length of a run of name
-    characters without a lower-case letter ("A-A-A-..."): at every capital of the run, W
-    reads to the run's end looking for a lower-case letter, then backs off. Here each
-    run is read once: a name word starting at ``at`` inside a run exists if and only if
-    the run has a lower-case letter after ``at``, and it always ends at the same place
-    (the first ``’`` or ``.`` after the run's last lower-case letter, else the run's end),
-    so both are found once per run and reused for every capital in it.
-    """
-
-    def finditer(self, text: str) -> Iterator[re.Match]:
-        run_end = last_lower = word_end = -1  # of the run of the last word start looked at
-
-        def word(at: int) -> int:
-            """End of the name word W starting at the capital ``text[at]``, or -1."""
-            nonlocal run_end, last_lower, word_end
-            if at >= run_end:  # a new run (word starts come in increasing order)
-                run_end = _NAME_RUN.match(text, at).end()
-                lower = _TO_LAST_LOWER.match(text, at + 1, run_end)
-                last_lower = lower.end() - 1 if lower else -1
-                word_end = _NAME_TAIL.match(text, lower.end()).end() if lower else -1
-            return word_end if last_lower > at else -1
-
-        pos = 0
-        while found := _NAME_START.search(text, pos):
-            start = found.start()
-            if acronym := _ACRONYM.match(text, start):
-                end = acronym.end()
-            elif (end := word(start)) < 0:
-                pos = start + 1
-                continue
-            else:
-                while gap := _NAME_GAP.match(text, end):  # more words: spaces, particles, W
-                    at = gap.end()
-                    while particle := _PARTICLE.match(text, at):
-                        at = particle.end()
-                    following = word(at) if "A" <= text[at : at + 1] <= "Z" else -1
-                    if following < 0:
-                        break
-                    end = following
-            yield _SPAN.match(text, start, end)
-            pos = end
-
-
-CAPITALISED_NAME = _CapitalisedNames()
 POSSESSIVE = re.compile(r"['’]s?$")
 SENTENCE_OPENING = " \"“‘'(["
-NOT_NAMES = frozenset(
-    """
-    The A An This That These Those It He She They We I You His Her Their Our Its But And Or
-    In On At For From With Without After Before While When If As By Of To Since Despite
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
-    June July August September October November December Mr Mrs Ms Dr President Prime Minister
-    Secretary State Foreign General Gen Senator Sen Related News Category However Meanwhile
-    Speaking Following According Some Many No Not One Two Three Also Later Earlier Yeah Look Okay
-    Well Today Instead During Neither Top Senior Allowing Unlock Article Source
-    """.split()
-)
-
-
-class _Alias(NamedTuple):
-    actor_id: str
-    kind: str
-
-
-def _alias_pattern(alias: str) -> str:
-    """Regex source for one alias: any run of spaces for a space, first letter's case
-    free when written in lower case, a trailing ``*`` as a word wildcard."""
-    folded = " ".join(fold(alias).split())
-    wildcard = folded.endswith("*")
-    folded = folded.rstrip("*")
-    parts = []
-    for i, char in enumerate(folded):
-        if char == " ":
-            parts.append(r"\s+")
-        elif i == 0 and char.islower():
-            parts.append(f"[{char}{char.upper()}]")
-        else:
-            parts.append(re.escape(char))
-    return "".join(parts) + (r"\w*" if wildcard else "")
-
-
-def _longest_first(aliases) -> list[str]:
-    return sorted(set(aliases), key=lambda a: (-len(a), a))
-
-
-def _union(sources: list[str]) -> re.Pattern:
-    """One pattern matching any of ``sources`` as whole words, the first that fits winning."""
-    return re.compile(rf"(?<![\w'])(?:{'|'.join(sources)})(?![\w])")
-
-
-class _Pass(NamedTuple):
-    """One matching pass: a pattern and its alternatives in order, each with its alias."""
-
-    pattern: re.Pattern
-    alternatives: list[tuple[re.Pattern, _Alias]]
-    resolved: dict[str, _Alias]  # surface -> alias, filled as surfaces are met
-
-    @classmethod
-    def of(cls, aliases: dict[str, _Alias]) -> "_Pass | None":
-        """The pass over ``aliases`` (alias -> its actor and kind), longest first."""
-        if not aliases:
-            return None
-        alternatives = [
-            (re.compile(_alias_pattern(a)), aliases[a]) for a in _longest_first(aliases)
-        ]
-        return cls(_union([pattern.pattern for pattern, _ in alternatives]), alternatives, {})
-
-    def alias_of(self, surface: str) -> _Alias:
-        """The alias that matched ``surface``: the first alternative matching it whole (an
-        earlier one matching it would have matched in its place)."""
-        if surface not in self.resolved:
-            self.resolved[surface] = next(
-                alias for pattern, alias in self.alternatives if pattern.fullmatch(surface)
-            )
-        return self.resolved[surface]
-
-
-class Matcher:
-    """Finds mentions of a list of actors in a text."""
-
-    def __init__(self, actors: list[Actor]):
-        self.actors = {actor.id: actor for actor in actors}
-        persons: dict[str, _Alias] = {}
-        others: dict[str, _Alias] = {}
-        for actor in actors:
-            for alias, kind in actor.aliases():
-                (persons if actor.type == "person" else others)[alias] = _Alias(actor.id, kind)
-        self.passes = [p for p in (_Pass.of(persons), _Pass.of(others)) if p]
-        excluded = _longest_first(e for actor in actors for e in actor.exclude)
-        self.exclude = _union([_alias_pattern(e) for e in excluded]) if excluded else None
-
-    def find(self, text: str) -> list[dict]:
-        """Mentions in ``text`` as dicts with actor_id, kind, start, end, surface: matched
-        in the folded text (see :func:`actorlens.text.spans.fold_with_origins`), the offsets and
-        surface those of the original."""
-        folded = fold_with_origins(text)
-        view = folded.text
-        # excluded phrases: sorted, non-overlapping spans, so only the last one starting
-        # before a match's end can overlap it (a bisect, not a scan per match)
-        blocked = [m.span() for m in self.exclude.finditer(view)] if self.exclude else []
-        blocked_starts = [s for s, _ in blocked]
-        found = []
-        for matching in self.passes:
-            matches = []
-            for match in matching.pattern.finditer(view):
-                start, end = match.span()
-                before = bisect.bisect_left(blocked_starts, end)
-                if before and blocked[before - 1][1] > start:
-                    continue
-                alias = matching.alias_of(match.group())
-                matches.append({"actor_id": alias.actor_id, "kind": alias.kind,
-                                "start": start, "end": end})  # fmt: skip
-            found.extend(_merge_title_and_name(matches, view))
-        for mention in found:
-            start, end = folded.span(mention["start"], mention["end"])
-            mention.update(start=start, end=end, surface=text[start:end])
-        return sorted(found, key=lambda m: (m["start"], m["end"], m["actor_id"]))
-
-
-def _merge_title_and_name(matches: list[dict], text: str) -> list[dict]:
-    """Join a title directly followed by the same actor's name into one name mention."""
-    merged: list[dict] = []
-    for match in matches:
-        previous = merged[-1] if merged else None
-        if (
-            previous
-            and previous["kind"] == "title"
-            and match["kind"] == "name"
-            and previous["actor_id"] == match["actor_id"]
-            and TITLE_NAME_GAP.fullmatch(text[previous["end"] : match["start"]])
-        ):
-            previous.update(kind="name", end=match["end"])
-            continue
-        merged.append(match)
-    return merged
 
 
 @dataclass
@@ -282,23 +81,6 @@ def unmentioned_actors(actors: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFra
     return table[table["n_mentions"] == 0].drop(columns="n_mentions").reset_index(drop=True)
 
 
-def sentence_starts(sentences: pd.DataFrame) -> dict[str, list[int]]:
-    """doc_id -> the start offsets of its sentences, in order."""
-    starts: dict[str, list[int]] = {}
-    for doc_id, start in zip(sentences["doc_id"], sentences["start"], strict=True):
-        starts.setdefault(doc_id, []).append(int(start))
-    return starts
-
-
-def sentence_spans(sentences: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
-    """doc_id -> the (start, end) offsets of its sentences, in order."""
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for doc_id, start, end in zip(sentences["doc_id"], sentences["start"], sentences["end"],
-                                  strict=True):  # fmt: skip
-        spans.setdefault(doc_id, []).append((int(start), int(end)))
-    return spans
-
-
 def document_mentions(matcher: Matcher, doc_id: str, text: str, starts: list[int]) -> list[tuple]:
     """Mention rows (in the mentions table's column order) of one document whose
     sentences start at ``starts``."""
@@ -336,7 +118,7 @@ def _scan_batch(matcher: Matcher, batch: list[tuple]) -> list[tuple[list, list, 
 def scan(corpus: Corpus, matcher: Matcher, engine: Engine | None = None) -> Scan:
     """Mentions (one row each), keywords in context, salience and unlisted-name
     candidates over every document, the documents read in batches on ``engine``."""
-    spans = sentence_spans(corpus.sentences)
+    spans = sentence_spans_by_document(corpus.sentences)
     titles = dict(zip(corpus.documents["doc_id"], corpus.documents["title"], strict=True))
     items = [(doc_id, titles.get(doc_id, ""), text, spans.get(doc_id, []))
              for doc_id, text in zip(corpus.texts["doc_id"], corpus.texts["text"], strict=True)]  # fmt: skip
@@ -470,7 +252,7 @@ def unlisted_names(corpus: Corpus, mentions: pd.DataFrame, min_count: int = 1) -
     for doc_id, start, end in zip(mentions["doc_id"], mentions["start"], mentions["end"],
                                   strict=True):  # fmt: skip
         covered.setdefault(doc_id, []).append((start, end))
-    spans = sentence_spans(corpus.sentences)
+    spans = sentence_spans_by_document(corpus.sentences)
     texts = dict(zip(corpus.texts["doc_id"], corpus.texts["text"], strict=True))
     candidates = [
         name

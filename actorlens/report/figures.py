@@ -1,100 +1,14 @@
-"""Figures: each saved as PNG and SVG beside the CSV of the data it plots; and the tables
-notebook 03 shows beside them (quotes per document, voice share, scorers compared)."""
-
-import re
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
+"""Figures that only draw: each function takes the tables of a stage and returns the figure
+and the data it plots (saving both is :mod:`actorlens.report.publish`'s concern)."""
 
 import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import Image
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.transforms import Bbox
-
-from actorlens.core import tables
-from actorlens.core.config import SCORERS
 
 # Labels and names come from the corpus and the parameters: drawn as plain text, never
 # parsed as math (two "$" would make the text between them math, or raise).
-plt.rcParams.update({"svg.hashsalt": "actorlens", "figure.dpi": 100, "savefig.dpi": 120,
-                     "text.parse_math": False})  # fmt: skip
+plt.rcParams.update({"figure.dpi": 100, "text.parse_math": False})
 MAX_LABELLED_POINTS = 20
 MAX_SEPARATED_DOCS = 60
-
-
-def tight_box(fig: plt.Figure, dpi: float) -> Bbox:
-    """The area, in inches, that ``fig.savefig(..., dpi=dpi, bbox_inches="tight")`` saves.
-
-    Measured as matplotlib's ``print_figure`` does: a draw without output at ``dpi`` (which
-    also runs the figure's layout engine, if it has one), then the tight box of the artists
-    padded by :rc:`savefig.pad_inches`. Needs an Agg canvas (pyplot's and notebooks').
-    """
-    canvas = fig.canvas
-    manager, figure_dpi = canvas.manager, fig.dpi
-    canvas.manager = None  # changing the dpi must not resize a window (savefig does the same)
-    try:
-        fig.dpi = dpi
-        fig.draw_without_rendering()
-        box = fig.get_tightbbox(canvas.get_renderer())
-    finally:
-        fig.dpi = figure_dpi
-        canvas.manager = manager
-    return box.padded(plt.rcParams["savefig.pad_inches"])
-
-
-@contextmanager
-def _measured_once(fig: plt.Figure, dpi: float) -> Iterator[Bbox | str]:
-    """The ``bbox_inches`` for every format of ``fig``: its :func:`tight_box`, laid out once.
-
-    Inside, the figure has no layout engine: any engine ran in the measuring draw, and with
-    one (even the placeholder ``fig.tight_layout()`` leaves behind) savefig would draw again
-    to lay out. Without an Agg canvas to measure with, each format measures itself.
-    """
-    if not isinstance(fig.canvas, FigureCanvasAgg):
-        yield "tight"
-        return
-    box = tight_box(fig, dpi)
-    engine = fig.get_layout_engine()
-    if engine is not None:
-        with plt.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
-            fig.set_layout_engine(None)
-    try:
-        yield box
-    finally:
-        if engine is not None:
-            fig.set_layout_engine(engine)
-
-
-def save_figure(fig: plt.Figure, data: pd.DataFrame, name: str, figures_dir: str | Path) -> Path:
-    """Write ``name``.png, .svg and .csv (the plotted data, spreadsheet-safe as every
-    table) into ``figures_dir``.
-
-    Both images show the figure's tight bounding box, measured once (one draw without
-    output), then each format costs one draw; ``bbox_inches="tight"`` costs two per format.
-    The SVG thus gets the box measured with Agg's text metrics, as the PNG: its edges can
-    differ by a point or two from what the SVG renderer's own metrics would give. Returns
-    the PNG path. Metadata that changes from run to run (dates) is left out, so the same
-    data gives the same files.
-    """
-    figures_dir = Path(figures_dir)
-    figures_dir.mkdir(parents=True, exist_ok=True)
-    png = figures_dir / f"{name}.png"
-    dpi = plt.rcParams["savefig.dpi"]
-    dpi = fig.dpi if dpi == "figure" else dpi
-    with _measured_once(fig, dpi) as box:
-        fig.savefig(png, dpi=dpi, bbox_inches=box, metadata={"Software": None})
-        fig.savefig(figures_dir / f"{name}.svg", dpi=dpi, bbox_inches=box, metadata={"Date": None})
-    (figures_dir / f"{name}.csv").write_bytes(tables.to_csv_bytes(data))
-    return png
-
-
-def publish(fig: plt.Figure, data: pd.DataFrame, name: str, figures_dir: str | Path) -> Image:
-    """:func:`save_figure`, then close the figure and return the saved PNG for display,
-    so a notebook shows exactly the exported file and renders the figure only twice."""
-    png = save_figure(fig, data, name, figures_dir)
-    plt.close(fig)
-    return Image(filename=str(png))
 
 
 def _pin_empty_axis_labels(axes) -> None:
@@ -234,87 +148,6 @@ def dispersion(
     _pin_empty_axis_labels(fig.axes)
     fig.tight_layout()
     return fig, data
-
-
-def attribution_overview(attributions: pd.DataFrame) -> pd.DataFrame:
-    """Per document: attributions of each kind, their words, and how many have a speaker
-    actor, a speaker named outside the actors file, or no known speaker."""
-    table = attributions.assign(
-        words=attributions["text"].str.split().str.len(),
-        actor=attributions["speaker_id"] != "",
-        named=(attributions["speaker_id"] == "") & (attributions["speaker_name"] != ""),
-        **{kind: attributions["kind"] == kind for kind in ("direct", "reported", "mixed")},
-    )
-    return (
-        table.groupby("doc_id", sort=True)
-        .agg(n_direct=("direct", "sum"), n_reported=("reported", "sum"), n_mixed=("mixed", "sum"),
-             n_words=("words", "sum"), speaker_actor=("actor", "sum"),
-             speaker_unlisted=("named", "sum"))
-        .assign(speaker_unknown=lambda t: t[["n_direct", "n_reported", "n_mixed"]].sum(axis=1)
-                - t["speaker_actor"] - t["speaker_unlisted"])
-        .reset_index()
-    )  # fmt: skip
-
-
-def attributions_by_actor(attributions: pd.DataFrame, labels: dict) -> pd.DataFrame:
-    """Per speaker actor: how many attributions of each kind, most first."""
-    spoken = attributions[attributions["speaker_id"] != ""]
-    table = pd.crosstab(spoken["speaker_id"], spoken["kind"]).reindex(
-        columns=["direct", "reported", "mixed"], fill_value=0)  # fmt: skip
-    table = table.assign(total=table.sum(axis=1)).sort_values(["total", "direct"], ascending=False)
-    table.index = [labels.get(actor, actor) for actor in table.index]
-    return table.rename_axis("speaker").reset_index()
-
-
-def unlisted_speakers(attributions: pd.DataFrame, unlisted_names: pd.DataFrame,
-                      top_n: int = 15) -> pd.DataFrame:  # fmt: skip
-    """The speakers named outside the actors file, most frequent first, beside how often
-    the mentions stage counted the same name as an unlisted name: candidates for the
-    actors file."""
-    named = attributions[(attributions["speaker_id"] == "") & (attributions["speaker_name"] != "")]
-    counts = named.groupby("speaker_name").agg(
-        attributions=("attr_id", "size"), documents=("doc_id", "nunique"))  # fmt: skip
-    mentions = unlisted_names.set_index("name")["n"]
-    counts["as_unlisted_name"] = [int(mentions.get(name, 0)) for name in counts.index]
-    counts = counts.sort_values(["attributions", "documents"], ascending=False).head(top_n)
-    return counts.rename_axis("speaker_name").reset_index()
-
-
-def voice_share_table(quote_table: pd.DataFrame, labels: dict, top_n: int = 8) -> pd.DataFrame:
-    """Per document and speaker: quotes, quoted words and the share of the document's
-    quoted words. Speakers beyond the ``top_n`` most quoted are grouped as "others"."""
-    words = quote_table["text"].str.split().str.len()
-    speaker = quote_table["speaker_id"].map(labels).fillna("").replace("", "unknown")
-    ranked = words.groupby(speaker).sum().drop("unknown", errors="ignore")
-    keep = set(ranked.sort_values(ascending=False).head(top_n).index) | {"unknown"}
-    table = (
-        pd.DataFrame(
-            {
-                "doc_id": quote_table["doc_id"],
-                "speaker": speaker.where(speaker.isin(keep), "others"),
-                "n_words": words,
-            }
-        )  # fmt: skip
-        .groupby(["doc_id", "speaker"], sort=True)["n_words"]
-        .agg(n_quotes="size", n_words="sum")
-        .reset_index()
-    )
-    table["share"] = (table["n_words"] / table.groupby("doc_id")["n_words"].transform("sum")).round(
-        4
-    )
-    return table
-
-
-def scorer_comparison(mentions: pd.DataFrame, labels: dict, kinds) -> pd.DataFrame:
-    """Mean portrayal per actor under each scorer, side by side, most scored first."""
-    portrayal = mentions[(mentions["role"] == "portrayal") & mentions["kind"].isin(kinds)]
-    columns = tables.score_columns()
-    table = portrayal.groupby("actor_id")[columns].agg(["size", "mean"])
-    out = pd.DataFrame({"actor_id": table.index, "n": table[(columns[0], "size")].to_numpy()})
-    for name, column in zip(SCORERS, columns, strict=True):
-        out[name] = table[(column, "mean")].round(3).to_numpy()
-    out.insert(1, "label", out["actor_id"].map(labels))
-    return out.sort_values(["n", "actor_id"], ascending=[False, True]).reset_index(drop=True)
 
 
 def voice_share(share: pd.DataFrame, doc_order: list[str], max_docs: int = 40):
@@ -519,21 +352,6 @@ def trajectories(trajectory: pd.DataFrame, labels: dict, actors: list[str], colu
     _pin_empty_axis_labels(fig.axes)
     fig.tight_layout()
     return fig, data
-
-
-def names_per_target(name: str, targets) -> dict[str, str]:
-    """A figure name for each target, ``name`` then the target as a file name can hold it
-    (lower case, each run of other characters than letters and digits made ``-``; a
-    number added where two would be the same)."""
-    names: dict[str, str] = {}
-    for target in targets:
-        stem = re.sub(r"[\W_]+", "-", str(target).casefold()).strip("-")[:40] or "target"
-        number, candidate = 1, stem
-        while candidate in names.values():
-            number += 1
-            candidate = f"{stem}-{number}"
-        names[target] = candidate
-    return {target: f"{name}_{stem}" for target, stem in names.items()}
 
 
 def stance_matrix(trajectory: pd.DataFrame, labels: dict, target: str, top_n: int = 12):

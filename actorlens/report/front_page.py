@@ -20,6 +20,7 @@ from actorlens.core import config
 from actorlens.core.tables import SCHEMAS
 from actorlens.corpus.ingest import Corpus
 from actorlens.mentions.count import Mentions, unmentioned_actors
+from actorlens.report import summary
 
 HIDDEN_CELL_TAGS = ("parameters", "injected-parameters", "remove_cell")
 INDEX_DOCUMENT_ROWS = 25
@@ -217,12 +218,12 @@ def summary_lines(processed_dir: Path) -> list[str]:
     """The front page's opening: the findings of the stance-shift stage in plain words."""
     if not (processed_dir / "stance_shift.csv").is_file():
         return []
-    return Shift.read(processed_dir).summary(_labels(processed_dir))
+    return summary.findings(Shift.read(processed_dir), _labels(processed_dir))
 
 
 def written_figures(figures_dir: Path, names) -> list[str]:
     """The figures of ``names`` with a PNG in ``figures_dir``: each name, then its figures
-    per target (``name_<target>``, as :func:`actorlens.report.figures.names_per_target` names them)."""
+    per target (``name_<target>``, as :func:`actorlens.report.publish.names_per_target` names them)."""
     found = []
     for name in names:
         if (figures_dir / f"{name}.png").is_file():

@@ -4,7 +4,7 @@
   of it, with the news lexicon of ``resources/news_lexicon.yml`` (topic words such as
   "war" made neutral, judging words such as "dictator" added) and the actors' own
   names made neutral;
-* ``trained`` -- the NewsMTSC-trained model of :mod:`actorlens.scoring.target_sentiment`, its
+* ``trained`` -- the NewsMTSC-trained model of :mod:`actorlens.scoring.trained`, its
   probabilities calibrated: the score is the expected label, P(positive) - P(negative);
 * ``sentence_vader`` (the baseline) -- plain VADER over the whole sentence.
 
@@ -23,7 +23,8 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from actorlens.core import config, safe_yaml
 from actorlens.core.engine import Engine
 from actorlens.corpus.actors import load_actors
-from actorlens.scoring import target_sentiment
+from actorlens.scoring.trained import LABELS, TrainedScorer
+from actorlens.scoring.valence import SentenceValences, summarise_valences
 
 DEFAULT_LEXICON = config.RESOURCES_DIR / "news_lexicon.yml"
 SCORERS = config.SCORERS
@@ -120,10 +121,10 @@ class TargetVader:
         passes, scores = {}, []
         for sentence, start, end in zip(sentences, starts, ends, strict=True):
             if sentence not in passes:
-                passes[sentence] = target_sentiment.SentenceValences(sentence, self.analyzer)
+                passes[sentence] = SentenceValences(sentence, self.analyzer)
             first, last = self.context(sentence, start, end)
             valences = passes[sentence].between((first, start), (end, last))
-            scores.append(target_sentiment.summarise_valences(valences)[0])
+            scores.append(summarise_valences(valences)[0])
         return np.array(scores, dtype=float)
 
     def predict(self, sentences, starts, ends) -> list[str]:
@@ -145,7 +146,7 @@ class Trained:
     A mention's score depends on its sentence only, never on the other mentions scored."""
 
     def __init__(self, model_path: str | Path | None = None):
-        self.model = target_sentiment.TrainedScorer.load(model_path)
+        self.model = TrainedScorer.load(model_path)
 
     def predict_proba(self, sentences, starts, ends) -> np.ndarray:
         if not len(sentences):
@@ -166,7 +167,7 @@ def scores_of(proba: np.ndarray) -> np.ndarray:
 
 def labels_of(proba: np.ndarray) -> list[str]:
     """The most probable class of each row."""
-    return [target_sentiment.LABELS[i] for i in proba.argmax(axis=1)]
+    return [LABELS[i] for i in proba.argmax(axis=1)]
 
 
 def make_scorer(name: str, neutral_words=()):

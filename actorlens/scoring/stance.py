@@ -24,7 +24,7 @@ import pandas as pd
 
 from actorlens.core import config, safe_yaml
 from actorlens.core.tables import SCHEMAS, frame
-from actorlens.mentions.count import sentence_starts
+from actorlens.text.sentences import sentence_starts
 
 DEFAULT_LEXICON = config.RESOURCES_DIR / "stance_lexicon.yml"
 MAX_ACTORS = 2

@@ -1,6 +1,7 @@
 """The cue and name lexicon, ``resources/lexicon.yml``, read once at import: the reporting
-verbs with what each cues, the name particles, honorifics, gendered nouns, title words and
-abbreviations. The sentence splitter, the mention scanner, the direct-quote and the
+verbs with what each cues, the name particles, honorifics, gendered nouns, title words,
+capitalised words that are no names, abbreviations and the words that start a sentence
+after one. The sentence splitter, the mention scanner, the direct-quote and the
 reported-speech rules build their patterns and sets from it; none keeps a list of its own.
 Imports nothing from the package but the safe YAML loader.
 """
@@ -17,9 +18,11 @@ CLAUSES = ("say", "that", "told", "intend", *OBJECT_LINKS)
 FLAGS = ("quote", "inverted", "passive")
 VERB_KEYS = {"forms", "participle", "clause", "after_quote", *FLAGS}
 SECTIONS = {"reporting_verbs", "name_particles", "honorifics", "gendered_nouns", "title_words",
-            "abbreviations"}  # fmt: skip
+            "not_names", "abbreviations", "sentence_starters", "speaker_words"}  # fmt: skip
 PRONOUNS = ("she", "he", "unknown")
 PHRASE_KINDS = ("titles", "name_suffixes", "places")  # abbreviations inside a speaker phrase
+SPEAKER_WORD_KINDS = ("phrase_words", "descriptors", "not_person_words", "fillers", "coordinators",
+                      "clause_openers", "not_sources", "prepositions")  # fmt: skip
 
 
 class LexiconError(ValueError):
@@ -54,7 +57,10 @@ class Lexicon:
     honorifics: dict[str, tuple[str, ...]]
     gendered_nouns: dict[str, tuple[str, ...]]
     title_words: tuple[str, ...]
+    not_names: tuple[str, ...]
+    sentence_starters: tuple[str, ...]
     abbreviations: dict[str, tuple[str, ...]]
+    speaker_words: dict[str, tuple[str, ...]]
 
 
 def _words(value, where: str) -> tuple[str, ...]:
@@ -110,8 +116,13 @@ def read_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         honorifics=_lists(data["honorifics"], f"{path}: honorifics", PRONOUNS),
         gendered_nouns=_lists(data["gendered_nouns"], f"{path}: gendered_nouns", PRONOUNS),
         title_words=_words(data["title_words"], f"{path}: title_words"),
+        not_names=_words(data["not_names"], f"{path}: not_names"),
+        sentence_starters=_words(data["sentence_starters"], f"{path}: sentence_starters"),
         abbreviations=_lists(
             data["abbreviations"], f"{path}: abbreviations", required=PHRASE_KINDS
+        ),
+        speaker_words=_lists(
+            data["speaker_words"], f"{path}: speaker_words", SPEAKER_WORD_KINDS, SPEAKER_WORD_KINDS
         ),
     )
 
@@ -132,6 +143,8 @@ INVERTED_CUES = tuple(form for verb in _ACTIVE if verb.inverted for form in verb
 AFTER_QUOTE_CUES = tuple(form for verb in _ACTIVE for form in verb.after_quote)
 
 NAME_PARTICLES = LEXICON.name_particles
+NOT_NAMES = frozenset(LEXICON.not_names)
+SENTENCE_STARTERS = frozenset(LEXICON.sentence_starters)
 PRONOUN_WORDS = {word: pronoun for section in (LEXICON.honorifics, LEXICON.gendered_nouns)
                  for pronoun, words in section.items() if pronoun != "unknown"
                  for word in words}  # fmt: skip
@@ -142,6 +155,15 @@ TITLE_WORDS = frozenset(
 ABBREVIATIONS = frozenset(word for words in LEXICON.abbreviations.values() for word in words)
 # The abbreviations that may stand inside a speaker phrase ("Rep. Smith", "St. Louis Mayor").
 PHRASE_ABBREVIATIONS = tuple(word for kind in PHRASE_KINDS for word in LEXICON.abbreviations[kind])
+# Who speaks: the words the attribution rules read around a cue (``speaker_words``).
+PHRASE_WORDS = frozenset(LEXICON.speaker_words["phrase_words"])
+DESCRIPTORS = frozenset(LEXICON.speaker_words["descriptors"])
+NOT_PERSON_WORDS = frozenset(LEXICON.speaker_words["not_person_words"])
+FILLERS = LEXICON.speaker_words["fillers"]
+COORDINATORS = frozenset(LEXICON.speaker_words["coordinators"])
+CLAUSE_OPENERS = LEXICON.speaker_words["clause_openers"]
+NOT_SOURCES = frozenset(LEXICON.speaker_words["not_sources"])
+PREPOSITIONS = LEXICON.speaker_words["prepositions"]
 
 
 def alternation(words) -> str:

@@ -1,23 +1,24 @@
 """Sentence boundaries with NLTK Punkt, parameterised in code (no model download).
 
 Punkt's unsupervised model normally comes from the punkt_tab data package. Here
-it is given its parameters directly: the news abbreviations of the lexicon (so "U.S.",
+it is given its parameters directly, from the lexicon: the news abbreviations (so "U.S.",
 "Gen." and "St." end no sentence), the words that start a sentence after an abbreviation
 ("the U.S. The cost ..." does split), and Punkt's own initial heuristic ("J. R.").
 Sentences never cross a line break, and an attribution that follows a closing quote
-stays with its quote.
+stays with its quote. Also: the sentences table read back as offsets per document.
 """
 
 import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from actorlens.text.lexicon import ABBREVIATIONS, AFTER_QUOTE_CUES, alternation
+import pandas as pd
 
-SENTENCE_STARTERS = frozenset(
-    "the a an it its he she they we i you his her their our this that these those "
-    "there but and however meanwhile in on at for after before while when if as "
-    "some many most no not one two three".split()
+from actorlens.text.lexicon import (
+    ABBREVIATIONS,
+    AFTER_QUOTE_CUES,
+    SENTENCE_STARTERS,
+    alternation,
 )
 
 CLOSING_QUOTES = "\"”’'»"
@@ -61,3 +62,22 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
         for start, end in spans:
             if text[start:end].strip():
                 yield start, end
+
+
+def sentence_starts(sentences: pd.DataFrame) -> dict[str, list[int]]:
+    """doc_id -> the start offsets of its sentences, in order (``sentences``: the
+    sentences table)."""
+    starts: dict[str, list[int]] = {}
+    for doc_id, start in zip(sentences["doc_id"], sentences["start"], strict=True):
+        starts.setdefault(doc_id, []).append(int(start))
+    return starts
+
+
+def sentence_spans_by_document(sentences: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
+    """doc_id -> the (start, end) offsets of its sentences, in order (``sentences``: the
+    sentences table)."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for doc_id, start, end in zip(sentences["doc_id"], sentences["start"], sentences["end"],
+                                  strict=True):  # fmt: skip
+        spans.setdefault(doc_id, []).append((int(start), int(end)))
+    return spans

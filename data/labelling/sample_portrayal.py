@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from actorlens import config
+from actorlens.core import config
 from actorlens.actors import load_actors
-from actorlens.sentences import sentence_spans
+from actorlens.text.sentences import sentence_spans
 
 HERE = Path(__file__).resolve().parent
 PERSENT = config.PROJ_ROOT.parent / "shared" / "corpora" / "persent" / "dev.csv"

@@ -16,7 +16,7 @@ from matplotlib.collections import PathCollection
 from matplotlib.colors import to_hex, to_rgba
 
 from actorlens.core.tables import SCHEMAS
-from actorlens.report import figures
+from actorlens.report import figures, publish
 
 matplotlib.use("Agg")
 
@@ -580,7 +580,7 @@ def test_stance_matrix_without_stance():
 def test_save_figure_writes_png_svg_and_the_plotted_data(tmp_path):
     fig, data = figures.top_actors(TOTALS, 3)
     out = tmp_path / "nested" / "figures"
-    png = figures.save_figure(fig, data, "fig_top", out)
+    png = publish.save_figure(fig, data, "fig_top", out)
     assert png == out / "fig_top.png"
     assert sorted(p.name for p in out.iterdir()) == ["fig_top.csv", "fig_top.png", "fig_top.svg"]
     assert png.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
@@ -594,10 +594,10 @@ def test_save_figure_writes_png_svg_and_the_plotted_data(tmp_path):
 
 def test_save_figure_is_deterministic(tmp_path):
     fig, data = figures.mention_heatmap(COUNTS, ["putin", "trump"], ["001", "000", "002"])
-    figures.save_figure(fig, data, "heat", tmp_path / "a")
-    figures.save_figure(fig, data, "heat", tmp_path / "b")
+    publish.save_figure(fig, data, "heat", tmp_path / "a")
+    publish.save_figure(fig, data, "heat", tmp_path / "b")
     again, again_data = figures.mention_heatmap(COUNTS, ["putin", "trump"], ["001", "000", "002"])
-    figures.save_figure(again, again_data, "heat", tmp_path / "c")
+    publish.save_figure(again, again_data, "heat", tmp_path / "c")
     for suffix in ("png", "svg", "csv"):
         first = (tmp_path / "a" / f"heat.{suffix}").read_bytes()
         assert first == (tmp_path / "b" / f"heat.{suffix}").read_bytes(), suffix
@@ -618,13 +618,13 @@ def svg_size(path) -> tuple[str, str, str]:
 
 def test_tight_box_is_the_tight_area_padded_in_inches():
     assert plt.rcParams["savefig.pad_inches"] == 0.1
-    box = figures.tight_box(boxed_axes(), 120)
+    box = publish.tight_box(boxed_axes(), 120)
     assert box.bounds == pytest.approx((0.9, 0.4, 2.2, 1.2))
 
 
 def test_save_figure_saves_the_tight_box_in_both_formats(tmp_path):
     assert plt.rcParams["savefig.dpi"] == 120
-    png = figures.save_figure(boxed_axes(), pd.DataFrame(), "box", tmp_path)
+    png = publish.save_figure(boxed_axes(), pd.DataFrame(), "box", tmp_path)
     assert PIL.Image.open(png).size == (264, 144)  # 2.2 x 1.2 inches at 120 dpi
     assert svg_size(tmp_path / "box.svg") == ("158.4pt", "86.4pt", "0 0 158.4 86.4")  # at 72 pt
 
@@ -640,7 +640,7 @@ def test_save_figure_draws_once_to_measure_and_once_per_format(tmp_path, monkeyp
         return draw(renderer)
 
     monkeypatch.setattr(fig, "draw", counting_draw)
-    figures.save_figure(fig, data, "heat", tmp_path)
+    publish.save_figure(fig, data, "heat", tmp_path)
     # matplotlib's bbox_inches="tight" alone draws 4 times: measure + render, per format
     assert draws == ["RendererAgg", "RendererAgg", "MixedModeRenderer"]
     assert fig.get_layout_engine() is engine
@@ -668,10 +668,10 @@ def test_save_figure_png_is_matplotlibs_own_tight_export(tmp_path, make):
     make().savefig(expected, format="png", bbox_inches="tight", metadata={"Software": None})
     fig = make()
     engine = fig.get_layout_engine()
-    png = figures.save_figure(fig, pd.DataFrame(), "fig", tmp_path)
+    png = publish.save_figure(fig, pd.DataFrame(), "fig", tmp_path)
     assert png.read_bytes() == expected.getvalue()
     assert fig.get_layout_engine() is engine  # put back after saving
-    box = figures.tight_box(make(), 120)
+    box = publish.tight_box(make(), 120)
     width, height, _ = svg_size(tmp_path / "fig.svg")  # the same box, in points
     assert (float(width[:-2]), float(height[:-2])) == pytest.approx(
         (box.width * 72, box.height * 72)
@@ -684,7 +684,7 @@ def test_save_figure_without_an_agg_canvas_lets_each_format_measure(tmp_path):
                                   metadata={"Software": None})  # fmt: skip
     fig = tight_layout_figure()
     FigureCanvasSVG(fig)
-    png = figures.save_figure(fig, pd.DataFrame(), "fig", tmp_path)
+    png = publish.save_figure(fig, pd.DataFrame(), "fig", tmp_path)
     assert png.read_bytes() == expected.getvalue()
     assert (tmp_path / "fig.svg").exists()
 
@@ -708,16 +708,16 @@ BUILDERS = {
 
 @pytest.mark.parametrize("build", BUILDERS.values(), ids=BUILDERS)
 def test_pinned_empty_axis_labels_change_no_pixel(tmp_path, monkeypatch, build):
-    pinned = figures.save_figure(*build(), "pinned", tmp_path)
+    pinned = publish.save_figure(*build(), "pinned", tmp_path)
     monkeypatch.setattr(figures, "_pin_empty_axis_labels", lambda axes: None)
-    placed = figures.save_figure(*build(), "placed", tmp_path)  # matplotlib places them
+    placed = publish.save_figure(*build(), "placed", tmp_path)  # matplotlib places them
     assert pinned.read_bytes() == placed.read_bytes()
 
 
 def test_publish_returns_the_saved_png_and_closes_the_figure(tmp_path):
     fig, data = figures.document_lengths(documents([("a", "2025-01-02", 10, 1)]))
     assert plt.fignum_exists(fig.number)
-    image = figures.publish(fig, data, "lengths", tmp_path)
+    image = publish.publish(fig, data, "lengths", tmp_path)
     assert isinstance(image, Image)
     assert image.data == (tmp_path / "lengths.png").read_bytes()
     assert (tmp_path / "lengths.svg").exists() and (tmp_path / "lengths.csv").exists()

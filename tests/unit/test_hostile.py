@@ -14,7 +14,8 @@ from actorlens.core import config
 from actorlens.corpus import ingest
 from actorlens.corpus.actors import ActorsFileError, load_actors
 from actorlens.corpus.folder import SKIP_KINDS, CorpusError
-from actorlens.corpus.ingest import ingest_corpus, load_boilerplate
+from actorlens.corpus.ingest import ingest_corpus
+from actorlens.corpus.text_cleaning import load_boilerplate
 from actorlens.mentions import count
 from actorlens.report import front_page
 from actorlens.runner.pipeline import STAGES

@@ -8,7 +8,8 @@ import pytest
 from actorlens.corpus.actors import Actor, ActorsFileError, load_actors
 from actorlens.corpus.ingest import ingest_corpus
 from actorlens.mentions import count
-from actorlens.mentions.count import Matcher, Mentions, analyse
+from actorlens.mentions.count import Mentions, analyse
+from actorlens.mentions.matcher import Matcher
 from actorlens.report import front_page
 from tests.unit.test_linear_cost import time_limit
 

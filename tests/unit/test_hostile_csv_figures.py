@@ -11,7 +11,7 @@ from IPython.display import Image
 
 from actorlens.core import tables
 from actorlens.core.stages import Stage
-from actorlens.report import figures, front_page
+from actorlens.report import figures, front_page, publish
 
 matplotlib.use("Agg")
 
@@ -94,14 +94,14 @@ def test_figure_data_csv_is_quoted_labels_and_column_names_too(tmp_path):
     totals = pd.DataFrame({"actor_id": ["x", "y"], "label": ["=cmd|' /C calc'!A0", "@SUM(1)"],
                            "n_name": [3, 1], "n_title": [0, 2], "n_metonym": [1, 0]})  # fmt: skip
     fig, data = figures.top_actors(totals)
-    figures.save_figure(fig, data, "bars", tmp_path)
+    publish.save_figure(fig, data, "bars", tmp_path)
     assert csv_cells(tmp_path / "bars.csv")[1:] == [
         ["x", "'=cmd|' /C calc'!A0", "3", "0", "1"],
         ["y", "'@SUM(1)", "1", "2", "0"],
     ]
     share = pd.DataFrame({"doc_id": ["001"], "speaker": ["+Kremlin"], "n_words": [-4]})
     fig, data = figures.voice_share(share, ["001"])  # one column per speaker
-    figures.save_figure(fig, data, "share", tmp_path)
+    publish.save_figure(fig, data, "share", tmp_path)
     assert (tmp_path / "share.csv").read_text() == "doc_id,'+Kremlin\n001,-4\n"
 
 
@@ -116,7 +116,7 @@ def test_labels_with_dollar_signs_are_drawn_as_plain_text(tmp_path):
     fig, data = figures.top_actors(totals)
     fig.axes[0].set_title(MONEY[2], loc="left")
     with plt.rc_context({"svg.fonttype": "none"}):  # text as text in the SVG
-        figures.save_figure(fig, data, "money", tmp_path)
+        publish.save_figure(fig, data, "money", tmp_path)
     labels = fig.axes[0].get_yticklabels()
     assert [label.get_text() for label in labels] == MONEY
     assert not any(label.get_parse_math() for label in labels)
@@ -139,12 +139,12 @@ def test_document_names_and_stance_targets_with_dollar_signs_draw(tmp_path):
                               "date": ["2025-01-01", "2025-01-02"], "outlet": "", "title": "",
                               "n_words": [10, 20], "n_sentences": 1, "sha256": "0"})  # fmt: skip
     fig, data = figures.document_lengths(documents)
-    figures.save_figure(fig, data, "lengths", tmp_path)
+    publish.save_figure(fig, data, "lengths", tmp_path)
     assert sorted(t.get_text() for t in fig.axes[0].texts) == ["$a$.txt", "cost $ 5 to $6"]
     trajectory = pd.DataFrame([("000", "p", "stance: $ 1 % $", 2, 0.5)],
                               columns=["period", "actor_id", "role", "n", "net_tone"])  # fmt: skip
     fig, data = figures.stance_matrix(trajectory, {"p": "$p$"}, "$ 1 % $")
-    figures.save_figure(fig, data, "matrix", tmp_path)
+    publish.save_figure(fig, data, "matrix", tmp_path)
     assert fig.axes[0].get_title(loc="left") == "Stance toward $ 1 % $, per period (1 speakers)"
 
 
@@ -160,7 +160,7 @@ def test_each_target_gets_a_figure_name_of_its_own():
         "$$": [],
         "переговоры": [],
     }
-    assert figures.names_per_target("fig04_stance_matrix", targets) == {
+    assert publish.names_per_target("fig04_stance_matrix", targets) == {
         "talks": "fig04_stance_matrix_talks",
         "Iraq war": "fig04_stance_matrix_iraq-war",
         "iraq-war": "fig04_stance_matrix_iraq-war-2",
@@ -176,12 +176,12 @@ def test_each_target_is_drawn_and_saved_under_its_own_name(tmp_path):
         columns=["period", "actor_id", "role", "n", "net_tone"],
     )
     labels = {"putin": "Vladimir Putin", "trump": "Donald Trump"}
-    names = figures.names_per_target("fig04_stance_matrix", {"talks": ["talk*"], "trump": []})
+    names = publish.names_per_target("fig04_stance_matrix", {"talks": ["talk*"], "trump": []})
     titles = []
     for target, name in names.items():
         fig, data = figures.stance_matrix(trajectory, labels, target)
         titles.append(fig.axes[0].get_title(loc="left"))
-        assert isinstance(figures.publish(fig, data, name, tmp_path), Image)
+        assert isinstance(publish.publish(fig, data, name, tmp_path), Image)
     assert titles == ["Stance toward talks, per period (1 speakers)",
                       "Stance toward Donald Trump, per period (1 speakers)"]  # fmt: skip
     assert sorted(p.name for p in tmp_path.glob("*.png")) == [

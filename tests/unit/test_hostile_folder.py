@@ -8,7 +8,8 @@ import pytest
 
 from actorlens.analysis import shift
 from actorlens.corpus.folder import NOT_DOCUMENT_KINDS, SKIP_KINDS
-from actorlens.corpus.ingest import decode, ingest_corpus
+from actorlens.corpus.ingest import ingest_corpus
+from actorlens.corpus.text_cleaning import decode
 
 SECRET = "TOP-SECRET-9f3b outside the corpus"
 

@@ -14,7 +14,7 @@ from actorlens import cli
 from actorlens.core import config, parameters, safe_yaml
 from actorlens.corpus.actors import ActorsFileError, load_actors
 from actorlens.corpus.folder import CorpusError
-from actorlens.corpus.ingest import load_boilerplate
+from actorlens.corpus.text_cleaning import load_boilerplate
 from actorlens.runner import pipeline
 from actorlens.scoring.scorers import LexiconError, load_lexicon
 

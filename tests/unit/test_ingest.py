@@ -4,7 +4,8 @@ import pandas as pd
 import pytest
 
 from actorlens.corpus.folder import SKIP_KINDS, CorpusError, doc_id_from_name
-from actorlens.corpus.ingest import clean_text, decode, ingest_corpus, load_boilerplate
+from actorlens.corpus.ingest import ingest_corpus
+from actorlens.corpus.text_cleaning import clean_text, decode, load_boilerplate
 
 
 def test_seed_documents_and_dates(seeds):

@@ -6,13 +6,14 @@ asserts what a stage does with it."""
 
 import pytest
 
-from actorlens.attribution import quotes, reported
+from actorlens.attribution import phrases, quotes, reported
 from actorlens.attribution.extract import extract_attributions
 from actorlens.corpus.actors import Actor
 from actorlens.corpus.ingest import ingest_corpus
-from actorlens.mentions.count import CAPITALISED_NAME, analyse
+from actorlens.mentions.count import analyse
 from actorlens.text import lexicon, sentences
 from actorlens.text.lexicon import LexiconError, read_lexicon
+from actorlens.text.names import CAPITALISED_NAME
 
 ACTORS = [
     Actor("lavrov", "Sergei Lavrov", "person", "russia", "he", names=("Sergei Lavrov", "Lavrov")),
@@ -129,6 +130,8 @@ def test_a_plural_or_noun_form_after_a_quote_starts_a_new_sentence():
 def test_the_splitter_reads_every_abbreviation_of_the_lexicon():
     assert sentences.punkt()._params.abbrev_types == set(lexicon.ABBREVIATIONS)
     assert {"gen", "u.s", "jr", "calif", "sept"} <= lexicon.ABBREVIATIONS
+    assert sentences.punkt()._params.sent_starters == set(lexicon.SENTENCE_STARTERS)
+    assert {"the", "on", "no"} <= lexicon.SENTENCE_STARTERS
 
 
 # Names: particles, titles, honorifics
@@ -138,9 +141,9 @@ def test_the_splitter_reads_every_abbreviation_of_the_lexicon():
 def test_every_name_particle_joins_a_name_for_every_stage(particle):
     names = [m.group() for m in CAPITALISED_NAME.finditer(f"Talks with Anna {particle} Smith.")]
     assert names == ["Talks", f"Anna {particle} Smith"]
-    assert quotes.name_of(f"Anna {particle} Smith") == f"Anna {particle} Smith"
-    assert quotes.name_of(f"Ali {particle}-Smith") == f"Ali {particle}-Smith"
-    assert quotes.NAME_PARTICLE.match(f"{particle}-Smith")
+    assert phrases.name_of(f"Anna {particle} Smith") == f"Anna {particle} Smith"
+    assert phrases.name_of(f"Ali {particle}-Smith") == f"Ali {particle}-Smith"
+    assert phrases.NAME_PARTICLE.match(f"{particle}-Smith")
 
 
 def test_names_with_the_particles_one_stage_lacked():
@@ -148,13 +151,13 @@ def test_names_with_the_particles_one_stage_lacked():
         "Fond du Lac",
         "Iqlion el Tufah",
     ]
-    assert quotes.name_of("President Abdel Fattah el-Sisi") == "Abdel Fattah el-Sisi"
+    assert phrases.name_of("President Abdel Fattah el-Sisi") == "Abdel Fattah el-Sisi"
 
 
 def test_every_honorific_and_abbreviated_title_is_a_title_word():
-    assert quotes.name_of("The Rev. Jesse Jackson") == "Jesse Jackson"
-    assert quotes.name_of("Army Brig. Michael Slater") == "Michael Slater"
-    assert quotes.name_of("Empress Michiko") == "Michiko"
+    assert phrases.name_of("The Rev. Jesse Jackson") == "Jesse Jackson"
+    assert phrases.name_of("Army Brig. Michael Slater") == "Michael Slater"
+    assert phrases.name_of("Empress Michiko") == "Michiko"
     for words in lexicon.LEXICON.honorifics.values():
         assert set(words) <= lexicon.TITLE_WORDS
     assert set(lexicon.LEXICON.abbreviations["titles"]) <= lexicon.TITLE_WORDS
@@ -171,11 +174,11 @@ def test_an_abbreviated_title_or_suffix_stays_in_the_speaker_phrase(tmp_path):
 
 
 def test_honorifics_and_gendered_nouns_tell_the_pronoun():
-    assert quotes.pronoun_cue("Madame Lagarde") == "she"
-    assert quotes.pronoun_cue("Mr. Smith") == "he"
-    assert quotes.pronoun_cue("the spokeswoman") == "she"
-    assert quotes.pronoun_cue("Dr. Smith") == ""
-    assert quotes.pronoun_cue("Lord and Lady Smith") == ""
+    assert phrases.pronoun_cue("Madame Lagarde") == "she"
+    assert phrases.pronoun_cue("Mr. Smith") == "he"
+    assert phrases.pronoun_cue("the spokeswoman") == "she"
+    assert phrases.pronoun_cue("Dr. Smith") == ""
+    assert phrases.pronoun_cue("Lord and Lady Smith") == ""
 
 
 # The file: checked as it is read
@@ -202,6 +205,10 @@ SHIPPED = lexicon.LEXICON_FILE.read_text(encoding="utf-8")
         ("  places: [st, mt, ft]\n", "", "abbreviations: expected a mapping of word lists"),
         ("\n  unknown: [dr]", "\n  they: [dr]", "honorifics: expected a mapping"),
         ("name_particles: [", "particles: [", "expected the sections"),
+        ('In, "On", At', "In, On, At", "not_names: expected a list"),
+        ('in, "on", at', "in, on, at", "sentence_starters: expected a list"),
+        ('In, "On", During', "In, On, During", "speaker_words: clause_openers: expected a list"),
+        ("  coordinators: [and, but, or, then]\n", "", "speaker_words: expected a mapping"),
     ],
 )  # fmt: skip
 def test_a_malformed_lexicon_names_the_entry(tmp_path, old, new, message):

@@ -15,12 +15,13 @@ from contextlib import contextmanager
 import pandas as pd
 import pytest
 
-from actorlens.attribution.extract import find_attributions
-from actorlens.attribution.quotes import find_quotes
+from actorlens.attribution.extract import ATTRIBUTION_COLUMNS, find_attributions, quoted_passages
 from actorlens.attribution.reported import MAX_HELD
 from actorlens.attribution.roles import assign_roles
 from actorlens.corpus.actors import Actor
-from actorlens.mentions.count import CAPITALISED_NAME, Matcher, name_candidates, tabulate_names
+from actorlens.mentions.count import name_candidates, tabulate_names
+from actorlens.mentions.matcher import Matcher
+from actorlens.text.names import CAPITALISED_NAME
 from actorlens.text.spans import quote_spans
 
 LIMIT_SECONDS = 20
@@ -67,9 +68,10 @@ def sentence_starts(text: str) -> list[int]:
 
 
 def quotes(text: str, starts: list[int] | None = None) -> list[dict]:
-    spans = [(m["start"], m["end"], m["actor_id"]) for m in MATCHER.find(text)]
-    starts = sentence_starts(text) if starts is None else starts
-    return find_quotes("d", text, starts, spans, PERSONS)
+    """The quotations of one document with their speakers, as the pipeline attributes them."""
+    table = pd.DataFrame(attributions(text, starts), columns=ATTRIBUTION_COLUMNS)
+    texts = pd.DataFrame({"doc_id": ["d"], "text": [text]})
+    return quoted_passages(table, texts).to_dict("records")
 
 
 def speakers(text: str, starts: list[int] | None = None) -> list[str]:

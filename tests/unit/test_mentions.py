@@ -6,7 +6,6 @@ import pytest
 from actorlens.core import config
 from actorlens.corpus.actors import Actor, load_actors
 from actorlens.mentions.count import (
-    Matcher,
     analyse,
     count_mentions,
     document_kwic,
@@ -16,6 +15,7 @@ from actorlens.mentions.count import (
     tabulate_names,
     unlisted_names,
 )
+from actorlens.mentions.matcher import Matcher
 
 FIXTURES = config.PROJ_ROOT / "tests" / "fixtures"
 

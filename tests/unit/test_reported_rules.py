@@ -5,7 +5,7 @@ after a first sentence, so that its offsets are not those of the document."""
 
 import pytest
 
-from actorlens.attribution import quotes
+from actorlens.attribution.document import Document
 from actorlens.attribution.extract import extract_attributions
 from actorlens.attribution.reported import find_reported
 from actorlens.corpus.actors import Actor
@@ -25,7 +25,7 @@ def reported(sentence: str) -> list[tuple]:
     from the sentence's start."""
     text = LEAD + sentence
     start = len(LEAD)
-    doc = quotes.Document(text, [0, start], [], {})
+    doc = Document(text, [0, start], [], {})
     return [(r.kind, text[r.start : r.end], r.cue, r.cue_start - start, r.cue_end - start,
              r.source, r.source_start - start if r.source_start >= 0 else -1, r.negated)
             for r in find_reported(doc, start, len(text))]  # fmt: skip

@@ -26,6 +26,7 @@ from actorlens.corpus.actors import Actor
 from actorlens.corpus.ingest import ingest_corpus
 from actorlens.mentions import count
 from actorlens.mentions.count import analyse
+from actorlens.report import summary
 from actorlens.scoring import scorers, stance
 from actorlens.scoring.scorers import label_of
 
@@ -98,9 +99,10 @@ def test_rule_a_shift_is_called_on_its_q_value_not_its_p_value():
     assert shift.called_shifts(shift_table(q_value=0.05)).empty  # below the level, not at it
     assert shift.called_shifts(shift_table(q_value=0.06), level=0.1)["actor_id"].tolist() == ["x"]
     periods = pd.DataFrame({"doc_id": ["a", "b"], "period": ["p1", "p2"], "rank": [0, 1]})
-    lines = shift.Shift(periods=periods, trajectory=significant_alone, shift=significant_alone,
-                        evidence=pd.DataFrame(columns=tables.SCHEMAS["shift_evidence"].names),
-                        stance=pd.DataFrame()).summary({"x": "Actor X"})  # fmt: skip
+    result = shift.Shift(periods=periods, trajectory=significant_alone, shift=significant_alone,
+                         evidence=pd.DataFrame(columns=tables.SCHEMAS["shift_evidence"].names),
+                         stance=pd.DataFrame())  # fmt: skip
+    lines = summary.findings(result, {"x": "Actor X"})
     assert lines[1].startswith("No shift is clear at this sample size: of 1 tested actor-role pair")
     assert lines[3] == (
         "Actor X (portrayal): -0.20 (n=30, 6 documents) -> +0.30 (n=30, 6 documents), "
@@ -548,7 +550,7 @@ def summary_of(table, evidence=None, periods=None, labels=None, trajectory=None,
     trajectory = table if trajectory is None else trajectory
     result = shift.Shift(periods=periods, trajectory=trajectory, shift=table, evidence=evidence,
                          stance=pd.DataFrame())  # fmt: skip
-    return result.summary({"x": "Actor X"} if labels is None else labels, **options)
+    return summary.findings(result, {"x": "Actor X"} if labels is None else labels, **options)
 
 
 def test_rule_the_summary_tells_of_called_shifts_with_their_numbers():

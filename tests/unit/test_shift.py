@@ -6,6 +6,7 @@ import pytest
 
 from actorlens.analysis import shift
 from actorlens.core.tables import score_columns
+from actorlens.report import summary
 
 DOCUMENTS = pd.DataFrame(
     {"doc_id": ["a", "b", "c", "d"], "date": ["2025-03-02", "2025-02-01", "", "2025-02-20"]}
@@ -93,8 +94,9 @@ def test_a_shift_the_scorers_disagree_on_is_not_called():
     assert not table.iloc[0]["same_sign"]
     assert shift.called_shifts(table).empty
     periods = pd.DataFrame({"doc_id": ["0", "1000"], "period": ["p1", "p2"], "rank": [0, 1]})
-    lines = shift.Shift(periods=periods, trajectory=table, shift=table, evidence=table.iloc[:0],
-                        stance=pd.DataFrame()).summary({})  # fmt: skip
+    result = shift.Shift(periods=periods, trajectory=table, shift=table, evidence=table.iloc[:0],
+                         stance=pd.DataFrame())  # fmt: skip
+    lines = summary.findings(result, {})
     assert lines[1] == (
         "No shift is clear at this sample size: of 1 tested actor-role pair, none has a q-value "
         "below 0.05, an interval that excludes zero and the same sign under every scorer."
@@ -136,7 +138,7 @@ def test_evidence_pulls_each_end_and_summary_quotes_it():
                             "rank": [0] * 5 + [1] * 5 + [-1]})  # fmt: skip
     result = shift.Shift(periods=periods, trajectory=frame, shift=table, evidence=found,
                          stance=pd.DataFrame())  # fmt: skip
-    lines = result.summary({"x": "Actor X"})
+    lines = summary.findings(result, {"x": "Actor X"})
     assert lines[0] == "From period p1 (5 documents) to period p2 (5 documents):"
     assert lines[1] == (
         "Actor X (portrayal) became more positive: -0.33 (n=24, 5 documents) -> +0.50 (n=24, "
@@ -146,9 +148,9 @@ def test_evidence_pulls_each_end_and_summary_quotes_it():
     assert lines[-1] == "1 of 11 documents are undated and left out of the periods."
     # one article at each end: nothing is called, the difference is described as such
     single = units([-0.6, 0.1, -0.5] * 8, [0.2, 0.9, 0.4] * 8)
-    described = shift.Shift(periods=periods, trajectory=single,
-                            shift=shift.shifts(single, "p1", "p2", 20, 3), evidence=found,
-                            stance=pd.DataFrame()).summary({"x": "Actor X"})  # fmt: skip
+    described = summary.findings(shift.Shift(periods=periods, trajectory=single,
+                                 shift=shift.shifts(single, "p1", "p2", 20, 3), evidence=found,
+                                 stance=pd.DataFrame()), {"x": "Actor X"})  # fmt: skip
     assert described[1].startswith("No shift can be tested")
     assert described[2:4] == [
         "Largest differences, descriptive only:",
@@ -158,12 +160,12 @@ def test_evidence_pulls_each_end_and_summary_quotes_it():
     ]
     one = shift.Shift(periods=periods.assign(period="p1", rank=0), trajectory=pd.DataFrame(),
                       shift=table.iloc[:0], evidence=found, stance=pd.DataFrame())  # fmt: skip
-    assert one.summary({}) == [
+    assert summary.findings(one, {}) == [
         "Every document in the analysis falls in one period (p1): there is no shift to measure."
     ]
     unmentioned = shift.Shift(periods=periods, trajectory=pd.DataFrame(), shift=table.iloc[:0],
                               evidence=found, stance=pd.DataFrame())  # fmt: skip
-    assert unmentioned.summary({})[0].startswith("No actor has a score in any period")
+    assert summary.findings(unmentioned, {})[0].startswith("No actor has a score in any period")
 
 
 def test_source_texts_find_sentences_and_quotes():

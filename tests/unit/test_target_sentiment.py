@@ -1,4 +1,5 @@
-"""Target-dependent sentiment: loader, metrics, trained scorer and artifact."""
+"""Target-dependent sentiment: NewsMTSC loader, metrics, valences, trained scorer, training and
+artifact."""
 
 import json
 
@@ -8,15 +9,10 @@ import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from actorlens.core import config
-from actorlens.scoring import target_sentiment
-from actorlens.scoring.target_sentiment import (
-    LABELS,
-    TrainedScorer,
-    default_model_path,
-    evaluate,
-    load_newsmtsc,
-    train,
-)
+from actorlens.evaluation.newsmtsc import evaluate, load_newsmtsc
+from actorlens.scoring import trained, valence
+from actorlens.scoring.trained import LABELS, TrainedScorer, default_model_path
+from actorlens.training.target_sentiment import DEFAULT_SETTINGS, fit_calibration, train
 
 DEV = config.VALIDATION_DIR / "newsmtsc_dev.jsonl"
 
@@ -107,14 +103,14 @@ def test_tiny_model_learns_target_dependent_rule(tiny_model):
 
 def test_clause_stops_at_punctuation_and_clause_words():
     tokens = "critics said , smith xxtargetxx failed badly but jones won".split()
-    lo, hi = target_sentiment._clause(tokens, 4)
+    lo, hi = trained._clause(tokens, 4)
     assert tokens[lo:hi] == ["smith", "xxtargetxx", "failed", "badly"]
-    assert target_sentiment._clause(["xxtargetxx"], 0) == (0, 1)
+    assert trained._clause(["xxtargetxx"], 0) == (0, 1)
 
 
 def test_negation_scope_ends_at_punctuation():
     tokens = "he did n't praise her work , she was great".split()
-    assert target_sentiment._negation_scope(tokens) == [
+    assert trained._negation_scope(tokens) == [
         *[False] * 3,
         True,
         True,
@@ -130,22 +126,22 @@ def test_lexicon_cues_go_to_the_nearest_mention():
     analyzer = SentimentIntensityAnalyzer()
     words = "xxtargetxx met Jones , who is dishonest".split()
     tokens = [w.lower() for w in words]
-    others = target_sentiment._other_mentions(words, 0)
+    others = valence.other_mentions(words, 0)
     assert others == [2]
-    cues = target_sentiment._cues(tokens, 0, others, analyzer)
+    cues = valence.lexicon_cues(tokens, 0, others, analyzer)
     assert cues["other_N"] == 1 and "own_N" not in cues
-    negated = target_sentiment._cues("xxtargetxx is not dishonest".split(), 0, [], analyzer)
+    negated = valence.lexicon_cues("xxtargetxx is not dishonest".split(), 0, [], analyzer)
     assert negated["own_P"] == 1
 
 
 def test_target_features_depend_on_the_span():
     sentence = "Smith praised the excellent plan, while Jones was condemned."
     spans = [(0, 5), (sentence.index("Jones"), sentence.index("Jones") + 5)]
-    masked, numeric, dicts = target_sentiment._raw_features(
+    masked, numeric, dicts = trained.raw_features(
         [sentence] * 2,
         [a for a, _ in spans],
         [b for _, b in spans],
-        target_sentiment.DEFAULT_SETTINGS,
+        DEFAULT_SETTINGS,
         SentimentIntensityAnalyzer(),
     )
     assert masked[0].split()[:2] == ["xxtargetxx", "praised"] and "Jones" in masked[0]
@@ -164,26 +160,24 @@ def test_sentence_valences_match_vader_and_pick_spans():
         "Many analysts in the region said there was no real hope, but the deal was sort of fine.",
         "",
     ]:
-        assert target_sentiment.SentenceValences(sentence, analyzer).whole() == (
+        assert valence.SentenceValences(sentence, analyzer).whole() == (
             analyzer.polarity_scores(sentence)
         )
     sentence = "Smith praised the plan while Jones was condemned."
-    valences = target_sentiment.SentenceValences(sentence, analyzer)
+    valences = valence.SentenceValences(sentence, analyzer)
     left = valences.between((0, sentence.index("while")))
     right = valences.between((sentence.index("while"), len(sentence)))
     assert max(left) > 0 and min(right) < 0 and len(left) + len(right) == 8
-    compound, pos, neg, neu = target_sentiment.summarise_valences(left)
+    compound, pos, neg, neu = valence.summarise_valences(left)
     assert compound > 0 and neg == 0 and pos + neu == pytest.approx(1.0)
-    assert target_sentiment.summarise_valences([]) == (0.0, 0.0, 0.0, 0.0)
+    assert valence.summarise_valences([]) == (0.0, 0.0, 0.0, 0.0)
 
 
 def test_char_ngram_counts_equal_sklearn():
     texts = ["Smith  praised\tthe plan", "", "Ünïcode “quoted” — I a", "ab ab ab"]
-    settings = {**target_sentiment.DEFAULT_SETTINGS, "char_min_df": 1}
-    vectorizer = target_sentiment._count_vectorizer(settings, "char").fit(
-        texts + ["other words entirely"]
-    )
-    fast = target_sentiment.CharNgramCounts(vectorizer.vocabulary_, (2, 5))
+    settings = {**DEFAULT_SETTINGS, "char_min_df": 1}
+    vectorizer = trained.count_vectorizer(settings, "char").fit(texts + ["other words entirely"])
+    fast = trained.CharNgramCounts(vectorizer.vocabulary_, (2, 5))
     for _ in range(2):  # cold and warm cache
         assert (fast.transform(texts) != vectorizer.transform(texts)).nnz == 0
 
@@ -248,7 +242,7 @@ def test_calibration_restores_the_class_shares():
                       else [0.1, 0.2, 0.7] for y in labels])  # fmt: skip
     skewed = truth * [3.0, 1.0, 1.0]
     skewed /= skewed.sum(axis=1, keepdims=True)
-    calibration = target_sentiment.fit_calibration(skewed, labels)
+    calibration = fit_calibration(skewed, labels)
     logits = np.log(skewed) @ np.asarray(calibration["coef"]).T + calibration["intercept"]
     calibrated = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
     shares = [np.mean(labels == label) for label in LABELS]
@@ -260,11 +254,9 @@ def test_words_of_multi_word_names_carry_no_valence():
     words = (
         "Delegates of the United Nations Security Council met Great Britain . Great news".split()
     )
-    assert [words[i] for i in sorted(target_sentiment.name_words(words))] == [
+    assert [words[i] for i in sorted(valence.name_words(words))] == [
         "United", "Nations", "Security", "Council", "Great", "Britain"]  # fmt: skip
-    analyzer = target_sentiment.SentimentIntensityAnalyzer()
-    assert target_sentiment.SentenceValences("The United States said it would attend.",
-                                             analyzer).whole()["compound"] == 0.0  # fmt: skip
-    assert (
-        target_sentiment.SentenceValences("It was a great day.", analyzer).whole()["compound"] > 0.5
-    )
+    analyzer = SentimentIntensityAnalyzer()
+    united = valence.SentenceValences("The United States said it would attend.", analyzer)
+    assert united.whole()["compound"] == 0.0
+    assert valence.SentenceValences("It was a great day.", analyzer).whole()["compound"] > 0.5

@@ -1,0 +1,196 @@
+"""The document model the attribution rules read: one document's text with its sentences,
+paragraphs, quotations (:func:`quotation_spans`), actor mentions and sentence subjects, looked up
+by offset (:class:`Document`), and the record of who speaks a passage (:class:`Attribution`).
+
+Every look-up is a bisect over offsets sorted once per document, never a copy or a scan of the
+whole text, so the rules that use them cost time linear in a document's length. A sentence's
+subject is the first person it names outside quotes and outside an opening "While ..., " clause
+(:data:`OPENING_CLAUSE`); a person's pronoun comes from the actors file, else from the words the
+document puts before their name ("Ms.", "spokeswoman").
+"""
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from actorlens.attribution.phrases import PHRASE_STOP, name_of, pronoun_cue
+from actorlens.text.lexicon import CLAUSE_OPENERS, NOT_NAMES, NOT_PERSON_WORDS, alternation
+from actorlens.text.names import CAPITALISED_NAME
+from actorlens.text.spans import quote_spans
+
+HEX_VALUE = re.compile(r"#?[0-9a-fA-F]{3,8}")
+# An opening subordinate or prepositional clause, up to its comma ("While Zelenskyy asked for
+# arms, "): a name inside it is not the sentence's subject.
+OPENING_CLAUSE = re.compile(rf"^\W*(?:{alternation(CLAUSE_OPENERS)})\b[^,]*,")
+WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
+NEWLINE = re.compile(r"\n")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who speaks a quote and which cue says so: the speaker (an actor, or the name of
+    a person or organisation that is none), the phrase naming them and the cue, with
+    their offsets (-1 when absent)."""
+
+    speaker_id: str = ""
+    speaker_text: str = ""
+    cue: str = ""
+    cue_end: int = -1
+    speaker_name: str = ""
+    source_start: int = -1
+    cue_start: int = -1
+
+
+class Document:
+    """One document's text, sentences and actor mentions, with lookups by offset."""
+
+    def __init__(self, text: str, sentence_starts: list[int], mentions: list[tuple], persons):
+        self.text = text
+        self.sentence_starts = sentence_starts
+        self.mentions = sorted(mentions)  # (start, end, actor_id)
+        self.mention_starts = [m[0] for m in self.mentions]
+        self.persons = persons  # person actor id -> pronoun from the actors file, or ""
+        self.quotes = quotation_spans(text)
+        self.quote_starts = [s for s, _ in self.quotes]
+        self.newlines = [m.start() for m in NEWLINE.finditer(text)]  # paragraph bounds
+        self.pronouns = self._person_pronouns()
+        # runs of two or more capitalised words, found once: the names a speaker or a
+        # sentence subject can have
+        self.long_names = [(m.start(), m.end(), m.group()) for m in CAPITALISED_NAME.finditer(text)
+                           if len(m.group().split()) >= 2]  # fmt: skip
+        self._names_by_last: dict[str, str] | None = None
+        self._phrase_stops: list[int] | None = None
+        self.subjects = self._sentence_subjects()
+        self.subject_starts = [subject[0] for subject in self.subjects]
+
+    def _named_with(self, start: int, end: int) -> str:
+        """The pronoun cue of a name at ``[start, end)``: its own words and the word before."""
+        before = WORD_BEFORE.search(self.text, max(start - 20, 0), start)
+        return pronoun_cue(self.text[start:end] + " " + (before.group(1) if before else ""))
+
+    def _person_pronouns(self) -> dict[str, str]:
+        """Person actor -> pronoun: the actors file's, else the one cue this document's
+        mentions of them agree on ("spokeswoman Tammy Bruce"), else ""."""
+        cues: dict[str, set] = {}
+        for start, end, actor in self.mentions:
+            if actor in self.persons and not self.persons[actor]:
+                cues.setdefault(actor, set()).add(self._named_with(start, end))
+        agreed = {actor: (given - {""}).pop() for actor, given in cues.items()
+                  if len(given - {""}) == 1}  # fmt: skip
+        return {actor: self.persons[actor] or agreed.get(actor, "") for actor in self.persons}
+
+    def names_by_last_word(self) -> dict[str, str]:
+        """Last word -> the longest name ending with it in the document ("Blair" -> "Tony
+        Blair"), titles left out; built on first use."""
+        if self._names_by_last is None:
+            self._names_by_last = {}
+            for _, _, run in self.long_names:
+                name = name_of(run)
+                last = name.split()[-1] if name else ""
+                if name and len(name) > len(self._names_by_last.get(last, "")):
+                    self._names_by_last[last] = name
+        return self._names_by_last
+
+    def names_unmatched(self, start: int, phrase: str, name: str) -> bool:
+        """Whether the last word of ``name`` in ``phrase`` (at ``start``) lies outside
+        every actor mention: the name is someone the actors file does not list."""
+        at = start + phrase.rfind(name.split()[-1])
+        index = bisect.bisect_right(self.mention_starts, at) - 1
+        return index < 0 or self.mentions[index][1] <= at
+
+    def fullest(self, name: str) -> str:
+        """The fullest form of ``name`` the document gives."""
+        if not name:
+            return ""
+        fuller = self.names_by_last_word().get(name.split()[-1], name)
+        return fuller if len(fuller) > len(name) else name
+
+    def phrase_end(self, offset: int) -> int:
+        """Where the phrase of :data:`~actorlens.attribution.phrases.PHRASE_CHAR` that holds
+        ``offset`` ends: the next :data:`~actorlens.attribution.phrases.PHRASE_STOP` (all found
+        once, on first use), else the text's end."""
+        if self._phrase_stops is None:
+            self._phrase_stops = [m.start() for m in PHRASE_STOP.finditer(self.text)]
+        index = bisect.bisect_left(self._phrase_stops, offset)
+        return self._phrase_stops[index] if index < len(self._phrase_stops) else len(self.text)
+
+    def in_quote(self, start: int, end: int) -> bool:
+        index = bisect.bisect_right(self.quote_starts, start) - 1
+        return index >= 0 and end <= self.quotes[index][1]
+
+    def _overlaps_mention(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self.mention_starts, end)
+        return any(e > start for _, e, _ in self.mentions[max(index - 8, 0) : index])
+
+    def _sentence_subjects(self) -> list[tuple[int, str, str, str]]:
+        """(offset, subject, cue, name) of each sentence: the first person named outside
+        quotes (and outside an opening "While ..., " clause): an actor id, or "" for a
+        named person who is not an actor ("Kevin Andrews", kept as the name), with the
+        pronoun cue of that name ("Ms. Jane Doe": she)."""
+        candidates = [(*m, "") for m in self.mentions if m[2] in self.persons]
+        for start, end, run in self.long_names:
+            words = [w for w in run.split() if w not in NOT_NAMES]
+            if len(words) < 2 or any(w.strip("’'s") in NOT_PERSON_WORDS for w in words):
+                continue
+            if not self._overlaps_mention(start, end):
+                candidates.append((start, end, "", name_of(run)))
+        subjects: dict[int, tuple[int, str, str, str]] = {}
+        clauses: dict[tuple[int, int], int] = {}  # sentence -> end of its opening clause
+        for start, end, subject, name in sorted(candidates):
+            if self.in_quote(start, end):
+                continue
+            sentence_start = self.sentence_start(start)
+            if sentence_start in subjects:
+                continue  # the sentence has its subject: a later name changes nothing
+            sentence = (sentence_start, self.sentence_end(start))
+            if sentence not in clauses:  # read once per sentence, not once per name
+                clause = OPENING_CLAUSE.match(self.text[sentence[0] : sentence[1]])
+                clauses[sentence] = sentence_start + clause.end() if clause else -1
+            if clauses[sentence] > start:
+                continue  # inside an opening "While ..., " clause: not the subject
+            subjects[sentence_start] = (start, subject, self._named_with(start, end), name)
+        return sorted(subjects.values())
+
+    def sentence_start(self, offset: int) -> int:
+        index = bisect.bisect_right(self.sentence_starts, offset) - 1
+        return self.sentence_starts[index] if index >= 0 else 0
+
+    def sentence_end(self, offset: int) -> int:
+        index = bisect.bisect_right(self.sentence_starts, offset)
+        return self.sentence_starts[index] if index < len(self.sentence_starts) else len(self.text)
+
+    def paragraph_start(self, offset: int) -> int:
+        """Start of the line holding ``offset`` (``text.rfind("\\n", 0, offset) + 1``)."""
+        index = bisect.bisect_left(self.newlines, offset) - 1
+        return self.newlines[index] + 1 if index >= 0 else 0
+
+    def paragraph_end(self, offset: int) -> int:
+        """The first line break at or after ``offset``, else the text's end."""
+        index = bisect.bisect_left(self.newlines, offset)
+        return self.newlines[index] if index < len(self.newlines) else len(self.text)
+
+    def actors_in(self, start: int, end: int) -> list[str]:
+        """Actors mentioned wholly inside ``[start, end)``, in text order."""
+        first = bisect.bisect_left(self.mention_starts, start)
+        last = bisect.bisect_left(self.mention_starts, end)
+        return [actor for _, e, actor in self.mentions[first:last] if e <= end]
+
+    def subject_before(self, offset: int, since: int = 0) -> tuple[str, str]:
+        """The person (actor id, name) who is the latest sentence subject before ``offset``
+        (from ``since``); ("", "") when there is none."""
+        index = bisect.bisect_left(self.subject_starts, offset) - 1
+        if index >= 0 and self.subjects[index][0] >= since:
+            return self.subjects[index][1], self.subjects[index][3]
+        return "", ""
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """The quoted spans of ``text`` (:func:`~actorlens.text.spans.quote_spans`) that hold words."""
+    return [(s, e) for s, e in quote_spans(text) if not _is_markup(text[s:e])]
+
+
+def _is_markup(span: str) -> bool:
+    """A quoted span that holds no words: an empty pair, a number, a colour or
+    attribute value left over from HTML or wiki markup ("2", "#ffffcc")."""
+    inner = span.strip('"“”‘’«»„ ')
+    return not re.search(r"[^\W\d_]{2,}", inner) or bool(HEX_VALUE.fullmatch(inner))

@@ -1,0 +1,149 @@
+"""Speaker phrases: the words right before or after a reporting cue that name who speaks
+(:func:`phrase_tail`, :func:`phrase_head`), the name such a phrase holds (:func:`name_of`) and
+the pronoun its words tell (:func:`pronoun_cue`). Pure string functions over the words of the
+lexicon (:mod:`actorlens.text.lexicon`): phrase words, descriptors, fillers, titles, name
+particles and abbreviations; each reads only the words it needs, in time linear in its input.
+"""
+
+import re
+from functools import lru_cache
+
+from actorlens.text.lexicon import (
+    COORDINATORS,
+    DESCRIPTORS,
+    FILLERS,
+    NAME_PARTICLES,
+    NOT_NAMES,
+    PHRASE_ABBREVIATIONS,
+    PHRASE_WORDS,
+    PRONOUN_WORDS,
+    TITLE_WORDS,
+    alternation,
+)
+
+# Words between a speaker and the cue that do not break the link ("Trump last week said"),
+# each a whole word: see _filler_start.
+FILLER_WORD = re.compile(rf"{alternation(FILLERS)}|[A-Z][a-z]+day|\w+ly")
+NON_SPACE_RUN = re.compile(r"\S+")
+PARTICLE = alternation(NAME_PARTICLES)
+NAME_PARTICLE = re.compile(rf"(?:{PARTICLE})-[A-Z]")  # "al-Mussawi"
+PRONOUNS = {"he": "person", "she": "person", "they": None, "we": None, "i": None}
+# A phrase character: no clause punctuation, but the period of an initial or an
+# abbreviated title ("Janet L. Yellen", "Ms. Smith", "Rep. Smith").
+ABBREVIATION_DOT = (
+    r"(?:(?<=\b[A-Z])"
+    + "".join(rf"|(?<=\b{re.escape(word.capitalize())})" for word in PHRASE_ABBREVIATIONS)
+    + r")\."
+)
+PHRASE_CHAR = rf"(?:[^,.;:!?\n“”\"]|{ABBREVIATION_DOT})"
+PHRASE_STOP = re.compile(rf"(?!{ABBREVIATION_DOT})[,.;:!?\n“”\"]")  # a non-phrase character
+WORD = re.compile(r"[\w’'.-]+")
+# A run of capitalised words and name particles ("Nouri al-Maliki", "Ursula von der Leyen").
+NAME_RUN = re.compile(
+    rf"\b(?:[A-Z][\w’'.-]*|(?:{PARTICLE})-[A-Z][\w’'-]*)"
+    rf"(?:\s+(?:[A-Z][\w’'.-]*|(?:{PARTICLE})(?:-[A-Z][\w’'-]*)?(?=\s|$)))*"
+)
+# "a spokeswoman for X", "officials of X": the person speaking is not named.
+UNNAMED_HEAD = re.compile(
+    r"^(?:an?|the|one|two|three|several|some|many)?\s*[a-z][\w -]*\b(?:for|of|at|from|with)\s"
+)
+
+
+@lru_cache(maxsize=65536)
+def name_of(phrase: str) -> str:
+    """The name a speaker phrase holds, titles left out: "Foreign Minister Jack Straw"
+    -> "Jack Straw", "Kofi Annan, the UN secretary general" -> "Kofi Annan" (the longest
+    run of capitalised words, the last of equals); "" for a pronoun, a description
+    ending in a common noun ("US officials") or someone described by their organisation
+    ("a spokeswoman for X")."""
+    head = phrase.split(",")[0].split()
+    if UNNAMED_HEAD.match(phrase) or (
+        head and (head[-1].islower() or head[-1].lower() in DESCRIPTORS)
+    ):
+        return ""  # "US officials", "the newspaper", "Police": a description, no name
+    best: list[str] = []
+    for match in NAME_RUN.finditer(phrase):
+        words = match.group().replace("’s", "").replace("'s", "").split()
+        while words and words[0] in NOT_NAMES:
+            words = words[1:]  # "The BNP", "It"
+        titles = [i for i, w in enumerate(words) if w.lower().rstrip(".") in TITLE_WORDS]
+        if titles:  # "Iraqi Prime Minister Nouri al-Maliki"; a title alone names nobody
+            words = words[titles[-1] + 1 :]
+        if words and words[0].lower() not in PRONOUNS and len(words) >= len(best):
+            best = words
+    return " ".join(best).rstrip(".,")
+
+
+def pronoun_cue(words: str) -> str:
+    """ "he" or "she" when the cue words among ``words`` agree on it, else ""."""
+    found = {PRONOUN_WORDS.get(w.lower()) for w in re.findall(r"[A-Za-z]+", words)} - {None}
+    return found.pop() if len(found) == 1 else ""
+
+
+def _filler_start(before: str) -> int:
+    r"""Where the filler words that end ``before`` start, with the space before them:
+    ``re.search(r"(?:\s+(?:FILLER_WORD))*\s*$", before).start()``, in time linear in
+    the length. (That search takes quadratic time on a run of filler words followed by
+    another word, "Putin quickly quickly ... Smith said": it matches the run again from
+    every space.) A filler word is a whole space-separated word, since the next one must
+    follow a space, so the run is read backwards word by word."""
+    words = list(NON_SPACE_RUN.finditer(before))
+    start = words[-1].end() if words else 0  # the trailing spaces
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        if word.start() == 0 or not FILLER_WORD.fullmatch(word.group()):
+            break  # not a filler word, or no space before it
+        start = words[index - 1].end() if index else 0
+    return start
+
+
+def phrase_tail(before: str) -> tuple[int, str]:
+    """The speaker phrase that ends ``before`` (the words right in front of a cue) and
+    where it starts in ``before``; empty after a comma or a coordinating "and"."""
+    before = before[: _filler_start(before)]
+    words = list(WORD.finditer(before))
+    if not words or before[words[-1].end() :].strip() or words[-1].group() in COORDINATORS:
+        return 0, ""
+    kept: list[re.Match] = []
+    for word in reversed(words):
+        token = word.group()
+        if kept and before[word.end() : kept[-1].start()].strip():
+            break
+        if not kept and token.lower() in PRONOUNS:
+            return word.start(), token
+        if (
+            token[0].isupper()
+            or NAME_PARTICLE.match(token)
+            or token.lower().rstrip("’'s") in PHRASE_WORDS
+            or token.endswith(("’s", "'s"))
+        ):
+            kept.append(word)
+            continue
+        break
+    while kept and kept[-1].group().lower() in {"and", "of"}:
+        kept.pop()
+    return (kept[-1].start(), before[kept[-1].start() : kept[0].end()]) if kept else (0, "")
+
+
+def plain_lead(words: str) -> bool:
+    """Whether the words before a speaker phrase are a short lower-case description
+    ("campaign chairman", "a smiling") that does not break the phrase from its cue."""
+    words = words.split()
+    return len(words) <= 3 and all(w.islower() for w in words)
+
+
+def phrase_head(after: str, start: int = 0, end: int | None = None) -> str:
+    """The speaker phrase that starts ``after[start:end]`` (the words right after a cue),
+    read in place: only its first words are visited."""
+    kept = []
+    for word in WORD.finditer(after, start, len(after) if end is None else end):
+        token = word.group()
+        if kept and after[kept[-1].end() : word.start()].strip():
+            break
+        if not kept and token.lower() in PRONOUNS:
+            return token
+        if token[0].isupper() or token.lower().rstrip("’'s") in PHRASE_WORDS:
+            kept.append(word)
+            continue
+        break
+    return after[start : kept[-1].end()].strip() if kept else ""

@@ -1,0 +1,142 @@
+"""Who speaks: :class:`SpeakerResolver` turns a speaker phrase into a speaker and remembers the
+speakers of a document, in text order, for the pronouns and continuations that follow.
+
+The speaker phrase resolves through the actor mentions it holds (names, titles such as "the
+Kremlin leader", metonyms such as "the Kremlin"), else to the name it holds, in the fullest
+form the document gives. A pronoun ("he added") resolves to the most recent speaker or sentence
+subject that is a person the pronoun fits: "she" skips a person known as "he" and the other way
+round. A person's pronoun comes from the actors file (``pronoun:``), else from the words the
+document puts before their name ("Ms.", "spokeswoman", "King") or from the pronoun that named
+them as the speaker of an earlier quote; unknown fits both. When the text names a speaker who is
+not an actor ("Protesters chanted"), ``speaker_id`` stays empty and ``speaker_text`` keeps the
+words.
+
+Earlier speakers and sentence subjects are found by a bisect over their offsets and a walk back
+that stops at a two-paragraph window, never a scan of every earlier quote.
+"""
+
+import bisect
+import re
+
+from actorlens.attribution.document import Attribution, Document
+from actorlens.attribution.phrases import PRONOUNS, name_of, pronoun_cue
+
+MIN_SENTENCE_QUOTE_WORDS = 4
+NON_SPACE = re.compile(r"\S")
+
+
+class SpeakerResolver:
+    """Resolves the speaker phrases of one document, in text order, remembering the speakers
+    found for the pronouns and continuations that follow."""
+
+    def __init__(self, document: Document):
+        self.doc = document
+        # (offset, speaker, cue, name) of quotes with a named speaker; speaker "" for a
+        # person who is no actor (their name kept), the cue the pronoun of the speaker
+        # phrase ("Mr Howard": he)
+        self.recent: list[tuple[int, str, str, str]] = []
+        self.recent_starts: list[int] = []  # their offsets, in order (quotes come in order)
+
+    def resolve(self, phrase: str, start: int) -> tuple[str, str]:
+        """(actor id, name) of a speaker phrase found at ``start``: the actor it mentions,
+        else the name it holds (:func:`name_of`); a pronoun takes the latest fitting
+        speaker or subject."""
+        if not phrase:
+            return "", ""
+        pronoun = phrase.lower()
+        if pronoun in PRONOUNS:
+            return self._pronoun(start, pronoun) if PRONOUNS[pronoun] else ("", "")
+        actors = self.doc.actors_in(start, start + len(phrase))
+        persons = [a for a in actors if a in self.doc.persons]
+        name = self.doc.fullest(name_of(phrase))
+        if persons:
+            return persons[-1], ""
+        if actors and not (name and self.doc.names_unmatched(start, phrase, name)):
+            return actors[-1], ""
+        return "", name  # "Canada's Trade Minister Jim Peterson": the person, not Canada
+
+    def _pronoun(self, offset: int, pronoun: str) -> tuple[str, str]:
+        """The most recent speaker or person subject before ``offset`` whom ``pronoun``
+        fits (their own pronoun is the same or unknown), within two paragraphs."""
+        window = self.doc.paragraph_start(max(self.doc.paragraph_start(offset) - 2, 0))
+        window = self.doc.paragraph_start(max(window - 2, 0))
+        fits = ("", pronoun)
+        # Walk back from ``offset`` to the window's start only, the latest fit first.
+        speaker_at, speaker = -1, None
+        for o, s, cue, name in _back(self.recent, self.recent_starts, window, offset):
+            if (s in self.doc.persons or not s) and self._takes(s, cue) in fits:
+                speaker_at, speaker = o, (s, name)
+                break
+        subject_at, subject = -1, ("", "")
+        since = max(window, speaker_at + 1)  # a subject before the speaker loses to them
+        for o, s, cue, name in _back(self.doc.subjects, self.doc.subject_starts, since, offset):
+            if self._takes(s, cue) in fits:
+                subject_at, subject = o, (s, name)
+                break
+        if speaker is not None and speaker_at >= subject_at:
+            return speaker
+        if subject[0] or subject[1]:
+            return subject
+        return self._mentioned_person(window, offset, fits), ""
+
+    def _mentioned_person(self, since: int, offset: int, fits) -> str:
+        """The person actor mentioned last before ``offset`` (from ``since``) whom the
+        pronoun fits: "Smith met Jones. ... He said" finds Jones."""
+        for _, _, actor in _back(self.doc.mentions, self.doc.mention_starts, since, offset):
+            if actor in self.doc.persons and self._takes(actor, "") in fits[1:]:
+                return actor
+        return ""
+
+    def earlier_in_sentence(self, offset: int) -> tuple[str, str]:
+        """The speaker of the latest earlier quote of the sentence holding ``offset``."""
+        sentence = self.doc.sentence_start(offset)
+        index = bisect.bisect_left(self.recent_starts, offset) - 1
+        if index >= 0 and self.recent[index][0] >= sentence:
+            return self.recent[index][1], self.recent[index][3]
+        return "", ""
+
+    def remember(self, start: int, chosen: Attribution) -> None:
+        """Keep a named speaker for the pronouns and continuations that follow."""
+        named = chosen.speaker_text and chosen.speaker_text.lower() not in ("they", "we", "i")
+        if chosen.speaker_id or chosen.speaker_name or named:
+            phrase = chosen.speaker_text.lower()
+            cue = phrase if phrase in ("he", "she") else pronoun_cue(chosen.speaker_text)
+            if cue and not self.doc.pronouns.get(chosen.speaker_id, "x"):
+                self.doc.pronouns[chosen.speaker_id] = cue  # "she said" named her
+            self.recent.append((start, chosen.speaker_id, cue, chosen.speaker_name))
+            self.recent_starts.append(start)
+
+    def _takes(self, speaker: str, cue: str) -> str:
+        """The pronoun a person takes: an actor's as known so far, else the cue."""
+        return self.doc.pronouns.get(speaker, "") if speaker else cue
+
+    def person_subject(self, start: int, end: int) -> tuple[str, str]:
+        """With no cue at all, the person the quote's sentence is about speaks a quote of
+        a few words ("Lavrov also ruled out any deal that allowed Ukraine to be “pumped up
+        with weapons again”"); a shorter one is a scare quote, nobody's words."""
+        if len(self.doc.text[start:end].split()) < MIN_SENTENCE_QUOTE_WORDS:
+            return "", ""
+        return self.doc.subject_before(start, self.doc.sentence_start(start))
+
+    def continuation(self, start: int) -> tuple[str, str]:
+        """The previous quote's speaker if it sits in this paragraph or ends the one before."""
+        if not self.recent:
+            return "", ""
+        paragraph = self.doc.paragraph_start(start)
+        previous_paragraph = self.doc.paragraph_start(max(paragraph - 2, 0))
+        offset, speaker, _, name = self.recent[-1]
+        if offset >= paragraph:
+            return speaker, name
+        if offset < previous_paragraph:
+            return "", ""
+        opens_with_quote = not NON_SPACE.search(self.doc.text, paragraph, start)  # no copy
+        return (speaker, name) if opens_with_quote else ("", "")
+
+
+def _back(items: list[tuple], starts: list[int], since: int, offset: int):
+    """The ``items`` (sorted, their offsets in ``starts``) at ``since <= start < offset``,
+    latest first: a bisect, then a walk back that stops at ``since``."""
+    for index in range(bisect.bisect_left(starts, offset) - 1, -1, -1):
+        if starts[index] < since:
+            return
+        yield items[index]

@@ -1,0 +1,134 @@
+"""Matching the actors file against a text: each alias as a pattern (whole words,
+accent-insensitive, case-sensitive except for the first letter of an alias written in lower
+case, so "the Kremlin leader" also matches "The Kremlin leader"), the longest alias winning;
+persons and other actors in separate passes, so that a state named inside a person's title
+also counts ("U.S. President Donald Trump": trump and united_states); a title directly
+followed by the same actor's name is one mention; ``exclude`` phrases never match.
+"""
+
+import bisect
+import re
+from typing import NamedTuple
+
+from actorlens.corpus.actors import Actor
+from actorlens.text.spans import fold, fold_with_origins
+
+TITLE_NAME_GAP = re.compile(r"[\s,]*")
+
+
+class _Alias(NamedTuple):
+    actor_id: str
+    kind: str
+
+
+def _alias_pattern(alias: str) -> str:
+    """Regex source for one alias: any run of spaces for a space, first letter's case
+    free when written in lower case, a trailing ``*`` as a word wildcard."""
+    folded = " ".join(fold(alias).split())
+    wildcard = folded.endswith("*")
+    folded = folded.rstrip("*")
+    parts = []
+    for i, char in enumerate(folded):
+        if char == " ":
+            parts.append(r"\s+")
+        elif i == 0 and char.islower():
+            parts.append(f"[{char}{char.upper()}]")
+        else:
+            parts.append(re.escape(char))
+    return "".join(parts) + (r"\w*" if wildcard else "")
+
+
+def _longest_first(aliases) -> list[str]:
+    return sorted(set(aliases), key=lambda a: (-len(a), a))
+
+
+def _union(sources: list[str]) -> re.Pattern:
+    """One pattern matching any of ``sources`` as whole words, the first that fits winning."""
+    return re.compile(rf"(?<![\w'])(?:{'|'.join(sources)})(?![\w])")
+
+
+class _Pass(NamedTuple):
+    """One matching pass: a pattern and its alternatives in order, each with its alias."""
+
+    pattern: re.Pattern
+    alternatives: list[tuple[re.Pattern, _Alias]]
+    resolved: dict[str, _Alias]  # surface -> alias, filled as surfaces are met
+
+    @classmethod
+    def of(cls, aliases: dict[str, _Alias]) -> "_Pass | None":
+        """The pass over ``aliases`` (alias -> its actor and kind), longest first."""
+        if not aliases:
+            return None
+        alternatives = [
+            (re.compile(_alias_pattern(a)), aliases[a]) for a in _longest_first(aliases)
+        ]
+        return cls(_union([pattern.pattern for pattern, _ in alternatives]), alternatives, {})
+
+    def alias_of(self, surface: str) -> _Alias:
+        """The alias that matched ``surface``: the first alternative matching it whole (an
+        earlier one matching it would have matched in its place)."""
+        if surface not in self.resolved:
+            self.resolved[surface] = next(
+                alias for pattern, alias in self.alternatives if pattern.fullmatch(surface)
+            )
+        return self.resolved[surface]
+
+
+class Matcher:
+    """Finds mentions of a list of actors in a text."""
+
+    def __init__(self, actors: list[Actor]):
+        self.actors = {actor.id: actor for actor in actors}
+        persons: dict[str, _Alias] = {}
+        others: dict[str, _Alias] = {}
+        for actor in actors:
+            for alias, kind in actor.aliases():
+                (persons if actor.type == "person" else others)[alias] = _Alias(actor.id, kind)
+        self.passes = [p for p in (_Pass.of(persons), _Pass.of(others)) if p]
+        excluded = _longest_first(e for actor in actors for e in actor.exclude)
+        self.exclude = _union([_alias_pattern(e) for e in excluded]) if excluded else None
+
+    def find(self, text: str) -> list[dict]:
+        """Mentions in ``text`` as dicts with actor_id, kind, start, end, surface: matched
+        in the folded text (see :func:`actorlens.text.spans.fold_with_origins`), the offsets and
+        surface those of the original."""
+        folded = fold_with_origins(text)
+        view = folded.text
+        # excluded phrases: sorted, non-overlapping spans, so only the last one starting
+        # before a match's end can overlap it (a bisect, not a scan per match)
+        blocked = [m.span() for m in self.exclude.finditer(view)] if self.exclude else []
+        blocked_starts = [s for s, _ in blocked]
+        found = []
+        for matching in self.passes:
+            matches = []
+            for match in matching.pattern.finditer(view):
+                start, end = match.span()
+                before = bisect.bisect_left(blocked_starts, end)
+                if before and blocked[before - 1][1] > start:
+                    continue
+                alias = matching.alias_of(match.group())
+                matches.append({"actor_id": alias.actor_id, "kind": alias.kind,
+                                "start": start, "end": end})  # fmt: skip
+            found.extend(_merge_title_and_name(matches, view))
+        for mention in found:
+            start, end = folded.span(mention["start"], mention["end"])
+            mention.update(start=start, end=end, surface=text[start:end])
+        return sorted(found, key=lambda m: (m["start"], m["end"], m["actor_id"]))
+
+
+def _merge_title_and_name(matches: list[dict], text: str) -> list[dict]:
+    """Join a title directly followed by the same actor's name into one name mention."""
+    merged: list[dict] = []
+    for match in matches:
+        previous = merged[-1] if merged else None
+        if (
+            previous
+            and previous["kind"] == "title"
+            and match["kind"] == "name"
+            and previous["actor_id"] == match["actor_id"]
+            and TITLE_NAME_GAP.fullmatch(text[previous["end"] : match["start"]])
+        ):
+            previous.update(kind="name", end=match["end"])
+            continue
+        merged.append(match)
+    return merged
