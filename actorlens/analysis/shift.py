@@ -29,7 +29,7 @@ from actorlens.core.tables import SCHEMAS, TableSet, frame, score_columns
 from actorlens.corpus.ingest import Corpus
 from actorlens.mentions.count import Mentions
 from actorlens.scoring.scorers import NEUTRAL_BAND
-from actorlens.scoring.stance import stance_of, through_affiliation
+from actorlens.scoring.stance import stance_of, stance_reader, through_affiliation
 
 PERIODS = ("doc", "day", "week", "month")
 EVIDENCE_PER_END = 2
@@ -273,7 +273,8 @@ def analyse(
     periods = all_periods[all_periods["rank"] >= 0]
     from_label, to_label = resolve_ends(periods, given.from_period, given.to_period)
     spoken = voiced(result.attributions, given.speech)
-    said = stance_of(spoken, corpus.texts, corpus.sentences, result.mentions, given.target_terms)
+    said = stance_of(spoken, corpus.texts, corpus.sentences, result.mentions, given.target_terms,
+                     model=stance_reader(given.stance_scorer))  # fmt: skip
     if actors is not None:
         said = through_affiliation(said, actors)
     units = scored_units(result, periods, counted_kinds(given.include_demonyms),

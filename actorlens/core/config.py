@@ -47,5 +47,5 @@ def output_path(path: str | Path) -> Path:
 
 # Portrayal scorers (see actorlens.scoring.scorers) and the sentence-level baseline, named here
 # so the command line can list them without importing the models.
-SCORERS = ("trained", "vader")
+SCORERS = ("minilm", "trained", "vader")
 BASELINE_SCORER = "sentence_vader"

@@ -79,6 +79,7 @@ class Engine:
         items: Sequence,
         batch: int = ITEMS_PER_BATCH,
         costs: Sequence[float] | None = None,
+        progress: str = "",
     ):
         """``func`` over consecutive batches of ``items``; the concatenated results.
 
@@ -87,10 +88,12 @@ class Engine:
         overhead, which at 200 items per task measured a quarter of the work. With
         ``costs`` (one per item; ``func`` must then give one result per item) the items
         are dealt into batches of about equal cost instead, the costliest first, and the
-        results come back in the order of ``items``."""
+        results come back in the order of ``items``. A ``progress`` label shows a progress
+        bar of the batches (tqdm, on standard error)."""
         items = list(items)
         if self.name == "local" or not items:
-            return [result for start in range(0, len(items), batch)
+            starts = range(0, len(items), batch)
+            return [result for start in progress_bar(starts, progress)
                     for result in func(items[start : start + batch])]  # fmt: skip
         client = self.client()
         workers = len(client.scheduler_info().get("workers", {})) or int(self.n_workers)
@@ -100,7 +103,8 @@ class Engine:
                       for start in range(0, len(items), size)]  # fmt: skip
         else:
             groups = balanced_groups(costs, min(len(items), TASKS_PER_WORKER * workers))
-        results = self._run(func, [[items[i] for i in group] for group in groups], client)
+        results = self._run(func, [[items[i] for i in group] for group in groups], client,
+                            progress)  # fmt: skip
         if costs is None:
             return results
         placed = [None] * len(items)
@@ -108,7 +112,7 @@ class Engine:
             placed[index] = result
         return placed
 
-    def _run(self, func: Callable[[list], list], batches: list[list], client) -> list:
+    def _run(self, func: Callable[[list], list], batches: list[list], client, progress="") -> list:
         """``func`` over each batch as one task; the concatenated results, in order."""
         from distributed import as_completed
 
@@ -125,7 +129,8 @@ class Engine:
         # Each result is unpickled as soon as its task ends, while the others still run.
         position = {future.key: number for number, future in enumerate(futures)}
         parts = [None] * len(futures)
-        for future, part in as_completed(futures, with_results=True):
+        done = as_completed(futures, with_results=True)
+        for future, part in progress_bar(done, progress, total=len(futures)):
             parts[position[future.key]] = pickle.loads(part)
         return [result for part in parts for result in part]
 
@@ -156,6 +161,15 @@ def balanced_groups(costs: Sequence[float], n_groups: int) -> list[list[int]]:
         groups[lightest].append(index)
         loads[lightest] += costs[index]
     return [group for group in groups if group]
+
+
+def progress_bar(steps, label: str, total: int | None = None):
+    """``steps``, with a tqdm progress bar named ``label`` when it is not empty."""
+    if not label:
+        return steps
+    from tqdm import tqdm
+
+    return tqdm(steps, desc=label, total=total, unit="batch", mininterval=1.0)
 
 
 def apply_pickled(func: Callable[[list], list], batch: bytes) -> bytes:

@@ -116,9 +116,9 @@ PARAMETERS: dict[str, Parameter] = {
                   "YAML actors file (or a quanteda-style dictionary)"),
         Parameter("include_demonyms", bool, False,
                   "count demonyms (Russian, Ukrainian) as mentions"),
-        Parameter("scorer", str, "vader",
-                  "portrayal scorer: vader (closest to the hand labels' level on the dev "
-                  "split, see notebook 05) or trained"),
+        Parameter("scorer", str, "minilm",
+                  "portrayal scorer: minilm (the fine-tuned MiniLM model, closest to the hand "
+                  "labels on the dev split, see notebook 05), trained or vader"),
         Parameter("speech", str, "both",
                   "speech that counts as voice, speaker -> target and stance: direct (quotes), "
                   "reported (reported speech and mixed) or both"),
@@ -141,6 +141,9 @@ PARAMETERS: dict[str, Parameter] = {
                   "(default: the narrative's own)"),
         Parameter("target_terms", dict[str, list[str]], {"talks": TALKS_TERMS},
                   "topic targets and their words (trailing * as wildcard)"),
+        Parameter("stance_scorer", str, "minilm",
+                  "stance reader: minilm (the fine-tuned model reads each target term in what "
+                  "an actor says) or lexicon (the stance cue lexicon)"),
         Parameter("top_n", int, 15, "actors shown in the figures", minimum=1),
         Parameter("persent_dir", str, "",
                   "folder with PerSenT's dev.csv and fixed_test.csv for notebook 05's "

@@ -129,6 +129,7 @@ STAGES: tuple[Stage, ...] = (
             "quoted_portrayal",
             "include_demonyms",
             "target_terms",
+            "stance_scorer",
             "speech",
             "top_n",
             *OUTPUT_PARAMETERS,

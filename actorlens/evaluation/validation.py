@@ -13,6 +13,7 @@ pipeline's attributions measured against hand labels shipped in ``actorlens/reso
 import re
 import shutil
 import tempfile
+from itertools import product
 from pathlib import Path
 
 import numpy as np
@@ -120,17 +121,28 @@ def portrayal_agreement(labels_file: str | Path = PORTRAYAL_LABELS) -> pd.DataFr
     return validation_table(load_hand_labels(labels_file), scorers)
 
 
-def portrayal_levels(split: str = "dev", labels_file: str | Path = PORTRAYAL_LABELS_V2):
-    """:func:`validation_table` of every scorer on one split (``dev`` or ``test``) of the
-    second labelled set (two independent passes, adjudicated; split by document)."""
+def portrayal_levels(split: str = "dev", labels_file: str | Path = PORTRAYAL_LABELS_V2,
+                     scorer_names=(BASELINE, *SCORERS)):  # fmt: skip
+    """:func:`validation_table` of the scorers named on one split (``dev`` or ``test``) of
+    the second labelled set (two independent passes, adjudicated; split by document)."""
     labelled = pd.read_csv(labels_file, dtype={"doc_id": str}, keep_default_na=False)
     labelled = labelled[labelled["split"] == split].rename(
         columns={"start": "sent_start", "end": "sent_end"}
     )
     neutral = set().union(*(actor_name_words(path) for path in LABELLED_ACTORS))
-    scorers = {BASELINE: SentenceVader()}
-    scorers.update({name: make_scorer(name, neutral) for name in SCORERS})
+    scorers = {name: make_scorer(name, neutral) for name in scorer_names}
     return validation_table(labelled.reset_index(drop=True), scorers)
+
+
+def scorer_levels(name: str) -> pd.DataFrame:
+    """How the scorer ``name`` agrees with the hand-labelled portrayal mentions of every
+    corpus, dev and test split (shown beside the portrayal figure of notebook 03)."""
+    parts = [portrayal_levels(split, scorer_names=(name,)).assign(split=split)
+             for split in ("dev", "test")]  # fmt: skip
+    table = pd.concat(parts, ignore_index=True)
+    columns = ["split", "scorer", "n", "spearman", "sign_accuracy", "neutral_kept",
+               "mean_on_neutral", "cell_error"]  # fmt: skip
+    return table[table["corpus"] == "all"][columns]
 
 
 def newsmtsc_agreement(path: str | Path = NEWSMTSC_DEV) -> pd.DataFrame:
@@ -250,18 +262,20 @@ IRAQ_WAR_TERMS = {"iraq_war": ["Iraq war", "war in Iraq", "Iraq", "troops", "occ
                                "invasion", "surge"]}  # fmt: skip
 
 
-def stance_cells(folder, actors_file, targets: dict) -> tuple[pd.DataFrame, dict]:
-    """Mean stance score per (document, speaker, target) of a corpus folder, the speaker
-    as its actor id or its unlisted name; and each actor's label and names."""
-    from actorlens.scoring.stance import stance_of, through_affiliation
+def stance_cells(folder, actors_file, targets: dict, reader: str = "lexicon"):
+    """Mean stance score per (document, speaker, target) of a corpus folder by one stance
+    reader, the speaker as its actor id or its unlisted name; and each actor's label and
+    names."""
+    from actorlens.scoring.stance import stance_of, stance_reader, through_affiliation
 
     corpus = ingest_corpus(folder)
     actors = load_actors(actors_file)
     found = analyse(corpus, actors)
     table = extract_attributions(corpus.texts, corpus.sentences, found.mentions, found.actors)
     roles = assign_roles(found.mentions, table)
-    said = through_affiliation(stance_of(table, corpus.texts, corpus.sentences, roles, targets),
-                               found.actors)  # fmt: skip
+    said = stance_of(table, corpus.texts, corpus.sentences, roles, targets,
+                     model=stance_reader(reader))  # fmt: skip
+    said = through_affiliation(said, found.actors)
     said = said.assign(
         speaker=said["speaker_id"].where(said["speaker_id"] != "", said["speaker_name"])
     )
@@ -269,21 +283,23 @@ def stance_cells(folder, actors_file, targets: dict) -> tuple[pd.DataFrame, dict
     return cells, {actor.id: [actor.label, *actor.names] for actor in actors}
 
 
-def stance_agreement(labels_file=STANCE_LABELS) -> pd.DataFrame:
-    """Per corpus, over the hand-labelled non-null (document, actor) cells: how many the
-    tool covers (an attribution about the target; a non-zero stance), sign agreement on
-    the covered ones and Spearman over all (0 where the tool has nothing)."""
+def stance_agreement(labels_file=STANCE_LABELS, split: str = "dev") -> pd.DataFrame:
+    """Per corpus and stance reader, over the hand-labelled non-null (document, actor)
+    cells of one split: how many the tool covers (an attribution about the target; a
+    non-zero stance), sign agreement on the covered ones and Spearman over all (0 where the
+    tool has nothing)."""
     from actorlens.core.parameters import default
     from actorlens.evaluation.attribution import same_speaker
+    from actorlens.scoring.stance import READERS
 
     labels = pd.read_csv(labels_file, dtype=str, keep_default_na=False)
-    labels = labels[labels["label"] != "null"]
+    labels = labels[(labels["label"] != "null") & (labels["split"] == split)]
     corpora = {"seeds": (config.SEEDS_DIR, config.SEEDS_DIR / "actors.yml", default("target_terms")),
                "wikinews": (config.VALIDATION_DIR / "stance_documents",
                             config.PARAMS_DIR / "wikinews_actors.yml", IRAQ_WAR_TERMS)}  # fmt: skip
     rows = []
-    for corpus, (folder, actors_file, targets) in corpora.items():
-        cells, names = stance_cells(folder, actors_file, targets)
+    for (corpus, (folder, actors_file, targets)), reader in product(corpora.items(), READERS):
+        cells, names = stance_cells(folder, actors_file, targets, reader)
         part = labels[labels["corpus"] == corpus]
         tool = []
         for row in part.itertuples(index=False):
@@ -295,7 +311,8 @@ def stance_agreement(labels_file=STANCE_LABELS) -> pd.DataFrame:
         hand = part["label"].astype(int).to_numpy()
         stance = ~np.isnan(tool) & (np.nan_to_num(tool) != 0)
         rows.append({
-            "corpus": corpus, "n_cells": len(part), "covered": _share(~np.isnan(tool)),
+            "corpus": corpus, "split": split, "reader": reader, "n_cells": len(part),
+            "covered": _share(~np.isnan(tool)),
             "coverage": _share(stance),
             "sign_agreement": _share(np.sign(tool[stance]) == np.sign(hand[stance])),
             "spearman": round(float(spearmanr(np.nan_to_num(tool), hand).statistic), 3),
@@ -308,9 +325,8 @@ def seed_stance_beside_labels(labels_file=STANCE_LABELS) -> pd.DataFrame:
     ("tool / hand"; "." where either gives none), for the actors either gives a stance."""
     from actorlens.core.parameters import default
 
-    cells, _ = stance_cells(
-        config.SEEDS_DIR, config.SEEDS_DIR / "actors.yml", default("target_terms")
-    )
+    cells, _ = stance_cells(config.SEEDS_DIR, config.SEEDS_DIR / "actors.yml",
+                            default("target_terms"), default("stance_scorer"))  # fmt: skip
     tool = cells.set_index(["speaker", "doc_id"])["score"]
     labels = pd.read_csv(labels_file, dtype=str, keep_default_na=False)
     hand = labels[labels["corpus"] == "seeds"].set_index(["actor", "doc_id"])["label"]

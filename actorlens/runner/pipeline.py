@@ -23,6 +23,8 @@ INPUT_ERRORS = (
     "ActorsFileError",
     "LexiconError",
     "ScorerError",
+    "StanceReaderError",
+    "ModelFileError",
     "ShiftParameterError",
     "EngineError",
     "StageInputError",

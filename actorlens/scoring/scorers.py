@@ -4,7 +4,10 @@
   of it, with the news lexicon of ``resources/news_lexicon.yml`` (topic words such as
   "war" made neutral, judging words such as "dictator" added) and the actors' own
   names made neutral;
-* ``trained`` -- the NewsMTSC-trained model of :mod:`actorlens.scoring.trained`, its
+* ``minilm`` -- MiniLM fine-tuned on NewsMTSC to read the portrayal of a marked target
+  (:mod:`actorlens.scoring.minilm`, int8 ONNX): P(positive) - P(negative), temperature
+  calibrated, neutral within the band chosen on dev;
+* ``trained`` -- the NewsMTSC-trained linear model of :mod:`actorlens.scoring.trained`, its
   probabilities calibrated: the score is the expected label, P(positive) - P(negative);
 * ``sentence_vader`` (the baseline) -- plain VADER over the whole sentence.
 
@@ -23,6 +26,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from actorlens.core import config, safe_yaml
 from actorlens.core.engine import Engine
 from actorlens.corpus.actors import load_actors
+from actorlens.scoring.minilm import MiniLM
 from actorlens.scoring.trained import LABELS, TrainedScorer
 from actorlens.scoring.valence import SentenceValences, summarise_valences
 
@@ -176,6 +180,8 @@ def make_scorer(name: str, neutral_words=()):
         return TargetVader(neutral_words=neutral_words)
     if name == "trained":
         return Trained()
+    if name == "minilm":
+        return MiniLM()
     if name == BASELINE:
         return SentenceVader()
     raise ScorerError(f"unknown scorer {name!r}; choose from {', '.join((*SCORERS, BASELINE))}")
@@ -190,26 +196,34 @@ def actor_name_words(actors_file) -> set[str]:
     return {w.lower() for w in words if w[0].isupper()}
 
 
+def model_of(scorer):
+    """The class-probability model behind a scorer (the linear model of ``trained``, the
+    MiniLM scorer itself), or None for a scorer of scores only."""
+    if isinstance(scorer, Trained):
+        return scorer.model
+    return scorer if isinstance(scorer, MiniLM) else None
+
+
 class ScoredOnce:
-    """Every scorer's scores of the same targets from one pass (the trained model's
-    probabilities computed once for all trained scorers), then scores and labels of any
-    part of them. A trained scorer's labels are its most probable class, the others' the
-    ±0.05 band of the score."""
+    """Every scorer's scores of the same targets from one pass (each model's class
+    probabilities computed once for all scorers built on it), then scores and labels of any
+    part of them. A model's labels are its most probable class, the others' the ±0.05 band
+    of the score."""
 
     def __init__(self, scorers: dict, sentences, starts, ends):
         self.scorers = scorers
         sentences, starts, ends = list(sentences), list(starts), list(ends)
-        models = {id(s.model): s.model for s in scorers.values() if isinstance(s, Trained)}
+        models = {id(m): m for s in scorers.values() if (m := model_of(s)) is not None}
         self.proba = {key: m.predict_proba(sentences, starts, ends) for key, m in models.items()}
         self.plain = {name: np.asarray(s.score(sentences, starts, ends), dtype=float)
-                      for name, s in scorers.items() if not isinstance(s, Trained)}  # fmt: skip
+                      for name, s in scorers.items() if model_of(s) is None}  # fmt: skip
 
     def part(self, rows: np.ndarray) -> dict[str, tuple[np.ndarray, list[str]]]:
         """Scores and labels per scorer of the targets at positions ``rows``."""
         out = {}
         for name, scorer in self.scorers.items():
-            if isinstance(scorer, Trained):
-                proba = self.proba[id(scorer.model)][rows]
+            if (model := model_of(scorer)) is not None:
+                proba = self.proba[id(model)][rows]
                 out[name] = (scores_of(proba), labels_of(proba))
             else:
                 out[name] = (self.plain[name][rows], label_of(self.plain[name][rows]))
@@ -251,8 +265,9 @@ def score_mentions(
 ):
     """Adds ``score_<name>`` per scorer and ``sentiment`` (the chosen score, empty for voice).
 
-    Every scorer runs in one pass over the mentions, batch by batch on ``engine``; the
-    trained model's probabilities are computed once and shared by the trained scorers."""
+    Every scorer runs in one pass over the distinct (sentence, target) pairs, batch by
+    batch on ``engine``; the trained model's probabilities are computed once and shared by
+    the trained scorers."""
     engine = engine or Engine()
     out = mentions.copy()
     located = out.merge(
@@ -263,7 +278,10 @@ def score_mentions(
     begin = (located["start"] - located["s_start"]).clip(lower=0)
     finish = (located["end"] - located["s_start"]).clip(upper=located["text"].str.len())
     items = list(zip(located["text"], begin.astype(int), finish.astype(int), strict=True))
-    scored = np.array(engine.map(partial(_score_batch, scorers), items), dtype=float)
+    distinct = list(dict.fromkeys(items))  # each (sentence, target) pair is scored once
+    once = engine.map(partial(_score_batch, scorers), distinct, progress="scoring mentions")
+    row_of = {item: number for number, item in enumerate(distinct)}
+    scored = np.array([once[row_of[item]] for item in items], dtype=float)
     has_model = any(isinstance(scorer, Trained) for scorer in scorers.values())
     scored = scored.reshape(len(items), 3 * has_model + sum(
         not isinstance(scorer, Trained) for scorer in scorers.values()))  # fmt: skip

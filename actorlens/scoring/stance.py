@@ -7,26 +7,33 @@ speech) is **about** a target when its content or its sentence names the target 
 or a mention of the actor), or when it continues the same speaker's previous attribution
 of the paragraph that was about it.
 
-Its **stance** is read from the cue lexicon (``resources/stance_lexicon.yml``: words and
-phrases of support and opposition, each with a value from -2 to +2 and its reason) in the
-attribution's content, its cue ("X welcomed ...", "X rejected ...") and, for a reported
-attribution, the rest of its sentence; a negation in the three words before a cue flips
-it. Tone is not stance: "impossible to solve the issues without more trust" holds no
-opposition to the talks. The score is ``sum / (|sum| + 1)`` in (-1, 1); the label is
-favour above 0, against below, neutral-or-unclear at 0; the evidence is the cues found.
+Its **stance** is read in the attribution's content with its cue ("X welcomed ...", "X
+rejected ...") and, for a reported attribution, the rest of its sentence, by one of two
+readers. The ``minilm`` reader (:mod:`actorlens.scoring.minilm`) reads the portrayal of each
+occurrence of a topic target's terms there, the term marked, and averages them; a score
+within the model's neutral band is 0. Where no term occurs there (a continued attribution,
+an actor target) it falls back to the lexicon. The ``lexicon`` reader sums the cue lexicon
+(``resources/stance_lexicon.yml``: words and phrases of support and opposition, each with a
+value from -2 to +2 and its reason); a negation in the three words before a cue flips it;
+the score is ``sum / (|sum| + 1)`` in (-1, 1). Tone is not stance: "impossible to solve the
+issues without more trust" holds no opposition to the talks. The label is favour above 0,
+against below, neutral-or-unclear at 0; the evidence is the cues or the terms read.
 """
 
 import bisect
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from actorlens.core import config, safe_yaml
 from actorlens.core.tables import SCHEMAS, frame
+from actorlens.scoring.minilm import MiniLM
 from actorlens.text.sentences import sentence_starts
 
 DEFAULT_LEXICON = config.RESOURCES_DIR / "stance_lexicon.yml"
+READERS = ("minilm", "lexicon")
 MAX_ACTORS = 2
 ACT_REACH = 60  # characters between an acting actor and the first cue of its sentence
 NEGATOR = re.compile(r"\b(?:not|no|never|nor|cannot)\b|\Bn['’]t\b", re.IGNORECASE)  # "didn't"
@@ -82,15 +89,52 @@ def score_text(text: str, cues) -> tuple[float, list[str]]:
     return total, found
 
 
+class StanceReaderError(ValueError):
+    """The ``stance_scorer`` parameter names no stance reader."""
+
+
+def stance_reader(name: str):
+    """The model of the ``minilm`` reader; None for the ``lexicon`` reader."""
+    if name not in READERS:
+        raise StanceReaderError(f"unknown stance_scorer {name!r}; choose from {', '.join(READERS)}")
+    return MiniLM() if name == "minilm" else None
+
+
+def model_score(text: str, pattern: re.Pattern, model) -> tuple[float, list[str]] | None:
+    """The model's mean score toward each occurrence of ``pattern`` in ``text`` (0 within
+    its neutral band) and the terms read; None when no term occurs."""
+    found = list(pattern.finditer(text))
+    if not found:
+        return None
+    scores = model.score([text] * len(found), [m.start() for m in found], [m.end() for m in found])
+    mean = float(np.mean(scores))
+    return (mean if abs(mean) >= model.neutral_band else 0.0), [m.group().lower() for m in found]
+
+
+def read_stance(text: str, pattern: re.Pattern | None, cues, model) -> tuple[float, list[str]]:
+    """The stance of ``text`` toward a target: the model's reading of the target's terms
+    when there is a model and a term occurs, else the cue lexicon's."""
+    read = model_score(text, pattern, model) if model is not None and pattern else None
+    return read if read is not None else lexicon_score(text, cues)
+
+
+def lexicon_score(text: str, cues) -> tuple[float, list[str]]:
+    """The cue lexicon's stance of ``text``: its summed cue values ``sum`` as
+    ``sum / (|sum| + 1)``, in (-1, 1), and the cues found."""
+    total, found = score_text(text, cues)
+    return total / (abs(total) + 1), found
+
+
 def stance_of(attributions: pd.DataFrame, texts: pd.DataFrame, sentences: pd.DataFrame,
-              mentions: pd.DataFrame, targets: dict, cues=None) -> pd.DataFrame:  # fmt: skip
+              mentions: pd.DataFrame, targets: dict, cues=None, model=None) -> pd.DataFrame:  # fmt: skip
     """One row per (attribution with a known speaker, target it is about), and per
     (acting actor, sentence) of the narrative that reports an actor acting for or against
     a topic target ("Zelenskyy objected to talks held without Ukraine"): the label, score
     and evidence (see the module docstring), the attribution's id (empty for an act) and
     the sentence. ``targets`` maps a name to its term list; an empty list makes the name an
     actor id (stance toward that actor). ``mentions`` with a ``role`` column limits the
-    acting actors to the narrative's own mentions."""
+    acting actors to the narrative's own mentions. With a ``model`` (the ``minilm``
+    reader) the stance of a topic target is the model's reading of its terms."""
     cues = load_lexicon() if cues is None else cues
     patterns = {name: term_pattern(terms) for name, terms in targets.items() if terms}
     starts = sentence_starts(sentences)
@@ -109,14 +153,15 @@ def stance_of(attributions: pd.DataFrame, texts: pd.DataFrame, sentences: pd.Dat
         text = text_of.get(doc_id, "")
         bounds = [*starts.get(doc_id, []), len(text)]
         said = _attribution_rows(by_doc.get(doc_id, spoken.iloc[:0]), text, bounds, targets,
-                                 patterns, mentioned, cues)  # fmt: skip
+                                 patterns, mentioned, cues, model)  # fmt: skip
         rows += said
         rows += _act_rows(doc_id, text, bounds, patterns, acting.get(doc_id, []),
-                          spans.get(doc_id, []), cues, {(r[2], r[4], r[8]) for r in said})  # fmt: skip
+                          spans.get(doc_id, []), cues, {(r[2], r[4], r[8]) for r in said},
+                          model)  # fmt: skip
     return frame("stance", rows)
 
 
-def _attribution_rows(group, text, bounds, targets, patterns, mentioned, cues) -> list[tuple]:
+def _attribution_rows(group, text, bounds, targets, patterns, mentioned, cues, model):
     """Stance rows of one document's attributions."""
     rows = []
     previous: dict[tuple[str, str], int] = {}  # (speaker, target) -> sentence index
@@ -133,17 +178,18 @@ def _attribution_rows(group, text, bounds, targets, patterns, mentioned, cues) -
                 continue
             previous[(speaker, target)] = last
             scope = f"{a.cue} {a.text}" if a.kind == "direct" else sentence
-            total, found = score_text(scope, cues)
-            rows.append(_row(a.doc_id, a.attr_id, a.speaker_id, a.speaker_name, target, total,
+            score, found = read_stance(scope, patterns.get(target), cues, model)
+            rows.append(_row(a.doc_id, a.attr_id, a.speaker_id, a.speaker_name, target, score,
                              found, first))  # fmt: skip
     return rows
 
 
-def _act_rows(doc_id, text, bounds, patterns, acting, spans, cues, taken) -> list[tuple]:
+def _act_rows(doc_id, text, bounds, patterns, acting, spans, cues, taken, model):
     """Stance rows of the narrative's reports of actors acting on a topic target: a
-    sentence naming the target outside any attribution, with stance cues there; the actors
-    it mentions within ``ACT_REACH`` characters before the first cue act (at most
-    ``MAX_ACTORS``)."""
+    sentence naming the target outside any attribution, with a stance there (stance cues;
+    with a model, its non-neutral reading of the terms); the actors it mentions within
+    ``ACT_REACH`` characters before the first cue (with a model, the first term) act (at
+    most ``MAX_ACTORS``)."""
     rows = []
     for index in range(len(bounds) - 1):
         low, high = bounds[index], bounds[index + 1]
@@ -155,23 +201,28 @@ def _act_rows(doc_id, text, bounds, patterns, acting, spans, cues, taken) -> lis
         for target, pattern in patterns.items():
             if not pattern.search(narrated):
                 continue
-            total, found = score_text(narrated, cues)
-            if not total:
+            if model is not None:
+                score, found = model_score(narrated, pattern, model)
+                first_cue = pattern.search(narrated).start()
+            else:
+                score, found = lexicon_score(narrated, cues)
+            if not score:
                 continue
-            first_cue = min(m.start() for p, _, _ in cues for m in p.finditer(narrated))
+            if model is None:
+                first_cue = min(m.start() for p, _, _ in cues for m in p.finditer(narrated))
             actors = list(dict.fromkeys(a for at, a in acting
                                         if low + first_cue - ACT_REACH <= at < low + first_cue
                                         and at >= low))  # fmt: skip
             for actor in actors[:MAX_ACTORS]:
                 if (actor, target, index) not in taken:
-                    rows.append(_row(doc_id, "", actor, "", target, total, found, index))
+                    rows.append(_row(doc_id, "", actor, "", target, score, found, index))
     return rows
 
 
-def _row(doc_id, attr_id, speaker_id, speaker_name, target, total, found, sentence) -> tuple:
-    label = "favour" if total > 0 else "against" if total < 0 else "neutral"
-    return (doc_id, attr_id, speaker_id, speaker_name, target, label,
-            round(total / (abs(total) + 1), 4), "; ".join(found), sentence, "")  # fmt: skip
+def _row(doc_id, attr_id, speaker_id, speaker_name, target, score, found, sentence) -> tuple:
+    label = "favour" if score > 0 else "against" if score < 0 else "neutral"
+    return (doc_id, attr_id, speaker_id, speaker_name, target, label, round(score, 4),
+            "; ".join(found), sentence, "")  # fmt: skip
 
 
 def through_affiliation(table: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:

@@ -123,8 +123,8 @@ def test_ten_awkward_files_run_through_every_stage_with_typed_tables(tmp_path):
     out = tmp_path / "processed"
     corpus = ingest_corpus(corpus_dir)
     found = count.analyse(corpus, load_actors(ACTORS_FILE))
-    voice = sentiment.analyse(corpus, found, actors_file=ACTORS_FILE)
-    stage = shift.analyse(corpus, voice, actors=found.actors)
+    voice = sentiment.analyse(corpus, found, actors_file=ACTORS_FILE, scorer="vader")
+    stage = shift.analyse(corpus, voice, actors=found.actors, stance_scorer="lexicon")
     for stage_tables in (corpus, found, voice, stage):
         stage_tables.write(out)
     assert len(corpus.documents) == 7

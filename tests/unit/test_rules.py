@@ -395,7 +395,7 @@ def processed(tmp_path):
         corpus_dir=str(folder), manifest_file=str(folder / "manifest.csv"), processed_dir=str(out)
     )
     count.run(processed_dir=str(out), actors_file=str(actors))
-    sentiment.run(actors_file=str(actors), processed_dir=str(out))
+    sentiment.run(actors_file=str(actors), scorer="vader", processed_dir=str(out))
     return out
 
 
@@ -403,7 +403,8 @@ def test_rule_the_stage_reads_and_writes_what_it_is_given(processed):
     given = {"order_by": "date", "period": "month", "from_period": "2025-01",
              "to_period": "2025-02", "min_cell_scores": 2, "min_shift_mentions": 2,
              "min_docs": 2, "quoted_portrayal": True, "include_demonyms": False,
-             "target_terms": {"talks": ["talks"]}, "speech": "reported"}  # fmt: skip
+             "target_terms": {"talks": ["talks"]}, "stance_scorer": "lexicon",
+             "speech": "reported"}  # fmt: skip
     result = shift.run(**given, processed_dir=str(processed))
     assert result.periods.values.tolist() == [
         ["a1", "2025-01", 0],
@@ -850,7 +851,10 @@ def test_rule_the_scorers_read_their_window_and_quote_marks():
     assert scorers.scores_of(np.array([[0.2, 0.3, 0.5]])).tolist() == [0.3]
     with pytest.raises(scorers.ScorerError) as error:
         scorers.make_scorer("best")
-    assert str(error.value) == "unknown scorer 'best'; choose from trained, vader, sentence_vader"
+    assert (
+        str(error.value)
+        == "unknown scorer 'best'; choose from minilm, trained, vader, sentence_vader"
+    )
 
 
 def test_rule_actor_names_are_neutral_words_for_vader(tmp_path):

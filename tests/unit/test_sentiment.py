@@ -37,9 +37,14 @@ def test_seed_stage_tables(seeds):
     assert result.attributions["kind"].value_counts().to_dict() == {
         "direct": 49, "reported": 28, "mixed": 17}  # fmt: skip
     assert (result.attributions["speaker_id"] != "").sum() == 86
-    assert {"score_trained", "score_vader", "sentiment", "speaker_id", "role"} <= set(
-        result.mentions
-    )
+    assert {
+        "score_minilm",
+        "score_trained",
+        "score_vader",
+        "sentiment",
+        "speaker_id",
+        "role",
+    } <= set(result.mentions)
     portrayal = result.overall[result.overall["role"] == "portrayal"].set_index("actor_id")
     # 67 counted Ukraine mentions: 37 in the narrative, 30 inside other people's words
     assert portrayal.at["ukraine", "n"] == 37
@@ -47,7 +52,7 @@ def test_seed_stage_tables(seeds):
         (result.mentions["actor_id"] == "ukraine") & (result.mentions["kind"] != "demonym")
     ]
     assert quoted["role"].value_counts().to_dict() == {"portrayal": 37, "quoted": 30}
-    assert result.scorer == "vader"
+    assert result.scorer == "minilm"
     voice = result.overall[result.overall["role"] == "voice"].set_index("actor_id")
     assert voice.at["putin", "n"] == (result.attributions["speaker_id"] == "putin").sum()
 

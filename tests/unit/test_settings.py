@@ -18,7 +18,7 @@ def test_the_settings_are_the_parameters_that_make_the_tables():
     assert fields["shift"] == [
         "order_by", "period", "from_period", "to_period", "min_cell_scores",
         "min_shift_mentions", "min_docs", "quoted_portrayal", "include_demonyms",
-        "target_terms", "speech",
+        "target_terms", "stance_scorer", "speech",
     ]  # fmt: skip
     assert fields["validation"] == ["persent_dir"]
 

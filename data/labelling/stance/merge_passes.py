@@ -8,8 +8,14 @@ Wikinews: rows per (document, actor named in it) toward "iraq_war"; the passes a
 the document and the actor's full name or last word; matched rows take pass A's value (their
 signs agree on every matched pair), and a row only one pass found is kept (the rule asks for
 every actor with a position; a pass that missed one is not evidence against it).
+Issue 25 added 160 more Wikinews articles (``sample_documents_25.py``), labelled the same way
+by two new independent passes (``pass_*_wikinews_25.csv``) and merged the same way; the three
+matched rows whose signs differ were adjudicated against the rule (ADJUDICATED_25). Every
+document is in the dev or the test split, by a hash of its id (``sample_documents_25.split_of``).
 Run from the project root: python data/labelling/stance/merge_passes.py
 """
+
+import sys
 
 import numpy as np
 import pandas as pd
@@ -23,6 +29,14 @@ ADJUDICATED = {
     ("004", "lavrov"): ("null", "rules out a kind of deal, says nothing of the talks themselves (B)"),
     ("004", "france"): ("null", "planning a post-war force is not a position on the talks (B)"),
     ("004", "united_kingdom"): ("null", "planning a post-war force is not a position on the talks (B)"),
+}
+
+
+# (doc, actor) -> adjudicated label and reason, for the matched issue-25 rows whose signs differ
+ADJUDICATED_25 = {
+    ("0389", "Lord Goldsmith"): ("-1", "only his reservations about the war's legality are reported: leaning against (A)"),
+    ("2387", "Gordon Brown"): ("0", "said to have opposed the war, then given in, and he disputes the account: neither (A)"),
+    ("2572", "Gordon Brown"): ("0", "hopes for troop cuts while funding reconstruction and visiting the troops: neither (A)"),
 }
 
 
@@ -50,9 +64,9 @@ def seeds() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["corpus", "doc_id", "actor", "target", "label", "evidence"])
 
 
-def wikinews() -> pd.DataFrame:
-    a = pd.read_csv(f"{HERE}/pass_A_wikinews.csv", dtype=str, keep_default_na=False)
-    b = pd.read_csv(f"{HERE}/pass_B_wikinews.csv", dtype=str, keep_default_na=False)
+def wikinews(suffix: str = "", adjudicated: dict | None = None) -> pd.DataFrame:
+    a = pd.read_csv(f"{HERE}/pass_A_wikinews{suffix}.csv", dtype=str, keep_default_na=False)
+    b = pd.read_csv(f"{HERE}/pass_B_wikinews{suffix}.csv", dtype=str, keep_default_na=False)
     for frame in (a, b):
         frame["key"] = frame["actor"].str.strip().str.lower()
     both = a.merge(b, on=["doc_id", "key"], how="outer", suffixes=("_a", "_b"), indicator=True)
@@ -63,15 +77,21 @@ def wikinews() -> pd.DataFrame:
     for i, row in only_a.iterrows():
         last = row["key"].split()[-1]
         same = only_b[(only_b["doc_id"] == row["doc_id"]) & (only_b["key"].str.split().str[-1] == last)]
-        if len(same) == 1 and last not in {"party", "house", "administration"}:
+        if len(same) == 1 and last not in {"party", "house", "administration", "government"}:
             pairs.append((i, same.index[0]))
     matched = both[both["_merge"] == "both"]
     values = [(int(r.label_a), int(r.label_b)) for r in matched.itertuples()]
     values += [(int(both.at[i, "label_a"]), int(both.at[j, "label_b"])) for i, j in pairs]
     la, lb = np.array(values).T
-    print(f"wikinews: pass A {len(a)}, pass B {len(b)} rows; matched {len(values)}; sign agreement "
+    print(f"wikinews{suffix}: pass A {len(a)}, pass B {len(b)} rows; matched {len(values)}; sign agreement "
           f"{(np.sign(la) == np.sign(lb)).mean():.3f}, exact {(la == lb).mean():.3f}; "
           f"one pass only: {len(only_a) + len(only_b) - 2 * len(pairs)}")
+    differing = [(r.doc_id, r.actor_a) for r in matched.itertuples()
+                 if np.sign(int(r.label_a)) != np.sign(int(r.label_b))]
+    differing += [(both.at[i, "doc_id"], both.at[i, "actor_a"]) for i, j in pairs
+                  if np.sign(int(both.at[i, "label_a"])) != np.sign(int(both.at[j, "label_b"]))]
+    if set(differing) != set(adjudicated or {}):
+        sys.exit(f"adjudicate exactly the rows whose signs differ: {sorted(differing)}")
     dropped = {j for _, j in pairs}
     rows = []
     for i, r in both.iterrows():
@@ -80,12 +100,19 @@ def wikinews() -> pd.DataFrame:
         if r["_merge"] == "right_only":
             rows.append(("wikinews", r["doc_id"], r["actor_b"], "iraq_war", r["label_b"], r["evidence_b"]))
         else:
-            rows.append(("wikinews", r["doc_id"], r["actor_a"], "iraq_war", r["label_a"], r["evidence_a"]))
+            label = (adjudicated or {}).get((r["doc_id"], r["actor_a"]), (r["label_a"],))[0]
+            rows.append(("wikinews", r["doc_id"], r["actor_a"], "iraq_war", label, r["evidence_a"]))
     return pd.DataFrame(rows, columns=["corpus", "doc_id", "actor", "target", "label", "evidence"])
 
 
 if __name__ == "__main__":
-    labels = pd.concat([seeds(), wikinews()], ignore_index=True)
+    sys.path.insert(0, HERE)
+    from sample_documents_25 import split_of
+
+    labels = pd.concat([seeds(), wikinews(), wikinews("_25", ADJUDICATED_25)], ignore_index=True)
+    labels["split"] = labels["doc_id"].map(split_of)
     labels.to_csv(OUT, index=False)
+    print(labels[labels["label"] != "null"].groupby(["corpus", "split"]).agg(
+        rows=("doc_id", "size"), documents=("doc_id", "nunique")).to_string())
     valued = labels[labels["label"] != "null"]
     print(f"{len(labels)} rows written to {OUT}; non-null: {valued.groupby('corpus').size().to_dict()}")
