@@ -16,7 +16,7 @@ from traitlets.config import Config
 
 from actorlens.analysis.sentiment import Sentiment
 from actorlens.analysis.shift import Shift
-from actorlens.core import config
+from actorlens.core import config, stages
 from actorlens.core.tables import SCHEMAS
 from actorlens.corpus.ingest import Corpus
 from actorlens.mentions.count import Mentions, unmentioned_actors
@@ -198,9 +198,12 @@ def shift_headline(processed_dir: Path) -> tuple[list[str], Table]:
     result = Shift.read(processed_dir)
     tested = result.shift["tested"]
     periods = result.periods.loc[result.periods["rank"] >= 0, "period"].nunique()
+    given = stages.read_manifest(processed_dir).get("stance_shift", {}).get("parameters", {})
+    targets = ", ".join(given.get("target_terms", {})) or "none"
     lines = [
         f"{int(tested.sum())} actor-role shifts tested (documents as the unit), "
-        f"{int((~tested).sum())} described only; {periods} periods"
+        f"{int((~tested).sum())} described only; {periods} periods",
+        f"Stance targets: {targets}; stance read by {given.get('stance_scorer', '?')}",
     ]
     hidden = {"actor_id", "from_period", "to_period", "unit", "tested", "same_sign"}
     columns = ["actor", *(c for c in SCHEMAS["stance_shift"].names if c not in hidden)]
