@@ -126,6 +126,7 @@ def command_evaluate(args: argparse.Namespace) -> int:
 def command_run(args: argparse.Namespace) -> int:
     params = pipeline.load_parameters(args.file, [tuple(p) for p in args.parameter])
     params = pipeline.resolve_paths(params, Path.cwd())
+    pipeline.check_input_files(params)
     corpus = Path(params["corpus_dir"])
     try:
         found = folder.document_files(corpus, params["recursive"], folder.Log())

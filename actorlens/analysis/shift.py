@@ -7,7 +7,8 @@ one period to another is the difference of means with documents as the unit of e
 a cluster-bootstrap interval over documents (over sentences when an end has fewer than
 ``min_docs`` documents, and then it holds for those articles only), a permutation of
 whole documents between the ends, and Benjamini-Hochberg q-values across every tested
-pair (:mod:`actorlens.analysis.resampling`, fixed seeds). The summary
+pair (:mod:`actorlens.analysis.resampling`, fixed seeds), in one family with the trend of
+each pair over all periods (:mod:`actorlens.analysis.trend`). The summary
 (:mod:`actorlens.report.summary`) calls a shift only when it is tested, its q-value is below
 0.05, its interval excludes zero and every scorer agrees on its sign; periods with fewer
 than ``min_cell_scores`` scores are marked thin.
@@ -21,6 +22,7 @@ import pandas as pd
 
 from actorlens.analysis.resampling import permutation_batch, q_values, summarise
 from actorlens.analysis.sentiment import Sentiment, counted_kinds
+from actorlens.analysis.trend import corrected, trends
 from actorlens.attribution.extract import voiced
 from actorlens.core import config, stages
 from actorlens.core.engine import Engine
@@ -246,11 +248,13 @@ class Shift(TableSet):
     shift: pd.DataFrame
     evidence: pd.DataFrame
     stance: pd.DataFrame
+    trend: pd.DataFrame = dataclasses.field(default_factory=lambda: frame("stance_trend"))
 
     TABLES = {
         "periods": "document_periods",
         "trajectory": "stance_trajectory",
         "shift": "stance_shift",
+        "trend": "stance_trend",
         "evidence": "shift_evidence",
         "stance": "stance",
     }
@@ -286,12 +290,15 @@ def analyse(
     compared = units if from_label != to_label else units.iloc[:0]  # one period: no shift
     shift_table = shifts(compared, from_label, to_label, given.min_shift_mentions,
                          given.min_docs, engine)  # fmt: skip
+    trend_table = trends(units, given.min_shift_mentions, given.min_docs, engine)
+    shift_table, trend_table = corrected(shift_table, trend_table)  # one family of tests
     return Shift(
         periods=all_periods,
         trajectory=trajectory(units, given.min_cell_scores, engine),
         shift=shift_table,
         evidence=evidence(units, shift_table, evidence_texts(corpus, result)),
         stance=said,
+        trend=trend_table,
     )
 
 

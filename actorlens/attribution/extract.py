@@ -139,7 +139,9 @@ def extract_attributions(
         spans.setdefault(doc_id, []).append((int(start), int(end), actor_id))
     items = [(doc_id, text, starts.get(doc_id, []), spans.get(doc_id, []))
              for doc_id, text in zip(texts["doc_id"], texts["text"], strict=True)]  # fmt: skip
-    rows = (engine or Engine()).map(partial(_batch, persons), items)
+    rows = (engine or Engine()).map(
+        partial(_batch, persons), items, progress="extracting attributions"
+    )
     return frame("attributions", rows, ATTRIBUTION_COLUMNS)
 
 

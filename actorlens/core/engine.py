@@ -18,6 +18,9 @@ from dataclasses import dataclass, field
 ENGINES = ("local", "dask")
 ITEMS_PER_BATCH = 200
 TASKS_PER_WORKER = 4
+# Seconds a map runs before its progress bar shows: a short map (the seeds, the labelled
+# documents of the validation, whose checked outputs nbval compares) prints nothing.
+PROGRESS_DELAY = 5.0
 
 
 # A local cluster's periodic housekeeping, slowed down: every wake-up of a worker's event
@@ -164,12 +167,14 @@ def balanced_groups(costs: Sequence[float], n_groups: int) -> list[list[int]]:
 
 
 def progress_bar(steps, label: str, total: int | None = None):
-    """``steps``, with a tqdm progress bar named ``label`` when it is not empty."""
+    """``steps``, with a tqdm progress bar named ``label`` when it is not empty, shown
+    once they have run :data:`PROGRESS_DELAY` seconds."""
     if not label:
         return steps
     from tqdm import tqdm
 
-    return tqdm(steps, desc=label, total=total, unit="batch", mininterval=1.0)
+    return tqdm(steps, desc=label, total=total, unit="batch", mininterval=1.0,
+                delay=PROGRESS_DELAY)  # fmt: skip
 
 
 def apply_pickled(func: Callable[[list], list], batch: bytes) -> bytes:

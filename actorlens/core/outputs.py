@@ -37,6 +37,7 @@ PRODUCTS = (
     Path("reports") / "notebooks",
     Path("reports") / "html",
     Path("reports") / "figures",
+    Path("reports") / "evidence",
     Path("reports") / "index.html",
 )
 LEGACY_STAGING = ".actorlens-run-*"  # the staging folders of earlier versions

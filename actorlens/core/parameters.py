@@ -1,8 +1,9 @@
 """Every parameter of the pipeline, defined once: name, type, default and help text.
 
 The notebooks' parameters cells are this table written out (:func:`cell_source`; a test
-keeps them equal), the runner checks values against the declared types, and the
-library functions take their defaults from :func:`default`.
+keeps them equal), the runner checks values against the declared types, ranges and
+choices before any notebook runs, and the library functions take their defaults from
+:func:`default`.
 """
 
 import copy
@@ -11,6 +12,8 @@ import math
 import os
 import typing
 from dataclasses import dataclass
+
+from actorlens.core.engine import ENGINES
 
 
 class ParameterError(ValueError):
@@ -21,7 +24,9 @@ class ParameterError(ValueError):
 class Parameter:
     """One parameter: its type (``dict[str, list[str]]`` checks the items too), its
     default, what it means, for numbers the smallest and largest values that make sense,
-    and for text whether it may be empty (or only spaces)."""
+    for text whether it may be empty (or only spaces) and the values it may take (any
+    when ``choices`` is empty; the help names each). ``worded`` names, in words, the texts
+    of a list or mapping (its keys and items) that must each hold a letter or digit."""
 
     name: str
     type: object
@@ -30,6 +35,8 @@ class Parameter:
     minimum: int | None = None
     maximum: int | None = None
     required: bool = False
+    choices: tuple[str, ...] = ()
+    worded: str = ""
 
     def line(self) -> str:
         """The parameter's line in a notebook's parameters cell."""
@@ -38,11 +45,22 @@ class Parameter:
 
     def conform(self, value):
         """``value`` if it is a plain value of the declared type (checked all the way
-        down) within the minimum and maximum, and not blank when required, else a
+        down) within the minimum and maximum, not blank when required, one of the
+        choices if any and with a word in each text if ``worded``, else a
         :class:`ParameterError` naming the parameter."""
         problem = _mismatch(value, self.type)
         if problem:
             raise ParameterError(f"parameter {self.name} must be {problem}, got {_shown(value)}")
+        if self.choices and value not in self.choices:
+            raise ParameterError(
+                f"parameter {self.name} must be one of {', '.join(self.choices)}, "
+                f"got {_shown(value)}"
+            )
+        if self.worded and not all(map(_has_word, _texts(value))):
+            raise ParameterError(
+                f"parameter {self.name} must have a letter or digit in every {self.worded}, "
+                f"got {_shown(value)}"
+            )
         if self.required and not value.strip():
             raise ParameterError(f"parameter {self.name} must not be empty, got {value!r}")
         if self.minimum is not None and value < self.minimum:
@@ -87,6 +105,17 @@ def _mismatch(value, expected) -> str:
     return ""
 
 
+def _texts(value) -> list[str]:
+    """The texts of a list, or of a mapping's keys and items (lists of text too)."""
+    if isinstance(value, dict):
+        return [*value, *_texts([item for items in value.values() for item in items])]
+    return list(value)
+
+
+def _has_word(text: str) -> bool:
+    return any(character.isalnum() for character in text)
+
+
 def _shown(value) -> str:
     text = repr(value)
     return text if len(text) <= 80 else text[:77] + "..."
@@ -95,6 +124,13 @@ def _shown(value) -> str:
 # More local Dask workers than this per CPU core only thrash the machine.
 WORKERS_PER_CORE = 4
 TALKS_TERMS = ["talks", "negotiat*", "peace", "ceasefire", "truce", "deal"]
+# The values of the enumerated parameters (a test keeps them equal to config.SCORERS: config
+# imports this module through outputs; and to the layers above: analysis.shift.PERIODS,
+# attribution.extract.SPEECH and scoring.stance.READERS).
+SCORERS = ("minilm", "trained", "vader")
+PERIODS = ("doc", "day", "week", "month")
+SPEECH = ("direct", "reported", "both")
+STANCE_READERS = ("minilm", "lexicon")
 
 PARAMETERS: dict[str, Parameter] = {
     p.name: p
@@ -118,16 +154,17 @@ PARAMETERS: dict[str, Parameter] = {
                   "count demonyms (Russian, Ukrainian) as mentions"),
         Parameter("scorer", str, "minilm",
                   "portrayal scorer: minilm (the fine-tuned MiniLM model, closest to the hand "
-                  "labels on the dev split, see notebook 05), trained or vader"),
+                  "labels on the dev split, see notebook 05), trained or vader",
+                  choices=SCORERS),
         Parameter("speech", str, "both",
                   "speech that counts as voice, speaker -> target and stance: direct (quotes), "
-                  "reported (reported speech and mixed) or both"),
+                  "reported (reported speech and mixed) or both", choices=SPEECH),
         Parameter("min_cell_scores", int, 3,
                   "scores a cell (document, period or corpus x actor x role) needs; "
                   "cells with fewer are marked thin", minimum=1),
         Parameter("order_by", str, "date",
                   "documents column that orders the documents (ties by doc_id)"),
-        Parameter("period", str, "doc", "doc, day, week or month"),
+        Parameter("period", str, "doc", "doc, day, week or month", choices=PERIODS),
         Parameter("from_period", str, "", "first period of the shift (empty: the first period)"),
         Parameter("to_period", str, "", "last period of the shift (empty: the last period)"),
         Parameter("min_shift_mentions", int, 20,
@@ -140,10 +177,12 @@ PARAMETERS: dict[str, Parameter] = {
                   "also count portrayal inside other people's quotes in the shift "
                   "(default: the narrative's own)"),
         Parameter("target_terms", dict[str, list[str]], {"talks": TALKS_TERMS},
-                  "topic targets and their words (trailing * as wildcard)"),
+                  "topic targets and their words (trailing * as wildcard)",
+                  worded="target and term"),
         Parameter("stance_scorer", str, "minilm",
                   "stance reader: minilm (the fine-tuned model reads each target term in what "
-                  "an actor says) or lexicon (the stance cue lexicon)"),
+                  "an actor says) or lexicon (the stance cue lexicon)",
+                  choices=STANCE_READERS),
         Parameter("top_n", int, 15, "actors shown in the figures", minimum=1),
         Parameter("persent_dir", str, "",
                   "folder with PerSenT's dev.csv and fixed_test.csv for notebook 05's "
@@ -153,7 +192,8 @@ PARAMETERS: dict[str, Parameter] = {
                   "(actorlens run sets its own)"),
         Parameter("figures_dir", str, "data/notebook_runs/figures",
                   "where a notebook run by hand writes the figures (actorlens run sets its own)"),
-        Parameter("engine", str, "local", "local, or dask to run the heavy work on Dask"),
+        Parameter("engine", str, "local", "local, or dask to run the heavy work on Dask",
+                  choices=ENGINES),
         Parameter("dask_address", str, "",
                   "address of an existing Dask scheduler (empty: start a local cluster)"),
         Parameter("n_workers", int, 2, "worker processes of the local Dask cluster", minimum=1,

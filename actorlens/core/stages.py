@@ -55,7 +55,8 @@ VOICE_TABLES = (
     "attributions", "mention_scores", "actor_sentiment", "actor_sentiment_overall", "speaker_target",
 )  # fmt: skip
 SHIFT_TABLES = (
-    "document_periods", "stance_trajectory", "stance_shift", "shift_evidence", "stance",
+    "document_periods", "stance_trajectory", "stance_shift", "stance_trend", "shift_evidence",
+    "stance",
 )  # fmt: skip
 
 STAGES: tuple[Stage, ...] = (

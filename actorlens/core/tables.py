@@ -115,6 +115,9 @@ SCHEMAS = {
                 "from_mean:float to_mean:float delta:float ci_low:float? ci_high:float? "
                 "p_value:float? q_value:float? n_from:int n_to:int docs_from:int docs_to:int "
                 "unit:str tested:bool same_sign:bool"),
+        _schema("stance_trend", "actor_id:str role:str first_period:str last_period:str "
+                "n_periods:int n:int docs:int slope:float ci_low:float? ci_high:float? "
+                "p_value:float? q_value:float? tested:bool"),
         _schema("shift_evidence", "actor_id:str role:str end:str period:str doc_id:str "
                 "where:str score:float text:str?"),
         _schema("stance", "doc_id:str attr_id:str? speaker_id:str? speaker_name:str? target:str "

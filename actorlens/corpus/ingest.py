@@ -228,7 +228,9 @@ def ingest_corpus(
     sentences = {column: [] for column in SCHEMAS["sentences"].names}
     seen_hashes: dict[str, str] = {}
     read = partial(_read_batch, corpus_dir, rules, extra_columns, date_format)
-    for result in (engine or Engine()).map(read, table.to_dict("records")):
+    for result in (engine or Engine()).map(
+        read, table.to_dict("records"), progress="reading documents"
+    ):
         for file, kind, detail in result["warnings"]:
             log.add(file, kind, detail)
         document = result["document"]

@@ -122,7 +122,9 @@ def scan(corpus: Corpus, matcher: Matcher, engine: Engine | None = None) -> Scan
     titles = dict(zip(corpus.documents["doc_id"], corpus.documents["title"], strict=True))
     items = [(doc_id, titles.get(doc_id, ""), text, spans.get(doc_id, []))
              for doc_id, text in zip(corpus.texts["doc_id"], corpus.texts["text"], strict=True)]  # fmt: skip
-    results = (engine or Engine()).map(partial(_scan_batch, matcher), items)
+    results = (engine or Engine()).map(
+        partial(_scan_batch, matcher), items, progress="scanning mentions"
+    )
     tables = [[row for result in results for row in result[part]] for part in range(4)]
     return Scan(
         mentions=frame("mentions", tables[0]),

@@ -20,7 +20,7 @@ from actorlens.core import config, stages
 from actorlens.core.tables import SCHEMAS
 from actorlens.corpus.ingest import Corpus
 from actorlens.mentions.count import Mentions, unmentioned_actors
-from actorlens.report import summary
+from actorlens.report import evidence_pages, summary
 
 HIDDEN_CELL_TAGS = ("parameters", "injected-parameters", "remove_cell")
 INDEX_DOCUMENT_ROWS = 25
@@ -43,6 +43,7 @@ def html_exporter() -> HTMLExporter:
     cfg = Config()
     cfg.TagRemovePreprocessor.remove_cell_tags = HIDDEN_CELL_TAGS
     cfg.TagRemovePreprocessor.enabled = True
+    cfg.CoalesceStreamsPreprocessor.enabled = True  # a progress bar: its last state only
     exporter = HTMLExporter(config=cfg)
     exporter.exclude_input = True
     exporter.exclude_input_prompt = True
@@ -263,8 +264,9 @@ def write_index(
     started: datetime,
     seconds: dict,
 ) -> Path:
-    """Write ``reports_dir/index.html`` from its template: corpus, run time, each stage's
-    headline numbers, figures and a link to its page, and the parameters."""
+    """Write ``reports_dir/index.html`` from its template: corpus, run time, the first
+    screen (with the evidence pages it links to, :mod:`actorlens.report.evidence_pages`),
+    each stage's headline numbers, figures and a link to its page, and the parameters."""
     sections = []
     for stage in stages:
         headline = HEADLINES.get(stage.name, lambda _: ([], None))
@@ -278,8 +280,14 @@ def write_index(
         [(k, v) for k, v in sorted(params.items()) if k not in ("processed_dir", "figures_dir")],
         columns=["parameter", "value"],
     )
+    screen = None
+    if evidence_pages.has_tables(processed_dir):
+        screen = evidence_pages.screen(processed_dir)
+        evidence_pages.write_evidence(reports_dir, processed_dir, TEMPLATES)
     html = TEMPLATES.get_template("index.html.j2").render(
         corpus=str(params.get("corpus_dir", "")),
+        screen=screen,
+        coverage=summary.stance_coverage(screen) if screen else "",
         started=started,
         total_seconds=sum(seconds.values()),
         n_timed=len(seconds),

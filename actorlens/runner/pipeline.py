@@ -1,6 +1,7 @@
 """The pipeline: one table of stages, run in order with papermill into a staging folder
 that replaces the previous products only when every stage succeeded."""
 
+import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -130,6 +131,18 @@ def resolve_paths(params: dict, base: Path) -> dict:
     return resolved
 
 
+# Parameters that name an input file (empty: not given), checked before any stage runs.
+INPUT_FILES = ("manifest_file", "boilerplate_file", "actors_file")
+
+
+def check_input_files(params: dict) -> None:
+    """:class:`PipelineError` (status 2) unless every input file given in ``params``
+    (resolved by :func:`resolve_paths`) is a file that is there."""
+    for name in INPUT_FILES:
+        if params[name] and not Path(params[name]).is_file():
+            raise PipelineError(f"parameter {name}: no such file: {params[name]}", status=2)
+
+
 def run(
     params: dict,
     out_dir: str | Path | None = None,
@@ -206,6 +219,8 @@ def _run_stage(number, stage, run_params, notebooks_dir, out_dir, result, progre
             kernel_name=config.KERNEL_NAME,
             cwd=str(config.NOTEBOOKS_DIR),
             progress_bar=False,
+            # the notebook's standard error as it comes: the progress bars inside a stage
+            stderr_file=sys.stderr,
             # Written once at the end (and on failure), not at every cell's start and
             # end: each write validates and serialises the whole notebook with its
             # figures, while the kernel waits (about 60 writes, 1-2 s per report).

@@ -7,6 +7,7 @@ import pytest
 
 from actorlens import cli
 from actorlens.core import config
+from actorlens.report import summary
 from actorlens.runner import pipeline
 
 
@@ -67,8 +68,12 @@ def test_shift_tables_agree_with_the_front_page(smoke_run):
     assert set(shifts["from_period"]) == {"000"} and set(shifts["to_period"]) == {"002"}
     index = (smoke_run / "reports" / "index.html").read_text()
     assert not shifts["tested"].any()
-    top = shifts.iloc[0]  # the largest difference, listed as descriptive
+    # the difference with the most evidence at both ends is listed first, as descriptive
+    top = summary.by_evidence(shifts).iloc[0]
     assert f"delta {top['delta']:+.2f}" in index
+    assert index.index("Differences with the most evidence") < index.index(
+        f"delta {top['delta']:+.2f}"
+    )
 
 
 def test_html_pages_hide_code(smoke_run):
@@ -79,9 +84,11 @@ def test_html_pages_hide_code(smoke_run):
     assert "speaker accuracy, found quotes" in validation and "PerSenT not given" in validation
 
 
-def test_failed_run_keeps_previous_products(smoke_run, capsys):
+def test_failed_run_keeps_previous_products(smoke_run, tmp_path, capsys):
     index = smoke_run / "reports" / "index.html"
     before = index.read_bytes()
+    bad = tmp_path / "bad boilerplate.yml"  # there (checked before any stage), not readable
+    bad.write_text("patterns: 3\n", encoding="utf-8")
     status = cli.main(
         [
             "run",
@@ -91,19 +98,19 @@ def test_failed_run_keeps_previous_products(smoke_run, capsys):
             str(smoke_run),
             "-p",
             "boilerplate_file",
-            str(smoke_run / "no such file.yml"),
+            str(bad),
         ]
     )
     assert status == 2
     message = capsys.readouterr().err
-    assert "01-ingest-corpus.ipynb, cell" in message and "no such file.yml" in message
+    assert "01-ingest-corpus.ipynb, cell" in message and "bad boilerplate.yml" in message
     assert index.read_bytes() == before
     current = (smoke_run / ".actorlens" / "current").resolve()
     failed = [p for p in smoke_run.glob(".actorlens/runs/*/reports/notebooks/01-ingest-corpus.ipynb")
               if current not in p.parents]  # fmt: skip
     assert len(failed) == 1
     # written once, at the failure, with the error in it (not saved at every cell)
-    assert "no such file.yml" in failed[0].read_text(encoding="utf-8")
+    assert "bad boilerplate.yml" in failed[0].read_text(encoding="utf-8")
 
 
 def test_missing_corpus_is_exit_status_2(tmp_path, capsys):

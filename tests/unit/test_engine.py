@@ -68,7 +68,7 @@ def test_dask_and_local_engines_write_identical_tables(seeds, dask_engine):
         seeds, remote, min_shift_mentions=2, min_docs=2, period="day", engine=dask_engine
     )
     assert local_shift.shift["ci_low"].notna().sum() >= 5
-    for name in ("periods", "trajectory", "shift", "evidence", "stance"):
+    for name in ("periods", "trajectory", "shift", "trend", "evidence", "stance"):
         pd.testing.assert_frame_equal(getattr(local_shift, name), getattr(remote_shift, name))
 
 

@@ -16,7 +16,7 @@ from matplotlib.collections import PathCollection
 from matplotlib.colors import to_hex, to_rgba
 
 from actorlens.core.tables import SCHEMAS
-from actorlens.report import figures, publish
+from actorlens.report import figure_style, figures, publish, shift_figures, voice_figures
 
 matplotlib.use("Agg")
 
@@ -127,7 +127,9 @@ TOTALS = pd.DataFrame(
 
 def test_top_actors_keeps_the_first_n_and_stacks_kinds():
     fig, data = figures.top_actors(TOTALS, top_n=3)
-    assert list(data.columns) == ["actor_id", "label", "n_name", "n_title", "n_metonym"]
+    assert list(data.columns) == [
+        "actor_id", "label", "n_mentions", "n_name", "n_title", "n_metonym", "n_demonym"]  # fmt: skip
+    assert data["n_demonym"].tolist() == [0, 0, 0]  # recorded, not counted in n_mentions
     assert data["actor_id"].tolist() == ["putin", "trump", "zelenskyy"]
     assert data[["n_name", "n_title", "n_metonym"]].values.tolist() == [
         [8, 3, 1],
@@ -171,7 +173,10 @@ def test_mention_heatmap_cuts_documents_and_orders_rows_and_columns():
     assert list(data.columns) == ["doc_id", "putin", "trump"]  # kremlin is not in the order
     assert data.values.tolist() == [["001", 0, 6], ["000", 4, 3]]
     ax = fig.axes[0]
-    assert ax.get_title(loc="left") == "Mentions per document and actor (first 2 of 3 documents)"
+    assert (
+        ax.get_title(loc="left")
+        == "Mentions per document and actor (first 2 of 3 documents in date order)"
+    )
     assert ax.images[0].get_array().tolist() == [[0, 6], [4, 3]]
     assert tick_labels(ax.get_yticklabels()) == ["001", "000"]
     assert tick_labels(ax.get_xticklabels()) == ["putin", "trump"]
@@ -189,7 +194,7 @@ def test_mention_heatmap_all_documents_sums_repeated_cells():
         "001": {"trump": 6, "putin": 0},
         "002": {"trump": 0, "putin": 3},
     }
-    assert fig.axes[0].get_title(loc="left").endswith("(all documents)")
+    assert fig.axes[0].get_title(loc="left").endswith("(all 3 documents, in date order)")
 
 
 def test_mention_heatmap_writes_no_numbers_into_large_grids():
@@ -274,7 +279,7 @@ SHARE = pd.DataFrame(
 
 
 def test_voice_share_orders_speakers_by_words_with_others_and_unknown_last():
-    fig, data = figures.voice_share(SHARE, ["002", "001", "000"])
+    fig, data = voice_figures.voice_share(SHARE, ["002", "001", "000"])
     # 001 has no quotes and 003 is not in the order: neither is shown
     assert list(data.columns) == ["doc_id", "Donald Trump", "Vladimir Putin", "others", "unknown"]
     assert data.values.tolist() == [["002", 30, 4, 7, 0], ["000", 0, 10, 0, 5]]
@@ -290,7 +295,7 @@ def test_voice_share_orders_speakers_by_words_with_others_and_unknown_last():
 
 
 def test_voice_share_cuts_to_max_docs_before_ordering_speakers():
-    _, data = figures.voice_share(SHARE, ["000", "002"], max_docs=1)
+    _, data = voice_figures.voice_share(SHARE, ["000", "002"], max_docs=1)
     assert data["doc_id"].tolist() == ["000"]
     assert list(data.columns)[1:3] == ["Vladimir Putin", "Donald Trump"]
     assert data.iloc[0, 1:].tolist() == [10, 0, 0, 5]
@@ -317,7 +322,7 @@ OVERALL = overall(
 
 
 def test_portrayal_intervals_keeps_most_scored_and_sorts_by_mean():
-    fig, data = figures.portrayal_intervals(OVERALL, LABELS, "vader", top_n=3)
+    fig, data = voice_figures.portrayal_intervals(OVERALL, LABELS, "vader", top_n=3)
     # by n, ties by actor_id: putin (10), kremlin, trump (8); zelenskyy is cut; voice ignored
     assert data["actor_id"].tolist() == ["kremlin", "putin", "trump"]
     assert data["label"].tolist() == ["Kremlin", "Vladimir Putin", "Donald Trump"]
@@ -329,8 +334,10 @@ def test_portrayal_intervals_keeps_most_scored_and_sorts_by_mean():
     assert tick_labels(ax.get_yticklabels()) == ["Kremlin", "Vladimir Putin", "Donald Trump"]
     assert texts_of(ax) == ["n=8", "n=10", "n=8"]
     markers = [line for line in ax.lines if line.get_marker() == "o"]
-    # thin in grey, negative in red, positive in blue
-    assert [to_hex(m.get_color()) for m in markers] == ["#aaaaaa", "#b2182b", "#2166ac"]
+    # by the interval's side of zero: below in red, including zero in grey; thin hollow
+    assert data["side"].tolist() == ["below zero", "below zero", "includes zero"]
+    assert [to_hex(m.get_color()) for m in markers] == ["#b2182b", "#b2182b", "#777777"]
+    assert [m.get_markerfacecolor() for m in markers][0] == "white"  # kremlin is thin
     intervals = [
         line for line in ax.lines if len(line.get_xdata()) == 2 and line.get_marker() != "o"
     ]
@@ -343,7 +350,7 @@ def test_portrayal_intervals_keeps_most_scored_and_sorts_by_mean():
 
 
 def test_portrayal_intervals_draws_no_interval_for_a_single_score():
-    fig, data = figures.portrayal_intervals(OVERALL, LABELS, "trained", top_n=15)
+    fig, data = voice_figures.portrayal_intervals(OVERALL, LABELS, "trained", top_n=15)
     assert len(data) == 5
     assert data["actor_id"].tolist() == ["kremlin", "putin", "zelenskyy", "trump", "lavrov"]
     ax = fig.axes[0]
@@ -357,7 +364,7 @@ def test_portrayal_intervals_draws_no_interval_for_a_single_score():
 
 def test_voice_vs_portrayal_keeps_actors_with_both_roles():
     extra = overall([("lavrov", "voice", "vader", 2, 0.1, 0.0, 0.2, True)])
-    fig, data = figures.voice_vs_portrayal(pd.concat([OVERALL, extra]), LABELS)
+    fig, data = voice_figures.voice_vs_portrayal(pd.concat([OVERALL, extra]), LABELS)
     assert data["actor_id"].tolist() == ["lavrov", "putin", "trump"]
     assert data["label"].tolist() == ["Sergey Lavrov", "Vladimir Putin", "Donald Trump"]
     assert data["portrayal_mean"].tolist() == [0.5, -0.3, 0.2]
@@ -373,7 +380,7 @@ def test_voice_vs_portrayal_keeps_actors_with_both_roles():
 
 
 def test_voice_vs_portrayal_without_any_attributed_quote_plots_nothing():
-    _, data = figures.voice_vs_portrayal(OVERALL[OVERALL["role"] == "portrayal"], LABELS)
+    _, data = voice_figures.voice_vs_portrayal(OVERALL[OVERALL["role"] == "portrayal"], LABELS)
     assert data.empty
 
 
@@ -392,7 +399,7 @@ PAIRS = pd.DataFrame(
 
 
 def test_speaker_target_heatmap_weights_documents_and_keeps_top_speakers_and_targets():
-    fig, data = figures.speaker_target_heatmap(PAIRS, LABELS, top_n=2)
+    fig, data = voice_figures.speaker_target_heatmap(PAIRS, LABELS, top_n=2)
     # speakers putin 7, zelenskyy 2 (trump 1 cut); targets zelenskyy 5, trump 3 (putin 2 cut)
     assert list(data.columns) == ["speaker_id", "target_id", "n", "mean"]
     assert data[["speaker_id", "target_id"]].values.tolist() == [
@@ -417,14 +424,14 @@ def test_speaker_target_heatmap_breaks_ties_by_id_and_counts_whole_quotes():
         [("000", s, t, 1, 0.1) for s in ("kallas", "bruce", "starmer") for t in ("uk", "eu")],
         columns=["doc_id", "speaker_id", "target_id", "n", "mean"],
     )
-    fig, data = figures.speaker_target_heatmap(tied, {}, top_n=2)
+    fig, data = voice_figures.speaker_target_heatmap(tied, {}, top_n=2)
     assert data[["speaker_id", "target_id"]].values.tolist() == [
         ["bruce", "eu"], ["bruce", "uk"], ["kallas", "eu"], ["kallas", "uk"]]  # fmt: skip
     assert data["n"].dtype == "int64"
 
 
 def test_speaker_target_heatmap_falls_back_to_ids_without_labels():
-    fig, data = figures.speaker_target_heatmap(PAIRS, {"putin": "Vladimir Putin"})
+    fig, data = voice_figures.speaker_target_heatmap(PAIRS, {"putin": "Vladimir Putin"})
     assert len(data) == 4  # every speaker-target pair, documents summed
     ax = fig.axes[0]
     assert tick_labels(ax.get_yticklabels()) == ["Vladimir Putin", "zelenskyy", "trump"]
@@ -451,44 +458,6 @@ SHIFT = pd.DataFrame(
 )  # fmt: skip
 
 
-def test_shift_slopes_draws_the_actors_of_the_role_with_an_interval():
-    fig, data = figures.shift_slopes(SHIFT, LABELS)
-    assert data["actor_id"].tolist() == ["putin", "eu", "trump"]  # zelenskyy has no interval
-    assert data["label"].tolist() == ["Vladimir Putin", "eu", "Donald Trump"]
-    ax = fig.axes[0]
-    assert (
-        ax.get_title(loc="left") == "Shift in portrayal, first to last period (3 actors, 2 tested)"
-    )
-    assert tick_labels(ax.get_xticklabels()) == ["from 000", "to 004"]
-    assert texts_of(ax) == ["Vladimir Putin (-0.40)", "eu (+0.35)", "Donald Trump (+0.20)"]
-    slopes = [line for line in ax.lines if line.get_marker() == "o"]
-    assert [list(line.get_ydata()) for line in slopes] == [[-0.2, -0.6], [-0.1, 0.25], [0.1, 0.3]]
-    assert [to_hex(line.get_color()) for line in slopes] == ["#b2182b", "#2166ac", "#2166ac"]
-    # labels of close ends are pushed 0.07 apart: trump's 0.30 goes to 0.25 + 0.07
-    assert [t.xyann[1] for t in ax.texts] == pytest.approx([-0.6, 0.25, 0.32])
-
-
-def test_shift_slopes_top_n_and_other_role():
-    _, data = figures.shift_slopes(SHIFT, LABELS, top_n=2)
-    assert data["actor_id"].tolist() == ["putin", "eu"]
-    fig, data = figures.shift_slopes(SHIFT, LABELS, role="voice")
-    assert data[["actor_id", "role"]].values.tolist() == [["putin", "voice"]]
-    assert fig.axes[0].get_ylabel() == "mean voice (-1 negative, +1 positive)"
-
-
-def test_shift_slopes_with_no_interval():
-    fig, data = figures.shift_slopes(SHIFT[SHIFT["ci_low"].isna()], LABELS)
-    assert data.empty
-    ax = fig.axes[0]
-    assert ax.get_title(loc="left").endswith("(0 actors, 0 tested)")
-    assert texts_of(ax) == []
-
-
-def test_spread_keeps_order_and_minimum_gap():
-    assert figures._spread([0.5, 0.0, 0.52, 0.03], gap=0.1) == pytest.approx([0.5, 0.0, 0.6, 0.1])
-    assert figures._spread([], gap=0.1) == []
-
-
 # --- trajectories ---------------------------------------------------------------------
 
 TRAJECTORY = pd.DataFrame(
@@ -506,7 +475,7 @@ TRAJECTORY = pd.DataFrame(
 
 
 def test_trajectories_one_panel_per_actor_with_hollow_thin_periods():
-    fig, data = figures.trajectories(TRAJECTORY, LABELS, ["putin", "trump"])
+    fig, data = shift_figures.trajectories(TRAJECTORY, LABELS, ["putin", "trump"])
     assert data.index.tolist() == [0, 1, 2, 3, 5, 6]  # zelenskyy's row left out
     assert set(data["actor_id"]) == {"putin", "trump"}
     assert len(fig.axes) == 3
@@ -532,7 +501,7 @@ def test_trajectories_one_panel_per_actor_with_hollow_thin_periods():
 
 def test_trajectories_grid_rows_and_actor_without_scores():
     actors = ["putin", "trump", "zelenskyy", "rubio"]
-    fig, data = figures.trajectories(TRAJECTORY, LABELS, actors, columns=3)
+    fig, data = shift_figures.trajectories(TRAJECTORY, LABELS, actors, columns=3)
     assert len(data) == 7
     assert len(fig.axes) == 6
     assert [ax.get_visible() for ax in fig.axes] == [True] * 4 + [False] * 2
@@ -545,31 +514,18 @@ def test_trajectories_grid_rows_and_actor_without_scores():
 
 STANCE = pd.DataFrame(
     [
-        ("000", "putin", "stance: talks", 3, 0.6),
-        ("000", "zelenskyy", "stance: talks", 2, -1.0),
-        ("000", "putin", "portrayal", 9, 0.1),
-        ("004", "putin", "stance: talks", 2, 0.5),
-        ("004", "trump", "stance: talks", 1, 0.0),
+        ("000", "putin", "stance: talks", 3, 0.45, 0.6),
+        ("000", "zelenskyy", "stance: talks", 2, -0.7, -1.0),
+        ("000", "putin", "portrayal", 9, 0.1, 0.1),
+        ("004", "putin", "stance: talks", 2, 0.25, 0.5),
+        ("004", "trump", "stance: talks", 1, 0.0, 0.0),
     ],
-    columns=["period", "actor_id", "role", "n", "net_tone"],
+    columns=["period", "actor_id", "role", "n", "mean", "net_tone"],
 )
 
 
-def test_stance_matrix_speakers_by_n_periods_in_order_net_stance_and_counts():
-    fig, data = figures.stance_matrix(STANCE, LABELS, "talks", top_n=2)
-    assert data["role"].unique().tolist() == ["stance: talks"]
-    ax = fig.axes[0]
-    assert tick_labels(ax.get_yticklabels()) == ["Vladimir Putin", "Volodymyr Zelenskyy"]
-    assert tick_labels(ax.get_xticklabels()) == ["000", "004"]
-    np.testing.assert_allclose(
-        ax.images[0].get_array().filled(np.nan), [[0.6, 0.5], [-1.0, np.nan]]
-    )
-    assert sorted(t.get_text() for t in ax.texts) == ["n=2", "n=2", "n=3"]
-    assert ax.get_title(loc="left") == "Stance toward talks, per period (2 speakers)"
-
-
 def test_stance_matrix_without_stance():
-    fig, data = figures.stance_matrix(STANCE.iloc[:0], LABELS, "talks")
+    fig, data = shift_figures.stance_matrix(STANCE.iloc[:0], LABELS, "talks")
     assert data.empty
     assert [t.get_text() for t in fig.axes[0].texts] == ["No attribution about talks"]
 
@@ -651,7 +607,7 @@ def tight_layout_figure():
 
 
 def panels_figure():  # no layout engine, a heatmap and a colour bar
-    return figures.stance_matrix(STANCE, LABELS, "talks")[0]
+    return shift_figures.stance_matrix(STANCE, LABELS, "talks")[0]
 
 
 def constrained_figure():  # a layout engine that runs at each draw
@@ -696,20 +652,20 @@ BUILDERS = {
     "top_actors": lambda: figures.top_actors(TOTALS),
     "mention_heatmap": lambda: figures.mention_heatmap(COUNTS, ["putin", "trump"], ["000", "001"]),
     "dispersion": lambda: figures.dispersion(MENTIONS, TEXTS, ["trump", "putin"], ["001", "000"]),
-    "voice_share": lambda: figures.voice_share(SHARE, ["002", "000"]),
-    "portrayal_intervals": lambda: figures.portrayal_intervals(OVERALL, LABELS, "vader"),
-    "voice_vs_portrayal": lambda: figures.voice_vs_portrayal(OVERALL, LABELS),
-    "speaker_target_heatmap": lambda: figures.speaker_target_heatmap(PAIRS, LABELS),
-    "shift_slopes": lambda: figures.shift_slopes(SHIFT, LABELS),
-    "trajectories": lambda: figures.trajectories(TRAJECTORY, LABELS, ["putin", "trump"]),
-    "stance_matrix": lambda: figures.stance_matrix(STANCE, LABELS, "talks"),
+    "voice_share": lambda: voice_figures.voice_share(SHARE, ["002", "000"]),
+    "portrayal_intervals": lambda: voice_figures.portrayal_intervals(OVERALL, LABELS, "vader"),
+    "voice_vs_portrayal": lambda: voice_figures.voice_vs_portrayal(OVERALL, LABELS),
+    "speaker_target_heatmap": lambda: voice_figures.speaker_target_heatmap(PAIRS, LABELS),
+    "shift_intervals": lambda: shift_figures.shift_intervals(SHIFT, LABELS),
+    "trajectories": lambda: shift_figures.trajectories(TRAJECTORY, LABELS, ["putin", "trump"]),
+    "stance_matrix": lambda: shift_figures.stance_matrix(STANCE, LABELS, "talks"),
 }
 
 
 @pytest.mark.parametrize("build", BUILDERS.values(), ids=BUILDERS)
 def test_pinned_empty_axis_labels_change_no_pixel(tmp_path, monkeypatch, build):
     pinned = publish.save_figure(*build(), "pinned", tmp_path)
-    monkeypatch.setattr(figures, "_pin_empty_axis_labels", lambda axes: None)
+    monkeypatch.setattr(figure_style, "pin_empty_axis_labels", lambda axes: None)
     placed = publish.save_figure(*build(), "placed", tmp_path)  # matplotlib places them
     assert pinned.read_bytes() == placed.read_bytes()
 

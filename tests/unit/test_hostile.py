@@ -346,3 +346,7 @@ def test_index_page_escapes_corpus_text(hostile, tmp_path):
     found, text = injected(index.read_text(encoding="utf-8"))
     assert found == []
     assert f"{SCRIPT} Talks" in text and IMG in text  # the payloads are there, as text
+    pages = sorted((tmp_path / "evidence").glob("*.html"))
+    shown = [page.read_text(encoding="utf-8") for page in pages]
+    assert shown and all(injected(html)[0] == [] for html in shown)
+    assert any("&lt;script&gt;alert(1)" in html for html in shown)  # the payloads, as text

@@ -11,7 +11,7 @@ from IPython.display import Image
 
 from actorlens.core import tables
 from actorlens.core.stages import Stage
-from actorlens.report import figures, front_page, publish
+from actorlens.report import figures, front_page, publish, shift_figures, voice_figures
 
 matplotlib.use("Agg")
 
@@ -92,15 +92,16 @@ def test_actor_labels_and_evidence_text_are_quoted_numbers_are_not(tmp_path):
 
 def test_figure_data_csv_is_quoted_labels_and_column_names_too(tmp_path):
     totals = pd.DataFrame({"actor_id": ["x", "y"], "label": ["=cmd|' /C calc'!A0", "@SUM(1)"],
-                           "n_name": [3, 1], "n_title": [0, 2], "n_metonym": [1, 0]})  # fmt: skip
+                           "n_mentions": [4, 3], "n_name": [3, 1], "n_title": [0, 2],
+                           "n_metonym": [1, 0]})  # fmt: skip
     fig, data = figures.top_actors(totals)
     publish.save_figure(fig, data, "bars", tmp_path)
     assert csv_cells(tmp_path / "bars.csv")[1:] == [
-        ["x", "'=cmd|' /C calc'!A0", "3", "0", "1"],
-        ["y", "'@SUM(1)", "1", "2", "0"],
+        ["x", "'=cmd|' /C calc'!A0", "4", "3", "0", "1", "0"],
+        ["y", "'@SUM(1)", "3", "1", "2", "0", "0"],
     ]
     share = pd.DataFrame({"doc_id": ["001"], "speaker": ["+Kremlin"], "n_words": [-4]})
-    fig, data = figures.voice_share(share, ["001"])  # one column per speaker
+    fig, data = voice_figures.voice_share(share, ["001"])  # one column per speaker
     publish.save_figure(fig, data, "share", tmp_path)
     assert (tmp_path / "share.csv").read_text() == "doc_id,'+Kremlin\n001,-4\n"
 
@@ -111,8 +112,8 @@ MONEY = ["$x$ and $y$", "A $5 or $6 deal", "price $ 100 % to $200", "$\\b$ file 
 
 
 def test_labels_with_dollar_signs_are_drawn_as_plain_text(tmp_path):
-    totals = pd.DataFrame({"actor_id": list("abcd"), "label": MONEY, "n_name": [4, 3, 2, 1],
-                           "n_title": 0, "n_metonym": 0})  # fmt: skip
+    totals = pd.DataFrame({"actor_id": list("abcd"), "label": MONEY, "n_mentions": [4, 3, 2, 1],
+                           "n_name": [4, 3, 2, 1], "n_title": 0, "n_metonym": 0})  # fmt: skip
     fig, data = figures.top_actors(totals)
     fig.axes[0].set_title(MONEY[2], loc="left")
     with plt.rc_context({"svg.fonttype": "none"}):  # text as text in the SVG
@@ -142,10 +143,11 @@ def test_document_names_and_stance_targets_with_dollar_signs_draw(tmp_path):
     publish.save_figure(fig, data, "lengths", tmp_path)
     assert sorted(t.get_text() for t in fig.axes[0].texts) == ["$a$.txt", "cost $ 5 to $6"]
     trajectory = pd.DataFrame([("000", "p", "stance: $ 1 % $", 2, 0.5)],
-                              columns=["period", "actor_id", "role", "n", "net_tone"])  # fmt: skip
-    fig, data = figures.stance_matrix(trajectory, {"p": "$p$"}, "$ 1 % $")
+                              columns=["period", "actor_id", "role", "n", "mean"])  # fmt: skip
+    fig, data = shift_figures.stance_matrix(trajectory, {"p": "$p$"}, "$ 1 % $")
     publish.save_figure(fig, data, "matrix", tmp_path)
-    assert fig.axes[0].get_title(loc="left") == "Stance toward $ 1 % $, per period (1 speakers)"
+    title = fig.axes[0].get_title(loc="left").splitlines()[0]
+    assert title == "Stance toward $ 1 % $, per period (1 speakers)"
 
 
 # --- one stance matrix per target -------------------------------------------------------
@@ -173,14 +175,14 @@ def test_each_target_gets_a_figure_name_of_its_own():
 def test_each_target_is_drawn_and_saved_under_its_own_name(tmp_path):
     trajectory = pd.DataFrame(
         [("000", "putin", "stance: talks", 2, 0.5), ("000", "putin", "stance: trump", 1, -1.0)],
-        columns=["period", "actor_id", "role", "n", "net_tone"],
+        columns=["period", "actor_id", "role", "n", "mean"],
     )
     labels = {"putin": "Vladimir Putin", "trump": "Donald Trump"}
     names = publish.names_per_target("fig04_stance_matrix", {"talks": ["talk*"], "trump": []})
     titles = []
     for target, name in names.items():
-        fig, data = figures.stance_matrix(trajectory, labels, target)
-        titles.append(fig.axes[0].get_title(loc="left"))
+        fig, data = shift_figures.stance_matrix(trajectory, labels, target)
+        titles.append(fig.axes[0].get_title(loc="left").splitlines()[0])
         assert isinstance(publish.publish(fig, data, name, tmp_path), Image)
     assert titles == ["Stance toward talks, per period (1 speakers)",
                       "Stance toward Donald Trump, per period (1 speakers)"]  # fmt: skip

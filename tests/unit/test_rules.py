@@ -577,7 +577,7 @@ def test_rule_the_summary_tells_of_called_shifts_with_their_numbers():
         "From period p1 (0 documents) to period p2 (0 documents):")  # fmt: skip
 
 
-def test_rule_the_summary_lists_the_largest_differences_as_descriptive_only():
+def test_rule_the_summary_lists_the_best_evidenced_differences_as_descriptive_only():
     rows = pd.concat([
         shift_table(actor_id="x", delta=0.1, q_value=0.5),
         shift_table(actor_id="y", delta=-0.4, q_value=0.5),
@@ -592,7 +592,8 @@ def test_rule_the_summary_lists_the_largest_differences_as_descriptive_only():
         "below 0.05, an interval that excludes zero and the same sign under every scorer."
     )
     assert lines[2:] == [
-        "Largest differences, descriptive only:",
+        "Differences with the most evidence at both ends (documents, then scores), descriptive "
+        "only:",
         "y (portrayal): -0.20 (n=30, 6 documents) -> +0.30 (n=30, 6 documents), delta -0.40, "
         "95% CI [+0.10, +0.90] over documents, p=0.010, q=0.500.",
         "z (portrayal): -0.20 (n=30, 6 documents) -> +0.30 (n=30, 6 documents), delta +0.30.",

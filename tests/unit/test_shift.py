@@ -153,7 +153,8 @@ def test_evidence_pulls_each_end_and_summary_quotes_it():
                                  stance=pd.DataFrame()), {"x": "Actor X"})  # fmt: skip
     assert described[1].startswith("No shift can be tested")
     assert described[2:4] == [
-        "Largest differences, descriptive only:",
+        "Differences with the most evidence at both ends (documents, then scores), descriptive "
+        "only:",
         "Actor X (portrayal): -0.33 (n=24, 1 document) -> +0.50 (n=24, 1 document), "
         "delta +0.83, 95% CI [+0.66, +1.00] over sentences, between these articles only, "
         "not tested.",

@@ -1,0 +1,109 @@
+"""The front page's first screen: for the actors with the most evidence, each role (stance
+toward each target, then portrayal) per period, from the stance trajectory: the mean, how many
+scores and documents it rests on, whether it is thin, and the link to its evidence. A period
+with no reading is "not found" (``value`` None), never a neutral 0. A pure function of the
+tables."""
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from actorlens.analysis.evidence import href
+from actorlens.scoring.scorers import NEUTRAL_BAND
+
+TOP_ACTORS = 8
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One actor, role and period: its mean (None: not found), n, documents, thinness and link."""
+
+    period: str
+    value: float | None
+    n: int = 0
+    documents: int = 0
+    thin: bool = False
+    href: str = ""
+
+    @property
+    def text(self) -> str:
+        """The value as shown: two decimals, signed, 0.00 for neutral, or "not found"."""
+        if self.value is None:
+            return "not found"
+        return "0.00" if round(self.value, 2) == 0 else f"{self.value:+.2f}"
+
+    @property
+    def tone(self) -> str:
+        """The value's side of the neutral band: "pos", "neg", "zero" or "none" (not found)."""
+        if self.value is None:
+            return "none"
+        return (
+            "pos"
+            if self.value >= NEUTRAL_BAND
+            else "neg"
+            if self.value <= -NEUTRAL_BAND
+            else "zero"
+        )
+
+
+@dataclass(frozen=True)
+class Row:
+    actor_id: str
+    label: str
+    role: str
+    cells: list[Cell]
+
+
+@dataclass(frozen=True)
+class FirstScreen:
+    """The table (rows in actor, then role order) over ``periods``, the stance ``targets``
+    and the stance coverage: cells of the top actors with any stance reading, of all."""
+
+    periods: list[str]
+    targets: list[str]
+    rows: list[Row]
+    stance_cells_found: int
+    stance_cells: int
+
+    @property
+    def actors(self) -> list[str]:
+        return list(dict.fromkeys(row.actor_id for row in self.rows))
+
+
+def roles_of(targets) -> list[str]:
+    """The roles of the first screen: stance toward each target, then portrayal."""
+    return [*(f"stance: {target}" for target in targets), "portrayal"]
+
+
+def top_actors(trajectory: pd.DataFrame, roles, top: int = TOP_ACTORS) -> list[str]:
+    """The ``top`` actors with the most scores in ``roles`` over all periods (ties by id)."""
+    shown = trajectory[trajectory["role"].isin(roles)]
+    totals = shown.groupby("actor_id")["n"].sum().reset_index()
+    totals = totals[totals["n"] > 0].sort_values(["n", "actor_id"], ascending=[False, True])
+    return totals["actor_id"].head(top).tolist()
+
+
+def first_screen(trajectory: pd.DataFrame, periods: pd.DataFrame, targets, labels: dict,
+                 top: int = TOP_ACTORS) -> FirstScreen:  # fmt: skip
+    """The first screen of ``trajectory`` (table stance_trajectory) over the dated periods of
+    ``periods`` (table document_periods), for the stance ``targets``; actors named by
+    ``labels``."""
+    order = periods[periods["rank"] >= 0].sort_values("rank")["period"]
+    period_labels = list(dict.fromkeys(order))
+    roles = roles_of(targets)
+    actors = top_actors(trajectory, roles, top)
+    found = {(t.actor_id, t.role, t.period): t for t in trajectory.itertuples(index=False)}
+    rows = []
+    for actor_id in actors:
+        for role in roles:
+            cells = []
+            for period in period_labels:
+                t = found.get((actor_id, role, period))
+                cells.append(Cell(period, None) if t is None or t.n == 0 else
+                             Cell(period, float(t.mean), int(t.n), int(t.n_documents),
+                                  bool(t.thin), href(actor_id, role, period)))  # fmt: skip
+            rows.append(Row(actor_id, labels.get(actor_id, actor_id), role, cells))
+    stance_rows = [row for row in rows if row.role != "portrayal"]
+    with_evidence = sum(cell.value is not None for row in stance_rows for cell in row.cells)
+    return FirstScreen(period_labels, list(targets), rows, with_evidence,
+                       len(stance_rows) * len(period_labels))  # fmt: skip
