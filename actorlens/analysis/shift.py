@@ -11,7 +11,8 @@ pair (:mod:`actorlens.analysis.resampling`, fixed seeds), in one family with the
 each pair over all periods (:mod:`actorlens.analysis.trend`). The summary
 (:mod:`actorlens.report.summary`) calls a shift only when it is tested, its q-value is below
 0.05, its interval excludes zero and every scorer agrees on its sign; periods with fewer
-than ``min_cell_scores`` scores are marked thin.
+than ``min_cell_scores`` scores are marked thin. The words that set each actor's last
+period apart from its first: :mod:`actorlens.analysis.keyness`.
 """
 
 import dataclasses
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from actorlens.analysis.keyness import keyness
 from actorlens.analysis.resampling import permutation_batch, q_values, summarise
 from actorlens.analysis.sentiment import Sentiment, counted_kinds
 from actorlens.analysis.trend import corrected, trends
@@ -249,6 +251,7 @@ class Shift(TableSet):
     evidence: pd.DataFrame
     stance: pd.DataFrame
     trend: pd.DataFrame = dataclasses.field(default_factory=lambda: frame("stance_trend"))
+    keyness: pd.DataFrame = dataclasses.field(default_factory=lambda: frame("keyness"))
 
     TABLES = {
         "periods": "document_periods",
@@ -257,6 +260,7 @@ class Shift(TableSet):
         "trend": "stance_trend",
         "evidence": "shift_evidence",
         "stance": "stance",
+        "keyness": "keyness",
     }
 
 
@@ -299,6 +303,7 @@ def analyse(
         evidence=evidence(units, shift_table, evidence_texts(corpus, result)),
         stance=said,
         trend=trend_table,
+        keyness=keyness(result.mentions, corpus.sentences, periods, from_label, to_label),
     )
 
 

@@ -56,7 +56,7 @@ VOICE_TABLES = (
 )  # fmt: skip
 SHIFT_TABLES = (
     "document_periods", "stance_trajectory", "stance_shift", "stance_trend", "shift_evidence",
-    "stance",
+    "stance", "keyness",
 )  # fmt: skip
 
 STAGES: tuple[Stage, ...] = (

@@ -120,6 +120,9 @@ SCHEMAS = {
                 "p_value:float? q_value:float? tested:bool"),
         _schema("shift_evidence", "actor_id:str role:str end:str period:str doc_id:str "
                 "where:str score:float text:str?"),
+        _schema("keyness", "actor_id:str word:str sign:str from_period:str to_period:str "
+                "n_first:int expected_first:float n_last:int expected_last:float chi2:float "
+                "p_value:float q_value:float significant:bool sentences:str"),
         _schema("stance", "doc_id:str attr_id:str? speaker_id:str? speaker_name:str? target:str "
                 "label:str score:float evidence:str? sent_id:int through:str?"),
     )

@@ -8,6 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from actorlens.report import figure_style as style
+from actorlens.report.figure_links import evidence_url
 
 MAX_LABELLED_POINTS = 20
 MAX_SEPARATED_DOCS = 60
@@ -59,10 +60,12 @@ def document_lengths(documents: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]
     return fig, data.assign(date=data["date"].dt.strftime("%Y-%m-%d"))
 
 
-def top_actors(totals: pd.DataFrame, top_n: int = 15) -> tuple[plt.Figure, pd.DataFrame]:
+def top_actors(totals: pd.DataFrame, top_n: int = 15,
+               to_reports: str | None = None) -> tuple[plt.Figure, pd.DataFrame]:  # fmt: skip
     """Horizontal bars of the most-mentioned actors, split by kind of mention: the bars sum
     to ``n_mentions``, the count the actors are ranked by (demonyms are in it, and drawn,
-    when ``include_demonyms`` counted them)."""
+    when ``include_demonyms`` counted them). Each bar links to its actor's evidence page
+    (``to_reports``, :mod:`~actorlens.report.figure_links`)."""
     data = totals.head(top_n)[["actor_id", "label", "n_mentions", "n_name", "n_title",
                                 "n_metonym"]]  # fmt: skip
     counted = data["n_mentions"] - data[["n_name", "n_title", "n_metonym"]].sum(axis=1)
@@ -73,7 +76,9 @@ def top_actors(totals: pd.DataFrame, top_n: int = 15) -> tuple[plt.Figure, pd.Da
     fig, ax = plt.subplots(figsize=(8, 0.35 * len(data) + 1.2))
     left = pd.Series(0, index=data.index)
     for column, color in kinds.items():
-        ax.barh(data["label"], data[column], left=left, color=color, label=column[2:])
+        bars = ax.barh(data["label"], data[column], left=left, color=color, label=column[2:])
+        for bar, actor_id in zip(bars, data["actor_id"], strict=True):
+            bar.set_url(evidence_url(to_reports, actor_id))
         left = left + data[column]
     for y, total in enumerate(data["n_mentions"]):
         ax.annotate(str(int(total)), (total, y), xytext=(3, 0), textcoords="offset points",

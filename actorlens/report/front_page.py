@@ -14,10 +14,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from nbconvert import HTMLExporter
 from traitlets.config import Config
 
+from actorlens.analysis import keyness
 from actorlens.analysis.sentiment import Sentiment
 from actorlens.analysis.shift import Shift
 from actorlens.core import config, stages
-from actorlens.core.tables import SCHEMAS
+from actorlens.core.tables import SCHEMAS, read
 from actorlens.corpus.ingest import Corpus
 from actorlens.mentions.count import Mentions, unmentioned_actors
 from actorlens.report import evidence_pages, summary
@@ -85,10 +86,12 @@ class Table:
 
 @dataclass(frozen=True)
 class Figure:
-    """A written figure of the front page and its (href, what) links to its SVG and data."""
+    """A written figure of the front page, its (href, what) links to its SVG and data, and
+    whether its SVG links its marks to their evidence (then shown as the SVG, clickable)."""
 
     name: str
     links: list[tuple[str, str]]
+    linked: bool = False
 
 
 @dataclass(frozen=True)
@@ -225,6 +228,16 @@ def summary_lines(processed_dir: Path) -> list[str]:
     return summary.findings(Shift.read(processed_dir), _labels(processed_dir))
 
 
+def distinctive_words(processed_dir: Path, actors) -> list:
+    """Per actor of the first screen (by label), the words around its mentions that set the
+    last period apart from the first, each linked to its evidence (:mod:`keyness`)."""
+    if not (processed_dir / "keyness.csv").is_file():
+        return []
+    labels = _labels(processed_dir)
+    linked = keyness.linked_words(read("keyness", processed_dir), actors)
+    return [(labels.get(actor_id, actor_id), *rest) for actor_id, *rest in linked]
+
+
 def written_figures(figures_dir: Path, names) -> list[str]:
     """The figures of ``names`` with a PNG in ``figures_dir``: each name, then its figures
     per target (``name_<target>``, as :func:`actorlens.report.publish.names_per_target` names them)."""
@@ -243,7 +256,9 @@ def figures_shown(figures_dir: Path, names) -> list[Figure]:
         links = [(f"figures/{name}{suffix}", what)
                  for suffix, what in ((".svg", "SVG"), (".csv", "data"))
                  if (figures_dir / f"{name}{suffix}").is_file()]  # fmt: skip
-        shown.append(Figure(name, links))
+        svg = figures_dir / f"{name}.svg"
+        linked = svg.is_file() and "<a xlink:href=" in svg.read_text(encoding="utf-8")
+        shown.append(Figure(name, links, linked))
     return shown
 
 
@@ -292,6 +307,7 @@ def write_index(
         total_seconds=sum(seconds.values()),
         n_timed=len(seconds),
         summary=summary_lines(processed_dir),
+        distinctive=distinctive_words(processed_dir, screen.actors) if screen else [],
         sections=sections,
         parameters=Table.of(param_rows),
     )

@@ -10,6 +10,7 @@ from matplotlib.colors import Normalize, to_rgba
 from matplotlib.lines import Line2D
 
 from actorlens.report import figure_style as style
+from actorlens.report.figure_links import evidence_url, link_cells
 from actorlens.report.voice_figures import side_handles
 
 SHIFT_COLUMNS = ["actor_id", "label", "role", "from_period", "to_period", "delta", "ci_low",
@@ -19,11 +20,14 @@ CELL_WEIGHTS = {1: 0.3, 2: 0.6}
 NOT_FOUND_COLOR = "#e4e4e4"
 
 
-def shift_intervals(shift_table: pd.DataFrame, labels: dict, top_n: int = 30):
+def shift_intervals(shift_table: pd.DataFrame, labels: dict, top_n: int = 30,
+                    to_reports: str | None = None):  # fmt: skip
     """Dot plot of each actor and role's change from the first to the last period (``delta``)
     with its 95 % interval: stance roles first, then portrayal and voice, tested pairs
     first within each; filled dots were tested, hollow ones not; coloured by where the
-    interval lies against zero. Pairs without an interval are left out."""
+    interval lies against zero. Pairs without an interval are left out. Each dot links to
+    its actor's evidence of the role in the last period (``to_reports``,
+    :mod:`~actorlens.report.figure_links`)."""
     with_interval = shift_table[shift_table["ci_low"].notna()]
     group = with_interval["role"].map(
         lambda r: 0 if r.startswith("stance: ") else 1 + (r != "portrayal")
@@ -42,7 +46,8 @@ def shift_intervals(shift_table: pd.DataFrame, labels: dict, top_n: int = 30):
         color = style.SIDE_COLORS[row.side]
         ax.plot([row.ci_low, row.ci_high], [y, y], color=color, linewidth=2, alpha=0.6)
         ax.plot(row.delta, y, "o", color=color, markerfacecolor=color if row.tested else "white",
-                markersize=6)  # fmt: skip
+                markersize=6, url=evidence_url(to_reports, row.actor_id, row.role,
+                                               row.to_period))  # fmt: skip
         ax.annotate(f"n {row.n_from}\u2192{row.n_to}", (1.01, y),
                     xycoords=("axes fraction", "data"), va="center", fontsize=7,
                     color="#555555")  # fmt: skip
@@ -71,9 +76,11 @@ def shift_intervals(shift_table: pd.DataFrame, labels: dict, top_n: int = 30):
     return fig, data
 
 
-def trajectories(trajectory: pd.DataFrame, labels: dict, actors: list[str], columns: int = 3):
+def trajectories(trajectory: pd.DataFrame, labels: dict, actors: list[str], columns: int = 3,
+                 to_reports: str | None = None):  # fmt: skip
     """Small multiples: per actor, the mean per period with its interval band, one line
-    per role; thin periods drawn hollow."""
+    per role; thin periods drawn hollow. Each point links to its evidence (``to_reports``,
+    :mod:`~actorlens.report.figure_links`)."""
     data = trajectory[trajectory["actor_id"].isin(actors)]
     order = list(dict.fromkeys(trajectory["period"]))
     rows = max((len(actors) + columns - 1) // columns, 1)
@@ -91,8 +98,10 @@ def trajectories(trajectory: pd.DataFrame, labels: dict, actors: list[str], colu
             ax.fill_between(x, line["ci_low"].astype(float), line["ci_high"].astype(float),
                             color=color, alpha=0.15)  # fmt: skip
             ax.plot(x, line["mean"], "-", color=color, label=role)
-            ax.scatter(x, line["mean"], color=color, s=14,
-                       facecolors=["none" if t else color for t in line["thin"]])  # fmt: skip
+            points = ax.scatter(x, line["mean"], color=color, s=14,
+                                facecolors=["none" if t else color for t in line["thin"]])  # fmt: skip
+            points.set_urls([evidence_url(to_reports, actor, role, period)
+                             for period in line["period"]])  # fmt: skip
         # y=1.0 is where the title would be placed anyway (no ticks or offset above the panel);
         # fixing it saves measuring every y axis again at each draw.
         ax.set_title(labels.get(actor, actor), fontsize=9, loc="left", y=1.0)
@@ -118,13 +127,15 @@ def stance_matrix(
     target: str,
     top_n: int = 12,
     stance: pd.DataFrame | None = None,
+    to_reports: str | None = None,
 ):
     """Speaker x period heatmap of the mean stance score toward ``target`` (the
     trajectory's ``mean`` of role ``stance: <target>``, the summary's measure), each cell
     printing its value and n, faded by n (CELL_WEIGHTS); a period without a stance found is
     grey. With the ``stance`` table, a speaker whose statements all come through its
     officials (its ``through`` column) is marked "(via officials)", some of them "(partly
-    via officials)". The title names the target (an actor target by its label)."""
+    via officials)". The title names the target (an actor target by its label). Each cell
+    with a stance links to its evidence (``to_reports``, :mod:`~actorlens.report.figure_links`)."""
     data = trajectory[trajectory["role"] == f"stance: {target}"]
     named = labels.get(target, target)
     speakers = data.groupby("actor_id")["n"].sum().nlargest(top_n).index.tolist()
@@ -149,6 +160,7 @@ def stance_matrix(
         return fig, data
     cmap, norm = plt.get_cmap("RdBu"), Normalize(-1, 1)
     cells = np.tile(to_rgba(NOT_FOUND_COLOR), (len(speakers), len(periods), 1))
+    urls = {}
     for i in range(len(speakers)):
         for j in range(len(periods)):
             n, value = counts.iat[i, j], means.iat[i, j]
@@ -156,11 +168,13 @@ def stance_matrix(
                 continue
             weight = CELL_WEIGHTS.get(int(n), 1.0)
             cells[i, j] = weight * np.array(cmap(norm(value))) + (1 - weight) * np.ones(4)
+            urls[i, j] = evidence_url(to_reports, speakers[i], f"stance: {target}", periods[j])
             strong = weight == 1.0 and abs(value) > 0.6
             shown = round(value, 2) + 0  # no "-0.00"
             ax.text(j, i, f"{shown:+.2f}\nn={int(n)}", ha="center", va="center", fontsize=7,
                     color="white" if strong else "black")  # fmt: skip
     ax.imshow(cells, aspect="auto")
+    link_cells(ax, urls, cells)
     ax.set_xticks(range(len(periods)), periods, rotation=45, ha="right", fontsize=8)
     ax.set_yticks(range(len(speakers)), rows, fontsize=8)
     fig.colorbar(ScalarMappable(norm, cmap), ax=ax, shrink=0.7,

@@ -10,6 +10,7 @@ from matplotlib.lines import Line2D
 from matplotlib.transforms import Bbox
 
 from actorlens.report import figure_style as style
+from actorlens.report.figure_links import evidence_url
 from actorlens.report.figures import MAX_DOCS, documents_shown
 
 LABEL_GAP = 2  # pixels kept free around each placed label
@@ -49,9 +50,12 @@ def voice_share(share: pd.DataFrame, doc_order: list[str], max_docs: int = MAX_D
     return fig, data.reset_index()
 
 
-def portrayal_intervals(overall: pd.DataFrame, labels: dict, scorer: str, top_n: int = 15):
+def portrayal_intervals(overall: pd.DataFrame, labels: dict, scorer: str, top_n: int = 15,
+                        to_reports: str | None = None):  # fmt: skip
     """Mean portrayal per actor with its 95 % bootstrap interval, coloured by where the
-    interval lies against zero (``side``); thin cells hollow."""
+    interval lies against zero (``side``); thin cells hollow. Each dot, a whole-corpus
+    number, links to its actor's evidence page, every period (``to_reports``,
+    :mod:`~actorlens.report.figure_links`)."""
     data = (
         overall[overall["role"] == "portrayal"]
         .sort_values(["n", "actor_id"], ascending=[False, True])
@@ -67,7 +71,8 @@ def portrayal_intervals(overall: pd.DataFrame, labels: dict, scorer: str, top_n:
         color = style.SIDE_COLORS[row.side]
         if pd.notna(row.ci_low):
             ax.plot([row.ci_low, row.ci_high], [y, y], color=color, linewidth=2, alpha=0.6)
-        ax.plot(row.mean, y, "o", color=color, markerfacecolor="white" if row.thin else color)
+        ax.plot(row.mean, y, "o", color=color, markerfacecolor="white" if row.thin else color,
+                url=evidence_url(to_reports, row.actor_id))  # fmt: skip
         ax.annotate(f"n={row.n}", (1.02, y), xycoords=("axes fraction", "data"), va="center",
                     fontsize=7, color="#555555")  # fmt: skip
     ax.axvline(0, color="#444444", linewidth=0.8)
