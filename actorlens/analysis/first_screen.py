@@ -1,8 +1,10 @@
 """The front page's first screen: for the actors with the most evidence, each role (stance
 toward each target, then portrayal) per period, from the stance trajectory: the mean, how many
 scores and documents it rests on, whether it is thin, and the link to its evidence. A period
-with no reading is "not found" (``value`` None), never a neutral 0. A pure function of the
-tables."""
+with no reading is "not found" (``value`` None), never a neutral 0. Beside the periods, each
+row's change from the first period to the last and its trend per period (tables stance_shift
+and stance_trend), so that the answer stands on the first screen however many periods there
+are. A pure function of the tables."""
 
 from dataclasses import dataclass
 
@@ -47,11 +49,41 @@ class Cell:
 
 
 @dataclass(frozen=True)
+class Estimate:
+    """A row's change (first to last period) or trend (per period): value, 95 % interval,
+    BH q-value and whether it was tested; ``called`` when tested, q < 0.05 and the interval
+    excludes zero."""
+
+    value: float
+    ci_low: float
+    ci_high: float
+    q_value: float
+    tested: bool
+
+    @property
+    def text(self) -> str:
+        return "0.00" if round(self.value, 2) == 0 else f"{self.value:+.2f}"
+
+    @property
+    def interval(self) -> str:
+        """The 95 % interval as shown; empty where there is none (not tested)."""
+        if pd.isna(self.ci_low) or pd.isna(self.ci_high):
+            return ""
+        return f"[{self.ci_low:+.2f}, {self.ci_high:+.2f}]"
+
+    @property
+    def called(self) -> bool:
+        return bool(self.tested and self.q_value < 0.05 and (self.ci_low > 0 or self.ci_high < 0))
+
+
+@dataclass(frozen=True)
 class Row:
     actor_id: str
     label: str
     role: str
     cells: list[Cell]
+    change: Estimate | None = None
+    trend: Estimate | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +96,7 @@ class FirstScreen:
     rows: list[Row]
     stance_cells_found: int
     stance_cells: int
+    change_periods: tuple[str, str] = ("", "")
 
     @property
     def actors(self) -> list[str]:
@@ -83,16 +116,32 @@ def top_actors(trajectory: pd.DataFrame, roles, top: int = TOP_ACTORS) -> list[s
     return totals["actor_id"].head(top).tolist()
 
 
+def estimates(table: pd.DataFrame | None, value: str, scale: float = 1.0) -> dict:
+    """(actor id, role) -> :class:`Estimate` from table stance_shift (``value="delta"``) or
+    stance_trend (``value="slope"``), value and interval times ``scale``; none when the
+    table is not given."""
+    if table is None:
+        return {}
+    return {(r.actor_id, r.role): Estimate(scale * float(getattr(r, value)), scale * float(r.ci_low),
+                                           scale * float(r.ci_high), float(r.q_value), bool(r.tested))
+            for r in table.itertuples(index=False)}  # fmt: skip
+
+
 def first_screen(trajectory: pd.DataFrame, periods: pd.DataFrame, targets, labels: dict,
-                 top: int = TOP_ACTORS) -> FirstScreen:  # fmt: skip
+                 top: int = TOP_ACTORS, shift: pd.DataFrame | None = None,
+                 trend: pd.DataFrame | None = None) -> FirstScreen:  # fmt: skip
     """The first screen of ``trajectory`` (table stance_trajectory) over the dated periods of
     ``periods`` (table document_periods), for the stance ``targets``; actors named by
-    ``labels``."""
+    ``labels``; each row's change and trend from ``shift`` and ``trend`` where given, the
+    trend as the change its slope makes from the first period shown to the last (slope per
+    period times the periods between them), so that it reads on the change's scale."""
     order = periods[periods["rank"] >= 0].sort_values("rank")["period"]
     period_labels = list(dict.fromkeys(order))
     roles = roles_of(targets)
     actors = top_actors(trajectory, roles, top)
     found = {(t.actor_id, t.role, t.period): t for t in trajectory.itertuples(index=False)}
+    span = max(len(period_labels) - 1, 1)
+    changes, trends = estimates(shift, "delta"), estimates(trend, "slope", span)
     rows = []
     for actor_id in actors:
         for role in roles:
@@ -102,8 +151,13 @@ def first_screen(trajectory: pd.DataFrame, periods: pd.DataFrame, targets, label
                 cells.append(Cell(period, None) if t is None or t.n == 0 else
                              Cell(period, float(t.mean), int(t.n), int(t.n_documents),
                                   bool(t.thin), href(actor_id, role, period)))  # fmt: skip
-            rows.append(Row(actor_id, labels.get(actor_id, actor_id), role, cells))
+            rows.append(Row(actor_id, labels.get(actor_id, actor_id), role, cells,
+                            changes.get((actor_id, role)), trends.get((actor_id, role))))  # fmt: skip
     stance_rows = [row for row in rows if row.role != "portrayal"]
     with_evidence = sum(cell.value is not None for row in stance_rows for cell in row.cells)
+    if shift is not None and len(shift):
+        compared = (shift["from_period"].iloc[0], shift["to_period"].iloc[0])
+    else:
+        compared = (period_labels[0], period_labels[-1]) if period_labels else ("", "")
     return FirstScreen(period_labels, list(targets), rows, with_evidence,
-                       len(stance_rows) * len(period_labels))  # fmt: skip
+                       len(stance_rows) * len(period_labels), tuple(map(str, compared)))  # fmt: skip

@@ -3,8 +3,9 @@ apart from the first (keyness, as quanteda's ``textstat_keyness``).
 
 The window is the sentence of a mention (one sentence counted once per actor however
 many mentions it holds). Its words are lowercased letter-only tokens of two letters or
-more, less scikit-learn's English stopwords (NLTK's need data not shipped offline) and
-the words of the actor's own names (its id and every surface of its mentions). Per word
+more, less scikit-learn's English stopwords (NLTK's need data not shipped offline), the past
+tense of the lexicon's say- and tell-type reporting verbs ("said", "added", "told": they frame
+speech, not what it is about; "accused" or "praised" stay, and so does "states", a noun too) and the words of the actor's own names (its id and every surface of its mentions). Per word
 the 2x2 table is target period (the ``to`` end) against reference period (the ``from``
 end) by this word against every other kept word; its chi-squared statistic has Yates'
 continuity correction, exactly as ``scipy.stats.chi2_contingency(correction=True)``
@@ -28,10 +29,14 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from actorlens.analysis.evidence import href
 from actorlens.analysis.resampling import q_values
 from actorlens.core.tables import SCHEMAS, frame
+from actorlens.text.lexicon import LEXICON
 
 WORD = re.compile(r"[^\W\d_]{2,}")
 TOP_WORDS = 10
 MIN_COUNT = 3
+REPORTING_WORDS = frozenset(
+    verb.forms[0] for verb in LEXICON.verbs if verb.clause in ("say", "told")
+)
 LEVEL = 0.05
 
 
@@ -109,7 +114,9 @@ def keyness(mentions: pd.DataFrame, sentences: pd.DataFrame, periods: pd.DataFra
     for actor_id, mine in windows.groupby("actor_id", sort=True):
         if mine["period"].nunique() < 2:
             continue
-        excluded = set(ENGLISH_STOP_WORDS) | name_words(actor_id, surfaces[actor_id])
+        excluded = (
+            set(ENGLISH_STOP_WORDS) | REPORTING_WORDS | name_words(actor_id, surfaces[actor_id])
+        )
         rows += actor_keyness(mine, actor_id, from_label, to_label, excluded, min_count, top,
                               level)  # fmt: skip
     return frame("keyness", rows)[SCHEMAS["keyness"].names]

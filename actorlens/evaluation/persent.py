@@ -5,13 +5,17 @@ whole document and for each paragraph. Its ``MASKED_DOCUMENT`` marks every menti
 that person (name and pronouns) as ``[TGT]``; each mark becomes the person's surname, is
 scored like any mention, and a paragraph's or document's score is the mean of its
 mentions' scores. Negative / neutral / positive come from two thresholds chosen on the
-dev file only (the best macro-F1 there) and applied unchanged to the test file.
+dev file only (the best macro-F1 there) and applied unchanged to the test file. Half of
+the dev documents outside the portrayal labels (:func:`training_half`) train the MiniLM
+model; they are left out of the dev scores, so that the thresholds and dev figures rest on
+documents no model was trained on.
 
 Quirks of the distributed files, undone before scoring: UTF-8 read as Windows-1252
 ("â€™"), and commas turned into double spaces.
 """
 
 import contextlib
+import hashlib
 import re
 from itertools import combinations_with_replacement
 from pathlib import Path
@@ -28,6 +32,22 @@ TARGET_MARK = "[TGT]"
 SENTIMENT = {"Negative": -1, "Neutral": 0, "Positive": 1}
 PARAGRAPHS = 16
 _COMMA = re.compile(r"(?<=\S)  (?=\S)")
+PORTRAYAL_LABELS = config.VALIDATION_DIR / "portrayal_labels.csv"
+
+
+def training_half(dev: pd.DataFrame) -> pd.DataFrame:
+    """The PerSenT dev documents that training may use: those no portrayal label comes from,
+    and whose index hashes to an even first byte (about half)."""
+    labelled = pd.read_csv(PORTRAYAL_LABELS, dtype={"doc_id": str})
+    taken = set(labelled.loc[labelled["corpus"] == "persent", "doc_id"])
+    index = dev["DOCUMENT_INDEX"].astype(str)
+    even = index.map(lambda i: hashlib.sha256(i.encode()).digest()[0] % 2 == 0)
+    return dev[even & ~index.isin(taken)]
+
+
+def held_out(dev: pd.DataFrame) -> pd.DataFrame:
+    """The PerSenT dev documents outside :func:`training_half`."""
+    return dev.drop(training_half(dev).index)
 
 
 def readable(text: str) -> str:
@@ -125,12 +145,13 @@ def agreement(dev: pd.DataFrame, test: pd.DataFrame, scorers: dict) -> pd.DataFr
     return pd.DataFrame(rows)
 
 
-def folder_agreement(folder: str | Path) -> str:
-    """:func:`agreement` of the baseline and every scorer on ``folder``'s ``dev.csv`` and
-    ``fixed_test.csv`` (a relative folder is read from the project root), as text; a note
-    when no folder is given or it lacks them."""
+def folder_agreement(folder: str | Path) -> tuple[pd.DataFrame, str]:
+    """:func:`agreement` of the baseline and every scorer on ``folder``'s ``dev.csv`` (its
+    :func:`held_out` documents) and ``fixed_test.csv`` (a relative folder is read from the
+    project root), and a note on it; no rows, and a note saying why, when no folder is given
+    or it lacks them."""
     if not str(folder).strip():
-        return (
+        return pd.DataFrame(), (
             "PerSenT not given (persent_dir is empty): skipped. Set persent_dir to a folder "
             "holding PerSenT's dev.csv and fixed_test.csv to add its document and paragraph "
             "labels."
@@ -138,7 +159,10 @@ def folder_agreement(folder: str | Path) -> str:
     folder = config.input_path(folder)
     files = [folder / "dev.csv", folder / "fixed_test.csv"]
     if not all(path.is_file() for path in files):
-        return f"PerSenT not found in {folder} (dev.csv and fixed_test.csv): skipped"
+        return pd.DataFrame(), f"PerSenT not found in {folder} (dev.csv and fixed_test.csv): skipped"
     scorers = {BASELINE: SentenceVader(), **{name: make_scorer(name) for name in SCORERS}}
-    table = agreement(*(pd.read_csv(path) for path in files), scorers)
-    return table.to_string(index=False)
+    dev, test = (pd.read_csv(path) for path in files)
+    kept = held_out(dev)
+    note = (f"dev: the {len(kept)} of {len(dev)} dev documents no model was trained on; "
+            "thresholds chosen there, applied unchanged to fixed_test")  # fmt: skip
+    return agreement(kept, test, scorers), note

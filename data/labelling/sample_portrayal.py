@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from actorlens.core import config
-from actorlens.actors import load_actors
+from actorlens.corpus.actors import load_actors
 from actorlens.text.sentences import sentence_spans
 
 HERE = Path(__file__).resolve().parent

@@ -9,7 +9,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from actorlens.analysis import sentiment, shift
+from actorlens.analysis import overview, sentiment, shift
 from actorlens.core import config, tables
 from actorlens.corpus import ingest
 from actorlens.mentions import count
@@ -25,8 +25,9 @@ from actorlens.report.publish import save_figure
 from actorlens.runner.pipeline import STAGES
 
 LINK = re.compile(r'<a xlink:href="([^"]*)"')
-LINKED = ["fig02_top_actors", "fig03_portrayal", "fig04_shift_slopes", "fig04_trajectories",
-          "fig04_stance_matrix_t"]  # fmt: skip
+LINKED = ["fig02_top_actors", "fig02_mention_heatmap", "fig02_dispersion", "fig03_voice_share",
+          "fig03_portrayal", "fig03_voice_vs_portrayal", "fig03_speaker_target",
+          "fig04_shift_slopes", "fig04_trajectories", "fig04_stance_matrix_t"]  # fmt: skip
 
 
 def test_a_link_is_relative_to_the_figure_and_absent_without_a_prefix():
@@ -72,8 +73,10 @@ def linked_report(tmp_path_factory):
     and the linked figures saved in reports/figures; returns the folder and marks drawn."""
     out = tmp_path_factory.mktemp("linked report")
     processed, actors_file = out / "processed", str(config.SEEDS_DIR / "actors.yml")
-    ingest.run(corpus_dir=str(config.SEEDS_DIR), processed_dir=str(processed))
-    totals = count.run(processed_dir=str(processed), actors_file=actors_file).totals()
+    corpus = ingest.run(corpus_dir=str(config.SEEDS_DIR), processed_dir=str(processed))
+    found = count.run(processed_dir=str(processed), actors_file=actors_file)
+    totals, docs = found.totals(), corpus.ordered_ids()
+    top = totals["actor_id"].head(8).tolist()
     voice = sentiment.run(actors_file=actors_file, processed_dir=str(processed))
     result = shift.run(processed_dir=str(processed))
     labels = evidence_pages.labels_of(processed)
@@ -83,6 +86,17 @@ def linked_report(tmp_path_factory):
     target = sorted(roles[roles.str.startswith("stance: ")].str[len("stance: ") :])[0]
     made = {
         "fig02_top_actors": figures.top_actors(totals, 8, to_reports="../"),
+        "fig02_mention_heatmap": figures.mention_heatmap(found.counts, top, docs, labels=labels,
+                                                         to_reports="../"),
+        "fig02_dispersion": figures.dispersion(found.mentions, corpus.texts, top, docs,
+                                               labels=labels, to_reports="../"),
+        "fig03_voice_share": voice_figures.voice_share(
+            overview.voice_share_table(voice.attributions, labels), docs, labels=labels,
+            to_reports="../"),
+        "fig03_voice_vs_portrayal": voice_figures.voice_vs_portrayal(voice.overall, labels,
+                                                                     to_reports="../"),
+        "fig03_speaker_target": voice_figures.speaker_target_heatmap(voice.speaker_target, labels,
+                                                                     8, to_reports="../"),
         "fig03_portrayal": voice_figures.portrayal_intervals(voice.overall, labels, "lexicon", 8,
                                                        to_reports="../"),
         "fig04_shift_slopes": shift_figures.shift_intervals(result.shift, labels, to_reports="../"),
@@ -129,6 +143,19 @@ def test_each_drawn_mark_has_one_link(linked_report):
     points = drawn["fig04_trajectories"]["role"].isin(["portrayal", "voice"]).sum()
     expected = {
         "fig02_top_actors": len(kinds) * len(drawn["fig02_top_actors"]),
+        # cells with a mention; the frame's first column is the document
+        "fig02_mention_heatmap": int(drawn["fig02_mention_heatmap"].iloc[:, 1:].gt(0).sum().sum()),
+        "fig02_dispersion": len(drawn["fig02_dispersion"]),
+        # segments of an actor's quoted words; unknown and others are no actor
+        "fig03_voice_share": int(
+            drawn["fig03_voice_share"]
+            .drop(columns=["doc_id", "unknown", "others"], errors="ignore")
+            .gt(0)
+            .sum()
+            .sum()
+        ),
+        "fig03_voice_vs_portrayal": len(drawn["fig03_voice_vs_portrayal"]),
+        "fig03_speaker_target": len(drawn["fig03_speaker_target"]),
         "fig03_portrayal": len(drawn["fig03_portrayal"]),
         "fig04_shift_slopes": len(drawn["fig04_shift_slopes"]),
         "fig04_trajectories": points,

@@ -263,3 +263,38 @@ def test_an_evidence_page_shows_corpus_text_as_text(tmp_path):
         actor="<i>Ann</i>", actor_id="ann", n_rows=len(rows), sections=sections)  # fmt: skip
     assert "<b>US</b>" not in html and "<script>x" not in html and "<i>Ann" not in html
     assert '<mark class="actor">Ann</mark> met the &lt;b&gt;US&lt;/b&gt;.' in html
+
+
+def test_each_row_carries_its_change_and_trend_and_only_a_clear_one_is_called():
+    def estimate_row(actor_id, value, ci_low, ci_high, q_value, tested, column):
+        return {"actor_id": actor_id, "role": "stance: talks", column: value, "ci_low": ci_low,
+                "ci_high": ci_high, "q_value": q_value, "tested": tested,
+                "from_period": "p1", "to_period": "p2"}  # fmt: skip
+
+    shift_rows = pd.DataFrame(
+        [
+            estimate_row("a", 0.4, 0.1, 0.7, 0.01, True, "delta"),
+            estimate_row("b", -0.5, np.nan, np.nan, np.nan, False, "delta"),
+        ]
+    )
+    trend_rows = pd.DataFrame([estimate_row("a", 0.2, -0.1, 0.5, 0.01, True, "slope")])
+    screen = first_screen.first_screen(TRAJECTORY, periods_of("p1", "p2"), ["talks"], {},
+                                       shift=shift_rows, trend=trend_rows)  # fmt: skip
+    a_stance, a_portrayal, b_stance, _ = screen.rows
+    assert (a_stance.change.text, a_stance.change.interval, a_stance.change.called) == (
+        "+0.40", "[+0.10, +0.70]", True)  # fmt: skip
+    # one period between p1 and p2: the trend's change is its slope
+    assert (a_stance.trend.text, a_stance.trend.called) == ("+0.20", False)  # interval spans 0
+    assert (b_stance.change.text, b_stance.change.interval, b_stance.change.called) == (
+        "-0.50", "", False)  # fmt: skip
+    assert a_portrayal.change is None and b_stance.trend is None
+    assert screen.change_periods == ("p1", "p2")
+
+
+def test_the_trend_reads_as_the_change_its_line_makes_over_the_periods_shown():
+    trend_rows = pd.DataFrame([{"actor_id": "a", "role": "portrayal", "slope": 0.1, "ci_low": 0.05,
+                                "ci_high": 0.15, "q_value": 0.01, "tested": True}])  # fmt: skip
+    screen = first_screen.first_screen(TRAJECTORY, periods_of("p1", "p2", "p3"), ["talks"], {},
+                                       trend=trend_rows)  # fmt: skip
+    trend = screen.rows[1].trend
+    assert (trend.text, trend.interval, trend.called) == ("+0.20", "[+0.10, +0.30]", True)

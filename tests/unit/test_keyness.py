@@ -78,6 +78,11 @@ def test_stopwords_numbers_and_the_actors_names_never_appear():
     assert keyness.words("In 2021, Obama's 2nd term") == ["in", "obama", "term"]
 
 
+def test_speech_frames_are_not_distinctive_words_but_judgements_are():
+    assert {"said", "told", "added"} <= keyness.REPORTING_WORDS
+    assert not {"accused", "praised", "states"} & keyness.REPORTING_WORDS
+
+
 def test_an_actor_without_mentions_at_one_end_has_no_rows():
     table = keyness.keyness(*corpus(copies=10), "p1", "p2", min_count=1)
     assert "bob" not in set(table["actor_id"])

@@ -86,4 +86,5 @@ def test_agreement_scores_documents_and_paragraphs():
 
 
 def test_a_missing_folder_is_skipped_with_a_note(tmp_path):
-    assert persent.folder_agreement(tmp_path).startswith("PerSenT not found in")
+    rows, note = persent.folder_agreement(tmp_path)
+    assert rows.empty and note.startswith("PerSenT not found in")

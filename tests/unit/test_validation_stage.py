@@ -44,7 +44,7 @@ def test_validation_is_the_last_stage_and_reads_and_writes_no_table():
 # The one check a stage notebook shows: the chosen scorer's agreement with the hand labels,
 # beside the portrayal figure it qualifies (one scorer, no corpus but the labelled mentions).
 BESIDE_THE_FIGURE = {"03-voice-and-portrayal.ipynb": [
-    "print(validation.scorer_levels(scorer).to_string(index=False))"]}  # fmt: skip
+    "tables.table(validation.scorer_levels(scorer))"]}  # fmt: skip
 
 
 def test_the_stage_notebooks_analyse_the_users_corpus_only():
@@ -56,8 +56,9 @@ def test_the_stage_notebooks_analyse_the_users_corpus_only():
 
 def test_notebook_05_holds_every_validation_check_with_its_stored_output():
     sources = [s for s in code_of("05-validation.ipynb") if checked.CHECK_MARK in s]
-    assert [s.removeprefix(f"{checked.CHECK_MARK}\nprint(").removesuffix(")") for s in sources] == [
-        f"{call}.to_string(index=False)" if not call.startswith("persent.") else call
+    persent_cell = f"agreement, note = {CHECKED_CALLS[4]}\ntables.table(agreement, note=note)"
+    assert [s.removeprefix(f"{checked.CHECK_MARK}\n") for s in sources] == [
+        f"tables.table({call})" if not call.startswith("persent.") else persent_cell
         for call in CHECKED_CALLS
     ]
     cells = nbformat.read(config.NOTEBOOKS_DIR / "05-validation.ipynb", as_version=4).cells
@@ -73,12 +74,12 @@ def test_no_default_path_leads_outside_the_project():
 
 def test_persent_is_skipped_with_a_note_unless_a_folder_is_given(tmp_path):
     assert parameters.default("persent_dir") == ""
-    assert persent.folder_agreement("") == (
+    assert persent.folder_agreement("")[1] == (
         "PerSenT not given (persent_dir is empty): skipped. Set persent_dir to a folder "
         "holding PerSenT's dev.csv and fixed_test.csv to add its document and paragraph "
         "labels."
     )
-    assert persent.folder_agreement(tmp_path) == (
+    assert persent.folder_agreement(tmp_path)[1] == (
         f"PerSenT not found in {tmp_path} (dev.csv and fixed_test.csv): skipped"
     )
 
