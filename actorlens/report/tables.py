@@ -49,6 +49,8 @@ def _number(value, decimals: int) -> str:
         return "-"
     if decimals == 3 and 0 <= value < 0.001:
         return "< 0.001"
+    if round(value, decimals) == 0:
+        value = 0.0  # never "-0.00"
     return f"{value:.{decimals}f}"
 
 

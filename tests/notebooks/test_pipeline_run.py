@@ -57,7 +57,7 @@ def test_index_page_reports_the_corpus(smoke_run):
     assert "From period 000 (1 document) to period 002 (1 document):" in index
     assert "No shift can be tested" in index  # one article at each end
     assert "Portrayal (minilm scorer)" in index  # which scorer and reader made the numbers
-    assert "Stance targets: talks; stance read by minilm" in index
+    assert "Stance targets: talks; stance read by lexicon" in index
 
 
 def test_shift_tables_agree_with_the_front_page(smoke_run):

@@ -44,3 +44,8 @@ def test_browse_names_the_csv_when_rows_are_cut(capsys, monkeypatch):
 def test_an_id_column_without_labels_keeps_its_name():
     shown = tables.readable(pd.DataFrame({"actor_id": ["putin"], "label": ["Vladimir Putin"]}))
     assert shown.columns.tolist() == ["actor id", "label"]
+
+
+def test_a_value_that_rounds_to_zero_is_shown_without_a_sign():
+    shown = tables.readable(pd.DataFrame({"mean": [-0.004, 0.004, -0.006]}))
+    assert shown["mean"].tolist() == ["0.00", "0.00", "-0.01"]

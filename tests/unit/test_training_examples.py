@@ -35,26 +35,6 @@ def test_the_training_half_is_fixed_by_the_index_and_never_holds_a_labelled_docu
     )
 
 
-def test_a_paragraph_is_marked_where_it_first_names_the_person_and_keeps_its_label(monkeypatch):
-    monkeypatch.setattr(persent, "training_half", lambda frame: frame)
-    paragraphs = ["Critics  said Lee failed.", "The weather was fine.", "Ann Lee met Lee's staff."]
-    frame = persent_frame([7], paragraphs, ["Negative", "Neutral", "Positive"])
-    path = "frame.csv"
-    monkeypatch.setattr(pd, "read_csv", lambda _: frame)
-    found = examples.persent_paragraphs(path)
-    assert found.values.tolist() == [
-        ["Critics, said Lee failed.", 14, 17, "negative"],
-        ["Ann Lee met Lee's staff.", 0, 7, "positive"],
-    ]
-
-
-def test_a_document_whose_paragraphs_and_labels_differ_in_number_is_left_out(monkeypatch):
-    monkeypatch.setattr(persent, "training_half", lambda frame: frame)
-    frame = persent_frame([7], ["Lee won.", "Lee lost."], ["Positive"])
-    monkeypatch.setattr(pd, "read_csv", lambda _: frame)
-    assert examples.persent_paragraphs("x.csv").empty
-
-
 def test_own_labels_become_label_names(tmp_path):
     path = tmp_path / "labels.csv"
     path.write_text("item_id,sentence,start,end,label\nt1,Lee lied.,0,3,-1\nt2,Lee met Bo.,0,3,0\n")
