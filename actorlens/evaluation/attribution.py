@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-KINDS = ("direct", "reported", "mixed")
+KINDS = ("direct", "reported", "mixed", "position")
 NO_NAME = frozenset({"", "unnamed", "unknown"})
 SEARCH_BACK = 400
 
