@@ -13,6 +13,8 @@ OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
 LINE = re.compile(r"[^\n]+")
 # Every mark that opens or closes a double-quoted passage (the closers of OPEN_CLOSE too).
 QUOTE_MARK = re.compile('[“”«»„"]')
+# A straight mark that can only open: a space before it, a word after it.
+OPENS_ONLY = re.compile(r'(?<=\s)"(?=[^\W_]|[\[(‘…])')
 # ‘single-quoted’ passages (headlines, nested quotes); the closing mark is not an
 # apostrophe because no letter follows it (“Russia’s” never closes a quote).
 SINGLE_QUOTED = re.compile(r"(?<![\w’'])‘(?=\S)[^‘’\n]*?[^\s‘]’(?!\w)")
@@ -110,7 +112,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the double-quoted passages of ``text``, marks included.
 
     Curly quotes pair an opening mark with the next closing one; straight quotes pair
-    in order within a paragraph; curly single quotes count outside double quotes
+    in order within a paragraph. As newspapers quote a speech over several paragraphs
+    (each opens a mark, only the last closes it), an opening mark after the end of a
+    sentence while a quote is open starts a new quote: the open one ends with its
+    sentence, also where paragraphs are joined on one line. Curly single quotes count outside double quotes
     (a headline's ‘First Step’), inside them they belong to the outer quote. Broken marks get a best effort, never an error: an
     opening mark with no close runs to the paragraph's end, a closing mark with no
     opening reaches back to the end of the previous quote (or the paragraph's start).
@@ -142,12 +147,32 @@ def _line_quote_spans(line: str, offset: int) -> list[tuple[int, int]]:
                 begin = last_end + len(line[last_end:i]) - len(line[last_end:i].lstrip())
                 spans.append((offset + begin, offset + i + 1))
                 last_end = i + 1
+        elif char == '"' and (ended := _sentence_ended(line, start, mark)):  # reopened
+            spans.append((offset + start, offset + ended))
+            start, closer = i, '"'
         elif char == closer or (char in '"”' and closer in '"”'):
             spans.append((offset + start, offset + i + 1))
             start, last_end = None, i + 1
         elif char in OPEN_CLOSE and closer == "”":  # a new opening before a close: restart
-            spans.append((offset + start, offset + i))
+            spans.append((offset + start, offset + _trimmed(line, start, i)))
             start = i
     if start is not None:
         spans.append((offset + start, offset + len(line)))
     return spans
+
+
+def _sentence_ended(line: str, start: int, mark: re.Match) -> int:
+    """Where the quote open since ``start`` ended if the straight ``mark`` opens a new one
+    (it can only open, and a sentence ends right before it); else 0."""
+    if not OPENS_ONLY.match(line, mark.start()):
+        return 0
+    end = _trimmed(line, start, mark.start())
+    at = end - 1 if line[end - 1] in "’'”)]" and end - 2 > start else end
+    return end if line[at - 1] in ".!?…" else 0
+
+
+def _trimmed(line: str, start: int, end: int) -> int:
+    """``end`` moved back over the spaces before it (not past ``start``): reads those only."""
+    while end - 1 > start and line[end - 1].isspace():
+        end -= 1
+    return end

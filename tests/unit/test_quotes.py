@@ -114,7 +114,7 @@ def test_broken_and_foreign_quote_marks():
     assert [text[s:e] for s, e in quote_spans(text)] == [
         "«Non»",
         "„Ja“",
-        "“One ",  # a new opening before any close ends the open quote there
+        "“One",  # a new opening before any close ends the open quote there
         "“two”",
         "“three",  # no close before the paragraph ends
         "four”",  # a close with no opening reaches back to the paragraph's start
@@ -190,3 +190,37 @@ def test_continuation_stops_at_a_speaker_who_is_no_actor(tmp_path):
 def test_markup_values_are_not_quotes(tmp_path):
     text = 'Talks went on.\n\nThe table had width "2" and colour "#ffffcc" and "" marks.\n\n“Fine,” Trump said.'
     assert quotes_of(tmp_path, text)["text"].tolist() == ["“Fine,”"]
+
+
+SPEECH = (
+    "Talks went on.\n\nMr Putin spoke at length.\n\n"
+    "{o}We will not give in,{c} he said. {o}The West has been a {so}menace{sc} to us for years.{sep}"
+    "{o}Our people know it.{sep}{o}They will not forget it,{c} he said.{sep}Trump replied later."
+)
+CURLY = {"o": "“", "c": "”", "so": "‘", "sc": "’"}
+STRAIGHT = {"o": '"', "c": '"', "so": "'", "sc": "'"}
+
+
+@pytest.mark.parametrize("marks", [CURLY, STRAIGHT])
+@pytest.mark.parametrize("sep", ["\n\n", "   "])  # paragraphs on their own lines, or joined
+def test_speech_over_several_paragraphs(marks, sep):
+    text = SPEECH.format(sep=sep, **marks)
+    o, c = marks["o"], marks["c"]
+    assert [text[s:e] for s, e in quote_spans(text)] == [
+        f"{o}We will not give in,{c}",
+        f"{o}The West has been a {marks['so']}menace{marks['sc']} to us for years.",
+        f"{o}Our people know it.",
+        f"{o}They will not forget it,{c}",
+    ]
+
+
+def test_straight_marks_do_not_reopen_inside_a_sentence():
+    text = 'It was "twinned "\'\'. A "card " came. He said "no. "Yes" is fine.'
+    assert [text[s:e] for s, e in quote_spans(text)] == ['"twinned "', '"card "', '"no.', '"Yes"']
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "   "])
+def test_each_paragraph_of_a_speech_is_the_speakers_quote(tmp_path, sep):
+    found = quotes_of(tmp_path, SPEECH.format(sep=sep, **STRAIGHT))
+    assert found["speaker_id"].tolist() == ["putin"] * 4
+    assert found["cue"].tolist() == ["said", "", "", "said"]
