@@ -185,8 +185,10 @@ class Document:
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
-    """The quoted spans of ``text`` (:func:`~actorlens.text.spans.quote_spans`) that hold words."""
-    return [(s, e) for s, e in quote_spans(text) if not _is_markup(text[s:e])]
+    """The quoted spans of ``text`` (:func:`~actorlens.text.spans.quote_spans`) that hold words
+    and are no attribute's value (``style="..."``)."""
+    return [(s, e) for s, e in quote_spans(text)
+            if not _is_markup(text[s:e]) and text[s - 1 : s] != "="]  # fmt: skip
 
 
 def _is_markup(span: str) -> bool:

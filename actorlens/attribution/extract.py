@@ -18,7 +18,7 @@ from itertools import accumulate
 import pandas as pd
 
 from actorlens.attribution.document import Attribution, Document, quotation_spans
-from actorlens.attribution.quotes import attribute_quote, lead_into_next
+from actorlens.attribution.quotes import attribute_quote, is_scare_quote, lead_into_next
 from actorlens.attribution.reported import find_reported
 from actorlens.attribution.speakers import SpeakerResolver
 from actorlens.core.engine import Engine
@@ -75,7 +75,7 @@ def find_attributions(doc_id: str, text: str, starts: list[int], mentions: list[
     mixed = _held(document.quotes, [(r.start, r.end) for r in reported if r.kind == "mixed"])
     rows = [(start, end, "direct", a, False)
             for (start, end), a, in_mixed in zip(document.quotes, direct, mixed, strict=True)
-            if not in_mixed]  # fmt: skip
+            if not in_mixed and not is_scare_quote(document, start, end, a)]  # fmt: skip
     rows += [(r.start, r.end, r.kind, a, r.negated) for r, a in zip(reported, spoken, strict=True)]
     rows.sort(key=lambda row: row[0])
     return [_row(doc_id, number, document, *row) for number, row in enumerate(rows)]

@@ -44,6 +44,8 @@ RIGHT_APPOSITION = re.compile(
     rf"(?:\w+ly\s+)?(?P<cue>{CUE})\b"
 )
 COLON = re.compile(r"(?P<phrase>[^,.;:!?\n“”\"]{1,60}):\s*$")
+LETTER = re.compile(r"[^\W\d_]")
+EXCLAIMED = re.compile(r"[!?]\W?$")  # “Nuts!”: a cry or a question is someone's words
 
 
 def cue_after(resolver: SpeakerResolver, end: int) -> Attribution | None:
@@ -119,6 +121,23 @@ def attribute_quote(
         chosen = Attribution(speaker, "", "", -1, name)
     resolver.remember(start, chosen)
     return chosen
+
+
+def is_scare_quote(document: Document, start: int, end: int, attribution: Attribution) -> bool:
+    """Whether the quote ``text[start:end]`` is a term no one is presented as saying: it has
+    no cue, and it stands in parentheses, or is a few words inside the narrator's sentence
+    (a “backstop” that would ...)."""
+    if attribution.cue:
+        return False
+    text = document.text
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+        return True
+    if len(text[start:end].split()) >= MIN_SENTENCE_QUOTE_WORDS or EXCLAIMED.search(
+        text, start, end
+    ):
+        return False
+    since = max(document.sentence_start(start), document.paragraph_start(start))
+    return bool(LETTER.search(text, since, start))
 
 
 def lead_into_next(document: Document, attributions: list[Attribution]) -> None:
