@@ -90,7 +90,7 @@ SCHEMAS = {
         _schema("mentions", "doc_id:str sent_id:int actor_id:str surface:str start:int end:int "
                 "kind:str", parquet=True),
         _schema("mention_counts", "doc_id:str actor_id:str n_mentions:int n_name:int n_title:int "
-                "n_metonym:int n_demonym:int per_1k_words:float share_of_voice:float"),
+                "n_metonym:int n_demonym:int n_description:int per_1k_words:float share_of_voice:float"),
         _schema("salience", "doc_id:str actor_id:str first_position:float in_title_or_lede:bool"),
         _schema("kwic", "doc_id:str sent_id:int actor_id:str kind:str left:str? match:str "
                 "right:str?", parquet=True),

@@ -27,7 +27,7 @@ from actorlens.text.names import CAPITALISED_NAME
 from actorlens.text.sentences import sentence_spans_by_document
 
 KWIC_WIDTH = 60
-KINDS = ("name", "title", "metonym", "demonym")
+KINDS = ("name", "title", "metonym", "demonym", "description")
 POSSESSIVE = re.compile(r"['’]s?$")
 SENTENCE_OPENING = " \"“‘'(["
 
@@ -56,7 +56,7 @@ class Mentions(TableSet):
         """Mentions per actor over the corpus, most mentioned first."""
         sums = (
             self.counts.groupby("actor_id")[["n_mentions", "n_name", "n_title", "n_metonym",
-                                              "n_demonym"]]
+                                              "n_demonym", "n_description"]]
             .sum()
             .assign(n_docs=self.counts[self.counts["n_mentions"] > 0].groupby("actor_id").size())
             .fillna({"n_docs": 0})
@@ -68,7 +68,7 @@ class Mentions(TableSet):
             sums.assign(label=sums["actor_id"].map(labels))
             .sort_values(["n_mentions", "n_demonym", "actor_id"], ascending=[False, False, True])
             .reset_index(drop=True)[["actor_id", "label", "n_mentions", "n_name", "n_title",
-                                     "n_metonym", "n_demonym", "n_docs"]]
+                                     "n_metonym", "n_demonym", "n_description", "n_docs"]]
         )  # fmt: skip
 
 
@@ -83,9 +83,12 @@ def unmentioned_actors(actors: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFra
 
 def document_mentions(matcher: Matcher, doc_id: str, text: str, starts: list[int]) -> list[tuple]:
     """Mention rows (in the mentions table's column order) of one document whose
-    sentences start at ``starts``."""
+    sentences start at ``starts``: the actors file's aliases, then the descriptions the
+    document resolves."""
     rows = []
-    for mention in matcher.find(text):
+    found = matcher.find(text)
+    found += matcher.describer.find(text, found)
+    for mention in sorted(found, key=lambda m: (m["start"], m["end"], m["actor_id"])):
         start, end = mention["start"], mention["end"]
         sent_id = max(bisect.bisect_right(starts, start) - 1, 0)
         rows.append((doc_id, sent_id, mention["actor_id"], mention["surface"], start, end,
@@ -137,8 +140,9 @@ def scan(corpus: Corpus, matcher: Matcher, engine: Engine | None = None) -> Scan
 def count_mentions(
     mentions: pd.DataFrame, documents: pd.DataFrame, include_demonyms: bool = False
 ) -> pd.DataFrame:
-    """Per document and actor: mentions by kind, the counted total, per 1,000 words and
-    the actor's share of the document's counted mentions."""
+    """Per document and actor: mentions by kind, the counted total (names, titles,
+    metonyms, demonyms if asked; never descriptions), per 1,000 words and the actor's share
+    of the document's counted mentions."""
     if mentions.empty:
         return frame("mention_counts")
     counted = list(KINDS) if include_demonyms else ["name", "title", "metonym"]

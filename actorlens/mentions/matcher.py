@@ -3,7 +3,8 @@ accent-insensitive, case-sensitive except for the first letter of an alias writt
 case, so "the Kremlin leader" also matches "The Kremlin leader"), the longest alias winning;
 persons and other actors in separate passes, so that a state named inside a person's title
 also counts ("U.S. President Donald Trump": trump and united_states); a title directly
-followed by the same actor's name is one mention; ``exclude`` phrases never match.
+followed by the same actor's name is one mention; ``exclude`` phrases never match. The
+descriptions a document resolves are found apart (:mod:`actorlens.mentions.descriptions`).
 """
 
 import bisect
@@ -11,6 +12,7 @@ import re
 from typing import NamedTuple
 
 from actorlens.corpus.actors import Actor
+from actorlens.mentions.descriptions import Describer
 from actorlens.text.spans import fold, fold_with_origins
 
 TITLE_NAME_GAP = re.compile(r"[\s,]*")
@@ -87,6 +89,7 @@ class Matcher:
         self.passes = [p for p in (_Pass.of(persons), _Pass.of(others)) if p]
         excluded = _longest_first(e for actor in actors for e in actor.exclude)
         self.exclude = _union([_alias_pattern(e) for e in excluded]) if excluded else None
+        self.describer = Describer(actors)
 
     def find(self, text: str) -> list[dict]:
         """Mentions in ``text`` as dicts with actor_id, kind, start, end, surface: matched

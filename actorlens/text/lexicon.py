@@ -18,11 +18,13 @@ CLAUSES = ("say", "that", "told", "intend", *OBJECT_LINKS)
 FLAGS = ("quote", "inverted", "passive")
 VERB_KEYS = {"forms", "participle", "clause", "after_quote", *FLAGS}
 SECTIONS = {"reporting_verbs", "name_particles", "honorifics", "gendered_nouns", "title_words",
-            "not_names", "abbreviations", "sentence_starters", "speaker_words"}  # fmt: skip
+            "not_names", "abbreviations", "sentence_starters", "speaker_words",
+            "description_words"}  # fmt: skip
 PRONOUNS = ("she", "he", "unknown")
 PHRASE_KINDS = ("titles", "name_suffixes", "places")  # abbreviations inside a speaker phrase
 SPEAKER_WORD_KINDS = ("phrase_words", "descriptors", "not_person_words", "fillers", "coordinators",
                       "clause_openers", "not_sources", "prepositions")  # fmt: skip
+DESCRIPTION_WORD_KINDS = ("heads", "qualifiers")
 
 
 class LexiconError(ValueError):
@@ -61,6 +63,7 @@ class Lexicon:
     sentence_starters: tuple[str, ...]
     abbreviations: dict[str, tuple[str, ...]]
     speaker_words: dict[str, tuple[str, ...]]
+    description_words: dict[str, tuple[str, ...]]
 
 
 def _words(value, where: str) -> tuple[str, ...]:
@@ -124,6 +127,12 @@ def read_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         speaker_words=_lists(
             data["speaker_words"], f"{path}: speaker_words", SPEAKER_WORD_KINDS, SPEAKER_WORD_KINDS
         ),
+        description_words=_lists(
+            data["description_words"],
+            f"{path}: description_words",
+            DESCRIPTION_WORD_KINDS,
+            DESCRIPTION_WORD_KINDS,
+        ),
     )
 
 
@@ -164,6 +173,10 @@ COORDINATORS = frozenset(LEXICON.speaker_words["coordinators"])
 CLAUSE_OPENERS = LEXICON.speaker_words["clause_openers"]
 NOT_SOURCES = frozenset(LEXICON.speaker_words["not_sources"])
 PREPOSITIONS = LEXICON.speaker_words["prepositions"]
+# Descriptions of a person ("the Liberal Democrat leader"): the nouns they end in, and the
+# words that make someone else of the holder ("the vice president" is not "the president").
+DESCRIPTION_HEADS = LEXICON.description_words["heads"]
+DESCRIPTION_QUALIFIERS = frozenset(LEXICON.description_words["qualifiers"])
 
 
 def alternation(words) -> str:

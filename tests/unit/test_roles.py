@@ -46,7 +46,8 @@ def test_roles_voice_inside_own_quote_quoted_inside_another_portrayal_elsewhere(
         # needs ../shared/corpora/wikinews_politics beside the project, as CI has it (5,617 and
         # 212 before negated cues kept their speaker and "called on Y to Z" became reported;
         # 5,633 and 213 before the one lexicon: participle cues, every form of a quote verb;
-        # 5,666 and 215 before scare quotes stopped being direct quotes, issue 27)
+        # 5,666 and 215 before issue 27 (scare quotes no longer direct quotes, descriptions
+        # the document resolves as mentions, persons as speakers, more reported speech)
         (WIKINEWS, config.PARAMS_DIR / "wikinews_actors.yml", 5555, 211),
     ],
     ids=["seeds", "wikinews"],
