@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from actorlens.attribution.phrases import PHRASE_STOP, name_of, pronoun_cue
+from actorlens.attribution.phrases import PHRASE_STOP, is_person_name, name_of, pronoun_cue
 from actorlens.text.lexicon import CLAUSE_OPENERS, NOT_NAMES, NOT_PERSON_WORDS, alternation
 from actorlens.text.names import CAPITALISED_NAME
 from actorlens.text.spans import quote_spans
@@ -81,15 +81,33 @@ class Document:
 
     def names_by_last_word(self) -> dict[str, str]:
         """Last word -> the longest name ending with it in the document ("Blair" -> "Tony
-        Blair"), titles left out; built on first use."""
+        Blair"), a person's before an organisation's ("Ahmad" -> "Muneer Ahmad", not "the
+        Union Tribune Ahmad"), titles and the places or bodies of the actors file that run
+        into it ("New Zealand Helen Clark") left out; built on first use."""
         if self._names_by_last is None:
-            self._names_by_last = {}
-            for _, _, run in self.long_names:
-                name = name_of(run)
+            best: dict[str, tuple[bool, int, str]] = {}
+            for start, end, run in self.long_names:
+                cut = self._after_bodies(start, end)
+                name = name_of(run[cut - start :])
                 last = name.split()[-1] if name else ""
-                if name and len(name) > len(self._names_by_last.get(last, "")):
-                    self._names_by_last[last] = name
+                key = (is_person_name(name), len(name), name)
+                if name and key > best.get(last, (False, 0, "")):
+                    best[last] = key
+            self._names_by_last = {last: key[2] for last, key in best.items()}
         return self._names_by_last
+
+    def _after_bodies(self, start: int, end: int) -> int:
+        """Where a run of names at ``[start, end)`` goes on after the mentions of actors
+        that are no persons it opens with ("New Zealand" in "New Zealand Helen Clark")."""
+        index = bisect.bisect_left(self.mention_starts, start)
+        cut = start
+        while index < len(self.mentions) and self.mentions[index][0] == cut:
+            m_end, actor = self.mentions[index][1], self.mentions[index][2]
+            if actor in self.persons or m_end >= end:
+                break
+            cut = m_end + len(self.text[m_end:end]) - len(self.text[m_end:end].lstrip())
+            index = bisect.bisect_left(self.mention_starts, cut)
+        return cut
 
     def names_unmatched(self, start: int, phrase: str, name: str) -> bool:
         """Whether the last word of ``name`` in ``phrase`` (at ``start``) lies outside

@@ -14,6 +14,7 @@ from actorlens.text.lexicon import (
     FILLERS,
     NAME_PARTICLES,
     NOT_NAMES,
+    NOT_PERSON_WORDS,
     PHRASE_ABBREVIATIONS,
     PHRASE_WORDS,
     PRONOUN_WORDS,
@@ -44,8 +45,9 @@ NAME_RUN = re.compile(
     rf"(?:\s+(?:[A-Z][\w’'.-]*|(?:{PARTICLE})(?:-[A-Z][\w’'-]*)?(?=\s|$)))*"
 )
 # "a spokeswoman for X", "officials of X": the person speaking is not named.
+DESCRIPTION_OPENERS = ("a", "an", "the", "one", "two", "three", "several", "some", "many")
 UNNAMED_HEAD = re.compile(
-    r"^(?:an?|the|one|two|three|several|some|many)?\s*[a-z][\w -]*\b(?:for|of|at|from|with)\s"
+    rf"^(?:{'|'.join(DESCRIPTION_OPENERS)})?\s*[a-z][\w -]*\b(?:for|of|at|from|with)\s"
 )
 
 
@@ -53,15 +55,15 @@ UNNAMED_HEAD = re.compile(
 def name_of(phrase: str) -> str:
     """The name a speaker phrase holds, titles left out: "Foreign Minister Jack Straw"
     -> "Jack Straw", "Kofi Annan, the UN secretary general" -> "Kofi Annan" (the longest
-    run of capitalised words, the last of equals); "" for a pronoun, a description
+    run of capitalised words, the last of equals, a person's name before an organisation's:
+    "Acme Foundation chief Jo Bloggs" -> "Jo Bloggs"); "" for a pronoun, a description
     ending in a common noun ("US officials") or someone described by their organisation
     ("a spokeswoman for X")."""
     head = phrase.split(",")[0].split()
-    if UNNAMED_HEAD.match(phrase) or (
-        head and (head[-1].islower() or head[-1].lower() in DESCRIPTORS)
-    ):
+    if described(phrase) or (head and (head[-1].islower() or head[-1].lower() in DESCRIPTORS)):
         return ""  # "US officials", "the newspaper", "Police": a description, no name
     best: list[str] = []
+    best_key = (False, 0)
     for match in NAME_RUN.finditer(phrase):
         words = match.group().replace("’s", "").replace("'s", "").split()
         while words and words[0] in NOT_NAMES:
@@ -69,9 +71,26 @@ def name_of(phrase: str) -> str:
         titles = [i for i, w in enumerate(words) if w.lower().rstrip(".") in TITLE_WORDS]
         if titles:  # "Iraqi Prime Minister Nouri al-Maliki"; a title alone names nobody
             words = words[titles[-1] + 1 :]
-        if words and words[0].lower() not in PRONOUNS and len(words) >= len(best):
-            best = words
+        key = (len(words) > 1 and is_person_name(" ".join(words)), len(words))
+        if words and words[0].lower() not in PRONOUNS and key >= best_key:
+            best, best_key = words, key
     return " ".join(best).rstrip(".,")
+
+
+def described(phrase: str) -> bool:
+    """Whether ``phrase`` describes someone by whom they speak for ("A spokeswoman for X",
+    "officials of X"): it names nobody."""
+    first, _, rest = phrase.partition(" ")
+    if first.lower() in DESCRIPTION_OPENERS:  # "A spokesman for X" opening a sentence
+        phrase = f"{first.lower()} {rest}"
+    return bool(UNNAMED_HEAD.match(phrase))
+
+
+def is_person_name(name: str) -> bool:
+    """Whether ``name`` may be a person's: no word of it makes it a place, a building, an
+    institution or an event ("Belmarsh Prison", "Acme Foundation")."""
+    words = name.replace("’s", "").replace("'s", "").split()
+    return not any(word.rstrip(".,") in NOT_PERSON_WORDS for word in words)
 
 
 def pronoun_cue(words: str) -> str:

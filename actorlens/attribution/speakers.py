@@ -19,7 +19,13 @@ import bisect
 import re
 
 from actorlens.attribution.document import Attribution, Document
-from actorlens.attribution.phrases import PRONOUNS, name_of, pronoun_cue
+from actorlens.attribution.phrases import (
+    PRONOUNS,
+    is_person_name,
+    name_of,
+    pronoun_cue,
+)
+from actorlens.text.lexicon import NOT_NAMES
 
 MIN_SENTENCE_QUOTE_WORDS = 4
 NON_SPACE = re.compile(r"\S")
@@ -48,12 +54,20 @@ class SpeakerResolver:
             return self._pronoun(start, pronoun) if PRONOUNS[pronoun] else ("", "")
         actors = self.doc.actors_in(start, start + len(phrase))
         persons = [a for a in actors if a in self.doc.persons]
-        name = self.doc.fullest(name_of(phrase))
+        name = self.doc.fullest(name_of(phrase)) or self._surname(phrase)
         if persons:
             return persons[-1], ""
         if actors and not (name and self.doc.names_unmatched(start, phrase, name)):
             return actors[-1], ""
         return "", name  # "Canada's Trade Minister Jim Peterson": the person, not Canada
+
+    def _surname(self, phrase: str) -> str:
+        """The fuller name of a one-word phrase that is also a common capitalised word,
+        which :func:`name_of` reads as no name ("May said" after "Elizabeth May")."""
+        if phrase in NOT_NAMES:
+            fuller = self.doc.fullest(phrase)
+            return fuller if fuller != phrase else ""
+        return ""
 
     def _pronoun(self, offset: int, pronoun: str) -> tuple[str, str]:
         """The most recent speaker or person subject before ``offset`` whom ``pronoun``
@@ -64,7 +78,8 @@ class SpeakerResolver:
         # Walk back from ``offset`` to the window's start only, the latest fit first.
         speaker_at, speaker = -1, None
         for o, s, cue, name in _back(self.recent, self.recent_starts, window, offset):
-            if (s in self.doc.persons or not s) and self._takes(s, cue) in fits:
+            person = s in self.doc.persons or (not s and is_person_name(name))
+            if person and self._takes(s, cue) in fits:
                 speaker_at, speaker = o, (s, name)
                 break
         subject_at, subject = -1, ("", "")

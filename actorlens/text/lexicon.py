@@ -18,8 +18,8 @@ CLAUSES = ("say", "that", "told", "intend", *OBJECT_LINKS)
 FLAGS = ("quote", "inverted", "passive")
 VERB_KEYS = {"forms", "participle", "clause", "after_quote", *FLAGS}
 SECTIONS = {"reporting_verbs", "name_particles", "honorifics", "gendered_nouns", "title_words",
-            "not_names", "abbreviations", "sentence_starters", "speaker_words",
-            "description_words"}  # fmt: skip
+            "place_and_body_words", "not_names", "abbreviations", "sentence_starters",
+            "speaker_words", "description_words"}  # fmt: skip
 PRONOUNS = ("she", "he", "unknown")
 PHRASE_KINDS = ("titles", "name_suffixes", "places")  # abbreviations inside a speaker phrase
 SPEAKER_WORD_KINDS = ("phrase_words", "descriptors", "not_person_words", "fillers", "coordinators",
@@ -59,6 +59,7 @@ class Lexicon:
     honorifics: dict[str, tuple[str, ...]]
     gendered_nouns: dict[str, tuple[str, ...]]
     title_words: tuple[str, ...]
+    place_and_body_words: tuple[str, ...]
     not_names: tuple[str, ...]
     sentence_starters: tuple[str, ...]
     abbreviations: dict[str, tuple[str, ...]]
@@ -119,6 +120,7 @@ def read_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         honorifics=_lists(data["honorifics"], f"{path}: honorifics", PRONOUNS),
         gendered_nouns=_lists(data["gendered_nouns"], f"{path}: gendered_nouns", PRONOUNS),
         title_words=_words(data["title_words"], f"{path}: title_words"),
+        place_and_body_words=_words(data["place_and_body_words"], f"{path}: place_and_body_words"),
         not_names=_words(data["not_names"], f"{path}: not_names"),
         sentence_starters=_words(data["sentence_starters"], f"{path}: sentence_starters"),
         abbreviations=_lists(
@@ -167,7 +169,10 @@ PHRASE_ABBREVIATIONS = tuple(word for kind in PHRASE_KINDS for word in LEXICON.a
 # Who speaks: the words the attribution rules read around a cue (``speaker_words``).
 PHRASE_WORDS = frozenset(LEXICON.speaker_words["phrase_words"])
 DESCRIPTORS = frozenset(LEXICON.speaker_words["descriptors"])
-NOT_PERSON_WORDS = frozenset(LEXICON.speaker_words["not_person_words"])
+# Capitalised words that make a name no person's (an organisation, a place, an event).
+NOT_PERSON_WORDS = frozenset(
+    (*LEXICON.speaker_words["not_person_words"], *LEXICON.place_and_body_words)
+)
 FILLERS = LEXICON.speaker_words["fillers"]
 COORDINATORS = frozenset(LEXICON.speaker_words["coordinators"])
 CLAUSE_OPENERS = LEXICON.speaker_words["clause_openers"]

@@ -157,3 +157,21 @@ def test_evaluate_attribution_command(tmp_path, capsys):
     assert lines["all"][1:6] == ["3", "3", "1.0", "1.0", "1.0"]
     assert lines["all"][6] == "1.0"
     assert cli.main(["evaluate-attribution", str(tmp_path / "missing.jsonl")]) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_name"),
+    [
+        ("The riot began at Marlow Prison on Friday. He said the cells were full.", ""),
+        ("Olga Berg visited the Kestrel Foundation. She said the money had gone.", "Olga Berg"),
+        ("Kestrel Foundation chief Olga Berg said the money had gone.", "Olga Berg"),
+        ("Shadow Home Secretary Piet Vale said the bill was flawed.", "Piet Vale"),
+        ("Labour MP Piet Vale said the bill was flawed.", "Piet Vale"),
+        ("Piet Vale spoke first.\n\nThe vote was close.\n\nNobody left.\n\n"
+         "Mr Vale said the bill was flawed.", "Piet Vale"),
+        ("Hannah May led the campaign. May said the bill was flawed.", "Hannah May"),
+    ],
+)  # fmt: skip
+def test_speakers_are_persons_in_their_fullest_name(tmp_path, text, speaker_name):
+    row = attributions_of(tmp_path, text).iloc[-1]
+    assert (row["speaker_id"], row["speaker_name"]) == ("", speaker_name)

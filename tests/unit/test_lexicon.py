@@ -203,7 +203,7 @@ SHIPPED = lexicon.LEXICON_FILE.read_text(encoding="utf-8")
         ("quote: true, passive: true", "quote: yes please, passive: true", "true or false"),
         ('numbering: ["no", nos', "numbering: [no, nos", "abbreviations: numbering: expected a list"),
         ("  places: [st, mt, ft]\n", "", "abbreviations: expected a mapping of word lists"),
-        ("\n  unknown: [dr]", "\n  they: [dr]", "honorifics: expected a mapping"),
+        ("\n  unknown: [dr, mx, prof, rev]", "\n  they: [dr, mx, prof, rev]", "honorifics: expected a mapping"),
         ("name_particles: [", "particles: [", "expected the sections"),
         ('In, "On", At', "In, On, At", "not_names: expected a list"),
         ('in, "on", at', "in, on, at", "sentence_starters: expected a list"),
