@@ -61,7 +61,7 @@ def find_attributions(doc_id: str, text: str, starts: list[int], mentions: list[
         if is_reported:
             item = reported[index]
             speaker, name = resolver.resolve(item.source, item.source_start)
-            if not item.source and item.source_start < 0 and item.cue_start >= 0:  # the subject
+            if not (item.source or item.hearsay) and item.source_start < 0 <= item.cue_start:
                 speaker, name = document.subject_before(item.cue_start,
                                                         document.sentence_start(item.cue_start))  # fmt: skip
             spoken[index] = Attribution(speaker, item.source, item.cue, item.cue_end,

@@ -8,8 +8,10 @@ Constructions, each inside one sentence and outside direct quotes:
 * ``SOURCE accused / blamed / criticised Y of / for Z``, ``described Y as Z``, ``urged /
   asked / called on Y to Z``, ``vowed / promised / pledged / threatened to Z``;
 * ``CLAUSE, SOURCE CUE.`` and ``CLAUSE, CUE SOURCE.`` -- the cue closing the sentence;
-* ``according to SOURCE, CLAUSE`` and ``CLAUSE, according to SOURCE``;
-* agentless ``it was reported / said / claimed that CLAUSE`` (no source, no speaker).
+* ``according to SOURCE, CLAUSE``, ``CLAUSE(,) according to SOURCE`` and ``X, according to
+  SOURCE, Y``;
+* hearsay of no source (no speaker, not the sentence's subject): ``it was reported that``,
+  ``X was said to Z``, ``there are reports / rumours that``, ``X reportedly / allegedly Y``.
 
 The clause runs to the end of the sentence or to where the next attribution of the
 sentence starts; one starting right at the clause is held by it ("Putin said Lavrov said
@@ -24,15 +26,24 @@ Cues that take a plain noun object ("announced his resignation") count only with
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from actorlens.attribution.document import OPENING_CLAUSE, Document
-from actorlens.attribution.phrases import name_of, phrase_head, phrase_tail
+from actorlens.attribution.phrases import phrase_head
+from actorlens.attribution.reported_source import (
+    CUE_WORD,
+    CUES,
+    Reported,
+    according_source,
+    make_raw,
+    make_reported,
+    source_before,
+    trim_end,
+)
 from actorlens.text.lexicon import (
-    CLAUSE_CUES,
     CLAUSE_PARTICIPLES,
     CLOSING_CUES,
     DESCRIPTORS,
+    HEARSAY_CUES,
     INVERTED_CUES,
     NOT_SOURCES,
     OBJECT_LINKS,
@@ -40,8 +51,6 @@ from actorlens.text.lexicon import (
     alternation,
 )
 
-CUES = CLAUSE_CUES  # cue word -> what it takes: say, that, told, intend, or an OBJECT_LINKS word
-CUE_WORD = re.compile(r"\b(?:according to|" + alternation(CUES) + r")\b")
 PREPOSITION = re.compile(rf"(?:{alternation(PREPOSITIONS)})\b")
 # Words between the cue and the clause: time, manner, channel ("said on Thursday in a
 # statement that").
@@ -66,6 +75,18 @@ CLOSING_INVERTED = re.compile(
     + alternation(INVERTED_CUES)
     + r"|according to)\s+(?P<a>[^,;:]{1,80}?)[.!?]?\s*$"
 )
+# ", Holm, the harbour chief, said.": a name and its apposition close the sentence.
+CLOSING_APPOSITION = re.compile(
+    r",\s*(?P<a>[^,;:]{1,60}?,[^,;:]{1,60}?),?\s+(?:\w+ly\s+)?(?P<cue>"
+    + alternation(CLOSING_CUES)
+    + r")(?P<tail>(?:\s+(?!that\b)[^\s,;:]+){0,4})[.!?]?\s*$"
+)
+NAMED_OR_DESCRIBED = re.compile(
+    r"\b[A-Z]|\b(?:" + alternation(DESCRIPTORS) + r")\b|\b(?:poll|survey|study)\b"
+)
+CLOSING_ACCORDING = re.compile(r"\s(?P<cue>according to)\s+(?P<a>[^,;:]{1,80}?)[.!?]?\s*$")
+# "The fees, according to Holm, will rise.": the sentence is the clause.
+ACCORDING_MIDDLE = re.compile(r",\s*(?P<cue>according to)\s+(?P<a>[^,;:]{1,80}?),\s*")
 ACCORDING_FIRST = re.compile(r"\b[Aa]ccording to\s+(?P<a>[^,;:]{1,80}?),\s*")
 CAPITAL_ACCORDING = re.compile(r"\bAccording to\s+(?P<a>[^,;:]{1,80}?),\s*")  # after a quote
 MIN_WORDS = 3
@@ -82,22 +103,16 @@ TO = re.compile(r"\s*to\b")
 TO_SPACES = re.compile(r"\s*to\s+")
 TOLD_OBJECT = re.compile(r"\s*(?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w’'.-]*)*\s*")
 CLAUSE_SUBJECT = re.compile(r"(?:he|she|it|they|we|there)\b")
-END_PUNCT = ".!?;: \n"
-
-
-@dataclass
-class Reported:
-    """One reported attribution found in a sentence (offsets into the document)."""
-
-    kind: str
-    start: int
-    end: int
-    cue: str
-    cue_start: int
-    cue_end: int
-    source: str
-    source_start: int
-    negated: bool
+COORDINATED = re.compile(r"\w,?\s+(?:and|but)\s+$")
+COLON_QUOTE = re.compile(r":\s*[\"“]")
+AFTER_PREPOSITION = re.compile(rf"\b(?:{alternation(PREPOSITIONS)})\s+$")  # "for allegedly ..."
+NOUN_THAT = re.compile(r"\s+that\b")
+RELATIVE_END = re.compile(rf"\b(?:{alternation(NOT_SOURCES)})\s*$")
+QUOTE_MARK = re.compile(r"[\"“”]")
+TOLD_THAT = re.compile(r"\bthat\b")
+# What ends a told object before a "that" ("told the council about the plans, which meant that").
+BREAK_WORD = re.compile(r"\b(?:which|who|whom|because|when|if|so)\b")
+OBJECT_BREAK = re.compile(rf"[,;(]|{BREAK_WORD.pattern}")
 
 
 def find_reported(doc: Document, sentence_start: int, sentence_end: int) -> list[Reported]:
@@ -112,15 +127,19 @@ def find_reported(doc: Document, sentence_start: int, sentence_end: int) -> list
     found: list[Reported] = []
     closing = _closing(doc, sentence_start, sentence_end)
     limit = closing.source_start - 1 if closing else sentence_end
-    opening = ACCORDING_FIRST.match(sentence, _lead_start(sentence)) or CAPITAL_ACCORDING.search(
-        sentence
-    )
+    lead = _lead_start(sentence)
+    opening = ACCORDING_FIRST.match(sentence, lead) or CAPITAL_ACCORDING.search(sentence)
     if opening:
-        found.append(_make(doc, "according to", sentence_start + opening.start(),
+        found.append(make_reported(doc, "according to", sentence_start + opening.start(),
                            sentence_start + opening.start() + len("according to"),
                            opening.group("a"), sentence_start + opening.start("a"),
                            sentence_start + opening.end(), limit, False))  # fmt: skip
-    limit_end = _trim_end(text, sentence_start, limit)  # every clause ends here at the latest
+    elif middle := ACCORDING_MIDDLE.search(sentence, lead, limit - sentence_start):
+        found.append(make_reported(doc, "according to", sentence_start + middle.start("cue"),
+                           sentence_start + middle.end("cue"), middle.group("a"),
+                           sentence_start + middle.start("a"), sentence_start + lead, limit,
+                           False))  # fmt: skip
+    limit_end = trim_end(text, sentence_start, limit)  # every clause ends here at the latest
     for cue in CUE_WORD.finditer(text, sentence_start, limit):
         if doc.in_quote(cue.start(), cue.end()) or (
             opening and cue.start() < sentence_start + opening.end()
@@ -131,16 +150,29 @@ def find_reported(doc: Document, sentence_start: int, sentence_end: int) -> list
             found.append(item)
     if closing:
         found.append(closing)
-    found = [f for f in found if f]
+    found = [f for f in found if f] or _adverb(doc, sentence_start + lead, limit)
     starts = [min(x for x in (f.source_start, f.cue_start) if x >= 0) for f in found]
     ordered = sorted(starts)
     for item, following in zip(found, [*starts[1:], -1], strict=False):  # -1: the last
         if item.start < following < item.end:  # a clause stops where the next one starts
-            item.end = _trim_end(text, item.start, following)
+            item.end = trim_end(text, item.start, following)
         beyond = bisect.bisect_left(ordered, item.start) + MAX_HELD  # or past MAX_HELD held
         if beyond < len(ordered) and ordered[beyond] < item.end:
-            item.end = _trim_end(text, item.start, ordered[beyond])
+            item.end = trim_end(text, item.start, ordered[beyond])
     return [f for f in found if _words(text[f.start : f.end]) >= MIN_WORDS and _kind(doc, f)]
+
+
+def _adverb(doc, start: int, limit: int) -> list[Reported]:
+    """The sentence from ``start`` as speech of no named source when a hearsay adverb
+    ("reportedly", "allegedly") stands in it outside quotes and no other cue does."""
+    for cue in CUE_WORD.finditer(doc.text, start, limit):
+        end = trim_end(doc.text, start, limit)
+        if (CUES.get(cue.group()) == "adverb" and not QUOTE_MARK.search(doc.text, start, end)
+                and not AFTER_PREPOSITION.search(doc.text, start, cue.start())):  # fmt: skip
+            return [
+                make_raw("", start, end, cue.group(), cue.start(), cue.end(), "", -1, False, True)
+            ]
+    return []
 
 
 def _lead_start(sentence: str) -> int:
@@ -162,17 +194,25 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
         before = before[: NEGATION.search(before).start()]
         before = re.sub(r"\b(?:did|does|do|has|have|had|would|could|will)\s*$", "", before)
     agentless = AGENTLESS.search(before)
-    if word == "according to":
-        return None  # only the two according-to constructions
-    if not agentless and PASSIVE.search(before):
-        return None  # "was accused of", "is said to": no source phrase in this sentence
-    offset, phrase = _source_before(before)
+    if word == "according to" or CUES[word] == "adverb":
+        return None  # only the according-to constructions; adverbs: _hearsay
+    noun = (word in HEARSAY_CUES and NOUN_THAT.match(text, cue.end(), limit)
+            and not RELATIVE_END.search(before))  # fmt: skip
+    if not agentless and not noun and PASSIVE.search(before):
+        if word in HEARSAY_CUES and TO.match(text, cue.end(), limit):  # "was said to have"
+            start = SPACES.match(text, cue.end(), limit).end()
+            return make_raw("", start, max(start, limit_end), word, cue.start(), cue.end(), "",
+                            -1, negated, True)  # fmt: skip
+        return None  # "was accused of": no source phrase in this sentence
+    offset, phrase = source_before(before)
     source_start = before_start + offset if phrase else -1  # ``before`` may be cut short
     participle = (word in CLAUSE_PARTICIPLES and before.rstrip().endswith(",")) or bool(
-        re.search(r"\w\s+and\s+$", before)
-    )  # ", saying ...", "... and reported ...": the subject
+        COORDINATED.search(before)
+    )  # ", saying ...", "... and reported ...", "... but cautioned ...": the subject
     if not phrase and not agentless and not participle:
-        return None
+        if not noun:
+            return None
+        agentless = True  # "There are reports that ...": hearsay of no named source
     position = cue.end()
     family = CUES[word]
     if family in EVALUATE_OBJECT:
@@ -187,10 +227,14 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
     else:
         lead = LEAD.match(text, position, limit)
         position = lead.end() if lead else position
-        if re.compile(r":\s*[\"“]").search(text, position, min(limit, position + 80)):
+        that = None
+        if family == "told":  # a "that" after the object, none after a clause's break
+            that = TOLD_THAT.search(text, position, min(limit, position + 80))
+            if that and OBJECT_BREAK.search(text, position, that.start()):
+                that = None
+        if not that and COLON_QUOTE.search(text, position, min(limit, position + 80)):
             return None  # "told the radio station: “...”": a direct quote
         if family == "told":
-            that = re.compile(r"\bthat\b").search(text, position, min(limit, position + 80))
             if that:
                 position = SPACES.match(text, that.end(), limit).end()
             else:
@@ -214,8 +258,9 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
                 return None  # "said in a statement": no clause follows
         if text[start : start + 1] in (":", '"', "“"):
             return None
-    end = max(start, limit_end)  # _trim_end(text, start, limit), without walking back again
-    return _make_raw("", start, end, word, cue.start(), cue.end(), phrase, source_start, negated)
+    end = max(start, limit_end)  # trim_end(text, start, limit), without walking back again
+    return make_raw("", start, end, word, cue.start(), cue.end(), phrase, source_start, negated,
+                    bool(agentless) and not phrase)  # fmt: skip
 
 
 def _past_phrase(text: str, start: int, limit: int) -> int:
@@ -224,6 +269,8 @@ def _past_phrase(text: str, start: int, limit: int) -> int:
     close by, else at the first subject pronoun; -1 when there is none."""
     window = min(limit, start + 80)
     that = re.compile(r"\bthat\s+").search(text, start, window)
+    if BREAK_WORD.search(text, start, that.start() if that else window):
+        return -1  # "told them about the plans, which meant that": no clause of the cue
     if that:
         return that.end()
     comma = text.find(",", start, window)
@@ -233,94 +280,42 @@ def _past_phrase(text: str, start: int, limit: int) -> int:
     return pronoun.start() if pronoun else -1
 
 
-def _source_before(before: str) -> tuple[int, str]:
-    """The source phrase that ends ``before``: a name or title phrase, a description
-    ("health officials"), a name with an apposition ("Kallas, an Estonian,"), or the name a
-    relative "who" refers to; (0, "") when there is none."""
-    relative = re.search(r",?\s*who\s+$", before)
-    if relative:  # "General Sir Richard Dannatt, who said"
-        before = before[: relative.start()] + " "
-    offset, phrase = phrase_tail(before)
-    if phrase and phrase.lower() not in NOT_SOURCES:
-        return offset, phrase
-    last = before.split()[-1:]
-    described = DESCRIBED.search(before) if last and _descriptor(last[0]) else None
-    if described:
-        return described.start("phrase"), described.group("phrase")
-    trimmed = before.rstrip()
-    if trimmed.endswith(","):  # "Mohammad Saeedi, the deputy head of the agency, denied"
-        opening = trimmed.rfind(",", max(0, len(trimmed) - 120), len(trimmed) - 1)
-        if opening > 0 and not CUE_WORD.search(trimmed, opening):
-            offset, phrase = phrase_tail(trimmed[:opening])
-            if phrase and phrase.lower() not in NOT_SOURCES and name_of(phrase):
-                return offset, phrase
-    return 0, ""
-
-
-DESCRIPTOR_ENDINGS = (*DESCRIPTORS, "ly")
-
-
-def _descriptor(word: str) -> bool:
-    """Whether ``word`` (the last before a cue, maybe an adverb after it) could end a
-    description: cheap, before the regular expression that finds the description."""
-    return word.lower().endswith(DESCRIPTOR_ENDINGS)
-
-
-DESCRIBED = re.compile(
-    r"(?P<phrase>(?:(?:the|a|an|some|many|several|local|senior|health|security|Iraqi|US|U\.S\.|[A-Z]\w+)\s+)?"
-    r"(?:" + "|".join(sorted(DESCRIPTORS, key=len, reverse=True)) + r"))\s+(?:\w+ly\s+)?$",
-    re.IGNORECASE,
-)
-
-
 def _closing(doc, sentence_start: int, sentence_end: int) -> Reported | None:
     """``CLAUSE, SOURCE CUE.`` / ``CLAUSE, CUE SOURCE.`` / ``CLAUSE, according to SOURCE.``"""
     text = doc.text
     sentence = text[sentence_start:sentence_end]
-    for pattern in (CLOSING_INVERTED, CLOSING_CUE):
+    for pattern in (CLOSING_INVERTED, CLOSING_CUE, CLOSING_APPOSITION, CLOSING_ACCORDING):
         match = pattern.search(sentence)
         if not match:
             continue
         phrase_text = match.group("a")
-        if pattern is CLOSING_CUE:
-            offset, phrase = _source_before(phrase_text + " ")
-            if not phrase or phrase_text[:offset].strip():
-                continue
+        if pattern in (CLOSING_CUE, CLOSING_APPOSITION):
+            offset, phrase = source_before(
+                phrase_text + (", " if pattern is CLOSING_APPOSITION else " ")
+            )
+            if not phrase or phrase_text[:offset].strip() not in ("", "as"):
+                continue  # ", as officials said": the clause before the comma
         else:
-            phrase = phrase_head(phrase_text)
-            if not phrase and match.group("cue") == "according to":
-                phrase = phrase_text.strip()  # "according to eyewitnesses"
+            phrase = according_source(phrase_text) if match.group("cue") == "according to" else (
+                phrase_head(phrase_text))  # fmt: skip
+            if (pattern is CLOSING_ACCORDING and not NAMED_OR_DESCRIBED.search(phrase_text)) or (
+                phrase.lower() in NOT_SOURCES
+            ):
+                continue  # "rose according to plan", ", said the fees would rise"
             offset = 0
-            if not phrase or len(phrase_text[len(phrase) :].split()) > 3:
+            if not phrase or (match.group("cue") != "according to"
+                              and len(phrase_text[len(phrase) :].split()) > 3):  # fmt: skip
                 continue  # ", said she and other ministers spoke ...": not a closing cue
         cue_at = sentence_start + match.start("cue")
         if doc.in_quote(cue_at, cue_at + 1):
             continue
         start = sentence_start + len(sentence) - len(sentence.lstrip())
-        end = _trim_end(text, start, sentence_start + match.start())
+        end = trim_end(text, start, sentence_start + match.start())
         if doc.in_quote(start, end) or text[start:end].strip()[:1] in '"“':
             continue  # a quotation: the direct quotes have it
-        return _make_raw("", start, end, match.group("cue"), cue_at, cue_at + len(match.group("cue")),
+        return make_raw("", start, end, match.group("cue"), cue_at, cue_at + len(match.group("cue")),
                          phrase, sentence_start + match.start("a") + offset, False)  # fmt: skip
     return None
-
-
-def _make(doc, cue, cue_start, cue_end, phrase_text, phrase_at, start, limit, negated):
-    phrase = phrase_head(phrase_text) or phrase_text.strip()
-    end = _trim_end(doc.text, start, limit)
-    return _make_raw("", start, end, cue, cue_start, cue_end, phrase, phrase_at, negated)
-
-
-def _make_raw(kind, start, end, cue, cue_start, cue_end, phrase, source_start, negated):
-    return Reported(kind, start, end, re.sub(r"\s+", " ", cue), cue_start, cue_end, phrase,
-                    source_start, negated)  # fmt: skip
-
-
-def _trim_end(text: str, start: int, end: int) -> int:
-    """``end`` moved back over closing punctuation and spaces."""
-    while end > start and text[end - 1] in END_PUNCT + ",":
-        end -= 1
-    return end
 
 
 def _words(span: str) -> int:

@@ -14,8 +14,8 @@ from actorlens.core import safe_yaml
 
 LEXICON_FILE = Path(__file__).resolve().parents[1] / "resources" / "lexicon.yml"
 OBJECT_LINKS = ("of", "for", "as", "to")  # "accused Y of Z", "described Y as Z", "urged Y to Z"
-CLAUSES = ("say", "that", "told", "intend", *OBJECT_LINKS)
-FLAGS = ("quote", "inverted", "passive")
+CLAUSES = ("say", "that", "told", "intend", "adverb", *OBJECT_LINKS)
+FLAGS = ("quote", "inverted", "passive", "hearsay")
 VERB_KEYS = {"forms", "participle", "clause", "after_quote", *FLAGS}
 SECTIONS = {"reporting_verbs", "name_particles", "honorifics", "gendered_nouns", "title_words",
             "place_and_body_words", "not_names", "abbreviations", "sentence_starters",
@@ -43,6 +43,7 @@ class ReportingVerb:
     inverted: bool = False
     after_quote: tuple[str, ...] = ()
     passive: bool = False
+    hearsay: bool = False
 
     @property
     def all_forms(self) -> tuple[str, ...]:
@@ -148,6 +149,8 @@ PASSIVE_QUOTE_CUES = tuple(form for verb in LEXICON.verbs if verb.passive for fo
 # Reported speech: every form of a verb that takes a clause -> what it takes.
 CLAUSE_CUES = {form: verb.clause for verb in _ACTIVE if verb.clause for form in verb.all_forms}
 CLAUSE_PARTICIPLES = frozenset(v.participle for v in _ACTIVE if v.clause and v.participle)
+# "X is said to ...": the forms that cue speech of no named source in the passive.
+HEARSAY_CUES = frozenset(form for verb in _ACTIVE if verb.hearsay for form in verb.forms)
 # "CLAUSE, SOURCE said.": the forms of the verbs that take any clause.
 CLOSING_CUES = tuple(form for verb in _ACTIVE if verb.clause == "say" for form in verb.forms)
 INVERTED_CUES = tuple(form for verb in _ACTIVE if verb.inverted for form in verb.forms)

@@ -73,9 +73,12 @@ def test_one_participle_set_for_quotes_and_reported_speech():
     assert {
         "saying", "adding", "stating", "writing", "noting", "explaining", "declaring",
         "claiming", "insisting", "arguing", "stressing", "warning", "telling", "accusing",
-        "describing", "urging", "asking", "calling",
+        "describing", "urging", "asking", "calling", "asserting", "predicting", "confirming",
+        "promising", "commenting",
     } == lexicon.QUOTE_PARTICIPLES  # fmt: skip
-    assert lexicon.QUOTE_PARTICIPLES - {"calling"} == lexicon.CLAUSE_PARTICIPLES
+    assert (lexicon.QUOTE_PARTICIPLES - {"calling"}) | {"demanding", "alleging"} == (
+        lexicon.CLAUSE_PARTICIPLES
+    )
     assert all(reported.CUE_WORD.fullmatch(word) for word in lexicon.CLAUSE_PARTICIPLES)
 
 
@@ -222,7 +225,7 @@ def test_the_shipped_lexicon_reads_as_loaded():
     verbs = {verb.lemma: verb for verb in lexicon.LEXICON.verbs}
     assert verbs["say"] == lexicon.ReportingVerb(
         "say", ("said", "says", "say"), "saying", quote=True, clause="say", inverted=True,
-        after_quote=("said", "says"),
+        after_quote=("said", "says"), hearsay=True,
     )  # fmt: skip
     assert verbs["quote"].passive and "quoted" not in lexicon.QUOTE_CUES
     assert set(lexicon.AFTER_QUOTE_CUES) <= set(lexicon.QUOTE_CUES)

@@ -1,0 +1,133 @@
+"""The parts of a reported attribution (:mod:`actorlens.attribution.reported`): the
+:class:`Reported` record, the cue words, the source phrase that ends the words before a
+cue (:func:`source_before`), the source of "according to X" and the end of a clause
+less its closing punctuation and a trailing coordinator."""
+
+import re
+from dataclasses import dataclass
+
+from actorlens.attribution.phrases import name_of, phrase_head, phrase_tail
+from actorlens.text.lexicon import (
+    CLAUSE_CUES,
+    COORDINATORS,
+    DESCRIPTORS,
+    NOT_SOURCES,
+    PREPOSITIONS,
+    alternation,
+)
+
+CUES = CLAUSE_CUES  # cue word -> what it takes: say, that, told, intend, or an OBJECT_LINKS word
+CUE_WORD = re.compile(r"\b(?:according to|" + alternation(CUES) + r")\b")
+
+TRAILING_COORDINATOR = re.compile(r"\s+(?:and|but|or)$")
+TRAILING_FUNCTION = re.compile(r"(?:\s+(?:of|the|a|an|and|for|at|in|from))+$")
+
+# Adverbs between a source and its cue that the speaker phrases do not pass ("has long said").
+ASPECT_ADVERB = re.compile(r"\s(?:long|always|already|still|consistently|since)\s+$")
+# A share of the people polled ("84% said", "Four per cent of those surveyed said").
+SHARE = re.compile(
+    r"(?P<phrase>(?:[Uu]p to\s+)?(?:\d[\d.,]*\s*(?:%|per ?cent|percent)|[A-Za-z]+\s+(?:per ?cent|percent))"
+    r"(?:\s+of\s+(?:the\s+|those\s+)?[\w ]{1,30}?)?)\s+(?:have\s+|had\s+)?$"
+)
+ACRONYM = re.compile(r"\s*\([A-Z][\w.&-]{0,15}\)\s*$")
+NAMED_START = re.compile(r"(?!(?:The|A|An)\b)[A-Z]")
+END_PUNCT = ".!?;: \n"
+
+
+@dataclass
+class Reported:
+    """One reported attribution found in a sentence (offsets into the document)."""
+
+    kind: str
+    start: int
+    end: int
+    cue: str
+    cue_start: int
+    cue_end: int
+    source: str
+    source_start: int
+    negated: bool
+    hearsay: bool = False  # speech of no named source: the sentence's subject is not it
+
+
+def source_before(before: str) -> tuple[int, str]:
+    """The source phrase that ends ``before``: a name or title phrase, a description
+    ("health officials"), a name with an apposition ("Kallas, an Estonian,"), or the name a
+    relative "who" refers to; (0, "") when there is none."""
+    relative = re.search(r",?\s*who\s+$", before)
+    if relative:  # "General Sir Richard Dannatt, who said"
+        before = before[: relative.start()] + " "
+    acronym = ACRONYM.search(before)
+    if acronym:  # "The Harbour Centre (BHC) reports"
+        before = before[: acronym.start()] + " "
+    aspect = ASPECT_ADVERB.search(before)
+    if aspect:  # "Holm has long said"
+        before = before[: aspect.start()] + " "
+    share = SHARE.search(before)
+    if share:
+        return share.start("phrase"), share.group("phrase")
+    offset, phrase = phrase_tail(before)
+    last = before.split()[-1:]
+    described = DESCRIBED.search(before) if last and is_descriptor(last[0]) else None
+    if described and (not phrase or described.start("phrase") < offset):
+        return described.start("phrase"), described.group("phrase")  # "harbour officials"
+    if phrase and phrase.lower() not in NOT_SOURCES:
+        return offset, phrase
+    trimmed = before.rstrip()
+    if trimmed.endswith(","):  # "Mohammad Saeedi, the deputy head of the agency, denied"
+        opening = trimmed.rfind(",", max(0, len(trimmed) - 120), len(trimmed) - 1)
+        inner_at = opening + 1 if opening > 0 else max(0, len(trimmed) - 120)
+        offset, phrase = phrase_tail(trimmed[:-1] + " ")  # "The envoy, Gen. Kellogg, said"
+        if (phrase and not trimmed[inner_at:offset].strip() and NAMED_START.match(phrase)
+                and name_of(phrase)):  # fmt: skip
+            return offset, phrase
+        if opening > 0 and not CUE_WORD.search(trimmed, opening):
+            offset, phrase = phrase_tail(trimmed[:opening])
+            if phrase and phrase.lower() not in NOT_SOURCES and name_of(phrase):
+                return offset, phrase
+    return 0, ""
+
+
+DESCRIPTOR_ENDINGS = (*DESCRIPTORS, "ly")
+
+
+def is_descriptor(word: str) -> bool:
+    """Whether ``word`` (the last before a cue, maybe an adverb after it) could end a
+    description: cheap, before the regular expression that finds the description."""
+    return word.lower().endswith(DESCRIPTOR_ENDINGS)
+
+
+NOT_DESCRIBING = alternation({*NOT_SOURCES, *PREPOSITIONS, *COORDINATORS, *CUES})
+DESCRIBED = re.compile(
+    r"(?P<phrase>(?:(?:the|a|an|some|many|several)\s+)?"
+    rf"(?:(?!(?:{NOT_DESCRIBING})\b)[\w.’'-]+\s+)?"
+    r"(?:" + "|".join(sorted(DESCRIPTORS, key=len, reverse=True)) + r"))\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def according_source(phrase_text: str) -> str:
+    """The source of "according to PHRASE": its head phrase less trailing function words
+    ("Olsen of the port board" -> "Olsen"), else the whole phrase ("eyewitnesses")."""
+    head = TRAILING_FUNCTION.sub("", phrase_head(phrase_text))
+    return head if head and head.lower() not in NOT_SOURCES else phrase_text.strip()
+
+
+def make_reported(doc, cue, cue_start, cue_end, phrase_text, phrase_at, start, limit, negated):
+    phrase = according_source(phrase_text)
+    end = trim_end(doc.text, start, limit)
+    return make_raw("", start, end, cue, cue_start, cue_end, phrase, phrase_at, negated)
+
+
+def make_raw(kind, start, end, cue, cue_start, cue_end, phrase, source_start, negated,
+             hearsay=False):  # fmt: skip
+    return Reported(kind, start, end, re.sub(r"\s+", " ", cue), cue_start, cue_end, phrase,
+                    source_start, negated, hearsay)  # fmt: skip
+
+
+def trim_end(text: str, start: int, end: int) -> int:
+    """``end`` moved back over closing punctuation and spaces."""
+    while end > start and text[end - 1] in END_PUNCT + ",":
+        end -= 1
+    coordinator = TRAILING_COORDINATOR.search(text, max(start, end - 5), end)
+    return trim_end(text, start, coordinator.start()) if coordinator else end
