@@ -18,11 +18,13 @@ CLAUSES = ("say", "that", "told", "intend", *OBJECT_LINKS)
 FLAGS = ("quote", "inverted", "passive")
 VERB_KEYS = {"forms", "participle", "clause", "after_quote", *FLAGS}
 SECTIONS = {"reporting_verbs", "name_particles", "honorifics", "gendered_nouns", "title_words",
-            "not_names", "abbreviations", "sentence_starters", "speaker_words"}  # fmt: skip
+            "not_names", "abbreviations", "sentence_starters", "speaker_words",
+            "position_cues"}  # fmt: skip
 PRONOUNS = ("she", "he", "unknown")
 PHRASE_KINDS = ("titles", "name_suffixes", "places")  # abbreviations inside a speaker phrase
 SPEAKER_WORD_KINDS = ("phrase_words", "descriptors", "not_person_words", "fillers", "coordinators",
                       "clause_openers", "not_sources", "prepositions")  # fmt: skip
+POSITION_KINDS = ("mental", "stance", "predicates", "views")
 
 
 class LexiconError(ValueError):
@@ -61,6 +63,7 @@ class Lexicon:
     sentence_starters: tuple[str, ...]
     abbreviations: dict[str, tuple[str, ...]]
     speaker_words: dict[str, tuple[str, ...]]
+    position_cues: dict[str, tuple[str, ...]]
 
 
 def _words(value, where: str) -> tuple[str, ...]:
@@ -124,6 +127,9 @@ def read_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         speaker_words=_lists(
             data["speaker_words"], f"{path}: speaker_words", SPEAKER_WORD_KINDS, SPEAKER_WORD_KINDS
         ),
+        position_cues=_lists(
+            data["position_cues"], f"{path}: position_cues", POSITION_KINDS, POSITION_KINDS
+        ),
     )
 
 
@@ -164,6 +170,11 @@ COORDINATORS = frozenset(LEXICON.speaker_words["coordinators"])
 CLAUSE_OPENERS = LEXICON.speaker_words["clause_openers"]
 NOT_SOURCES = frozenset(LEXICON.speaker_words["not_sources"])
 PREPOSITIONS = LEXICON.speaker_words["prepositions"]
+# Positions: the words that give a source a view (``position_cues``).
+MENTAL_CUES = LEXICON.position_cues["mental"]
+STANCE_CUES = LEXICON.position_cues["stance"]
+STANCE_PREDICATES = LEXICON.position_cues["predicates"]
+VIEW_WORDS = LEXICON.position_cues["views"]
 
 
 def alternation(words) -> str:
