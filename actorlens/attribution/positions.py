@@ -60,6 +60,7 @@ ADVERBS = re.compile(
     r"(?:\s+(?:long|already|still|most|just|even|openly|also|now|has|have|had|will|would|been"
     r"|could|may|might|must|should)\b)+\s*$"
 )
+SHORT_FORM = re.compile(r"\s*\([A-Z][\w.&-]{0,15}\)\s*$")
 PLURAL = re.compile(
     r"(?:(?:[Tt]he|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[Ss]everal|[Bb]oth|[A-Z][\w’'-]*)\s+){0,3}"
     r"[a-z]{3,}[a-rt-z]s\s*$"
@@ -138,7 +139,9 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
         if THAT.match(text, start, sentence_end) or BY.match(text, start, sentence_end):
             return None  # "demanded that P" is reported speech; "backed by" a passive
         stop = OBJECT_END.search(text, start, sentence_end)
-        if REPORTED_LINK.search(text, start, stop.start() if stop else sentence_end):
+        if kind == "stance" and REPORTED_LINK.search(
+            text, start, stop.start() if stop else sentence_end
+        ):
             return None
     end = _trim(text, start, stop.start() if stop else sentence_end)
     if end <= start:
@@ -161,6 +164,8 @@ def _source(before: str) -> tuple[int, str]:
     description ("security experts"); (0, "") when there is none."""
     adverbs = ADVERBS.search(before)
     before = before[: adverbs.start()] + " " if adverbs else before
+    short = SHORT_FORM.search(before)  # "The Israel Defence Forces (IDF) demanded"
+    before = before[: short.start()] + " " if short else before
     offset, phrase = phrase_tail(before)
     if (
         phrase

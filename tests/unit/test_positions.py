@@ -72,3 +72,13 @@ def test_a_lexicon_without_a_position_list_names_the_section(tmp_path):
     broken.write_text(text.replace("  views: [", "  sights: ["), encoding="utf-8")
     with pytest.raises(LexiconError, match="position_cues: expected a mapping"):
         read_lexicon(broken)
+
+
+def test_a_progressive_stance_and_a_short_form_keep_their_holder():
+    text = "The Farmers Union (FU) has been pushing for lower fuel duty."
+    assert _positions(text) == [("position", "lower fuel duty", "pushing for", "The Farmers Union")]
+
+
+def test_a_stance_predicate_with_a_clause_is_a_position():
+    text = "The Harbour Board is certain the new pier will pay for itself."
+    assert _positions(text)[0][:3] == ("position", "the new pier will pay for itself", "certain")

@@ -48,7 +48,7 @@ def test_roles_voice_inside_own_quote_quoted_inside_another_portrayal_elsewhere(
         # 212 before negated cues kept their speaker and "called on Y to Z" became reported;
         # 5,633 and 213 before the one lexicon: participle cues, every form of a quote verb;
         # 5,666 and 215 before positions)
-        (WIKINEWS, config.PARAMS_DIR / "wikinews_actors.yml", 5968, 228),
+        (WIKINEWS, config.PARAMS_DIR / "wikinews_actors.yml", 5971, 228),
     ],
     ids=["seeds", "wikinews"],
 )
