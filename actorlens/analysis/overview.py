@@ -5,25 +5,28 @@ drawing them is :mod:`actorlens.report.figures`' concern."""
 
 import pandas as pd
 
+from actorlens.attribution.extract import KINDS
 from actorlens.core.config import SCORERS
 from actorlens.core.tables import score_columns
 
 
 def attribution_overview(attributions: pd.DataFrame) -> pd.DataFrame:
-    """Per document: attributions of each kind, their words, and how many have a speaker
-    actor, a speaker named outside the actors file, or no known speaker."""
+    """Per document: attributions of each kind (positions apart), the words of its speech,
+    and how many have a speaker actor, a speaker named outside the actors file, or no
+    known speaker."""
+    spoken = attributions["kind"] != "position"
     table = attributions.assign(
-        words=attributions["text"].str.split().str.len(),
+        words=attributions["text"].str.split().str.len().where(spoken, 0),
         actor=attributions["speaker_id"] != "",
         named=(attributions["speaker_id"] == "") & (attributions["speaker_name"] != ""),
-        **{kind: attributions["kind"] == kind for kind in ("direct", "reported", "mixed")},
+        **{kind: attributions["kind"] == kind for kind in KINDS},
     )
     return (
         table.groupby("doc_id", sort=True)
         .agg(n_direct=("direct", "sum"), n_reported=("reported", "sum"), n_mixed=("mixed", "sum"),
-             n_words=("words", "sum"), speaker_actor=("actor", "sum"),
-             speaker_unlisted=("named", "sum"))
-        .assign(speaker_unknown=lambda t: t[["n_direct", "n_reported", "n_mixed"]].sum(axis=1)
+             n_position=("position", "sum"), n_words=("words", "sum"),
+             speaker_actor=("actor", "sum"), speaker_unlisted=("named", "sum"))
+        .assign(speaker_unknown=lambda t: t[[f"n_{kind}" for kind in KINDS]].sum(axis=1)
                 - t["speaker_actor"] - t["speaker_unlisted"])
         .reset_index()
     )  # fmt: skip
@@ -33,7 +36,7 @@ def attributions_by_actor(attributions: pd.DataFrame, labels: dict) -> pd.DataFr
     """Per speaker actor: how many attributions of each kind, most first."""
     spoken = attributions[attributions["speaker_id"] != ""]
     table = pd.crosstab(spoken["speaker_id"], spoken["kind"]).reindex(
-        columns=["direct", "reported", "mixed"], fill_value=0)  # fmt: skip
+        columns=list(KINDS), fill_value=0)  # fmt: skip
     table = table.assign(total=table.sum(axis=1)).sort_values(["total", "direct"], ascending=False)
     table.index = [labels.get(actor, actor) for actor in table.index]
     return table.rename_axis("speaker").reset_index()
@@ -55,7 +58,9 @@ def unlisted_speakers(attributions: pd.DataFrame, unlisted_names: pd.DataFrame,
 
 def voice_share_table(attributions: pd.DataFrame, labels: dict, top_n: int = 8) -> pd.DataFrame:
     """Per document and speaker: quotes, quoted words and the share of the document's
-    quoted words. Speakers beyond the ``top_n`` most quoted are grouped as "others"."""
+    quoted words (speech only, positions left out). Speakers beyond the ``top_n`` most
+    quoted are grouped as "others"."""
+    attributions = attributions[attributions["kind"] != "position"]
     words = attributions["text"].str.split().str.len()
     speaker = attributions["speaker_id"].map(labels).fillna("").replace("", "unknown")
     ranked = words.groupby(speaker).sum().drop("unknown", errors="ignore")

@@ -1,5 +1,6 @@
 """Attributions: who says what, as direct quotes (:mod:`actorlens.attribution.quotes`) and reported
-speech (:mod:`actorlens.attribution.reported`), in one table.
+speech (:mod:`actorlens.attribution.reported`), and who holds which view, as positions
+(:mod:`actorlens.attribution.positions`), in one table.
 
 One pass over each document in text order: every quotation and every reported clause is
 attributed with one :class:`~actorlens.attribution.speakers.SpeakerResolver`, so a pronoun or a
@@ -18,6 +19,7 @@ from itertools import accumulate
 import pandas as pd
 
 from actorlens.attribution.document import Attribution, Document, quotation_spans
+from actorlens.attribution.positions import find_positions
 from actorlens.attribution.quotes import attribute_quote, is_scare_quote, lead_into_next
 from actorlens.attribution.reported import find_reported
 from actorlens.attribution.speakers import SpeakerResolver
@@ -27,8 +29,12 @@ from actorlens.text.sentences import sentence_starts
 
 # The attributions table before its tone (the last column) is scored.
 ATTRIBUTION_COLUMNS = SCHEMAS["attributions"].names[:-1]
-KINDS = ("direct", "reported", "mixed")
-SPEECH = {"direct": ("direct",), "reported": ("reported", "mixed"), "both": KINDS}
+KINDS = ("direct", "reported", "mixed", "position")
+SPEECH = {"direct": ("direct",), "reported": ("reported", "mixed"),
+          "both": ("direct", "reported", "mixed"), "positions": ("position",), "all": KINDS}  # fmt: skip
+
+
+OVERLAP_REACH = 600  # a speech clause starting further back holds no position (one sentence)
 
 
 class SpeechError(ValueError):
@@ -37,7 +43,8 @@ class SpeechError(ValueError):
 
 def voiced(attributions: pd.DataFrame, speech: str) -> pd.DataFrame:
     """The attributions with a speaker actor, of the kinds ``speech`` picks: ``direct``
-    (quotes), ``reported`` (reported and mixed) or ``both``."""
+    (quotes), ``reported`` (reported and mixed), ``both`` (all speech), ``positions`` or
+    ``all`` (speech and positions)."""
     if speech not in SPEECH:
         raise SpeechError(f"speech must be one of {', '.join(SPEECH)}, got {speech!r}")
     kept = (attributions["speaker_id"] != "") & attributions["kind"].isin(SPEECH[speech])
@@ -50,35 +57,63 @@ def find_attributions(doc_id: str, text: str, starts: list[int], mentions: list[
     document = Document(text, starts, mentions, persons)
     resolver = SpeakerResolver(document)
     bounds = [*starts, len(text)] if starts else [0, len(text)]
-    reported = [item for first, last in zip(bounds, bounds[1:], strict=False)
-                for item in find_reported(document, first, last)]  # fmt: skip
+    reported, positions = [], []
+    for first, last in zip(bounds, bounds[1:], strict=False):
+        reported += find_reported(document, first, last)
+        positions += find_positions(document, first, last)
+    clauses = [*reported, *positions]  # speech and positions resolved alike, in text order
     events = sorted([(s, 0, i) for i, (s, _) in enumerate(document.quotes)]
-                    + [(r.start, 1, i) for i, r in enumerate(reported)])  # fmt: skip
+                    + [(r.start, 1, i) for i, r in enumerate(clauses)])  # fmt: skip
     direct: list[Attribution] = [None] * len(document.quotes)
-    spoken: list[Attribution] = [None] * len(reported)
+    spoken: list[Attribution] = [None] * len(clauses)
     previous_end = 0
     for _, is_reported, index in events:
         if is_reported:
-            item = reported[index]
+            item = clauses[index]
             speaker, name = resolver.resolve(item.source, item.source_start)
             if not (item.source or item.hearsay) and item.source_start < 0 <= item.cue_start:
                 speaker, name = document.subject_before(item.cue_start,
                                                         document.sentence_start(item.cue_start))  # fmt: skip
             spoken[index] = Attribution(speaker, item.source, item.cue, item.cue_end,
                                         name, item.source_start, item.cue_start)  # fmt: skip
-            resolver.remember(item.start, spoken[index])
+            if index < len(reported):  # a position names no speaker for what follows
+                resolver.remember(item.start, spoken[index])
         else:
             start, end = document.quotes[index]
             direct[index] = attribute_quote(resolver, start, end, previous_end)
             previous_end = end
     lead_into_next(document, direct)
+    speech = sorted(zip(reported, spoken, strict=False), key=lambda pair: pair[0].start)
     mixed = _held(document.quotes, [(r.start, r.end) for r in reported if r.kind == "mixed"])
     rows = [(start, end, "direct", a, False)
             for (start, end), a, in_mixed in zip(document.quotes, direct, mixed, strict=True)
             if not in_mixed and not is_scare_quote(document, start, end, a)]  # fmt: skip
-    rows += [(r.start, r.end, r.kind, a, r.negated) for r, a in zip(reported, spoken, strict=True)]
+    rows += [(r.start, r.end, r.kind, a, r.negated) for r, a in speech]
+    held = zip(positions, spoken[len(reported) :], strict=True)
+    rows += [(p.start, p.end, p.kind, a, p.negated) for p, a in _own_positions(held, speech)]
     rows.sort(key=lambda row: row[0])
     return [_row(doc_id, number, document, *row) for number, row in enumerate(rows)]
+
+
+def _own_positions(positions, speech: list[tuple]) -> list[tuple]:
+    """The (position, attribution) pairs no speech attribution of the same speaker overlaps
+    ("Martin said he wanted ...": his own wish is part of his speech). The speech comes
+    sorted by start; a bisect finds the latest that starts before the position ends, and
+    the walk back stops at the first speech that ends a sentence's length before it."""
+    starts = [item.start for item, _ in speech]
+    kept = []
+    for position, holder in positions:
+        who = (holder.speaker_id, holder.speaker_name)
+        own = False
+        for index in range(bisect.bisect_left(starts, position.end) - 1, -1, -1):
+            item, speaker = speech[index]
+            if item.start < position.cue_start - OVERLAP_REACH or own:
+                break
+            own = (item.end > position.cue_start and any(who)
+                   and who == (speaker.speaker_id, speaker.speaker_name))  # fmt: skip
+        if not own:
+            kept.append((position, holder))
+    return kept
 
 
 def _held(spans: list[tuple[int, int]], clauses: list[tuple[int, int]]) -> list[bool]:

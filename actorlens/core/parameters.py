@@ -129,7 +129,7 @@ TALKS_TERMS = ["talks", "negotiat*", "peace", "ceasefire", "truce", "deal"]
 # attribution.extract.SPEECH and scoring.stance.READERS).
 SCORERS = ("minilm", "trained", "vader")
 PERIODS = ("doc", "day", "week", "month")
-SPEECH = ("direct", "reported", "both")
+SPEECH = ("direct", "reported", "both", "positions", "all")
 STANCE_READERS = ("minilm", "lexicon")
 
 PARAMETERS: dict[str, Parameter] = {
@@ -158,7 +158,8 @@ PARAMETERS: dict[str, Parameter] = {
                   choices=SCORERS),
         Parameter("speech", str, "both",
                   "speech that counts as voice, speaker -> target and stance: direct (quotes), "
-                  "reported (reported speech and mixed) or both", choices=SPEECH),
+                  "reported (reported speech and mixed), both, positions (beliefs, demands, "
+                  "stances) or all (speech and positions)", choices=SPEECH),
         Parameter("min_cell_scores", int, 3,
                   "scores a cell (document, period or corpus x actor x role) needs; "
                   "cells with fewer are marked thin", minimum=1),

@@ -164,7 +164,8 @@ def voice_headline(processed_dir: Path) -> tuple[list[str], Table]:
     """Headline numbers and the portrayal table of the voice-and-portrayal stage."""
     result = Sentiment.read(processed_dir)
     labels = dict(zip(*Mentions.read(processed_dir).actors[["id", "label"]].T.values, strict=True))
-    quotes = result.attributions
+    positions = result.attributions["kind"] == "position"  # views, not speech: counted apart
+    quotes = result.attributions[~positions]
     known = quotes[quotes["speaker_id"] != ""]
     kinds = quotes["kind"].value_counts()
     speakers = (
@@ -175,7 +176,7 @@ def voice_headline(processed_dir: Path) -> tuple[list[str], Table]:
     lines = [
         f"{len(quotes):,} attributions ({kinds.get('direct', 0):,} direct quotes, "
         f"{kinds.get('reported', 0):,} reported speech, {kinds.get('mixed', 0):,} mixed), "
-        f"{len(known):,} with a known speaker actor",
+        f"{len(known):,} with a known speaker actor; {int(positions.sum()):,} positions",
         f"Most quoted: {top}" if top else "No attribution has a known speaker actor",
     ]
     if not portrayal.empty:

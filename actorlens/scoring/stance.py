@@ -3,9 +3,9 @@
 A **target** is a name and its term patterns (the ``target_terms`` parameter: "talks":
 talks, negotiat*, summit, ...; a trailing * matches any ending), or an actor id (stance
 toward that actor). An attribution (:mod:`actorlens.attribution.extract`, direct and reported
-speech) is **about** a target when its content or its sentence names the target (a term,
-or a mention of the actor), or when it continues the same speaker's previous attribution
-of the paragraph that was about it.
+speech, and positions) is **about** a target when its content or its sentence names the
+target (a term, or a mention of the actor), or, speech only, when it continues the same
+speaker's previous speech of the paragraph that was about it.
 
 Its **stance** is read in the attribution's content with its cue ("X welcomed ...", "X
 rejected ...") and, for a reported attribution, the rest of its sentence, by one of two
@@ -174,9 +174,13 @@ def _attribution_rows(group, text, bounds, targets, patterns, mentioned, cues, m
                 target, patterns, mentioned, a.doc_id, a, sentence, bounds, first, last
             )
             continued = previous.get((speaker, target), -99) >= first - CONTINUATION_SENTENCES
-            if not (about or (continued and not _names_other(a, targets, target))):
+            if a.kind == "position":  # a view held toward what it names: no continuation
+                if not about:
+                    continue
+            elif about or (continued and not _names_other(a, targets, target)):
+                previous[(speaker, target)] = last
+            else:
                 continue
-            previous[(speaker, target)] = last
             scope = f"{a.cue} {a.text}" if a.kind == "direct" else sentence
             score, found = read_stance(scope, patterns.get(target), cues, model)
             rows.append(_row(a.doc_id, a.attr_id, a.speaker_id, a.speaker_name, target, score,

@@ -19,12 +19,13 @@ FLAGS = ("quote", "inverted", "passive", "hearsay")
 VERB_KEYS = {"forms", "participle", "clause", "after_quote", *FLAGS}
 SECTIONS = {"reporting_verbs", "name_particles", "honorifics", "gendered_nouns", "title_words",
             "place_and_body_words", "not_names", "abbreviations", "sentence_starters",
-            "speaker_words", "description_words"}  # fmt: skip
+            "speaker_words", "description_words", "position_cues"}  # fmt: skip
 PRONOUNS = ("she", "he", "unknown")
 PHRASE_KINDS = ("titles", "name_suffixes", "places")  # abbreviations inside a speaker phrase
 SPEAKER_WORD_KINDS = ("phrase_words", "descriptors", "not_person_words", "fillers", "coordinators",
                       "clause_openers", "not_sources", "prepositions")  # fmt: skip
 DESCRIPTION_WORD_KINDS = ("heads", "qualifiers")
+POSITION_KINDS = ("mental", "stance", "predicates", "views")
 
 
 class LexiconError(ValueError):
@@ -66,6 +67,7 @@ class Lexicon:
     abbreviations: dict[str, tuple[str, ...]]
     speaker_words: dict[str, tuple[str, ...]]
     description_words: dict[str, tuple[str, ...]]
+    position_cues: dict[str, tuple[str, ...]]
 
 
 def _words(value, where: str) -> tuple[str, ...]:
@@ -136,6 +138,9 @@ def read_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
             DESCRIPTION_WORD_KINDS,
             DESCRIPTION_WORD_KINDS,
         ),
+        position_cues=_lists(
+            data["position_cues"], f"{path}: position_cues", POSITION_KINDS, POSITION_KINDS
+        ),
     )
 
 
@@ -185,6 +190,11 @@ PREPOSITIONS = LEXICON.speaker_words["prepositions"]
 # words that make someone else of the holder ("the vice president" is not "the president").
 DESCRIPTION_HEADS = LEXICON.description_words["heads"]
 DESCRIPTION_QUALIFIERS = frozenset(LEXICON.description_words["qualifiers"])
+# Positions: the words that give a source a view (``position_cues``).
+MENTAL_CUES = LEXICON.position_cues["mental"]
+STANCE_CUES = LEXICON.position_cues["stance"]
+STANCE_PREDICATES = LEXICON.position_cues["predicates"]
+VIEW_WORDS = LEXICON.position_cues["views"]
 
 
 def alternation(words) -> str:

@@ -652,11 +652,11 @@ def test_rule_stance_rows_follow_targets_speakers_and_continuations(tmp_path):
         ["001", "001-a002", "jones", "", "ruritania", "against", -0.6667, "condemned", 4, ""],
         # names another actor target: no continuation about the plan
         ["001", "001-a003", "jones", "", "ruritania", "neutral", 0.0, "", 5, ""],
-        ["001", "001-a004", "", "Olga Berg", "plan", "against", -0.6667, "rejected", 7, ""],
+        # a position ("objected to the plan"), read like reported speech, continuing nothing
+        ["001", "001-a004", "jones", "", "plan", "against", -0.6667, "objected", 6, ""],
+        ["001", "001-a005", "", "Olga Berg", "plan", "against", -0.6667, "rejected", 7, ""],
         # a direct quote is scored on its cue and words, not the rest of the sentence
-        ["001", "001-a006", "smith", "", "plan", "against", -0.6667, "betrayal", 9, ""],
-        # the narrative's act, after the attributions of its document
-        ["001", "", "jones", "", "plan", "against", -0.6667, "objected", 6, ""],
+        ["001", "001-a007", "smith", "", "plan", "against", -0.6667, "betrayal", 9, ""],
     ]  # fmt: skip
     # without roles every mention may act; the weather three sentences on continues nothing
     assert len(stance.stance_of(table, corpus.texts, corpus.sentences, found.mentions,

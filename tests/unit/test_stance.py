@@ -74,9 +74,11 @@ def test_a_target_named_only_in_the_previous_attribution(tmp_path):
     assert rows["label"].tolist() == ["neutral", "favour"]  # the second continues the first
 
 
-def test_a_narrated_act_gives_the_acting_actor_a_stance(tmp_path):
+def test_a_position_gives_its_holder_a_stance(tmp_path):
     rows = stance_rows(tmp_path, "Carl Jones objected to the plan on Monday.", {"plan": ["plan"]})
-    assert rows[["attr_id", "speaker_id", "label"]].values.tolist() == [["", "jones", "against"]]
+    assert rows[["attr_id", "speaker_id", "label"]].values.tolist() == [
+        ["001-a000", "jones", "against"]
+    ]
 
 
 def test_stance_cells_aggregate_per_actor_and_period():

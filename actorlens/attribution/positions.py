@@ -1,0 +1,193 @@
+"""Positions: the beliefs, views, wishes, demands and stances a document gives a source,
+without a speech act (the ``position`` kind).
+
+Constructions, each inside one sentence and outside quotations:
+
+* ``SOURCE MENTAL (that) CLAUSE`` / ``to VERB ...`` / ``OBJECT`` -- "Labour believes the war
+  was illegal", "He hopes to win", "The party wants a referendum";
+* ``SOURCE STANCE OBJECT`` -- "The Greens called for a ban", "Mr Howard opposed the bill";
+  followed by "for" or "as" ("criticised Y for Z") it is reported speech, not a position;
+* ``SOURCE is PREDICATE OBJECT`` -- "Voters are in favour of the plan";
+* ``In SOURCE's view, CLAUSE`` and ``In the view of SOURCE, CLAUSE``.
+
+A participle after a comma or a verb after "and" (", calling for ...") is held by the
+sentence's subject. Views with no holder ("is expected to", "is believed") are left out, and
+so is a noun use with no source phrase ("the support of"). The cue words come from the
+lexicon (``position_cues``); every pattern is compiled once.
+"""
+
+import re
+
+from actorlens.attribution.document import Document
+from actorlens.attribution.phrases import PRONOUNS, phrase_tail
+from actorlens.attribution.reported import Reported
+from actorlens.text.lexicon import (
+    DESCRIPTORS,
+    MENTAL_CUES,
+    NOT_SOURCES,
+    STANCE_CUES,
+    STANCE_PREDICATES,
+    VIEW_WORDS,
+    alternation,
+)
+
+BE = r"(?:is|are|was|were|be|been|being|remains?|remained|seems?|seemed|appears?|appeared)"
+CUE = re.compile(
+    rf"\b(?:(?P<mental>{alternation(MENTAL_CUES)})|(?P<stance>{alternation(STANCE_CUES)})"
+    rf"|{BE}\s+(?:(?:not|still|also|now|firmly|strongly|\w+ly)\s+)*"
+    rf"(?P<predicate>{alternation(STANCE_PREDICATES)}))\b"
+)
+VIEW = re.compile(
+    rf"\b[Ii]n\s+(?:(?P<holder>[\w’'. -]{{1,60}}?)(?:’s|'s|’|')\s+(?:own\s+)?"
+    rf"(?:{alternation(VIEW_WORDS)})|the\s+(?:{alternation(VIEW_WORDS)})\s+of\s+"
+    rf"(?P<of>[^,;:]{{1,60}}?))\s*,\s*"
+)
+PASSIVE = re.compile(rf"\b{BE}\s+(?:\w+ly\s+)?$")
+NEGATION = re.compile(
+    r"(?:\b(?:did|does|do|has|have|had|would|could|will)\s+)?"
+    r"(?:\b(?:not|never|no longer)|\b\w+n['’]t)\s+$"
+)
+NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your|to|of|as|by)\s+$")
+RELATIVE = re.compile(r",?\s*(?:who|which)\s+$")
+PARTICIPLE_LINK = re.compile(r"(?:,|\w\s+and)\s*$")
+AND = re.compile(r"\w\s+and\s*$")
+PARTICLE = re.compile(r"\s+(?:down|off|away|out|up|of|with)\b")
+DESCRIBED = re.compile(
+    rf"(?:(?:the|some|many|several|most|[A-Z][\w-]*|[a-z]+)\s+)?(?:{alternation(DESCRIPTORS)})"
+    r"\s+(?:\w+ly\s+)?$"
+)
+ADVERBS = re.compile(
+    r"(?:\s+(?:long|already|still|most|just|even|openly|also|now|has|have|had|will|would|been"
+    r"|could|may|might|must|should)\b)+\s*$"
+)
+SHORT_FORM = re.compile(r"\s*\([A-Z][\w.&-]{0,15}\)\s*$")
+PLURAL = re.compile(
+    r"(?:(?:[Tt]he|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[Ss]everal|[Bb]oth|[A-Z][\w’'-]*)\s+){0,3}"
+    r"[a-z]{3,}[a-rt-z]s\s*$"
+)
+LEAD = re.compile(r"(?:\s*,?\s*(?:also|strongly|firmly|still|now|publicly|again|\w+ly))*\s*")
+THAT = re.compile(r"that\s+")
+REPORTED_LINK = re.compile(r"\s(?:for|as)\s")  # "criticised Y for Z": reported speech
+OBJECT_END = re.compile(r"[,;:.!?\n]|\s(?:saying|adding|because|after|while|when|and\s+said)\s")
+CLAUSE_END = re.compile(r"[;:\n]|,\s*(?:saying|adding|while|but)\s|\.\s|[.!?]$")
+BY = re.compile(r"by\s")
+MIN_WORDS = 2
+END_PUNCT = ".!?;:, \n"
+
+
+def find_positions(doc: Document, sentence_start: int, sentence_end: int) -> list[Reported]:
+    """The positions of one sentence, in order (kind ``position``)."""
+    text = doc.text
+    found = []
+    headline = _headline_end(doc)  # the headline gives no one a position
+    view = VIEW.search(text, sentence_start, sentence_end)
+    if view and view.start() >= headline and not doc.in_quote(view.start(), view.end()):
+        holder = view.group("holder") or view.group("of")
+        at = view.start("holder") if view.group("holder") else view.start("of")
+        end = _trim(text, view.end(), sentence_end)
+        cue = text[view.start() : view.end()].rstrip(", ")
+        found.append(Reported("position", view.end(), end, cue, view.start(),
+                              view.start() + len(cue), holder.strip(), at, False))  # fmt: skip
+    for cue in CUE.finditer(text, sentence_start, sentence_end):
+        if (
+            cue.start() < headline
+            or doc.in_quote(cue.start(), cue.end())
+            or (view and cue.start() < view.end())
+        ):
+            continue
+        item = _position(doc, cue, sentence_start, sentence_end)
+        if item and not item.source and found and found[-1].source:
+            item.source, item.source_start = found[-1].source, found[-1].source_start  # ", fearing"
+        if item and len(text[item.start : item.end].split()) >= MIN_WORDS - (
+            cue.lastgroup != "mental"
+        ):
+            found.append(item)
+    return found
+
+
+def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: int):
+    """The position of one cue word, or None."""
+    text, kind = doc.text, cue.lastgroup
+    word_start = cue.start(kind)
+    before_start = max(sentence_start, cue.start() - 160)
+    before = text[before_start : cue.start()]
+    negated = NEGATION.search(before)
+    if negated:
+        before = before[: negated.start()]
+    progressive = text[word_start : cue.end()].split()[0].endswith("ing")  # "are pushing for"
+    if kind != "predicate" and (
+        (PASSIVE.search(before) and not progressive) or NOUN_BEFORE.search(before)
+    ):
+        return None  # "is expected to", "the support of": no holder here
+    if text[word_start - 1 : word_start] == "-" or PARTICLE.match(text, cue.end()):
+        return None  # "a UN-backed government", "backed down", "fear of dogs": no stance
+    relative = RELATIVE.search(before)
+    if relative:
+        before = before[: relative.start()] + " "
+    offset, phrase = _source(before)
+    if not phrase and not (PARTICIPLE_LINK.search(before) and (progressive or AND.search(before))):
+        return None
+    source_start = before_start + offset if phrase else -1
+    start = LEAD.match(text, cue.end(), sentence_end).end()
+    if kind == "mental":
+        that = THAT.match(text, start, sentence_end)
+        start = that.end() if that else start
+        if BY.match(text, start, sentence_end):
+            return None
+        stop = CLAUSE_END.search(text, start, sentence_end)
+    else:
+        if THAT.match(text, start, sentence_end) or BY.match(text, start, sentence_end):
+            return None  # "demanded that P" is reported speech; "backed by" a passive
+        stop = OBJECT_END.search(text, start, sentence_end)
+        if kind == "stance" and REPORTED_LINK.search(
+            text, start, stop.start() if stop else sentence_end
+        ):
+            return None
+    end = _trim(text, start, stop.start() if stop else sentence_end)
+    if end <= start:
+        return None
+    word = text[word_start : cue.end()]
+    return Reported("position", start, end, word, word_start, cue.end(), phrase, source_start,
+                    bool(negated))  # fmt: skip
+
+
+def _headline_end(doc: Document) -> int:
+    """Where a first line without closing punctuation (a headline) ends; 0 when none."""
+    if not doc.newlines:
+        return 0
+    line = doc.text[: doc.newlines[0]].rstrip()
+    return doc.newlines[0] if line and line[-1] not in '.!?"”' else 0
+
+
+def _source(before: str) -> tuple[int, str]:
+    """The holder phrase that ends ``before``: a name, a pronoun, a title phrase or a
+    description ("security experts"); (0, "") when there is none."""
+    adverbs = ADVERBS.search(before)
+    before = before[: adverbs.start()] + " " if adverbs else before
+    short = SHORT_FORM.search(before)  # "The Israel Defence Forces (IDF) demanded"
+    before = before[: short.start()] + " " if short else before
+    offset, phrase = phrase_tail(before)
+    if (
+        phrase
+        and phrase.lower() not in NOT_SOURCES
+        and (phrase.lower() in PRONOUNS or any(c.isupper() for c in phrase))
+    ):
+        return offset, phrase
+    described = DESCRIBED.search(before) or PLURAL.search(before)
+    if described:
+        return described.start(), described.group().strip()
+    trimmed = before.rstrip()
+    if trimmed.endswith(","):  # "Boris Johnson, MP for Henley, has condemned"
+        opening = trimmed.rfind(",", max(0, len(trimmed) - 120), len(trimmed) - 1)
+        if opening > 0:
+            offset, phrase = phrase_tail(trimmed[:opening])
+            if phrase and any(c.isupper() for c in phrase):
+                return offset, phrase
+    return 0, ""
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    """``end`` moved back over closing punctuation and spaces."""
+    while end > start and text[end - 1] in END_PUNCT:
+        end -= 1
+    return end

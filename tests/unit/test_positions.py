@@ -1,0 +1,84 @@
+"""Positions: beliefs, wishes, demands and stances given to a source (issue 27)."""
+
+import pandas as pd
+import pytest
+
+from actorlens.attribution.extract import SPEECH, find_attributions, voiced
+from actorlens.core.parameters import SPEECH as SPEECH_VALUES
+from actorlens.text.lexicon import LEXICON_FILE, LexiconError, read_lexicon
+
+
+def _positions(text, mentions=(), persons=None):
+    rows = find_attributions("d", text, [0], list(mentions), persons or {})
+    return [(r["kind"], r["text"], r["cue"], r["speaker_text"]) for r in rows]
+
+
+def test_a_mental_verb_with_a_clause_is_a_position():
+    text = "Lord Fenwick believes the new tax is unfair to farmers."
+    assert _positions(text) == [
+        ("position", "the new tax is unfair to farmers", "believes", "Lord Fenwick")
+    ]
+
+
+def test_a_call_for_a_noun_phrase_is_a_position():
+    text = "The Green Alliance has called for a ban on plastic bags, saying the sea suffers."
+    kinds = _positions(text)
+    assert ("position", "a ban on plastic bags", "called for", "The Green Alliance") in kinds
+
+
+def test_criticised_for_is_reported_speech_not_a_position():
+    text = "Mrs Hale criticised the council for closing the library."
+    assert [k for k, *_ in _positions(text)] == ["reported"]
+
+
+def test_a_holderless_expectation_is_no_position():
+    assert _positions("The vote is expected to pass easily next week.") == []
+
+
+def test_in_someones_view_is_a_position():
+    text = "In the mayor's view, the bridge should be rebuilt."
+    assert _positions(text) == [
+        ("position", "the bridge should be rebuilt", "In the mayor's view", "the mayor")
+    ]
+
+
+def test_the_speakers_own_nested_wish_is_part_of_the_speech():
+    mentions = [(0, 10, "dale")]
+    rows = _positions(
+        "Oscar Dale said he wanted a quick end to the strike.", mentions, {"dale": "he"}
+    )
+    assert [k for k, *_ in rows] == ["reported"]
+
+
+def test_a_position_inside_a_quotation_is_not_added():
+    text = "“We believe the plan will fail,” Anna Ross said."
+    assert [k for k, *_ in _positions(text)] == ["direct"]
+
+
+def test_the_speech_parameter_picks_positions_apart():
+    assert SPEECH["positions"] == ("position",)
+    assert "position" not in SPEECH["both"] and "position" in SPEECH["all"]
+    assert set(SPEECH) == set(SPEECH_VALUES)
+    rows = find_attributions("d", "Oscar Dale opposed the new bridge.", [0], [(0, 10, "dale")],
+                             {"dale": "he"})  # fmt: skip
+    table = pd.DataFrame(rows)
+    assert voiced(table, "all")["kind"].tolist() == ["position"]
+    assert voiced(table, "both").empty
+
+
+def test_a_lexicon_without_a_position_list_names_the_section(tmp_path):
+    text = LEXICON_FILE.read_text(encoding="utf-8")
+    broken = tmp_path / "lexicon.yml"
+    broken.write_text(text.replace("  views: [", "  sights: ["), encoding="utf-8")
+    with pytest.raises(LexiconError, match="position_cues: expected a mapping"):
+        read_lexicon(broken)
+
+
+def test_a_progressive_stance_and_a_short_form_keep_their_holder():
+    text = "The Farmers Union (FU) has been pushing for lower fuel duty."
+    assert _positions(text) == [("position", "lower fuel duty", "pushing for", "The Farmers Union")]
+
+
+def test_a_stance_predicate_with_a_clause_is_a_position():
+    text = "The Harbour Board is certain the new pier will pay for itself."
+    assert _positions(text)[0][:3] == ("position", "the new pier will pay for itself", "certain")
