@@ -127,7 +127,7 @@ def _sentences_around(bounds, low: int, high: int) -> tuple[int, int, int]:
 
 
 def voice_evidence(attributions: pd.DataFrame, sentences: pd.DataFrame, texts: dict,
-                   periods: pd.DataFrame, speech: str = "both") -> pd.DataFrame:  # fmt: skip
+                   periods: pd.DataFrame, speech: str = "all") -> pd.DataFrame:  # fmt: skip
     """Every attribution of a speaker actor (role voice) with the sentences it spans (from the
     speaker to the end of the quote), the speaker and the reporting cue marked; counted when
     it is of the kinds ``speech`` picks (:func:`actorlens.attribution.extract.voiced`) and its
@@ -174,7 +174,7 @@ def _placed(units: pd.DataFrame, sentences: pd.DataFrame, periods: pd.DataFrame)
 def evidence_table(mentions: pd.DataFrame, stance: pd.DataFrame, sentences: pd.DataFrame,
                    attributions: pd.DataFrame, periods: pd.DataFrame, kinds,
                    quoted_portrayal: bool = False, texts: dict | None = None,
-                   speech: str = "both") -> pd.DataFrame:  # fmt: skip
+                   speech: str = "all") -> pd.DataFrame:  # fmt: skip
     """Every scored mention and every stance reading (:func:`portrayal_evidence`,
     :func:`stance_evidence`) and, given the documents' ``texts`` (doc_id -> text), every
     attribution of a speaker actor (:func:`voice_evidence`); by actor, role (stance, then

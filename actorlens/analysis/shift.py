@@ -69,7 +69,7 @@ def document_periods(documents: pd.DataFrame, order_by: str = "date", period: st
 
 
 def scored_units(result: Sentiment, periods: pd.DataFrame, kinds,
-                 quoted_portrayal: bool = False, speech: str = "both") -> pd.DataFrame:  # fmt: skip
+                 quoted_portrayal: bool = False, speech: str = "all") -> pd.DataFrame:  # fmt: skip
     """One row per score: portrayal mentions (the narrative's own, and with
     ``quoted_portrayal`` also those inside other people's words) and the actor's own
     attributions of the ``speech`` kinds (voice), with their period, document, place in the text, the sentence or quote

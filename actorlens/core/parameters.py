@@ -156,10 +156,11 @@ PARAMETERS: dict[str, Parameter] = {
                   "portrayal scorer: minilm (the fine-tuned MiniLM model, closest to the hand "
                   "labels on the dev split, see notebook 05), trained or vader",
                   choices=SCORERS),
-        Parameter("speech", str, "both",
-                  "speech that counts as voice, speaker -> target and stance: direct (quotes), "
-                  "reported (reported speech and mixed), both, positions (beliefs, demands, "
-                  "stances) or all (speech and positions)", choices=SPEECH),
+        Parameter("speech", str, "all",
+                  "what counts as voice, speaker -> target and stance: all (speech and "
+                  "positions), both (speech only: direct and reported), direct (quotes), "
+                  "reported (reported speech and mixed) or positions (beliefs, demands, "
+                  "stances)", choices=SPEECH),
         Parameter("min_cell_scores", int, 3,
                   "scores a cell (document, period or corpus x actor x role) needs; "
                   "cells with fewer are marked thin", minimum=1),

@@ -78,7 +78,7 @@ def evidence_of(processed_dir: Path) -> pd.DataFrame:
         voice.mentions, result.stance, tables.read("sentences", processed_dir),
         voice.attributions, result.periods, counted_kinds(given.get("include_demonyms", False)),
         given.get("quoted_portrayal", False), texts=_texts(processed_dir),
-        speech=given.get("speech", "both"),
+        speech=given.get("speech", "all"),
     )  # fmt: skip
 
 

@@ -57,8 +57,8 @@ def test_seed_stage_tables(seeds):
     assert quoted["role"].value_counts().to_dict() == {"portrayal": 33, "quoted": 34}
     assert result.scorer == "minilm"
     voice = result.overall[result.overall["role"] == "voice"].set_index("actor_id")
-    spoken = result.attributions[result.attributions["kind"] != "position"]  # speech="both"
-    assert voice.at["putin", "n"] == (spoken["speaker_id"] == "putin").sum()
+    # speech="all", the default: positions count as voice too
+    assert voice.at["putin", "n"] == (result.attributions["speaker_id"] == "putin").sum()
 
 
 NEUTRAL_REPORTS = [
