@@ -158,7 +158,9 @@ def dispersion(
     evidence page (``to_reports``, :mod:`~actorlens.report.figure_links`)."""
     lengths = texts.set_index("doc_id")["text"].str.len()
     index = {doc_id: i for i, doc_id in enumerate(doc_order)}
-    data = mentions[mentions["actor_id"].isin(actor_order) & mentions["kind"].ne("demonym")]
+    data = mentions[
+        mentions["actor_id"].isin(actor_order) & ~mentions["kind"].isin(["demonym", "description"])
+    ]
     data = data.assign(
         # typed, so that no mention at all still gives numbers, not the ids' text type
         x=data["doc_id"].map(index).astype("float64")
