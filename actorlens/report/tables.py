@@ -76,7 +76,8 @@ def readable(frame: pd.DataFrame, labels: dict | None = None) -> pd.DataFrame:
 
 
 def _numeric(frame: pd.DataFrame) -> list[bool]:
-    return [pd.api.types.is_numeric_dtype(frame[c]) for c in frame.columns]
+    return [pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])
+            for c in frame.columns]  # fmt: skip
 
 
 class Table:
@@ -120,4 +121,15 @@ def browse(frame: pd.DataFrame, labels: dict | None = None, csv: str | Path = ""
     if len(frame) > BROWSE_ROWS:
         where = f": all rows are in {csv}" if csv else ""
         print(f"The first {BROWSE_ROWS:,} of {len(frame):,} rows{where}")
-    show(shown, pageLength=page_length, maxBytes=0, showIndex=False)
+    numeric = _numeric(frame)
+    aligned = [{"className": "dt-right" if n else "dt-left", "targets": [i]}
+               for i, n in enumerate(numeric)]  # fmt: skip
+    # "display" without "nowrap": long text wraps instead of running off the table
+    show(
+        shown,
+        pageLength=page_length,
+        maxBytes=0,
+        showIndex=False,
+        classes="display compact",
+        columnDefs=aligned,
+    )

@@ -39,6 +39,7 @@ def test_browse_names_the_csv_when_rows_are_cut(capsys, monkeypatch):
         == "The first 2 of 3 rows: all rows are in data/processed/x.csv"
     )
     assert len(shown["frame"]) == 2 and shown["maxBytes"] == 0
+    assert shown["columnDefs"] == [{"className": "dt-right", "targets": [0]}]
 
 
 def test_an_id_column_without_labels_keeps_its_name():
