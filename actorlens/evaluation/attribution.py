@@ -11,7 +11,9 @@ prediction detects at most one.
 Per kind (of the label for recall and speaker accuracy, of the prediction for
 precision): detection precision, recall and F1; speaker accuracy over every labelled
 attribution (a missed one or an unknown speaker counts wrong; a label without a name,
-"unnamed"/"unknown", is right when the prediction names nobody) and over the detected
+"unnamed"/"unknown", is right when the prediction names nobody; a speaker actor answers
+to its label, names and metonyms, as the actors file has its mentions: "The Pentagon
+said" is the United States' voice when the file makes "Pentagon" its metonym) and over the detected
 ones; the source span exactly right or overlapping; and the errors: missed, wrong kind,
 no speaker, wrong speaker.
 """
@@ -160,7 +162,7 @@ def evaluate(gold: pd.DataFrame, predicted: pd.DataFrame, actor_names: dict) -> 
 def predict(corpora) -> tuple[pd.DataFrame, dict[str, str], dict[str, list[str]]]:
     """Attributions of every document of ``corpora`` ((folder, actors file) pairs): the
     predictions (content offsets without the quotation marks of a direct quote), the
-    ingested texts and each actor's label and names."""
+    ingested texts and each actor's label, names and metonyms."""
     from actorlens.attribution.extract import extract_attributions
     from actorlens.corpus.actors import load_actors
     from actorlens.corpus.ingest import ingest_corpus
@@ -174,7 +176,7 @@ def predict(corpora) -> tuple[pd.DataFrame, dict[str, str], dict[str, list[str]]
         frames.append(extract_attributions(corpus.texts, corpus.sentences, found.mentions,
                                            found.actors))  # fmt: skip
         texts.update(zip(corpus.texts["doc_id"], corpus.texts["text"], strict=True))
-        names.update({actor.id: [actor.label, *actor.names] for actor in actors})
+        names.update({actor.id: [actor.label, *actor.names, *actor.metonyms] for actor in actors})
     predicted = pd.concat(frames, ignore_index=True)
     direct = predicted["kind"] == "direct"
     predicted.loc[direct, "start"] += 1

@@ -131,12 +131,14 @@ def test_evaluate_attribution_command(tmp_path, capsys):
     folder = tmp_path / "docs"
     folder.mkdir()
     text = ("Title\n\nSmith said the talks would resume in March. "
-            '"We are ready," Jones said. The weather was fine, Berg said.\n')  # fmt: skip
+            '"We are ready," Jones said. The weather was fine, Berg said. '
+            "Castle Hill said the border was open.\n")  # fmt: skip
     (folder / "001.txt").write_text(text, encoding="utf-8")
     actors = tmp_path / "actors.yml"
     actors.write_text("actors:\n  - {id: smith, label: Anna Smith, type: person, names: [Smith]}\n"
-                      "  - {id: jones, label: Carl Jones, type: person, names: [Jones]}\n",
-                      encoding="utf-8")  # fmt: skip
+                      "  - {id: jones, label: Carl Jones, type: person, names: [Jones]}\n"
+                      "  - {id: ruritania, label: Ruritania, type: state, names: [Ruritania],"
+                      " metonyms: [Castle Hill]}\n", encoding="utf-8")  # fmt: skip
 
     def label(kind, content, source, speaker):
         start, at = text.index(content), text.index(source)
@@ -147,14 +149,16 @@ def test_evaluate_attribution_command(tmp_path, capsys):
 
     labels = [label("reported", "the talks would resume in March", "Smith", "Anna Smith"),
               label("direct", "We are ready,", "Jones", "Carl Jones"),
-              label("reported", "The weather was fine", "Berg", "Olga Berg")]  # fmt: skip
+              label("reported", "The weather was fine", "Berg", "Olga Berg"),
+              label("reported", "the border was open", "Castle Hill", "Castle Hill")]  # fmt: skip
     path = tmp_path / "labels.jsonl"
     path.write_text("".join(json.dumps(row) + "\n" for row in labels), encoding="utf-8")
     argv = ["evaluate-attribution", str(path), "--corpus", str(folder), "--actors", str(actors)]
     assert cli.main(argv) == 0
     lines = {line.split()[0]: line.split() for line in capsys.readouterr().out.splitlines()[1:]}
-    # every attribution found; the unlisted "Berg" is named, and "Olga Berg" ends the same
-    assert lines["all"][1:6] == ["3", "3", "1.0", "1.0", "1.0"]
+    # every attribution found; the unlisted "Berg" is named, and "Olga Berg" ends the same;
+    # the metonym "Castle Hill" speaks as Ruritania, which answers to it
+    assert lines["all"][1:6] == ["4", "4", "1.0", "1.0", "1.0"]
     assert lines["all"][6] == "1.0"
     assert cli.main(["evaluate-attribution", str(tmp_path / "missing.jsonl")]) == 2
 
