@@ -2,11 +2,11 @@
 
 A labelled attribution (JSONL: doc_id, kind, content and its offsets in the document
 file, source and its offsets, speaker: the fullest name the document gives, or
-"unnamed" / "unknown") is found again in the ingested text by its content, searched
-from near its offset (ingestion may shift offsets). A predicted attribution detects a
-labelled one when both are in one document and their contents overlap by at least half
-of the shorter; each labelled attribution takes the best-overlapping prediction, each
-prediction detects at most one.
+"unnamed" / "unknown") is found again in the ingested text by its content and source, at
+the occurrence nearest its offset moved by the document's shift (:func:`align`). A
+predicted attribution detects a labelled one when both are in one document and their
+contents overlap by at least half of the shorter; each labelled attribution takes the
+best-overlapping prediction, each prediction detects at most one.
 
 Per kind (of the label for recall and speaker accuracy, of the prediction for
 precision): detection precision, recall and F1; speaker accuracy over every labelled
@@ -26,7 +26,6 @@ import pandas as pd
 
 KINDS = ("direct", "reported", "mixed", "position")
 NO_NAME = frozenset({"", "unnamed", "unknown"})
-SEARCH_BACK = 400
 
 
 def load_labels(path: str | Path) -> pd.DataFrame:
@@ -40,23 +39,44 @@ def load_labels(path: str | Path) -> pd.DataFrame:
 
 def align(labels: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
     """Labels with ``start``/``end`` (content) and ``source_at``/``source_to`` in the
-    ingested ``texts`` (doc_id -> text); -1 where the document or the span is not found."""
-    out = labels.copy()
+    ingested ``texts`` (doc_id -> text); -1 where the document or the span is not found.
+
+    Ingestion shifts a document's offsets by one amount (a dropped title line): the shift
+    is the median over the contents found exactly once, and each span is the occurrence
+    nearest its labelled offset plus the shift, so a short source ("he") lands on its own
+    occurrence, not an earlier one."""
+    shifts = _shifts(labels, texts)
     found = []
     for row in labels.itertuples(index=False):
-        text = texts.get(row.doc_id, "")
-        start = _find(text, row.content, row.content_start)
-        source = _find(text, row.source, row.source_start) if row.source else -1
+        text, shift = texts.get(row.doc_id, ""), shifts.get(row.doc_id, 0)
+        start = _find(text, row.content, row.content_start + shift)
+        source = _find(text, row.source, row.source_start + shift) if row.source else -1
         found.append((start, start + len(row.content) if start >= 0 else -1,
                       source, source + len(row.source) if source >= 0 else -1))  # fmt: skip
+    out = labels.copy()
     out[["start", "end", "source_at", "source_to"]] = pd.DataFrame(found, index=out.index)
     return out
 
 
+def _shifts(labels: pd.DataFrame, texts: dict[str, str]) -> dict[str, int]:
+    """Per document, the median of (ingested - labelled) offsets of the contents that occur
+    once in the ingested text."""
+    seen: dict[str, list[int]] = {}
+    for row in labels.itertuples(index=False):
+        text = texts.get(row.doc_id, "")
+        at = text.find(row.content) if row.content else -1
+        if at >= 0 and text.find(row.content, at + 1) < 0:
+            seen.setdefault(row.doc_id, []).append(at - row.content_start)
+    return {doc_id: int(np.median(values)) for doc_id, values in seen.items()}
+
+
 def _find(text: str, span: str, near: int) -> int:
-    """Where ``span`` starts in ``text``, searched from a little before ``near``."""
-    at = text.find(span, max(0, near - SEARCH_BACK))
-    return at if at >= 0 else text.find(span)
+    """Where the occurrence of ``span`` in ``text`` nearest ``near`` starts (-1: none)."""
+    before = text.rfind(span, 0, max(0, near) + len(span))
+    after = text.find(span, max(0, near))
+    if before < 0 or after < 0:
+        return max(before, after)
+    return before if near - before <= after - near else after
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> float:

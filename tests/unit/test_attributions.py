@@ -3,6 +3,7 @@ kinds, and the evaluation command; each construction on a sentence written for i
 
 import json
 
+import pandas as pd
 import pytest
 
 from actorlens import cli
@@ -179,3 +180,20 @@ def test_evaluate_attribution_command(tmp_path, capsys):
 def test_speakers_are_persons_in_their_fullest_name(tmp_path, text, speaker_name):
     row = attributions_of(tmp_path, text).iloc[-1]
     assert (row["speaker_id"], row["speaker_name"]) == ("", speaker_name)
+
+
+def test_labels_align_to_the_occurrence_nearest_their_offset():
+    """Ingestion dropped 6 characters before the body: every span moves by the same
+    amount, and a short source that occurs twice lands on its own occurrence."""
+    from actorlens.evaluation.attribution import align
+
+    labelled = "TITLE\n" + "He said the port was shut. Later he said the port was open."
+    ingested = labelled[6:]
+    rows = [{"doc_id": "001", "content": content, "content_start": labelled.index(content),
+             "source": "he", "source_start": labelled.index("he said the port was open")}
+            for content in ("the port was open",)]  # fmt: skip
+    aligned = align(pd.DataFrame(rows), {"001": ingested})
+    assert aligned.loc[0, ["start", "source_at"]].tolist() == [
+        ingested.index("the port was open"),
+        ingested.index("he said the port was open"),
+    ]
