@@ -23,6 +23,7 @@ from actorlens.attribution.phrases import PRONOUNS, phrase_tail
 from actorlens.attribution.reported import Reported
 from actorlens.text.lexicon import (
     DESCRIPTORS,
+    HOLDERS,
     MENTAL_CUES,
     NOT_SOURCES,
     STANCE_CUES,
@@ -49,16 +50,23 @@ NEGATION = re.compile(
 )
 NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your|to|of|as|by)\s+$")
 RELATIVE = re.compile(r",?\s*(?:who|which)\s+$")
-PARTICIPLE_LINK = re.compile(r"(?:,|\w\s+and)\s*$")
-AND = re.compile(r"\w\s+and\s*$")
+PARTICIPLE_LINK = re.compile(r"(?:,|\w,?\s+and)\s*$")
+AND = re.compile(r"\w,?\s+and\s*$")
+IT = re.compile(r"(?:\b(?:as|because|since|and|but|while|although)|,)\s+it\s+$")  # "as it fears"
+AMONG = re.compile(rf"\s*,?\s*{BE}\s+(?:among|amongst|one\s+of)\s+(?:those|the\s+\w+)\s+$")
 PARTICLE = re.compile(r"\s+(?:down|off|away|out|up|of|with)\b")
 DESCRIBED = re.compile(
     rf"(?:(?:the|some|many|several|most|[A-Z][\w-]*|[a-z]+)\s+)?(?:{alternation(DESCRIPTORS)})"
     r"\s+(?:\w+ly\s+)?$"
 )
+HELD = re.compile(  # "the Australian federal government", "The party"
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Mm]ost|[A-Z][\w’'-]*"
+    r"|[a-z]+(?:al|an|ish|ese|ic|ive|ary|ern|ist|ior|ent|ant))\s+){0,3}"
+    rf"\b(?:{alternation(HOLDERS)})\s+$"
+)
 ADVERBS = re.compile(
-    r"(?:\s+(?:long|already|still|most|just|even|openly|also|now|has|have|had|will|would|been"
-    r"|could|may|might|must|should)\b)+\s*$"
+    r"(?:\s+(?:long|already|still|most|likely|just|even|openly|also|now|has|have|had|will|would"
+    r"|been|could|may|might|must|should|is|are|was|were)\b)+\s*$"
 )
 SHORT_FORM = re.compile(r"\s*\([A-Z][\w.&-]{0,15}\)\s*$")
 PLURAL = re.compile(
@@ -71,6 +79,12 @@ REPORTED_LINK = re.compile(r"\s(?:for|as)\s")  # "criticised Y for Z": reported 
 OBJECT_END = re.compile(r"[,;:.!?\n]|\s(?:saying|adding|because|after|while|when|and\s+said)\s")
 CLAUSE_END = re.compile(r"[;:\n]|,\s*(?:saying|adding|while|but)\s|\.\s|[.!?]$")
 BY = re.compile(r"by\s")
+# The words that join a second position of the same holder ("..., and are in favour of").
+LINK = re.compile(r"(?:[\s,]+(?:and|as|because|but|while|it|is|are|was|were|has|have|\w+ly))*\s*\Z")
+MODAL = re.compile(r"\b(?:will|would|could|should|may|might|must|can|do|did|to)\s+(?:\w+ly\s+)?$")
+PLURAL_HOLDER = re.compile(r"(?:[a-z][a-rt-z]s|\band\s.*)$|^(?:they|we|i|you)$", re.IGNORECASE)
+_FIRST = {cue.split()[0] for cue in STANCE_CUES}
+BARE = frozenset(w for w in _FIRST if f"{w}s" in _FIRST or f"{w}es" in _FIRST)  # "support"
 MIN_WORDS = 2
 END_PUNCT = ".!?;:, \n"
 
@@ -101,6 +115,15 @@ def find_positions(doc: Document, sentence_start: int, sentence_end: int) -> lis
         if item and len(text[item.start : item.end].split()) >= MIN_WORDS - (
             cue.lastgroup != "mental"
         ):
+            if (
+                found
+                and found[-1].start < item.cue_start < found[-1].end <= item.end
+                and (
+                    item.source_start < found[-1].start  # its holder is the earlier one's
+                )
+            ):
+                link = LINK.search(text, max(found[-1].start, item.cue_start - 40), item.cue_start)
+                found[-1].end = _trim(text, found[-1].start, link.start())
             found.append(item)
     return found
 
@@ -124,8 +147,19 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
     relative = RELATIVE.search(before)
     if relative:
         before = before[: relative.start()] + " "
+    among = AMONG.search(before)  # "Ms Reid is amongst those calling for"
+    if among and progressive:
+        before = before[: among.start()] + " "
+    modal = MODAL.search(before)
     offset, phrase = _source(before)
-    if not phrase and not (PARTICIPLE_LINK.search(before) and (progressive or AND.search(before))):
+    if text[word_start : cue.end()].split()[0] in BARE and not (
+        modal or PLURAL_HOLDER.search(phrase.replace("’s", "").replace("'s", ""))
+    ):
+        return None  # "Labour support for", "the US press": a noun, no verb
+    if not phrase and not (
+        IT.search(before)
+        or (PARTICIPLE_LINK.search(before) and (progressive or AND.search(before)))
+    ):
         return None
     source_start = before_start + offset if phrase else -1
     start = LEAD.match(text, cue.end(), sentence_end).end()
@@ -173,7 +207,7 @@ def _source(before: str) -> tuple[int, str]:
         and (phrase.lower() in PRONOUNS or any(c.isupper() for c in phrase))
     ):
         return offset, phrase
-    described = DESCRIBED.search(before) or PLURAL.search(before)
+    described = DESCRIBED.search(before) or PLURAL.search(before) or HELD.search(before)
     if described:
         return described.start(), described.group().strip()
     trimmed = before.rstrip()

@@ -82,3 +82,39 @@ def test_a_progressive_stance_and_a_short_form_keep_their_holder():
 def test_a_stance_predicate_with_a_clause_is_a_position():
     text = "The Harbour Board is certain the new pier will pay for itself."
     assert _positions(text)[0][:3] == ("position", "the new pier will pay for itself", "certain")
+
+
+def test_a_bare_stance_verb_needs_a_plural_holder_or_a_modal():
+    assert _positions("The dockers support the new pay offer.") == [
+        ("position", "the new pay offer", "support", "The dockers")
+    ]
+    assert _positions("They would oppose any rise in fares.")[0][:3] == (
+        "position", "any rise in fares", "oppose")  # fmt: skip
+    assert _positions("Labour support for the levy has grown.") == []
+    assert _positions("Mr Ode's press officer arrived.") == []
+
+
+def test_coordinated_holders_and_a_holder_among_those_calling():
+    text = "Mayor Ann Cole and Governor Tim Hale are pushing for a new stadium."
+    assert _positions(text) == [
+        ("position", "a new stadium", "pushing for", "Mayor Ann Cole and Governor Tim Hale")
+    ]
+    text = "Dr Ivo Brant is amongst those calling for a public inquiry."
+    assert _positions(text) == [("position", "a public inquiry", "calling for", "Dr Ivo Brant")]
+
+
+def test_a_lower_case_holder_noun_ends_the_holder_phrase():
+    text = "The regional government hopes to cut waiting times."
+    assert _positions(text) == [
+        ("position", "to cut waiting times", "hopes", "The regional government")
+    ]
+
+
+def test_a_second_position_of_the_same_holder_ends_the_first():
+    text = "The Harbour Trust believes the pier is safe, and is opposed to any new tolls."
+    assert _positions(text) == [
+        ("position", "the pier is safe", "believes", "The Harbour Trust"),
+        ("position", "any new tolls", "opposed to", "The Harbour Trust"),
+    ]
+    text = "The Rail Board is anxious to act soon as it fears that fares will rise."
+    assert [row[1] for row in _positions(text)] == ["to act soon", "fares will rise"]
