@@ -22,6 +22,7 @@ from actorlens.attribution.document import Document
 from actorlens.attribution.phrases import PRONOUNS, phrase_tail
 from actorlens.attribution.reported import Reported
 from actorlens.text.lexicon import (
+    BACKING,
     DESCRIPTORS,
     HOLDERS,
     MENTAL_CUES,
@@ -36,7 +37,7 @@ BE = r"(?:is|are|was|were|be|been|being|remains?|remained|seems?|seemed|appears?
 CUE = re.compile(
     rf"\b(?:(?P<mental>{alternation(MENTAL_CUES)})|(?P<stance>{alternation(STANCE_CUES)})"
     rf"|{BE}\s+(?:(?:not|still|also|now|firmly|strongly|\w+ly)\s+)*"
-    rf"(?P<predicate>{alternation(STANCE_PREDICATES)}))\b"
+    rf"(?P<predicate>{alternation(STANCE_PREDICATES)})|(?P<backing>{alternation(BACKING)}))\b"
 )
 VIEW = re.compile(
     rf"\b[Ii]n\s+(?:(?P<holder>[\w’'. -]{{1,60}}?)(?:’s|'s|’|')\s+(?:own\s+)?"
@@ -76,9 +77,27 @@ PLURAL = re.compile(
 LEAD = re.compile(r"(?:\s*,?\s*(?:also|strongly|firmly|still|now|publicly|again|\w+ly))*\s*")
 THAT = re.compile(r"that\s+")
 REPORTED_LINK = re.compile(r"\s(?:for|as)\s")  # "criticised Y for Z": reported speech
-OBJECT_END = re.compile(r"[,;:.!?\n]|\s(?:saying|adding|because|after|while|when|and\s+said)\s")
+OBJECT_END = re.compile(  # the object ends at a clause or a second verb ("and offered to")
+    r"[,;:.!?\n]|\s(?:saying|adding|because|after|while|when|and\s+said)\s|\sand\s+(?:(?:has|have)\s+)?"
+    r"\w+(?:ed|s)\s+(?:to|that|the|a|an|his|her|its|their)\s|\sand\s+(?:an?|the)\s+\w+\s+said\b"
+)
 CLAUSE_END = re.compile(r"[;:\n]|,\s*(?:saying|adding|while|but)\s|\.\s|[.!?]$")
 BY = re.compile(r"by\s")
+CLAUSE_OBJECT = re.compile(r"(?:that|by|saying|adding)\s")  # no noun phrase object
+# "was rejected, especially by X": the holder of a passive stance, up to a clause word.
+AGENT = re.compile(
+    r"(?:\s*,?\s*(?:especially|particularly|notably|mainly|also|even|\w+ly))*\s*,?\s+by\s+"
+)
+AGENT_END = re.compile(
+    r"[,;:.!?()\[\]\n“”\"]|\s(?:who|which|that|for|as|in|on|at|after|during|over|because|when"
+    r"|while|saying|with|to|from|since|and\s+(?:said|says|added))\b"
+)
+AGENT_WORDS = 8
+AUXILIARY = re.compile(
+    r"(?:\s+(?:has|have|had|will|would|could|may|might|must|should|\w+ly))*\s*\Z"
+)
+SPACE = re.compile(r"\s*")
+HOLDER_WORDS = DESCRIPTORS | frozenset(HOLDERS)
 # The words that join a second position of the same holder ("..., and are in favour of").
 LINK = re.compile(r"(?:[\s,]+(?:and|as|because|but|while|it|is|are|was|were|has|have|\w+ly))*\s*\Z")
 MODAL = re.compile(r"\b(?:will|would|could|should|may|might|must|can|do|did|to)\s+(?:\w+ly\s+)?$")
@@ -115,15 +134,16 @@ def find_positions(doc: Document, sentence_start: int, sentence_end: int) -> lis
         if item and len(text[item.start : item.end].split()) >= MIN_WORDS - (
             cue.lastgroup != "mental"
         ):
+            earlier = found[-1] if found else None
             if (
-                found
-                and found[-1].start < item.cue_start < found[-1].end <= item.end
+                earlier
+                and earlier.start < item.cue_start < earlier.end <= item.end
                 and (
-                    item.source_start < found[-1].start  # its holder is the earlier one's
+                    item.source_start < earlier.start  # its holder is the earlier one's
                 )
             ):
-                link = LINK.search(text, max(found[-1].start, item.cue_start - 40), item.cue_start)
-                found[-1].end = _trim(text, found[-1].start, link.start())
+                link = LINK.search(text, max(earlier.start, item.cue_start - 40), item.cue_start)
+                earlier.end = _trim(text, earlier.start, link.start())
             found.append(item)
     return found
 
@@ -138,6 +158,16 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
     if negated:
         before = before[: negated.start()]
     progressive = text[word_start : cue.end()].split()[0].endswith("ing")  # "are pushing for"
+    passive = PASSIVE.search(before)
+    if kind == "stance" and passive and not progressive:
+        by = AGENT.match(text, cue.end(), sentence_end)
+        start = before_start + passive.start()
+        return by and _held_by(doc, cue, by.end(), start, sentence_start, sentence_end)
+    if kind == "backing":  # "The plan has the support of Mr Howard", not "must have"
+        if MODAL.search(before):
+            return None
+        at = SPACE.match(text, cue.end()).end()
+        return _held_by(doc, cue, at, cue.start(), sentence_start, sentence_end)
     if kind != "predicate" and (
         (PASSIVE.search(before) and not progressive) or NOUN_BEFORE.search(before)
     ):
@@ -170,7 +200,7 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
             return None
         stop = CLAUSE_END.search(text, start, sentence_end)
     else:
-        if THAT.match(text, start, sentence_end) or BY.match(text, start, sentence_end):
+        if CLAUSE_OBJECT.match(text, start, sentence_end):
             return None  # "demanded that P" is reported speech; "backed by" a passive
         stop = OBJECT_END.search(text, start, sentence_end)
         if kind == "stance" and REPORTED_LINK.search(
@@ -183,6 +213,37 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
     word = text[word_start : cue.end()]
     return Reported("position", start, end, word, word_start, cue.end(), phrase, source_start,
                     bool(negated))  # fmt: skip
+
+
+def _held_by(doc: Document, cue: re.Match, at: int, verb: int, sentence_start: int,
+             sentence_end: int):  # fmt: skip
+    """A stance whose holder follows its cue, read from ``at`` ("The plan was rejected by Mr
+    Howard", "The plan has the support of Mr Howard"), the clause's subject before ``verb``
+    its content; None with no holder, or for "criticised by X for Z" (reported speech)."""
+    text = doc.text
+    limit = min(sentence_end, at + AGENT_WORDS * 12)
+    stop = AGENT_END.search(text, at, limit)
+    holder = text[at : _trim(text, at, stop.start() if stop else limit)]
+    if (
+        not holder
+        or len(holder.split()) > AGENT_WORDS
+        or (stop and REPORTED_LINK.match(text, stop.start()))
+        or not (
+            any(c.isupper() for c in holder)
+            or PLURAL_HOLDER.search(holder)
+            or holder.split()[-1].lower() in HOLDER_WORDS
+        )  # fmt: skip
+    ):
+        return None  # "backed by evidence": no holder
+    window = max(sentence_start, verb - 200)
+    end = AUXILIARY.search(text, window, verb).start()
+    start = max(window, *(text.rfind(mark, window, end) + 1 for mark in ",;:"))
+    start = LEAD.match(text, start, end).end()
+    if end <= start:
+        return None
+    word = text[cue.start(cue.lastgroup) : cue.end()]
+    return Reported("position", start, _trim(text, start, end), word, cue.start(cue.lastgroup),
+                    cue.end(), holder, at, False)  # fmt: skip
 
 
 def _headline_end(doc: Document) -> int:

@@ -118,3 +118,30 @@ def test_a_second_position_of_the_same_holder_ends_the_first():
     ]
     text = "The Rail Board is anxious to act soon as it fears that fares will rise."
     assert [row[1] for row in _positions(text)] == ["to act soon", "fares will rise"]
+
+
+def test_a_passive_stance_is_held_by_its_agent():
+    text = "The new ferry timetable has been strongly criticised by island residents."
+    assert _positions(text) == [
+        ("position", "The new ferry timetable", "criticised", "island residents")
+    ]
+    assert _positions("The bid was backed by evidence from the survey.") == []
+    text = "Mr Lee was praised by the union for his remarks."
+    assert [k for k, *_ in _positions(text)] != ["position"]
+
+
+def test_a_stance_whose_holder_follows_it():
+    text = "The new museum has the full support of Mayor Ann Cole."
+    assert _positions(text) == [
+        ("position", "The new museum", "has the full support of", "Mayor Ann Cole")
+    ]
+    assert _positions("A new mayor must have the support of the council.") == []
+
+
+def test_a_holder_opening_its_own_clause_keeps_its_position():
+    mentions = [(0, 9, "vale")]
+    text = "Rita Vale said the talks went well, and she welcomed the draft agreement."
+    kinds = [k for k, *_ in _positions(text, mentions, {"vale": "she"})]
+    assert kinds == ["reported", "position"]
+    text = "Ms Vale, MP for Kirkby, has welcomed the report and offered to help."
+    assert ("position", "the report", "welcomed", "Ms Vale") in _positions(text)
