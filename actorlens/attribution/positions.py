@@ -25,6 +25,7 @@ from actorlens.text.lexicon import (
     BACKING,
     DESCRIPTORS,
     HOLDERS,
+    JUDGING,
     MENTAL_CUES,
     NOT_SOURCES,
     STANCE_CUES,
@@ -42,7 +43,7 @@ CUE = re.compile(
 VIEW = re.compile(
     rf"\b[Ii]n\s+(?:(?P<holder>[\w’'. -]{{1,60}}?)(?:’s|'s|’|')\s+(?:own\s+)?"
     rf"(?:{alternation(VIEW_WORDS)})|the\s+(?:{alternation(VIEW_WORDS)})\s+of\s+"
-    rf"(?P<of>[^,;:]{{1,60}}?))\s*,\s*"
+    rf"(?P<of>[^,;:]{{1,60}}?))(?:\s*,\s*|\s+(?!(?:of|on|about|as|is|was|that)\b)(?=[a-zA-Z]))"
 )
 PASSIVE = re.compile(rf"\b{BE}\s+(?:\w+ly\s+)?$")
 NEGATION = re.compile(
@@ -51,7 +52,7 @@ NEGATION = re.compile(
 )
 NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your|to|of|as|by)\s+$")
 RELATIVE = re.compile(r",?\s*(?:who|which)\s+$")
-PARTICIPLE_LINK = re.compile(r"(?:,|\w,?\s+and)\s*$")
+PARTICIPLE_LINK = re.compile(r"(?:,|\w,?\s+and)\s*(?:\w+ly\s+)?$")
 AND = re.compile(r"\w,?\s+and\s*$")
 IT = re.compile(r"(?:\b(?:as|because|since|and|but|while|although)|,)\s+it\s+$")  # "as it fears"
 AMONG = re.compile(rf"\s*,?\s*{BE}\s+(?:among|amongst|one\s+of)\s+(?:those|the\s+\w+)\s+$")
@@ -62,7 +63,7 @@ DESCRIBED = re.compile(
 )
 HELD = re.compile(  # "the Australian federal government", "The party"
     r"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Mm]ost|[A-Z][\w’'-]*"
-    r"|[a-z]+(?:al|an|ish|ese|ic|ive|ary|ern|ist|ior|ent|ant))\s+){0,3}"
+    r"|[a-z]+(?:al|an|ish|ese|ic|ive|ary|ern|ist|ior|ent|ant)|\d[\d.,]*)\s+){0,3}"
     rf"\b(?:{alternation(HOLDERS)})\s+$"
 )
 ADVERBS = re.compile(
@@ -83,7 +84,10 @@ OBJECT_END = re.compile(  # the object ends at a clause or a second verb ("and o
 )
 CLAUSE_END = re.compile(r"[;:\n]|,\s*(?:saying|adding|while|but)\s|\.\s|[.!?]$")
 BY = re.compile(r"by\s")
-CLAUSE_OBJECT = re.compile(r"(?:that|by|saying|adding)\s")  # no noun phrase object
+CLAUSE_OBJECT = re.compile(r"(?:that|by|saying|adding)\s")
+TO = re.compile(
+    r"to\s"
+)  # "pledged to cut taxes": a promise, reported speech  # no noun phrase object
 # "was rejected, especially by X": the holder of a passive stance, up to a clause word.
 AGENT = re.compile(
     r"(?:\s*,?\s*(?:especially|particularly|notably|mainly|also|even|\w+ly))*\s*,?\s+by\s+"
@@ -100,8 +104,11 @@ SPACE = re.compile(r"\s*")
 HOLDER_WORDS = DESCRIPTORS | frozenset(HOLDERS)
 # The words that join a second position of the same holder ("..., and are in favour of").
 LINK = re.compile(r"(?:[\s,]+(?:and|as|because|but|while|it|is|are|was|were|has|have|\w+ly))*\s*\Z")
-MODAL = re.compile(r"\b(?:will|would|could|should|may|might|must|can|do|did|to)\s+(?:\w+ly\s+)?$")
+MODAL = re.compile(
+    r"\b(?:will|would|could|should|may|might|must|can|do|did|to)\s+(?:(?:\w+ly|now|also|still|then)\s+)?$"
+)
 PLURAL_HOLDER = re.compile(r"(?:[a-z][a-rt-z]s|\band\s.*)$|^(?:they|we|i|you)$", re.IGNORECASE)
+PLURAL_NOUN = re.compile(r"\b[a-z]+[a-rt-z]s$")
 _FIRST = {cue.split()[0] for cue in STANCE_CUES}
 BARE = frozenset(w for w in _FIRST if f"{w}s" in _FIRST or f"{w}es" in _FIRST)  # "support"
 MIN_WORDS = 2
@@ -152,12 +159,13 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
     """The position of one cue word, or None."""
     text, kind = doc.text, cue.lastgroup
     word_start = cue.start(kind)
+    word = text[word_start : cue.end()]
     before_start = max(sentence_start, cue.start() - 160)
     before = text[before_start : cue.start()]
     negated = NEGATION.search(before)
     if negated:
         before = before[: negated.start()]
-    progressive = text[word_start : cue.end()].split()[0].endswith("ing")  # "are pushing for"
+    progressive = word.split()[0].endswith("ing")  # "are pushing for"
     passive = PASSIVE.search(before)
     if kind == "stance" and passive and not progressive:
         by = AGENT.match(text, cue.end(), sentence_end)
@@ -168,9 +176,7 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
             return None
         at = SPACE.match(text, cue.end()).end()
         return _held_by(doc, cue, at, cue.start(), sentence_start, sentence_end)
-    if kind != "predicate" and (
-        (PASSIVE.search(before) and not progressive) or NOUN_BEFORE.search(before)
-    ):
+    if kind != "predicate" and ((passive and not progressive) or NOUN_BEFORE.search(before)):
         return None  # "is expected to", "the support of": no holder here
     if text[word_start - 1 : word_start] == "-" or PARTICLE.match(text, cue.end()):
         return None  # "a UN-backed government", "backed down", "fear of dogs": no stance
@@ -182,10 +188,13 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
         before = before[: among.start()] + " "
     modal = MODAL.search(before)
     offset, phrase = _source(before)
-    if text[word_start : cue.end()].split()[0] in BARE and not (
-        modal or PLURAL_HOLDER.search(phrase.replace("’s", "").replace("'s", ""))
+    if word.split()[0] in BARE and not (
+        modal or negated or PLURAL_HOLDER.search(phrase.replace("’s", "").replace("'s", ""))
     ):
         return None  # "Labour support for", "the US press": a noun, no verb
+    verb = word.split()[0]
+    if verb.endswith("s") and verb[:-1] in BARE and PLURAL_NOUN.search(phrase):
+        return None  # "civil liberties advocates": a plural noun
     if not phrase and not (
         IT.search(before)
         or (PARTICIPLE_LINK.search(before) and (progressive or AND.search(before)))
@@ -200,17 +209,18 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
             return None
         stop = CLAUSE_END.search(text, start, sentence_end)
     else:
-        if CLAUSE_OBJECT.match(text, start, sentence_end):
+        if CLAUSE_OBJECT.match(text, start, sentence_end) or (
+            kind == "stance" and TO.match(text, start, sentence_end)
+        ):
             return None  # "demanded that P" is reported speech; "backed by" a passive
         stop = OBJECT_END.search(text, start, sentence_end)
-        if kind == "stance" and REPORTED_LINK.search(
+        if word.split()[0] in JUDGING and REPORTED_LINK.search(
             text, start, stop.start() if stop else sentence_end
         ):
             return None
     end = _trim(text, start, stop.start() if stop else sentence_end)
     if end <= start:
         return None
-    word = text[word_start : cue.end()]
     return Reported("position", start, end, word, word_start, cue.end(), phrase, source_start,
                     bool(negated))  # fmt: skip
 
@@ -227,7 +237,7 @@ def _held_by(doc: Document, cue: re.Match, at: int, verb: int, sentence_start: i
     if (
         not holder
         or len(holder.split()) > AGENT_WORDS
-        or (stop and REPORTED_LINK.match(text, stop.start()))
+        or (stop and REPORTED_LINK.match(text, stop.start()) and cue.group().split()[0] in JUDGING)
         or not (
             any(c.isupper() for c in holder)
             or PLURAL_HOLDER.search(holder)

@@ -25,7 +25,7 @@ PHRASE_KINDS = ("titles", "name_suffixes", "places")  # abbreviations inside a s
 SPEAKER_WORD_KINDS = ("phrase_words", "descriptors", "not_person_words", "fillers", "coordinators",
                       "clause_openers", "not_sources", "prepositions")  # fmt: skip
 DESCRIPTION_WORD_KINDS = ("heads", "qualifiers")
-POSITION_KINDS = ("mental", "stance", "predicates", "views", "holders", "backing")
+POSITION_KINDS = ("mental", "stance", "predicates", "views", "holders", "backing", "judging")
 
 
 class LexiconError(ValueError):
@@ -197,6 +197,7 @@ STANCE_PREDICATES = LEXICON.position_cues["predicates"]
 VIEW_WORDS = LEXICON.position_cues["views"]
 HOLDERS = LEXICON.position_cues["holders"]
 BACKING = LEXICON.position_cues["backing"]
+JUDGING = frozenset(LEXICON.position_cues["judging"])
 
 
 def alternation(words) -> str:

@@ -145,3 +145,24 @@ def test_a_holder_opening_its_own_clause_keeps_its_position():
     assert kinds == ["reported", "position"]
     text = "Ms Vale, MP for Kirkby, has welcomed the report and offered to help."
     assert ("position", "the report", "welcomed", "Ms Vale") in _positions(text)
+
+
+def test_a_for_inside_a_call_keeps_it_a_position():
+    text = "Ms Ray is calling for the recall of the candidate for Leeds North."
+    assert _positions(text) == [
+        ("position", "the recall of the candidate for Leeds North", "calling for", "Ms Ray")
+    ]
+    text = "The ban was opposed by some road safety advocates as well as by cyclists."
+    assert [row[2] for row in _positions(text)] == ["opposed"]
+
+
+def test_worried_holders_views_without_a_comma_and_adverbs_after_a_comma():
+    text = "Port officials are worried the new cranes will arrive late."
+    assert _positions(text)[0][1:] == (
+        "the new cranes will arrive late", "worried", "Port officials")  # fmt: skip
+    text = "In the minister's view the new cranes arrived late."
+    assert _positions(text)[0][1:3] == ("the new cranes arrived late", "In the minister's view")
+    text = "The Senate passed the budget, effectively backing the new levy."
+    assert _positions(text)[0][1:3] == ("the new levy", "backing")
+    kinds = [k for k, *_ in _positions("The Senate pledged to cut the levy.")]
+    assert "position" not in kinds
