@@ -34,11 +34,33 @@ from actorlens.text.lexicon import (
     alternation,
 )
 
+
+def trie_alternation(words) -> str:
+    """A regular-expression alternation of ``words`` as a trie ("b(?:ack(?:ed|s)|...)"): the
+    same matches as :func:`alternation`, longest first, but each place in the text tries one
+    branch per letter, not one per word."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
 BE = r"(?:is|are|was|were|be|been|being|remains?|remained|seems?|seemed|appears?|appeared)"
 CUE = re.compile(
-    rf"\b(?:(?P<mental>{alternation(MENTAL_CUES)})|(?P<stance>{alternation(STANCE_CUES)})"
+    rf"\b(?:(?P<mental>{trie_alternation(MENTAL_CUES)})|(?P<stance>{trie_alternation(STANCE_CUES)})"
     rf"|{BE}\s+(?:(?:not|still|also|now|firmly|strongly|\w+ly)\s+)*"
-    rf"(?P<predicate>{alternation(STANCE_PREDICATES)})|(?P<backing>{alternation(BACKING)}))\b"
+    rf"(?P<predicate>{trie_alternation(STANCE_PREDICATES)})|(?P<backing>{trie_alternation(BACKING)}))\b"
 )
 VIEW = re.compile(
     rf"\b[Ii]n\s+(?:(?P<holder>[\w’'. -]{{1,60}}?)(?:’s|'s|’|')\s+(?:own\s+)?"

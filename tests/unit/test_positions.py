@@ -1,5 +1,7 @@
 """Positions: beliefs, wishes, demands and stances given to a source (issue 27)."""
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -166,3 +168,11 @@ def test_worried_holders_views_without_a_comma_and_adverbs_after_a_comma():
     assert _positions(text)[0][1:3] == ("the new levy", "backing")
     kinds = [k for k, *_ in _positions("The Senate pledged to cut the levy.")]
     assert "position" not in kinds
+
+
+def test_the_cue_trie_matches_the_longest_word_first():
+    from actorlens.attribution.positions import trie_alternation
+
+    pattern = re.compile(trie_alternation(["back", "backed", "backs", "call for", "called for"]))
+    assert [m.group() for m in pattern.finditer("backed, backs, call for, called for, back")] == [
+        "backed", "backs", "call for", "called for", "back"]  # fmt: skip
