@@ -20,7 +20,7 @@ from itertools import accumulate
 import pandas as pd
 
 from actorlens.attribution.document import Attribution, Document, quotation_spans
-from actorlens.attribution.positions import find_positions
+from actorlens.attribution.positions import find_positions, generic_holder
 from actorlens.attribution.quotes import attribute_quote, is_scare_quote, lead_into_next
 from actorlens.attribution.reported import find_reported
 from actorlens.attribution.speakers import SpeakerResolver
@@ -73,6 +73,8 @@ def find_attributions(doc_id: str, text: str, starts: list[int], mentions: list[
         if is_reported:
             item = clauses[index]
             speaker, name = resolver.resolve(item.source, item.source_start)
+            if item.kind == "position" and generic_holder(item.source):
+                speaker, name = "", ""  # "European countries": unnamed
             if not (item.source or item.hearsay) and item.source_start < 0 <= item.cue_start:
                 speaker, name = document.subject_before(item.cue_start,
                                                         document.sentence_start(item.cue_start))  # fmt: skip

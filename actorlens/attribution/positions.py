@@ -19,11 +19,13 @@ lexicon (``position_cues``); every pattern is compiled once.
 import re
 
 from actorlens.attribution.document import Document
-from actorlens.attribution.phrases import PRONOUNS, phrase_tail
+from actorlens.attribution.phrases import PRONOUNS, phrase_head, phrase_tail
 from actorlens.attribution.reported import Reported
 from actorlens.text.lexicon import (
     BACKING,
+    CLAUSE_OPENERS,
     DESCRIPTORS,
+    DOCUMENTS,
     HOLDERS,
     JUDGING,
     MENTAL_CUES,
@@ -123,6 +125,13 @@ AUXILIARY = re.compile(
     r"(?:\s+(?:has|have|had|will|would|could|may|might|must|should|\w+ly))*\s*\Z"
 )
 SPACE = re.compile(r"\s*")
+ISSUED = re.compile(rf"an?\s+(?:\w+\s+)?(?:{alternation(DOCUMENTS)})$", re.IGNORECASE)
+GENERIC = re.compile(
+    r"^(?:[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|[Ff]ew|[Oo]ther|[Bb]oth|[Aa]ll|\d+|[Tt]wo|[Tt]hree)\s"
+    r"|\s[a-z]+[a-rt-z]s$|^[a-z]+[a-rt-z]s$"
+)
+NEXT_WORD = re.compile(r"\s+(\w+)")
+COMMA = re.compile(r"\s*,")
 HOLDER_WORDS = DESCRIPTORS | frozenset(HOLDERS)
 # The words that join a second position of the same holder ("..., and are in favour of").
 LINK = re.compile(r"(?:[\s,]+(?:and|as|because|but|while|it|is|are|was|were|has|have|\w+ly))*\s*\Z")
@@ -160,6 +169,8 @@ def find_positions(doc: Document, sentence_start: int, sentence_end: int) -> lis
         item = _position(doc, cue, sentence_start, sentence_end)
         if item and not item.source and found and found[-1].source:
             item.source, item.source_start = found[-1].source, found[-1].source_start  # ", fearing"
+        elif item and not item.source:  # "The army moved in, demanding ...": the subject's
+            item.source_start, item.source = _subject(text, sentence_start, item.cue_start)
         if item and len(text[item.start : item.end].split()) >= MIN_WORDS - (
             cue.lastgroup != "mental"
         ):
@@ -217,8 +228,12 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
     verb = word.split()[0]
     if verb.endswith("s") and verb[:-1] in BARE and PLURAL_NOUN.search(phrase):
         return None  # "civil liberties advocates": a plural noun
+    issued = progressive and ISSUED.match(phrase)  # "issued a statement condemning": the issuer's
+    if issued:
+        offset, phrase = 0, ""
     if not phrase and not (
-        IT.search(before)
+        issued
+        or IT.search(before)
         or (PARTICIPLE_LINK.search(before) and (progressive or AND.search(before)))
     ):
         return None
@@ -276,6 +291,27 @@ def _held_by(doc: Document, cue: re.Match, at: int, verb: int, sentence_start: i
     word = text[cue.start(cue.lastgroup) : cue.end()]
     return Reported("position", start, _trim(text, start, end), word, cue.start(cue.lastgroup),
                     cue.end(), holder, at, False)  # fmt: skip
+
+
+def generic_holder(phrase: str) -> bool:
+    """Whether a holder phrase describes people it does not name ("European countries",
+    "several MPs", "most voters"): their speaker is unnamed, not an actor the words mention."""
+    return bool(GENERIC.search(phrase))
+
+
+def _subject(text: str, sentence_start: int, cue_start: int) -> tuple[int, str]:
+    """The name or title phrase opening the sentence ("The European Parliament has ...",
+    "The Israeli army moved ..."), with a holder noun after it; (-1, "") when the sentence
+    opens with a clause ("After the vote, ...") or no such phrase."""
+    start = SPACE.match(text, sentence_start, cue_start).end()
+    phrase = phrase_head(text, start, cue_start)
+    end = start + len(phrase)
+    noun = NEXT_WORD.match(text, end, cue_start)
+    if phrase and noun and noun.group(1).lower() in HOLDER_WORDS:
+        end, phrase = noun.end(), text[start : noun.end()]
+    if not phrase or phrase.split()[0] in CLAUSE_OPENERS or COMMA.match(text, end, cue_start):
+        return -1, ""
+    return start, phrase
 
 
 def _headline_end(doc: Document) -> int:

@@ -25,7 +25,8 @@ PHRASE_KINDS = ("titles", "name_suffixes", "places")  # abbreviations inside a s
 SPEAKER_WORD_KINDS = ("phrase_words", "descriptors", "not_person_words", "fillers", "coordinators",
                       "clause_openers", "not_sources", "prepositions")  # fmt: skip
 DESCRIPTION_WORD_KINDS = ("heads", "qualifiers")
-POSITION_KINDS = ("mental", "stance", "predicates", "views", "holders", "backing", "judging")
+POSITION_KINDS = ("mental", "stance", "predicates", "views", "holders", "backing", "judging",
+                  "documents")  # fmt: skip
 
 
 class LexiconError(ValueError):
@@ -198,6 +199,7 @@ VIEW_WORDS = LEXICON.position_cues["views"]
 HOLDERS = LEXICON.position_cues["holders"]
 BACKING = LEXICON.position_cues["backing"]
 JUDGING = frozenset(LEXICON.position_cues["judging"])
+DOCUMENTS = LEXICON.position_cues["documents"]
 
 
 def alternation(words) -> str:

@@ -176,3 +176,18 @@ def test_the_cue_trie_matches_the_longest_word_first():
     pattern = re.compile(trie_alternation(["back", "backed", "backs", "call for", "called for"]))
     assert [m.group() for m in pattern.finditer("backed, backs, call for, called for, back")] == [
         "backed", "backs", "call for", "called for", "back"]  # fmt: skip
+
+
+def test_a_participle_is_held_by_the_subject_or_the_issuer_of_a_statement():
+    text = "The Port Authority closed the quay, effectively backing the dockers."
+    assert _positions(text) == [("position", "the dockers", "backing", "The Port Authority")]
+    text = "The Chamber of Trade issued a statement condemning the new parking fees."
+    assert _positions(text) == [
+        ("position", "the new parking fees", "condemning", "The Chamber of Trade")
+    ]
+
+
+def test_a_generic_holder_is_unnamed_even_when_it_mentions_an_actor():
+    rows = find_attributions("d", "Several Nordic countries oppose the new quota.", [0],
+                             [(8, 14, "nordic")], {})  # fmt: skip
+    assert [(r["kind"], r["speaker_id"], r["speaker_name"]) for r in rows] == [("position", "", "")]
