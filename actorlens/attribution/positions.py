@@ -36,11 +36,14 @@ from actorlens.text.lexicon import (
     alternation,
 )
 
+SPACE_OR_ADVERB = r"\s+(?:\w+ly\s+)?"
+
 
 def trie_alternation(words) -> str:
     """A regular-expression alternation of ``words`` as a trie ("b(?:ack(?:ed|s)|...)"): the
     same matches as :func:`alternation`, longest first, but each place in the text tries one
-    branch per letter, not one per word."""
+    branch per letter, not one per word. A space between two words may hold an adverb
+    ("disagreed openly with")."""
     tree: dict = {}
     for word in words:
         node = tree
@@ -49,7 +52,8 @@ def trie_alternation(words) -> str:
         node[""] = {}
 
     def emit(node: dict) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        branches = [(SPACE_OR_ADVERB if char == " " else re.escape(char)) + emit(child)
+                    for char, child in sorted(node.items()) if char]  # fmt: skip
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
@@ -75,9 +79,9 @@ NEGATION = re.compile(
     r"(?:\b(?:not|never|no longer)|\b\w+n['’]t)\s+$"
 )
 NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your|to|of|as|by)\s+$")
-RELATIVE = re.compile(r",?\s*(?:who|which)\s+$")
-PARTICIPLE_LINK = re.compile(r"(?:,|\w,?\s+and)\s*(?:\w+ly\s+)?$")
-AND = re.compile(r"\w,?\s+and\s*$")
+RELATIVE = re.compile(r",?\s*(?:who|which)\s+$|(?<=[a-z]s)\s+that\s+$")  # "papers that demand"
+PARTICIPLE_LINK = re.compile(r"(?:,|[\w)],?\s+and)\s*(?:\w+ly\s+)?$")
+AND = re.compile(r"[\w)],?\s+and\s*$")
 IT = re.compile(r"(?:\b(?:as|because|since|and|but|while|although)|,)\s+it\s+$")  # "as it fears"
 AMONG = re.compile(rf"\s*,?\s*{BE}\s+(?:among|amongst|one\s+of)\s+(?:those|the\s+\w+)\s+$")
 PARTICLE = re.compile(r"\s+(?:down|off|away|out|up|of|with)\b")

@@ -191,3 +191,12 @@ def test_a_generic_holder_is_unnamed_even_when_it_mentions_an_actor():
     rows = find_attributions("d", "Several Nordic countries oppose the new quota.", [0],
                              [(8, 14, "nordic")], {})  # fmt: skip
     assert [(r["kind"], r["speaker_id"], r["speaker_name"]) for r in rows] == [("position", "", "")]
+
+
+def test_an_adverb_inside_a_cue_and_a_relative_that():
+    text = "Ms Ode has disagreed openly with the harbour master."
+    assert _positions(text) == [
+        ("position", "the harbour master", "disagreed openly with", "Ms Ode")
+    ]
+    text = "The board published papers that demand a full audit of the port."
+    assert _positions(text)[0][1:] == ("a full audit of the port", "demand", "papers")
