@@ -134,6 +134,7 @@ GENERIC = re.compile(
     r"^(?:[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|[Ff]ew|[Oo]ther|[Bb]oth|[Aa]ll|\d+|[Tt]wo|[Tt]hree)\s"
     r"|\s[a-z]+[a-rt-z]s$|^[a-z]+[a-rt-z]s$"
 )
+NOUN_AFTER = re.compile(r"\s+(?:for|of)\b")
 NEXT_WORD = re.compile(r"\s+(\w+)")
 COMMA = re.compile(r"\s*,")
 HOLDER_WORDS = DESCRIPTORS | frozenset(HOLDERS)
@@ -143,7 +144,7 @@ MODAL = re.compile(
     r"\b(?:will|would|could|should|may|might|must|can|do|did|to)\s+(?:(?:\w+ly|now|also|still|then)\s+)?$"
 )
 PLURAL_HOLDER = re.compile(r"(?:[a-z][a-rt-z]s|\band\s.*)$|^(?:they|we|i|you)$", re.IGNORECASE)
-PLURAL_NOUN = re.compile(r"\b[a-z]+[a-rt-z]s$")
+PLURAL_NOUN = re.compile(r"\b[a-z]{3,}[a-rt-z]s$")
 _FIRST = {cue.split()[0] for cue in STANCE_CUES}
 BARE = frozenset(w for w in _FIRST if f"{w}s" in _FIRST or f"{w}es" in _FIRST)  # "support"
 MIN_WORDS = 2
@@ -156,6 +157,8 @@ def find_positions(doc: Document, sentence_start: int, sentence_end: int) -> lis
     found = []
     headline = _headline_end(doc)  # the headline gives no one a position
     view = VIEW.search(text, sentence_start, sentence_end)
+    if view and text[view.end() - 1] != "," and text[sentence_start : view.start()].strip():
+        view = None  # "in the eyes of X" without a comma frames a view only opening a sentence
     if view and view.start() >= headline and not doc.in_quote(view.start(), view.end()):
         holder = view.group("holder") or view.group("of")
         at = view.start("holder") if view.group("holder") else view.start("of")
@@ -230,8 +233,12 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
     ):
         return None  # "Labour support for", "the US press": a noun, no verb
     verb = word.split()[0]
-    if verb.endswith("s") and verb[:-1] in BARE and PLURAL_NOUN.search(phrase):
-        return None  # "civil liberties advocates": a plural noun
+    if (
+        verb.endswith("s")
+        and verb[:-1] in BARE
+        and (PLURAL_NOUN.search(phrase) or (word == verb and NOUN_AFTER.match(text, cue.end())))
+    ):
+        return None  # "civil liberties advocates", "and demands for a recount": plural nouns
     issued = progressive and ISSUED.match(phrase)  # "issued a statement condemning": the issuer's
     if issued:
         offset, phrase = 0, ""
@@ -311,9 +318,14 @@ def _subject(text: str, sentence_start: int, cue_start: int) -> tuple[int, str]:
     phrase = phrase_head(text, start, cue_start)
     end = start + len(phrase)
     noun = NEXT_WORD.match(text, end, cue_start)
-    if phrase and noun and noun.group(1).lower() in HOLDER_WORDS:
-        end, phrase = noun.end(), text[start : noun.end()]
-    if not phrase or phrase.split()[0] in CLAUSE_OPENERS or COMMA.match(text, end, cue_start):
+    if phrase and noun and (noun.group(1).lower() in HOLDER_WORDS or PLURAL_NOUN.match(noun[1])):
+        end, phrase = noun.end(), text[start : noun.end()]  # "The Israeli army", "The students"
+    if (
+        not phrase
+        or phrase.lower() in NOT_SOURCES
+        or phrase.split()[0] in CLAUSE_OPENERS
+        or COMMA.match(text, end, cue_start)
+    ):
         return -1, ""
     return start, phrase
 

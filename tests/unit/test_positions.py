@@ -200,3 +200,10 @@ def test_an_adverb_inside_a_cue_and_a_relative_that():
     ]
     text = "The board published papers that demand a full audit of the port."
     assert _positions(text)[0][1:] == ("a full audit of the port", "demand", "papers")
+
+
+def test_nouns_after_and_and_a_view_frame_inside_a_sentence_are_no_positions():
+    text = "The count set off street protests and demands for a recount."
+    assert _positions(text) == []
+    text = "The museum shows the old city in the eyes of its first settlers."
+    assert _positions(text) == []
