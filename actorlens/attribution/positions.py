@@ -30,6 +30,7 @@ from actorlens.text.lexicon import (
     JUDGING,
     MENTAL_CUES,
     NOT_SOURCES,
+    PHRASE_WORDS,
     STANCE_CUES,
     STANCE_PREDICATES,
     VIEW_WORDS,
@@ -86,7 +87,7 @@ IT = re.compile(r"(?:\b(?:as|because|since|and|but|while|although)|,)\s+it\s+$")
 AMONG = re.compile(rf"\s*,?\s*{BE}\s+(?:among|amongst|one\s+of)\s+(?:those|the\s+\w+)\s+$")
 PARTICLE = re.compile(r"\s+(?:down|off|away|out|up|of|with)\b")
 DESCRIBED = re.compile(
-    rf"(?:(?:the|some|many|several|most|[A-Z][\w-]*|[a-z]+)\s+)?(?:{alternation(DESCRIPTORS)})"
+    rf"(?:(?:the|some|many|several|most|[A-Z][\w-]*|[a-z]+)\s+)?\b(?:{alternation(DESCRIPTORS)})"
     r"\s+(?:\w+ly\s+)?$"
 )
 HELD = re.compile(  # "the Australian federal government", "The party"
@@ -126,7 +127,8 @@ AGENT_END = re.compile(
 )
 AGENT_WORDS = 8
 AUXILIARY = re.compile(
-    r"(?:\s+(?:has|have|had|will|would|could|may|might|must|should|\w+ly))*\s*\Z"
+    r"(?:\s+(?:has|have|had|will|would|could|may|might|must|should"
+    r"|(?!(?:rally|ally|family|assembly|supply|monopoly|reply)\b)\w+ly))*\s*\Z"
 )
 SPACE = re.compile(r"\s*")
 ISSUED = re.compile(rf"an?\s+(?:\w+\s+)?(?:{alternation(DOCUMENTS)})$", re.IGNORECASE)
@@ -134,7 +136,8 @@ GENERIC = re.compile(
     r"^(?:[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|[Ff]ew|[Oo]ther|[Bb]oth|[Aa]ll|\d+|[Tt]wo|[Tt]hree)\s"
     r"|\s[a-z]+[a-rt-z]s$|^[a-z]+[a-rt-z]s$"
 )
-NOUN_AFTER = re.compile(r"\s+(?:for|of)\b")
+ARTICLES = ("the", "a", "an")  # "the president" ruled out
+NOUN_AFTER = re.compile(r"\s+(?:for|of|about|over|have|has|were|are|was|is)\b")
 NEXT_WORD = re.compile(r"\s+(\w+)")
 COMMA = re.compile(r"\s*,")
 HOLDER_WORDS = DESCRIPTORS | frozenset(HOLDERS)
@@ -233,10 +236,9 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
     ):
         return None  # "Labour support for", "the US press": a noun, no verb
     verb = word.split()[0]
-    if (
-        verb.endswith("s")
-        and verb[:-1] in BARE
-        and (PLURAL_NOUN.search(phrase) or (word == verb and NOUN_AFTER.match(text, cue.end())))
+    if verb.endswith("s") and (
+        (verb[:-1] in BARE and PLURAL_NOUN.search(phrase))
+        or (word == verb and kind == "stance" and NOUN_AFTER.match(text, cue.end()))
     ):
         return None  # "civil liberties advocates", "and demands for a recount": plural nouns
     issued = progressive and ISSUED.match(phrase)  # "issued a statement condemning": the issuer's
@@ -349,7 +351,11 @@ def _source(before: str) -> tuple[int, str]:
     if (
         phrase
         and phrase.lower() not in NOT_SOURCES
-        and (phrase.lower() in PRONOUNS or any(c.isupper() for c in phrase))
+        and (
+            phrase.lower() in PRONOUNS
+            or any(c.isupper() for c in phrase)
+            or (phrase.split()[0] in ARTICLES and phrase.split()[-1] in PHRASE_WORDS)
+        )
     ):
         return offset, phrase
     described = DESCRIBED.search(before) or PLURAL.search(before) or HELD.search(before)

@@ -207,3 +207,9 @@ def test_nouns_after_and_and_a_view_frame_inside_a_sentence_are_no_positions():
     assert _positions(text) == []
     text = "The museum shows the old city in the eyes of its first settlers."
     assert _positions(text) == []
+
+
+def test_a_title_with_an_article_holds_and_a_noun_subject_does_not():
+    text = "However, the president ruled out a state of emergency."
+    assert _positions(text) == [("position", "a state of emergency", "ruled out", "the president")]
+    assert _positions("The judges are untrained, and questions have been raised.") == []
