@@ -31,6 +31,7 @@ from actorlens.text.lexicon import (
     MENTAL_CUES,
     NOT_SOURCES,
     PHRASE_WORDS,
+    REGARDING,
     STANCE_CUES,
     STANCE_PREDICATES,
     VIEW_WORDS,
@@ -264,10 +265,9 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
         ):
             return None  # "demanded that P" is reported speech; "backed by" a passive
         stop = OBJECT_END.search(text, start, sentence_end)
-        if word.split()[0] in JUDGING and REPORTED_LINK.search(
-            text, start, stop.start() if stop else sentence_end
-        ):
-            return None
+        link = REPORTED_LINK.search(text, start, stop.start() if stop else sentence_end)
+        if (link and verb in JUDGING) or (not link and verb in REGARDING):
+            return None  # "criticised Y for Z" is speech; "viewed Y" without "as Z" no view
     end = _trim(text, start, stop.start() if stop else sentence_end)
     if end <= start:
         return None

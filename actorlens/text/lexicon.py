@@ -26,7 +26,7 @@ SPEAKER_WORD_KINDS = ("phrase_words", "descriptors", "not_person_words", "filler
                       "clause_openers", "not_sources", "prepositions")  # fmt: skip
 DESCRIPTION_WORD_KINDS = ("heads", "qualifiers")
 POSITION_KINDS = ("mental", "stance", "predicates", "views", "holders", "backing", "judging",
-                  "documents")  # fmt: skip
+                  "documents", "regarding")  # fmt: skip
 
 
 class LexiconError(ValueError):
@@ -200,6 +200,7 @@ HOLDERS = LEXICON.position_cues["holders"]
 BACKING = LEXICON.position_cues["backing"]
 JUDGING = frozenset(LEXICON.position_cues["judging"])
 DOCUMENTS = LEXICON.position_cues["documents"]
+REGARDING = frozenset(LEXICON.position_cues["regarding"])
 
 
 def alternation(words) -> str:

@@ -213,3 +213,11 @@ def test_a_title_with_an_article_holds_and_a_noun_subject_does_not():
     text = "However, the president ruled out a state of emergency."
     assert _positions(text) == [("position", "a state of emergency", "ruled out", "the president")]
     assert _positions("The judges are untrained, and questions have been raised.") == []
+
+
+def test_a_regarding_verb_holds_a_view_only_with_as():
+    text = "Most dockers viewed the new rota as a breach of the deal."
+    assert _positions(text) == [
+        ("position", "the new rota as a breach of the deal", "viewed", "Most dockers")
+    ]
+    assert _positions("Ms Day saw the new rota on Monday.") == []
