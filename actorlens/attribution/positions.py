@@ -133,8 +133,13 @@ AUXILIARY = re.compile(
 )
 SPACE = re.compile(r"\s*")
 ISSUED = re.compile(rf"an?\s+(?:\w+\s+)?(?:{alternation(DOCUMENTS)})$", re.IGNORECASE)
+QUANTIFIED = re.compile(
+    r"\b(?:[Aa]t\s+least\s+)?(?:[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|[Ff]ew|[Bb]oth|[Oo]ne|\d+)\s+"
+    r"(?:(?:[a-z]+\s+){1,3}(?:in|of|from|within)\s+)?\Z"
+)
 GENERIC = re.compile(
-    r"^(?:[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|[Ff]ew|[Oo]ther|[Bb]oth|[Aa]ll|\d+|[Tt]wo|[Tt]hree)\s"
+    r"^(?:[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|[Ff]ew|[Oo]ther|[Bb]oth|[Aa]ll|\d+|[Tt]wo|[Tt]hree"
+    r"|[Aa]t least|[Oo]ne)\s"
     r"|\s[a-z]+[a-rt-z]s$|^[a-z]+[a-rt-z]s$"
 )
 ARTICLES = ("the", "a", "an")  # "the president" ruled out
@@ -348,16 +353,18 @@ def _source(before: str) -> tuple[int, str]:
     short = SHORT_FORM.search(before)  # "The Israel Defence Forces (IDF) demanded"
     before = before[: short.start()] + " " if short else before
     offset, phrase = phrase_tail(before)
+    if phrase.lower() in PRONOUNS:
+        return offset, phrase
     if (
         phrase
         and phrase.lower() not in NOT_SOURCES
         and (
-            phrase.lower() in PRONOUNS
-            or any(c.isupper() for c in phrase)
+            any(c.isupper() for c in phrase)
             or (phrase.split()[0] in ARTICLES and phrase.split()[-1] in PHRASE_WORDS)
         )
     ):
-        return offset, phrase
+        some = QUANTIFIED.search(before, 0, offset)  # "several MPs", "one group in Darfur"
+        return (some.start(), before[some.start() :].strip()) if some else (offset, phrase)
     described = DESCRIBED.search(before) or PLURAL.search(before) or HELD.search(before)
     if described:
         return described.start(), described.group().strip()

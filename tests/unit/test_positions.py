@@ -221,3 +221,12 @@ def test_a_regarding_verb_holds_a_view_only_with_as():
         ("position", "the new rota as a breach of the deal", "viewed", "Most dockers")
     ]
     assert _positions("Ms Day saw the new rota on Monday.") == []
+
+
+def test_a_quantified_holder_is_read_whole_and_unnamed():
+    text = "At least one farmers group in Kent is certain the levy will fail."
+    rows = find_attributions("d", text, [0], [(31, 35, "kent")], {})
+    assert [(r["speaker_text"], r["speaker_id"]) for r in rows] == [
+        ("At least one farmers group in Kent", "")
+    ]
+    assert _positions("Later, several MPs backed the levy.")[0][3] == "several MPs"
