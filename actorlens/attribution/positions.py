@@ -107,6 +107,8 @@ PLURAL = re.compile(
 )
 LEAD = re.compile(r"(?:\s*,?\s*(?:also|strongly|firmly|still|now|publicly|again|\w+ly))*\s*")
 THAT = re.compile(r"that\s+")
+NOT = re.compile(r"\b(?:not|never)\b")
+SUBJECT_LEAD = re.compile(r"\s*(?:(?:and|but|so|or|yet|while)\s+)?")  # "but this plan was ..."
 REPORTED_LINK = re.compile(r"\s(?:for|as)\s")  # "criticised Y for Z": reported speech
 OBJECT_END = re.compile(  # the object ends at a clause or a second verb ("and offered to")
     r"[,;:.!?\n]|\s(?:saying|adding|because|after|while|when|and\s+said)\s|\sand\s+(?:(?:has|have)\s+)?"
@@ -128,7 +130,7 @@ AGENT_END = re.compile(
 )
 AGENT_WORDS = 8
 AUXILIARY = re.compile(
-    r"(?:\s+(?:has|have|had|will|would|could|may|might|must|should"
+    r"(?:\s+(?:has|have|had|will|would|could|may|might|must|should|not|never|already|also|still"
     r"|(?!(?:rally|ally|family|assembly|supply|monopoly|reply)\b)\w+ly))*\s*\Z"
 )
 SPACE = re.compile(r"\s*")
@@ -301,14 +303,17 @@ def _held_by(doc: Document, cue: re.Match, at: int, verb: int, sentence_start: i
     ):
         return None  # "backed by evidence": no holder
     window = max(sentence_start, verb - 200)
-    end = AUXILIARY.search(text, window, verb).start()
+    auxiliary = AUXILIARY.search(text, window, verb)
+    end = auxiliary.start()
     start = max(window, *(text.rfind(mark, window, end) + 1 for mark in ",;:"))
-    start = LEAD.match(text, start, end).end()
+    that = text.rfind(" that ", start, end)  # "... no surprise that he has the support of"
+    start = SUBJECT_LEAD.match(text, that + 6 if that >= 0 else start, end).end()
     if end <= start:
         return None
     word = text[cue.start(cue.lastgroup) : cue.end()]
+    negated = bool(NOT.search(auxiliary.group()))  # "has not been backed by"
     return Reported("position", start, _trim(text, start, end), word, cue.start(cue.lastgroup),
-                    cue.end(), holder, at, False)  # fmt: skip
+                    cue.end(), holder, at, negated)  # fmt: skip
 
 
 def generic_holder(phrase: str) -> bool:

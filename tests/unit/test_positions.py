@@ -230,3 +230,11 @@ def test_a_quantified_holder_is_read_whole_and_unnamed():
         ("At least one farmers group in Kent", "")
     ]
     assert _positions("Later, several MPs backed the levy.")[0][3] == "several MPs"
+
+
+def test_the_content_of_a_held_stance_is_the_clauses_subject_and_keeps_a_negation():
+    rows = find_attributions("d", "The quay was full, but the plan has not been backed by the Port Board.",
+                             [0], [], {})  # fmt: skip
+    assert [(r["text"], r["negated"]) for r in rows] == [("the plan", True)]
+    text = "It is no surprise that she has the support of the Port Board."
+    assert _positions(text)[0][1:] == ("she", "has the support of", "the Port Board")
