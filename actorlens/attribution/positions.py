@@ -6,14 +6,19 @@ Constructions, each inside one sentence and outside quotations:
 * ``SOURCE MENTAL (that) CLAUSE`` / ``to VERB ...`` / ``OBJECT`` -- "Labour believes the war
   was illegal", "He hopes to win", "The party wants a referendum";
 * ``SOURCE STANCE OBJECT`` -- "The Greens called for a ban", "Mr Howard opposed the bill";
-  followed by "for" or "as" ("criticised Y for Z") it is reported speech, not a position;
+  a judging verb followed by "for" or "as" ("criticised Y for Z") is reported speech, a
+  regarding verb needs "as" ("viewed Y as Z"), a bare form ("support") a plural or pronoun
+  holder or a modal ("Farmers support", "they would oppose"; "Labour support" is a noun);
 * ``SOURCE is PREDICATE OBJECT`` -- "Voters are in favour of the plan";
+* ``OBJECT was STANCE by SOURCE`` and ``OBJECT has the support of SOURCE`` -- the holder
+  follows, the clause's subject is the content;
 * ``In SOURCE's view, CLAUSE`` and ``In the view of SOURCE, CLAUSE``.
 
 A participle after a comma or a verb after "and" (", calling for ...") is held by the
-sentence's subject. Views with no holder ("is expected to", "is believed") are left out, and
-so is a noun use with no source phrase ("the support of"). The cue words come from the
-lexicon (``position_cues``); every pattern is compiled once.
+sentence's subject, or by the holder of the position before it. Views with no holder ("is
+expected to", "is believed") are left out, and so is a noun use with no source phrase ("the
+support of"). The cue words come from the lexicon (``position_cues``); every pattern is
+compiled once.
 """
 
 import re
@@ -36,39 +41,16 @@ from actorlens.text.lexicon import (
     STANCE_PREDICATES,
     VIEW_WORDS,
     alternation,
+    trie_alternation,
 )
-
-SPACE_OR_ADVERB = r"\s+(?:\w+ly\s+)?"
-
-
-def trie_alternation(words) -> str:
-    """A regular-expression alternation of ``words`` as a trie ("b(?:ack(?:ed|s)|...)"): the
-    same matches as :func:`alternation`, longest first, but each place in the text tries one
-    branch per letter, not one per word. A space between two words may hold an adverb
-    ("disagreed openly with")."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [(SPACE_OR_ADVERB if char == " " else re.escape(char)) + emit(child)
-                    for char, child in sorted(node.items()) if char]  # fmt: skip
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(tree)
-
 
 BE = r"(?:is|are|was|were|be|been|being|remains?|remained|seems?|seemed|appears?|appeared)"
 CUE = re.compile(
-    rf"\b(?:(?P<mental>{trie_alternation(MENTAL_CUES)})|(?P<stance>{trie_alternation(STANCE_CUES)})"
+    rf"\b(?:(?P<mental>{trie_alternation(MENTAL_CUES)})"
+    rf"|(?P<stance>{trie_alternation(STANCE_CUES)})"
     rf"|{BE}\s+(?:(?:not|still|also|now|firmly|strongly|\w+ly)\s+)*"
-    rf"(?P<predicate>{trie_alternation(STANCE_PREDICATES)})|(?P<backing>{trie_alternation(BACKING)}))\b"
+    rf"(?P<predicate>{trie_alternation(STANCE_PREDICATES)})"
+    rf"|(?P<backing>{trie_alternation(BACKING)}))\b"
 )
 VIEW = re.compile(
     rf"\b[Ii]n\s+(?:(?P<holder>[\w’'. -]{{1,60}}?)(?:’s|'s|’|')\s+(?:own\s+)?"
@@ -111,7 +93,8 @@ NOT = re.compile(r"\b(?:not|never)\b")
 SUBJECT_LEAD = re.compile(r"\s*(?:(?:and|but|so|or|yet|while)\s+)?")  # "but this plan was ..."
 REPORTED_LINK = re.compile(r"\s(?:for|as)\s")  # "criticised Y for Z": reported speech
 OBJECT_END = re.compile(  # the object ends at a clause or a second verb ("and offered to")
-    r"[,;:.!?\n]|\s(?:saying|adding|because|after|while|when|and\s+said)\s|\sand\s+(?:(?:has|have)\s+)?"
+    r"[,;:.!?\n]|\s(?:saying|adding|because|after|while|when|and\s+said)\s"
+    r"|\sand\s+(?:(?:has|have)\s+)?"
     r"\w+(?:ed|s)\s+(?:to|that|the|a|an|his|her|its|their)\s|\sand\s+(?:an?|the)\s+\w+\s+said\b"
 )
 CLAUSE_END = re.compile(r"[;:\n]|,\s*(?:saying|adding|while|but)\s|\.\s|[.!?]$")
@@ -152,7 +135,8 @@ HOLDER_WORDS = DESCRIPTORS | frozenset(HOLDERS)
 # The words that join a second position of the same holder ("..., and are in favour of").
 LINK = re.compile(r"(?:[\s,]+(?:and|as|because|but|while|it|is|are|was|were|has|have|\w+ly))*\s*\Z")
 MODAL = re.compile(
-    r"\b(?:will|would|could|should|may|might|must|can|do|did|to)\s+(?:(?:\w+ly|now|also|still|then)\s+)?$"
+    r"\b(?:will|would|could|should|may|might|must|can|do|did|to)\s+"
+    r"(?:(?:\w+ly|now|also|still|then)\s+)?$"
 )
 PLURAL_HOLDER = re.compile(r"(?:[a-z][a-rt-z]s|\band\s.*)$|^(?:they|we|i|you)$", re.IGNORECASE)
 PLURAL_NOUN = re.compile(r"\b[a-z]{3,}[a-rt-z]s$")

@@ -203,7 +203,33 @@ DOCUMENTS = LEXICON.position_cues["documents"]
 REGARDING = frozenset(LEXICON.position_cues["regarding"])
 
 
+SPACE_OR_ADVERB = r"\s+(?:\w+ly\s+)?"  # a space of trie_alternation: "disagreed openly with"
+
+
 def alternation(words) -> str:
     """A regular-expression alternation of ``words``, escaped, the longest first (so no
     word loses to a shorter one it starts with)."""
     return "|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def trie_alternation(words) -> str:
+    """A regular-expression alternation of ``words`` as a trie ("b(?:ack(?:ed|s)|...)"): the
+    same matches as :func:`alternation`, longest first, but each place in the text tries one
+    branch per letter, not one per word. A space between two words may hold an adverb
+    ("disagreed openly with")."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [(SPACE_OR_ADVERB if char == " " else re.escape(char)) + emit(child)
+                    for char, child in sorted(node.items()) if char]  # fmt: skip
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)

@@ -171,7 +171,7 @@ def test_worried_holders_views_without_a_comma_and_adverbs_after_a_comma():
 
 
 def test_the_cue_trie_matches_the_longest_word_first():
-    from actorlens.attribution.positions import trie_alternation
+    from actorlens.text.lexicon import trie_alternation
 
     pattern = re.compile(trie_alternation(["back", "backed", "backs", "call for", "called for"]))
     assert [m.group() for m in pattern.finditer("backed, backs, call for, called for, back")] == [
@@ -233,8 +233,8 @@ def test_a_quantified_holder_is_read_whole_and_unnamed():
 
 
 def test_the_content_of_a_held_stance_is_the_clauses_subject_and_keeps_a_negation():
-    rows = find_attributions("d", "The quay was full, but the plan has not been backed by the Port Board.",
-                             [0], [], {})  # fmt: skip
+    text = "The quay was full, but the plan has not been backed by the Port Board."
+    rows = find_attributions("d", text, [0], [], {})
     assert [(r["text"], r["negated"]) for r in rows] == [("the plan", True)]
     text = "It is no surprise that she has the support of the Port Board."
     assert _positions(text)[0][1:] == ("she", "has the support of", "the Port Board")
