@@ -31,6 +31,7 @@ from actorlens.text.lexicon import (
     CLAUSE_OPENERS,
     DESCRIPTORS,
     DOCUMENTS,
+    GESTURES,
     HOLDERS,
     JUDGING,
     MENTAL_CUES,
@@ -50,7 +51,7 @@ CUE = re.compile(
     rf"|(?P<stance>{trie_alternation(STANCE_CUES)})"
     rf"|{BE}\s+(?:(?:not|still|also|now|firmly|strongly|\w+ly)\s+)*"
     rf"(?P<predicate>{trie_alternation(STANCE_PREDICATES)})"
-    rf"|(?P<backing>{trie_alternation(BACKING)}))\b"
+    rf"|(?P<backing>{trie_alternation(BACKING)})|(?P<gesture>{trie_alternation(GESTURES)}))\b"
 )
 VIEW = re.compile(
     rf"\b[Ii]n\s+(?:(?P<holder>[\w’'. -]{{1,60}}?)(?:’s|'s|’|')\s+(?:own\s+)?"
@@ -89,6 +90,8 @@ PLURAL = re.compile(
 )
 LEAD = re.compile(r"(?:\s*,?\s*(?:also|strongly|firmly|still|now|publicly|again|\w+ly))*\s*")
 THAT = re.compile(r"that\s+")
+NOUN_PHRASE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that)\s+(?:[\w-]+\s+){1,3}$")
+VOTE = re.compile(r"\bvot(?:e|es|ed|ing)\b[^,;]*$")  # "voted 300 in support of": a vote
 NOT = re.compile(r"\b(?:not|never)\b")
 SUBJECT_LEAD = re.compile(r"\s*(?:(?:and|but|so|or|yet|while)\s+)?")  # "but this plan was ..."
 REPORTED_LINK = re.compile(r"\s(?:for|as)\s")  # "criticised Y for Z": reported speech
@@ -206,6 +209,10 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
         by = AGENT.match(text, cue.end(), sentence_end)
         start = before_start + passive.start()
         return by and _held_by(doc, cue, by.end(), start, sentence_start, sentence_end)
+    if kind == "gesture":  # "Crowds wore red in support of the troops": the subject's stance
+        if VOTE.search(before) or NOUN_PHRASE.search(before):
+            return None  # "voted in support of", "a ruling in support of": no one's gesture
+        return _gesture(doc, cue, sentence_start, sentence_end)
     if kind == "backing":  # "The plan has the support of Mr Howard", not "must have"
         if MODAL.search(before):
             return None
@@ -298,6 +305,20 @@ def _held_by(doc: Document, cue: re.Match, at: int, verb: int, sentence_start: i
     negated = bool(NOT.search(auxiliary.group()))  # "has not been backed by"
     return Reported("position", start, _trim(text, start, end), word, cue.start(cue.lastgroup),
                     cue.end(), holder, at, negated)  # fmt: skip
+
+
+def _gesture(doc: Document, cue: re.Match, sentence_start: int, sentence_end: int):
+    """ "Crowds wore red in support of the troops": the sentence's subject holds a stance
+    toward the object; None when the sentence opens with no subject phrase."""
+    text = doc.text
+    at, holder = _subject(text, sentence_start, cue.start())
+    start = SPACE.match(text, cue.end(), sentence_end).end()
+    stop = OBJECT_END.search(text, start, sentence_end)
+    end = _trim(text, start, stop.start() if stop else sentence_end)
+    if not holder or end <= start:
+        return None
+    return Reported("position", start, end, cue.group(), cue.start(), cue.end(), holder, at,
+                    False)  # fmt: skip
 
 
 def generic_holder(phrase: str) -> bool:

@@ -26,7 +26,7 @@ SPEAKER_WORD_KINDS = ("phrase_words", "descriptors", "not_person_words", "filler
                       "clause_openers", "not_sources", "prepositions")  # fmt: skip
 DESCRIPTION_WORD_KINDS = ("heads", "qualifiers")
 POSITION_KINDS = ("mental", "stance", "predicates", "views", "holders", "backing", "judging",
-                  "documents", "regarding")  # fmt: skip
+                  "documents", "regarding", "gestures")  # fmt: skip
 
 
 class LexiconError(ValueError):
@@ -201,6 +201,7 @@ BACKING = LEXICON.position_cues["backing"]
 JUDGING = frozenset(LEXICON.position_cues["judging"])
 DOCUMENTS = LEXICON.position_cues["documents"]
 REGARDING = frozenset(LEXICON.position_cues["regarding"])
+GESTURES = LEXICON.position_cues["gestures"]
 
 
 SPACE_OR_ADVERB = r"\s+(?:\w+ly\s+)?"  # a space of trie_alternation: "disagreed openly with"

@@ -238,3 +238,12 @@ def test_the_content_of_a_held_stance_is_the_clauses_subject_and_keeps_a_negatio
     assert [(r["text"], r["negated"]) for r in rows] == [("the plan", True)]
     text = "It is no surprise that she has the support of the Port Board."
     assert _positions(text)[0][1:] == ("she", "has the support of", "the Port Board")
+
+
+def test_an_act_in_support_of_a_cause_is_the_subjects_stance():
+    text = "Hundreds of dockers marched in support of the striking crews."
+    assert _positions(text) == [
+        ("position", "the striking crews", "in support of", "Hundreds of dockers")
+    ]
+    assert _positions("The rise in support for the Greens is no surprise.") == []
+    assert _positions("The council voted 9 to 2 in support of the plan.") == []
