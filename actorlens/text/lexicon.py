@@ -25,7 +25,8 @@ PHRASE_KINDS = ("titles", "name_suffixes", "places")  # abbreviations inside a s
 SPEAKER_WORD_KINDS = ("phrase_words", "descriptors", "not_person_words", "fillers", "coordinators",
                       "clause_openers", "not_sources", "prepositions")  # fmt: skip
 DESCRIPTION_WORD_KINDS = ("heads", "qualifiers")
-POSITION_KINDS = ("mental", "stance", "predicates", "views")
+POSITION_KINDS = ("mental", "stance", "predicates", "views", "holders", "backing", "judging",
+                  "documents", "regarding", "gestures")  # fmt: skip
 
 
 class LexiconError(ValueError):
@@ -195,9 +196,41 @@ MENTAL_CUES = LEXICON.position_cues["mental"]
 STANCE_CUES = LEXICON.position_cues["stance"]
 STANCE_PREDICATES = LEXICON.position_cues["predicates"]
 VIEW_WORDS = LEXICON.position_cues["views"]
+HOLDERS = LEXICON.position_cues["holders"]
+BACKING = LEXICON.position_cues["backing"]
+JUDGING = frozenset(LEXICON.position_cues["judging"])
+DOCUMENTS = LEXICON.position_cues["documents"]
+REGARDING = frozenset(LEXICON.position_cues["regarding"])
+GESTURES = LEXICON.position_cues["gestures"]
+
+
+SPACE_OR_ADVERB = r"\s+(?:\w+ly\s+)?"  # a space of trie_alternation: "disagreed openly with"
 
 
 def alternation(words) -> str:
     """A regular-expression alternation of ``words``, escaped, the longest first (so no
     word loses to a shorter one it starts with)."""
     return "|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def trie_alternation(words) -> str:
+    """A regular-expression alternation of ``words`` as a trie ("b(?:ack(?:ed|s)|...)"): the
+    same matches as :func:`alternation`, longest first, but each place in the text tries one
+    branch per letter, not one per word. A space between two words may hold an adverb
+    ("disagreed openly with")."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [(SPACE_OR_ADVERB if char == " " else re.escape(char)) + emit(child)
+                    for char, child in sorted(node.items()) if char]  # fmt: skip
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
