@@ -44,9 +44,20 @@ def _longest_first(aliases) -> list[str]:
     return sorted(set(aliases), key=lambda a: (-len(a), a))
 
 
-def _union(sources: list[str]) -> re.Pattern:
-    """One pattern matching any of ``sources`` as whole words, the first that fits winning."""
-    return re.compile(rf"(?<![\w'])(?:{'|'.join(sources)})(?![\w])")
+def _first_chars(aliases) -> str:
+    """A class of the characters the patterns of ``aliases`` start with (both cases of a
+    lower-case first letter): in front of their union, it keeps the search off other places."""
+    firsts = set()
+    for alias in aliases:
+        first = " ".join(fold(alias).split())[:1]
+        firsts.update({first, first.upper()} if first.islower() else {first})
+    return "[" + "".join(re.escape(char) for char in sorted(firsts - {""})) + "]"
+
+
+def _union(sources: list[str], firsts: str) -> re.Pattern:
+    """One pattern matching any of ``sources`` (starting with a character of ``firsts``) as
+    whole words, the first that fits winning."""
+    return re.compile(rf"(?={firsts})(?<![\w'])(?:{'|'.join(sources)})(?![\w])")
 
 
 class _Pass(NamedTuple):
@@ -64,7 +75,8 @@ class _Pass(NamedTuple):
         alternatives = [
             (re.compile(_alias_pattern(a)), aliases[a]) for a in _longest_first(aliases)
         ]
-        return cls(_union([pattern.pattern for pattern, _ in alternatives]), alternatives, {})
+        union = _union([pattern.pattern for pattern, _ in alternatives], _first_chars(aliases))
+        return cls(union, alternatives, {})
 
     def alias_of(self, surface: str) -> _Alias:
         """The alias that matched ``surface``: the first alternative matching it whole (an
@@ -88,7 +100,8 @@ class Matcher:
                 (persons if actor.type == "person" else others)[alias] = _Alias(actor.id, kind)
         self.passes = [p for p in (_Pass.of(persons), _Pass.of(others)) if p]
         excluded = _longest_first(e for actor in actors for e in actor.exclude)
-        self.exclude = _union([_alias_pattern(e) for e in excluded]) if excluded else None
+        self.exclude = (_union([_alias_pattern(e) for e in excluded], _first_chars(excluded))
+                        if excluded else None)  # fmt: skip
         self.describer = Describer(actors)
 
     def find(self, text: str) -> list[dict]:

@@ -188,3 +188,15 @@ def test_excluded_phrases_block_only_the_matches_they_overlap():
     text = "Moscow said. The Moscow Times wrote. " * 3 + "In Moscow, The Moscow Times."
     found = [m["start"] for m in matcher.find(text)]
     assert found == [0, 37, 74, 114]
+
+
+def test_aliases_starting_with_any_character_are_found():
+    """The union of the aliases searches only where one of their first characters stands:
+    lower-case aliases in both cases, digits, marks and accented letters (as folded)."""
+    matcher = Matcher([make("g7", names=("G7", "7-nation group")), make("eu", names=("the bloc",)),
+                       make("elysee", names=("Élysée",), exclude=("'Élysée Palace'",)),
+                       make("un", names=("(UN)",))])  # fmt: skip
+    text = "The bloc and the bloc met the 7-nation group (G7) at the Elysée; 'Élysée Palace' (UN)"
+    assert [(m["actor_id"], m["surface"]) for m in matcher.find(text)] == [
+        ("eu", "The bloc"), ("eu", "the bloc"), ("g7", "7-nation group"), ("g7", "G7"),
+        ("elysee", "Elysée"), ("un", "(UN)")]  # fmt: skip
