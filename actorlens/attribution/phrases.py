@@ -23,8 +23,8 @@ from actorlens.text.lexicon import (
 )
 
 # Words between a speaker and the cue that do not break the link ("Trump last week said"),
-# each a whole word: see _filler_start.
-FILLER_WORD = re.compile(rf"{alternation(FILLERS)}|[A-Z][a-z]+day|\w+ly")
+# each a whole word: see _filler_start. Also the empty parentheses a removed link leaves.
+FILLER_WORD = re.compile(rf"{alternation(FILLERS)}|[A-Z][a-z]+day|\w+ly|\(\)")
 NON_SPACE_RUN = re.compile(r"\S+")
 PARTICLE = alternation(NAME_PARTICLES)
 NAME_PARTICLE = re.compile(rf"(?:{PARTICLE})-[A-Z]")  # "al-Mussawi"
@@ -144,11 +144,21 @@ def phrase_tail(before: str) -> tuple[int, str]:
     return (kept[-1].start(), before[kept[-1].start() : kept[0].end()]) if kept else (0, "")
 
 
+def subject_apart(before: str) -> bool:
+    """Whether the words before a cue leave its subject to the rest of the sentence: none,
+    a comma ("Putin, speaking in Moscow, said"), a coordinator ("arrived and said") or an
+    infinitive's "to" ("went on to say"), besides fillers; not a noun that names nobody
+    ("one of the inspectors said")."""
+    words = before[: _filler_start(before)].split()
+    return not words or words[-1].endswith(",") or words[-1] in ("to", *COORDINATORS)
+
+
 def plain_lead(words: str) -> bool:
     """Whether the words before a speaker phrase are a short lower-case description
     ("campaign chairman", "a smiling") that does not break the phrase from its cue."""
     words = words.split()
-    return len(words) <= 3 and all(w.islower() for w in words)
+    opens_clause = bool(words) and words[0] in COORDINATORS  # "so she blames": a new clause
+    return len(words) <= 3 and all(w.islower() for w in words) and not opens_clause
 
 
 def phrase_head(after: str, start: int = 0, end: int | None = None) -> str:

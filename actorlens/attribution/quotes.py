@@ -18,7 +18,14 @@ is matched in place within the quote's paragraph, never on a copy of the rest of
 import re
 
 from actorlens.attribution.document import Attribution, Document
-from actorlens.attribution.phrases import PHRASE_CHAR, phrase_head, phrase_tail, plain_lead
+from actorlens.attribution.phrases import (
+    PHRASE_CHAR,
+    phrase_head,
+    phrase_tail,
+    plain_lead,
+    subject_apart,
+)
+from actorlens.attribution.reported_source import source_before
 from actorlens.attribution.speakers import MIN_SENTENCE_QUOTE_WORDS, SpeakerResolver
 from actorlens.text.lexicon import PASSIVE_QUOTE_CUES, QUOTE_CUES, QUOTE_PARTICIPLES, alternation
 
@@ -45,6 +52,14 @@ RIGHT_APPOSITION = re.compile(
 )
 COLON = re.compile(r"(?P<phrase>[^,.;:!?\n“”\"]{1,60}):\s*$")
 LETTER = re.compile(r"[^\W\d_]")
+# What may stand between a cue and the quote it introduces: nothing, or words up to a comma,
+# a colon or "that" ("X told the summit, “...”", "X said about it: “...”").
+INTRODUCTION = re.compile(r"\s*|[^.!?\n“”\"]*(?:[,:]|\bthat)\s*")
+# A participle opening the sentence of a quote ("Adding, “...”"), capitalised.
+OPENING_PARTICIPLE = re.compile(
+    rf"\b(?:{alternation(p.capitalize() for p in QUOTE_PARTICIPLES)})\b(?=\W*$)"
+)
+SENTENCE_END = tuple(".!?")
 EXCLAIMED = re.compile(r"[!?]\W?$")  # “Nuts!”: a cry or a question is someone's words
 
 
@@ -92,15 +107,26 @@ def cue_before(resolver: SpeakerResolver, start: int, since: int) -> Attribution
     pattern = HEADLINE_CUE_WORD if headline else CUE_WORD
     cues = [c for c in pattern.finditer(region) if not doc.in_quote(
         region_start + c.start(), region_start + c.end())]  # fmt: skip
+    opening = OPENING_PARTICIPLE.search(region)
+    if not cues and opening and not LETTER.search(region, 0, opening.start()):
+        cues = [opening]
     if not cues:
         return None
     cue = cues[-1]
-    offset, phrase = phrase_tail(region[: cue.start()])
+    offset, phrase = source_before(region[: cue.start()])
     speaker, name = resolver.resolve(phrase, region_start + offset)
-    if not (speaker or name) and (not phrase or cue.group() in QUOTE_PARTICIPLES):
+    participle = cue.group().lower() in QUOTE_PARTICIPLES
+    if not (speaker or name) and participle and len(cues) > 1:  # "X replied, saying “...”"
+        earlier, earlier_phrase = phrase_tail(region[: cues[-2].start()])
+        speaker, name = resolver.resolve(earlier_phrase, region_start + earlier)
+    if not (speaker or name) and (
+        participle or (not phrase and subject_apart(region[: cue.start()]))
+    ):
         speaker, name = resolver.earlier_in_sentence(start)
         if not (speaker or name):
             speaker, name = doc.subject_before(start, doc.sentence_start(start))
+        if not (speaker or name) and participle and not region[: cue.start()].strip():
+            speaker, name = resolver.latest_person(start)
     return Attribution(speaker, phrase, re.sub(r"\s+", " ", cue.group()),
                        region_start + cue.end(), name,
                        region_start + offset if phrase else -1, region_start + cue.start())  # fmt: skip
@@ -111,7 +137,11 @@ def attribute_quote(
 ) -> Attribution:
     """Speaker of the quote ``text[start:end]``; ``previous_end`` ends the quote before it.
     The resolver remembers a named speaker."""
-    found = [a for a in (cue_after(resolver, end), cue_before(resolver, start, previous_end)) if a]
+    text = resolver.doc.text
+    before = cue_before(resolver, start, previous_end)
+    introduced = before and _introduces(text, before, start) and _closes_sentence(text, start, end)
+    after = None if introduced else cue_after(resolver, end)
+    found = [a for a in (after, before) if a]
     known = [a for a in found if a.speaker_id] or [a for a in found if a.speaker_name]
     chosen = (known or found or [None])[0]
     if chosen is None:
@@ -154,6 +184,19 @@ def lead_into_next(document: Document, attributions: list[Attribution]) -> None:
             and len(document.text[start:end].split()) >= MIN_SENTENCE_QUOTE_WORDS
         ):
             attributions[i] = Attribution(follower.speaker_id, "", "", -1, follower.speaker_name)
+
+
+def _introduces(text: str, attribution: Attribution, start: int) -> bool:
+    """Whether the cue of ``attribution`` introduces the quote at ``start`` (see
+    :data:`INTRODUCTION`)."""
+    return bool(INTRODUCTION.fullmatch(text, attribution.cue_end, start))
+
+
+def _closes_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the quote ``text[start:end]`` (with its marks) ends its sentence: a period,
+    question or exclamation mark right before or right after the closing mark."""
+    return text[max(start, end - 4) : end - 1].rstrip()[-1:] in SENTENCE_END or text[
+        end : end + 1] in SENTENCE_END  # fmt: skip
 
 
 def _is_headline(text: str, line_start: int, line_end: int) -> bool:

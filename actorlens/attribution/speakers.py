@@ -72,9 +72,9 @@ class SpeakerResolver:
     def _pronoun(self, offset: int, pronoun: str) -> tuple[str, str]:
         """The most recent speaker or person subject before ``offset`` whom ``pronoun``
         fits (their own pronoun is the same or unknown), within two paragraphs."""
-        window = self.doc.paragraph_start(max(self.doc.paragraph_start(offset) - 2, 0))
-        window = self.doc.paragraph_start(max(window - 2, 0))
-        fits = ("", pronoun)
+        window = self.doc.line_start(max(self.doc.line_start(offset) - 2, 0))
+        window = self.doc.line_start(max(window - 2, 0))
+        fits = ("", pronoun) if pronoun else ("", "he", "she")
         # Walk back from ``offset`` to the window's start only, the latest fit first.
         speaker_at, speaker = -1, None
         for o, s, cue, name in _back(self.recent, self.recent_starts, window, offset):
@@ -93,6 +93,11 @@ class SpeakerResolver:
         if subject[0] or subject[1]:
             return subject
         return self._mentioned_person(window, offset, fits), ""
+
+    def latest_person(self, offset: int) -> tuple[str, str]:
+        """The most recent speaker or person subject before ``offset``, as for a pronoun
+        that fits anyone: the subject of a participle opening a sentence ("Adding, “...”")."""
+        return self._pronoun(offset, "")
 
     def _mentioned_person(self, since: int, offset: int, fits) -> str:
         """The person actor mentioned last before ``offset`` (from ``since``) whom the

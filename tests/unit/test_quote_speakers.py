@@ -1,0 +1,87 @@
+"""Speakers of direct quotes on any newsroom's style (issue 27): the cue that introduces a
+quote, appositions, continuations, descriptions that name nobody, and paragraphs joined onto
+one line."""
+
+import pandas as pd
+import pytest
+
+from actorlens.attribution.extract import extract_attributions, quoted_passages
+from actorlens.corpus.actors import Actor
+from actorlens.corpus.ingest import ingest_corpus
+from actorlens.mentions.count import analyse
+
+ACTORS = [
+    Actor("putin", "Vladimir Putin", "person", "russia", "he", names=("Vladimir Putin", "Putin")),
+    Actor("trump", "Donald Trump", "person", pronoun="he", names=("Donald Trump", "Trump")),
+    Actor("kallas", "Kaja Kallas", "person", pronoun="she", names=("Kaja Kallas", "Kallas")),
+    Actor("russia", "Russia", "state", names=("Russia",), metonyms=("Kremlin", "Moscow")),
+]  # fmt: skip
+
+
+def quotes_of(tmp_path, text: str) -> pd.DataFrame:
+    (tmp_path / "001.txt").write_text("Talks went on\n\n" + text, encoding="utf-8")
+    corpus = ingest_corpus(tmp_path)
+    found = analyse(corpus, ACTORS)
+    table = extract_attributions(corpus.texts, corpus.sentences, found.mentions, found.actors)
+    return quoted_passages(table, corpus.texts)
+
+
+def speakers(tmp_path, text: str) -> list[str]:
+    """Each quote's speaker: the actor, else the name, else ""."""
+    quotes = quotes_of(tmp_path, text)
+    return [a or n for a, n in zip(quotes["speaker_id"], quotes["speaker_name"], strict=True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the quote closes its sentence: the next sentence's cue is about something else
+        ("Kallas said: “Europe stands firm.” Trump said later that talks would go on.",
+         ["kallas"]),
+        ("Kallas told the summit, “Europe stands firm.” Trump added that talks would go on.",
+         ["kallas"]),
+        ("Kallas spoke after Trump, saying that “Europe stands firm”. Trump said no more.",
+         ["kallas"]),
+        # a quote ending in a comma is attributed by the cue after it
+        ("Her office said: “Europe stands firm,” said Kallas.", ["kallas"]),
+        # "so ... blames" after the quote is a clause of its own
+        ("Kallas has said “the talks went too far,” so Trump blames Putin.", ["kallas"]),
+    ],
+)  # fmt: skip
+def test_the_cue_that_introduces_a_quote_wins(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kallas went on to say, “Europe stands firm and will not move.”", ["kallas"]),
+        ("Putin met Trump on Monday and added, “We will talk again next week.”", ["putin"]),
+        ("Acme Holdings itself said “no deal has been signed with anyone”.", ["Acme Holdings"]),
+        ("Senator Jo Bloggs () said, “We will vote against the whole bill.”", ["Jo Bloggs"]),
+        ("Putin spoke to reporters in Moscow. Adding, “We will win this in the end.”",
+         ["putin"]),
+        ("Jo Reid spoke first.\n\nMr Reid referred to the war, saying that “it fuels terror”.",
+         ["Jo Reid"]),
+    ],
+)  # fmt: skip
+def test_the_subject_a_cue_leaves_to_the_sentence(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
+
+
+def test_a_description_before_the_cue_names_nobody(tmp_path):
+    text = "Trump came to the gate. Later one of the inspectors said, “You cannot pass it.”"
+    assert speakers(tmp_path, text) == [""]
+
+
+def test_a_fuller_name_must_hold_the_given_name(tmp_path):
+    text = ("Royal Marine Adam Sperry came home on Monday.\n\n"
+            "His grandmother, Margaret Sperry, said: “We are so happy to see him.”")  # fmt: skip
+    assert speakers(tmp_path, text) == ["Margaret Sperry"]
+
+
+def test_paragraphs_joined_onto_one_line_bound_a_continuation(tmp_path):
+    # two spaces after a sentence's end part paragraphs written onto one line
+    text = ("“We will win this war,” Putin said. “Nobody can stop us now.”  Two guards "
+            "stopped the reporters.  “Nobody may pass this door today.”")  # fmt: skip
+    assert speakers(tmp_path, text) == ["putin", "putin", ""]
