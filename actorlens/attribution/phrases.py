@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from actorlens.text.lexicon import (
+    BODY_NOUNS,
     COORDINATORS,
     DESCRIPTORS,
     FILLERS,
@@ -44,10 +45,28 @@ NAME_RUN = re.compile(
     rf"\b(?:[A-Z][\w’'.-]*|(?:{PARTICLE})-[A-Z][\w’'-]*)"
     rf"(?:\s+(?:[A-Z][\w’'.-]*|(?:{PARTICLE})(?:-[A-Z][\w’'-]*)?(?=\s|$)))*"
 )
+# A name of two words or more between commas (or at the start), then a lower-case
+# description up to the end: "His friend, Jo Bloggs, a doctor at Acme in Wales".
+APPOSITION = re.compile(
+    rf"(?:^|,)\s*(?P<name>[A-Z][\w’'.-]*(?:\s+(?:{PARTICLE}))*(?:\s+[A-Z][\w’'.-]*)+),\s+"
+    r"(?:(?:a|an|the)\s+)?[a-z][^,]*$"
+)
+# A body's name that runs over "of" or "for": "the Ministry of External Relations".
+CAPITALS = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
+BODY_OF = re.compile(
+    rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?P<name>(?P<body>{CAPITALS})"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?{CAPITALS})+)"
+)
+# A body named by capitalised words before a body noun ("the Egyptian interior ministry").
+BODY = re.compile(
+    rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?P<body>(?:[A-Z][\w.’'-]*\s+)+(?:[a-z][\w-]*\s+){{0,2}}"
+    rf"(?:{alternation(BODY_NOUNS)}))\s*$"
+)
 # "a spokeswoman for X", "officials of X": the person speaking is not named.
 DESCRIPTION_OPENERS = ("a", "an", "the", "one", "two", "three", "several", "some", "many")
 UNNAMED_HEAD = re.compile(
-    rf"^(?:{'|'.join(DESCRIPTION_OPENERS)})?\s*[a-z][\w -]*\b(?:for|of|at|from|with)\s"
+    rf"^(?:(?:{'|'.join(DESCRIPTION_OPENERS)})\s+(?P<head>[\w -]+?)|[a-z][\w -]*?)\s*"
+    r"\b(?:for|of|at|from|with)\s"
 )
 
 
@@ -62,6 +81,9 @@ def name_of(phrase: str) -> str:
     head = phrase.split(",")[0].split()
     if described(phrase) or (head and (head[-1].islower() or head[-1].lower() in DESCRIPTORS)):
         return ""  # "US officials", "the newspaper", "Police": a description, no name
+    body = BODY_OF.fullmatch(phrase)  # "the Foreign Ministry of N. Korea": the whole name
+    if body and is_body(body.group("body")):
+        return body.group("name")
     best: list[str] = []
     best_key = (False, 0)
     for match in NAME_RUN.finditer(phrase):
@@ -83,7 +105,13 @@ def described(phrase: str) -> bool:
     first, _, rest = phrase.partition(" ")
     if first.lower() in DESCRIPTION_OPENERS:  # "A spokesman for X" opening a sentence
         phrase = f"{first.lower()} {rest}"
-    return bool(UNNAMED_HEAD.match(phrase))
+    head = UNNAMED_HEAD.match(phrase)  # "the Director of X" too; "the Foreign Ministry of X" names
+    return bool(head) and not is_body(head.group("head") or "")
+
+
+def is_body(words: str) -> bool:
+    """Whether capitalised ``words`` name a body ("Foreign Ministry"), not a role."""
+    return any(word in NOT_PERSON_WORDS for word in words.split() if word[:1].isupper())
 
 
 def is_person_name(name: str) -> bool:
@@ -133,6 +161,7 @@ def phrase_tail(before: str) -> tuple[int, str]:
         if (
             token[0].isupper()
             or NAME_PARTICLE.match(token)
+            or (kept and token in NAME_PARTICLES)  # "bin Laden said"
             or token.lower().rstrip("’'s") in PHRASE_WORDS
             or token.endswith(("’s", "'s"))
         ):
@@ -153,6 +182,27 @@ def subject_apart(before: str) -> bool:
     return not words or words[-1].endswith(",") or words[-1] in ("to", *COORDINATORS)
 
 
+def body_tail(before: str) -> tuple[int, str]:
+    """The body named by the words that end ``before``, fillers left out, and where it
+    starts: "The Egyptian interior ministry has" -> "Egyptian interior ministry"; (0, "")
+    for none (a body noun with no capitalised word before it names no one body)."""
+    match = BODY.search(before, 0, _filler_start(before))
+    if not match or match.group("body").split()[0] in NOT_NAMES:
+        return 0, ""
+    return match.start("body"), match.group("body")
+
+
+def apposition_head(before: str) -> tuple[int, str]:
+    """The name heading an apposition that ends ``before`` (the words in front of a cue)
+    and where it starts: "Jo Bloggs, director of security at Acme Corp" -> "Jo Bloggs";
+    (0, "") unless a name of two words or more stands alone between commas (or at the
+    start) and a lower-case description follows it."""
+    match = APPOSITION.search(before)
+    if not match or match.group("name").split()[0] in NOT_NAMES:
+        return 0, ""
+    return match.start("name"), match.group("name")
+
+
 def plain_lead(words: str) -> bool:
     """Whether the words before a speaker phrase are a short lower-case description
     ("campaign chairman", "a smiling") that does not break the phrase from its cue."""
@@ -171,8 +221,14 @@ def phrase_head(after: str, start: int = 0, end: int | None = None) -> str:
             break
         if not kept and token.lower() in PRONOUNS:
             return token
-        if token[0].isupper() or token.lower().rstrip("’'s") in PHRASE_WORDS:
+        if (
+            token[0].isupper()
+            or token in NAME_PARTICLES  # "said bin Laden", "said de Villepin"
+            or token.lower().rstrip("’'s") in PHRASE_WORDS
+        ):
             kept.append(word)
             continue
         break
+    while kept and kept[-1].group() in NAME_PARTICLES:
+        kept.pop()
     return after[start : kept[-1].end()].strip() if kept else ""

@@ -19,15 +19,24 @@ import re
 
 from actorlens.attribution.document import Attribution, Document
 from actorlens.attribution.phrases import (
+    NAME_RUN,
     PHRASE_CHAR,
+    apposition_head,
+    body_tail,
     phrase_head,
     phrase_tail,
     plain_lead,
     subject_apart,
 )
 from actorlens.attribution.reported_source import source_before
-from actorlens.attribution.speakers import MIN_SENTENCE_QUOTE_WORDS, SpeakerResolver
-from actorlens.text.lexicon import PASSIVE_QUOTE_CUES, QUOTE_CUES, QUOTE_PARTICIPLES, alternation
+from actorlens.attribution.speakers import MIN_SENTENCE_QUOTE_WORDS, THE_STATEMENT, SpeakerResolver
+from actorlens.text.lexicon import (
+    PASSIVE_QUOTE_CUES,
+    QUOTE_CUES,
+    QUOTE_PARTICIPLES,
+    STATEMENT_NOUNS,
+    alternation,
+)
 
 CUE = (
     rf"according\s+to|(?:was|were|is|are)\s+(?:{alternation(PASSIVE_QUOTE_CUES)})"
@@ -47,9 +56,16 @@ RIGHT_SPEAKER_FIRST = re.compile(
 )
 # "“...,” Smith, chief strategist at Acme, said": a name, an apposition, the cue.
 RIGHT_APPOSITION = re.compile(
-    rf"\s*[,.!?]?\s*(?P<phrase>{PHRASE_CHAR}{{1,60}}?),\s*[^,;:!?\n“”\"]{{1,80}}?,\s*"
+    rf"\s*[,.!?]?\s*(?P<phrase>{PHRASE_CHAR}{{1,60}}?),\s*[^,;:!?\n“”\"]{{1,80}}?(?:,\s*|\s+)"
     rf"(?:\w+ly\s+)?(?P<cue>{CUE})\b"
+)  # the closing comma may be left out ("“...,” Smith, the firm's president said")
+# A document a body speaks through, up to the body: "a statement issued by X", "its letter".
+ISSUED_BY = re.compile(
+    rf"(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(STATEMENT_NOUNS)})"
+    r"\s+(?:(?:issued|released|published|sent)\s+)?(?:by|from)\s+"
 )
+# "said the firm's president, Jo Smith.": the name after a title that names nobody.
+APPOSED_NAME = re.compile(rf",\s*(?P<name>{NAME_RUN.pattern})\s*(?=[.,;!?\n]|$)")
 COLON = re.compile(r"(?P<phrase>[^,.;:!?\n“”\"]{1,60}):\s*$")
 LETTER = re.compile(r"[^\W\d_]")
 # What may stand between a cue and the quote it introduces: nothing, or words up to a comma,
@@ -70,8 +86,14 @@ def cue_after(resolver: SpeakerResolver, end: int) -> Attribution | None:
     match = RIGHT_CUE_FIRST.match(text, end, line_end)
     if match:
         at = match.start("phrase")
+        issued = ISSUED_BY.match(text, at, line_end)  # "said a statement issued by X"
+        at = issued.end() if issued else at
         phrase_end = doc.phrase_end(at)
-        phrase = phrase_head(text, at, phrase_end)
+        spoken_by = THE_STATEMENT.match(text, at, phrase_end)  # "added the statement"
+        phrase = spoken_by.group() if spoken_by else phrase_head(text, at, phrase_end)
+        apposed = APPOSED_NAME.match(text, phrase_end, line_end)
+        if apposed and not resolver.names_person(phrase, at):
+            at, phrase, phrase_end = apposed.start("name"), apposed.group("name"), apposed.end()
     else:
         match = RIGHT_SPEAKER_FIRST.match(text, end, line_end)
         offset, phrase = phrase_tail(match.group("phrase")) if match else (0, "")
@@ -114,6 +136,12 @@ def cue_before(resolver: SpeakerResolver, start: int, since: int) -> Attribution
         return None
     cue = cues[-1]
     offset, phrase = source_before(region[: cue.start()])
+    head_at, head = apposition_head(region[: cue.start()])
+    if head and (not phrase or offset > head_at):  # "Jo Bloggs, a doctor in Wales said"
+        offset, phrase = head_at, head
+    body_at, body = body_tail(region[: cue.start()])
+    if body and (not phrase or offset > body_at):  # "The Egyptian interior ministry has said"
+        offset, phrase = body_at, body
     speaker, name = resolver.resolve(phrase, region_start + offset)
     participle = cue.group().lower() in QUOTE_PARTICIPLES
     if not (speaker or name) and participle and len(cues) > 1:  # "X replied, saying “...”"

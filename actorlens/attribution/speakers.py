@@ -21,13 +21,15 @@ import re
 from actorlens.attribution.document import Attribution, Document
 from actorlens.attribution.phrases import (
     PRONOUNS,
+    body_tail,
     is_person_name,
     name_of,
     pronoun_cue,
 )
-from actorlens.text.lexicon import NOT_NAMES
+from actorlens.text.lexicon import NOT_NAMES, STATEMENT_NOUNS, alternation
 
 MIN_SENTENCE_QUOTE_WORDS = 4
+THE_STATEMENT = re.compile(rf"(?:the|this|that)\s+(?:{alternation(STATEMENT_NOUNS)})")
 NON_SPACE = re.compile(r"\S")
 
 
@@ -52,14 +54,24 @@ class SpeakerResolver:
         pronoun = phrase.lower()
         if pronoun in PRONOUNS:
             return self._pronoun(start, pronoun) if PRONOUNS[pronoun] else ("", "")
+        if THE_STATEMENT.fullmatch(pronoun):  # "added the statement": its issuer, said last
+            return self._latest_speaker(start)
         actors = self.doc.actors_in(start, start + len(phrase))
         persons = [a for a in actors if a in self.doc.persons]
         name = self.doc.fullest(name_of(phrase)) or self._surname(phrase)
+        if not (name or actors):  # "the Egyptian interior ministry"
+            name = body_tail(phrase)[1]
         if persons:
             return persons[-1], ""
         if actors and not (name and self.doc.names_unmatched(start, phrase, name)):
             return actors[-1], ""
         return "", name  # "Canada's Trade Minister Jim Peterson": the person, not Canada
+
+    def names_person(self, phrase: str, start: int) -> bool:
+        """Whether ``phrase`` (at ``start``) names a person: a person actor or a person's
+        name, not a title or a body ("Iran's President", "the director of TV3")."""
+        speaker, name = self.resolve(phrase, start)
+        return speaker in self.doc.persons or (not speaker and bool(name) and is_person_name(name))
 
     def _surname(self, phrase: str) -> str:
         """The fuller name of a one-word phrase that is also a common capitalised word,
@@ -93,6 +105,13 @@ class SpeakerResolver:
         if subject[0] or subject[1]:
             return subject
         return self._mentioned_person(window, offset, fits), ""
+
+    def _latest_speaker(self, offset: int) -> tuple[str, str]:
+        """The latest speaker before ``offset`` in its paragraph or the one before."""
+        window = self.doc.paragraph_start(max(self.doc.paragraph_start(offset) - 2, 0))
+        for _, speaker, _, name in _back(self.recent, self.recent_starts, window, offset):
+            return speaker, name
+        return "", ""
 
     def latest_person(self, offset: int) -> tuple[str, str]:
         """The most recent speaker or person subject before ``offset``, as for a pronoun

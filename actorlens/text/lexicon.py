@@ -23,7 +23,8 @@ SECTIONS = {"reporting_verbs", "name_particles", "honorifics", "gendered_nouns",
 PRONOUNS = ("she", "he", "unknown")
 PHRASE_KINDS = ("titles", "name_suffixes", "places")  # abbreviations inside a speaker phrase
 SPEAKER_WORD_KINDS = ("phrase_words", "descriptors", "not_person_words", "fillers", "coordinators",
-                      "clause_openers", "not_sources", "prepositions")  # fmt: skip
+                      "clause_openers", "not_sources", "prepositions", "body_nouns",
+                      "statement_nouns")  # fmt: skip
 DESCRIPTION_WORD_KINDS = ("heads", "qualifiers")
 POSITION_KINDS = ("mental", "stance", "predicates", "views")
 
@@ -186,6 +187,8 @@ COORDINATORS = frozenset(LEXICON.speaker_words["coordinators"])
 CLAUSE_OPENERS = LEXICON.speaker_words["clause_openers"]
 NOT_SOURCES = frozenset(LEXICON.speaker_words["not_sources"])
 PREPOSITIONS = LEXICON.speaker_words["prepositions"]
+BODY_NOUNS = LEXICON.speaker_words["body_nouns"]
+STATEMENT_NOUNS = LEXICON.speaker_words["statement_nouns"]
 # Descriptions of a person ("the Liberal Democrat leader"): the nouns they end in, and the
 # words that make someone else of the holder ("the vice president" is not "the president").
 DESCRIPTION_HEADS = LEXICON.description_words["heads"]

@@ -85,3 +85,47 @@ def test_paragraphs_joined_onto_one_line_bound_a_continuation(tmp_path):
     text = ("“We will win this war,” Putin said. “Nobody can stop us now.”  Two guards "
             "stopped the reporters.  “Nobody may pass this door today.”")  # fmt: skip
     assert speakers(tmp_path, text) == ["putin", "putin", ""]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the name heads the apposition, not the capitalised words of the description
+        ("Jo Bloggs, director of security at Acme Holdings said: “The plan will fail.”",
+         ["Jo Bloggs"]),
+        ("His neighbour, Ann Other, a teacher at a school in Cardiff said “He was kind.”",
+         ["Ann Other"]),
+        # after the quote, the closing comma of the apposition left out
+        ("“The plan will fail,” Jo Bloggs, the polling firm's president said.", ["Jo Bloggs"]),
+        # a title that names nobody, then the name
+        ("“The plan will fail,” said the head of research at Acme, Jo Bloggs.", ["Jo Bloggs"]),
+        ("“The plan will fail,” said Russia's envoy, Jo Bloggs.", ["Jo Bloggs"]),
+    ],
+)  # fmt: skip
+def test_the_name_an_apposition_gives(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
+
+
+def test_lower_case_name_particles_stay_in_the_name(tmp_path):
+    text = ("Osama bin Laden spoke on a tape.\n\n"
+            "“We planned it alone,” said bin Laden. “Nobody else knew of the plan.”")  # fmt: skip
+    assert speakers(tmp_path, text) == ["Osama bin Laden", "Osama bin Laden"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body named by capitalised words before a body noun
+        ("The Ruritanian interior ministry has said “the men were never arrested.”",
+         ["Ruritanian interior ministry"]),
+        # a statement speaks for the body that issued it, and so does "the statement" after it
+        ("“The report is a lie,” said a statement issued by the Foreign Ministry of Ruritania. "
+         "“We will answer it,” added the statement.",
+         ["Foreign Ministry of Ruritania", "Foreign Ministry of Ruritania"]),
+        # a body named over "of": the whole name, not its last capitalised words
+        ("“The talks will go on,” said the Ruritanian Ministry of External Relations.",
+         ["Ruritanian Ministry of External Relations"]),
+    ],
+)  # fmt: skip
+def test_a_body_speaks_in_its_own_name(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
