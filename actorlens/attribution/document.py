@@ -135,6 +135,7 @@ class Document:
         fuller = self.names_by_last_word().get(words[-1], name)
         given = fuller.lower().split()[:-1]  # "Jo Smith" is no "Adam Smith", "Jo K. Smith" is
         fits = len(words) == 1 or words[0].lower() in given
+        fits = fits and (is_person_name(fuller) or not is_person_name(name))  # not a body's run
         return fuller if fits and len(fuller) > len(name) else name
 
     def phrase_end(self, offset: int) -> int:

@@ -203,6 +203,18 @@ def apposition_head(before: str) -> tuple[int, str]:
     return match.start("name"), match.group("name")
 
 
+def subject_words(before: str) -> tuple[int, str]:
+    """The words before a cue back to the clause's start, fillers left out, and where they
+    start: the description a cue's subject is when it names nobody ("According to Jo, one
+    of the inspectors said" -> "one of the inspectors"); (0, "") past eight words."""
+    end = _filler_start(before)
+    start = max(before.rfind(mark, 0, end) for mark in ",;:") + 1
+    words = before[start:end].strip()
+    return (
+        (end - len(before[start:end].lstrip()), words) if 0 < len(words.split()) <= 8 else (0, "")
+    )
+
+
 def plain_lead(words: str) -> bool:
     """Whether the words before a speaker phrase are a short lower-case description
     ("campaign chairman", "a smiling") that does not break the phrase from its cue."""

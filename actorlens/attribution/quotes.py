@@ -23,14 +23,17 @@ from actorlens.attribution.phrases import (
     PHRASE_CHAR,
     apposition_head,
     body_tail,
+    name_of,
     phrase_head,
     phrase_tail,
     plain_lead,
     subject_apart,
+    subject_words,
 )
 from actorlens.attribution.reported_source import source_before
 from actorlens.attribution.speakers import MIN_SENTENCE_QUOTE_WORDS, THE_STATEMENT, SpeakerResolver
 from actorlens.text.lexicon import (
+    BODY_NOUNS,
     PASSIVE_QUOTE_CUES,
     QUOTE_CUES,
     QUOTE_PARTICIPLES,
@@ -75,6 +78,15 @@ INTRODUCTION = re.compile(r"\s*|[^.!?\n“”\"]*(?:[,:]|\bthat)\s*")
 OPENING_PARTICIPLE = re.compile(
     rf"\b(?:{alternation(p.capitalize() for p in QUOTE_PARTICIPLES)})\b(?=\W*$)"
 )
+# The agent of a passive cue: "described by MI5 as", not "quoted by a newspaper".
+BY_AGENT = re.compile(rf"(?<!quoted)\s+by\s+(?P<agent>{PHRASE_CHAR}*?)\s+(?:as|that)\s*$")
+# Words someone owns, right before the quote: "General Smith's reply “Nuts!”".
+OWNED_WORDS = re.compile(rf"(?<=\s)(?:{alternation(STATEMENT_NOUNS)})(?=\W*$)")
+BODY_PHRASE = re.compile(
+    rf"(?:(?:the|an?)\s+)?(?P<body>(?:[\w’'-]+\s+){{0,3}}?(?:{alternation(BODY_NOUNS)}))\b"
+)
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s*$")
+ASKING = ("asked", "asks")  # a cue whose object is the person asked
 SENTENCE_END = tuple(".!?")
 EXCLAIMED = re.compile(r"[!?]\W?$")  # “Nuts!”: a cry or a question is someone's words
 
@@ -84,18 +96,13 @@ def cue_after(resolver: SpeakerResolver, end: int) -> Attribution | None:
     doc = resolver.doc
     text, line_end = doc.text, doc.paragraph_end(end)
     match = RIGHT_CUE_FIRST.match(text, end, line_end)
+    body = ""
     if match:
-        at = match.start("phrase")
-        issued = ISSUED_BY.match(text, at, line_end)  # "said a statement issued by X"
-        at = issued.end() if issued else at
-        phrase_end = doc.phrase_end(at)
-        spoken_by = THE_STATEMENT.match(text, at, phrase_end)  # "added the statement"
-        phrase = spoken_by.group() if spoken_by else phrase_head(text, at, phrase_end)
-        apposed = APPOSED_NAME.match(text, phrase_end, line_end)
-        if apposed and not resolver.names_person(phrase, at):
-            at, phrase, phrase_end = apposed.start("name"), apposed.group("name"), apposed.end()
+        at, phrase, phrase_end, body = _head_after_cue(resolver, match.start("phrase"), line_end)
     else:
         match = RIGHT_SPEAKER_FIRST.match(text, end, line_end)
+        if match and PASSIVE_BEFORE.search(match.group("phrase")):
+            return None  # "“...,” Jarrar was told": the one spoken to
         offset, phrase = phrase_tail(match.group("phrase")) if match else (0, "")
         if not phrase or not plain_lead(match.group("phrase")[:offset]):
             match = RIGHT_APPOSITION.match(text, end, line_end)
@@ -105,8 +112,29 @@ def cue_after(resolver: SpeakerResolver, end: int) -> Attribution | None:
         at = match.start("phrase") + offset
         phrase_end = match.end()
     speaker, name = resolver.resolve(phrase, at)
+    name = name or ("" if speaker else body)
     return Attribution(speaker, phrase, re.sub(r"\s+", " ", match.group("cue")), phrase_end,
                        name, at if phrase else -1, match.start("cue"))  # fmt: skip
+
+
+def _head_after_cue(resolver: SpeakerResolver, at: int, line_end: int) -> tuple:
+    """(start, phrase, end, body) of the speaker phrase after a cue (``said X``): the issuer of
+    a statement ("said a statement issued by X"), "the statement" (its issuer, said last),
+    or the name after a title that names nobody ("said Iran's President, Mahmoud
+    Ahmadinejad"); ``body`` is an issuer named in lower case ("from the royal palace")."""
+    text = resolver.doc.text
+    issued = ISSUED_BY.match(text, at, line_end)
+    at = issued.end() if issued else at
+    phrase_end = resolver.doc.phrase_end(at)
+    spoken_by = THE_STATEMENT.match(text, at, phrase_end)
+    phrase = spoken_by.group() if spoken_by else phrase_head(text, at, phrase_end)
+    body = BODY_PHRASE.match(text, at, phrase_end) if issued and not name_of(phrase) else None
+    if body:
+        return at, body.group(), body.end(), body.group("body")
+    apposed = APPOSED_NAME.match(text, phrase_end, line_end)
+    if apposed and not resolver.names_person(phrase, at):
+        return apposed.start("name"), apposed.group("name"), apposed.end(), ""
+    return at, phrase, phrase_end, ""
 
 
 def cue_before(resolver: SpeakerResolver, start: int, since: int) -> Attribution | None:
@@ -132,32 +160,62 @@ def cue_before(resolver: SpeakerResolver, start: int, since: int) -> Attribution
     opening = OPENING_PARTICIPLE.search(region)
     if not cues and opening and not LETTER.search(region, 0, opening.start()):
         cues = [opening]
+    owned = None if cues else OWNED_WORDS.search(region)
+    owned = owned if owned and region[: owned.start()].rstrip().endswith(("’s", "'s")) else None
+    if owned:  # "General Smith's reply “Nuts!”": the owner of the words
+        cues = [owned]
     if not cues:
         return None
     cue = cues[-1]
-    offset, phrase = source_before(region[: cue.start()])
-    head_at, head = apposition_head(region[: cue.start()])
-    if head and (not phrase or offset > head_at):  # "Jo Bloggs, a doctor in Wales said"
-        offset, phrase = head_at, head
-    body_at, body = body_tail(region[: cue.start()])
-    if body and (not phrase or offset > body_at):  # "The Egyptian interior ministry has said"
-        offset, phrase = body_at, body
-    speaker, name = resolver.resolve(phrase, region_start + offset)
+    offset, phrase = source_before(region[: cue.start()] + (" " if owned else ""))
+    agent = BY_AGENT.match(region, cue.end())  # "They are described by MI5 as “...”"
+    if agent and agent.group("agent"):
+        offset, phrase = agent.start("agent"), agent.group("agent")
+    else:
+        offset, phrase = _named_before(region[: cue.start()], offset, phrase)
+    before = region[: cue.start()]
     participle = cue.group().lower() in QUOTE_PARTICIPLES
-    if not (speaker or name) and participle and len(cues) > 1:  # "X replied, saying “...”"
-        earlier, earlier_phrase = phrase_tail(region[: cues[-2].start()])
-        speaker, name = resolver.resolve(earlier_phrase, region_start + earlier)
-    if not (speaker or name) and (
-        participle or (not phrase and subject_apart(region[: cue.start()]))
-    ):
-        speaker, name = resolver.earlier_in_sentence(start)
-        if not (speaker or name):
-            speaker, name = doc.subject_before(start, doc.sentence_start(start))
-        if not (speaker or name) and participle and not region[: cue.start()].strip():
-            speaker, name = resolver.latest_person(start)
+    if phrase or participle or subject_apart(before):
+        speaker, name = resolver.resolve(phrase, region_start + offset)
+        if not (speaker or name) and (participle or not phrase):
+            speaker, name = _subject_of(resolver, start, region, cues, participle)
+    else:  # "one of the inspectors said": a description that names nobody
+        offset, phrase = subject_words(before)
+        speaker, name = "", ""
     return Attribution(speaker, phrase, re.sub(r"\s+", " ", cue.group()),
                        region_start + cue.end(), name,
                        region_start + offset if phrase else -1, region_start + cue.start())  # fmt: skip
+
+
+def _subject_of(resolver, start: int, region: str, cues: list, participle: bool) -> tuple:
+    """The speaker of a cue with no speaker phrase of its own (``region`` ends at the quote
+    at ``start``, ``cues`` found in it): the subject of an earlier cue of a participle
+    ("X replied, saying “...”"), an earlier quote's speaker or the person subject of the
+    sentence, or, for a participle opening the sentence, the latest person."""
+    doc = resolver.doc
+    speaker, name = "", ""
+    if participle and len(cues) > 1:
+        earlier, earlier_phrase = phrase_tail(region[: cues[-2].start()])
+        speaker, name = resolver.resolve(earlier_phrase, start - len(region) + earlier)
+    if not (speaker or name):
+        speaker, name = resolver.earlier_in_sentence(start)
+    if not (speaker or name):
+        speaker, name = doc.subject_before(start, doc.sentence_start(start))
+    if not (speaker or name) and participle and not region[: cues[-1].start()].strip():
+        speaker, name = resolver.latest_person(start)
+    return speaker, name
+
+
+def _named_before(before: str, offset: int, phrase: str) -> tuple[int, str]:
+    """The speaker phrase ending ``before`` (found at ``offset``), or the name heading an
+    apposition or the body that phrase is part of."""
+    head_at, head = apposition_head(before)
+    if head and (not phrase or offset > head_at):  # "Jo Bloggs, a doctor in Wales said"
+        offset, phrase = head_at, head
+    body_at, body = body_tail(before)
+    if body and (not phrase or offset > body_at):  # "The Egyptian interior ministry has said"
+        offset, phrase = body_at, body
+    return offset, phrase
 
 
 def attribute_quote(
@@ -178,7 +236,19 @@ def attribute_quote(
             speaker, name = resolver.person_subject(start, end)
         chosen = Attribution(speaker, "", "", -1, name)
     resolver.remember(start, chosen)
+    resolver.note_quote(start, chosen, _addressee(resolver, chosen))
     return chosen
+
+
+def _addressee(resolver: SpeakerResolver, chosen: Attribution) -> tuple[str, str]:
+    """The person a question cue asks (``“...?” Reed asked Sanchez``), else ("", "")."""
+    if chosen.cue not in ASKING or chosen.cue_start < 0:
+        return "", ""
+    text = resolver.doc.text
+    at = chosen.cue_start + len(chosen.cue)
+    at += len(text[at : at + 3]) - len(text[at : at + 3].lstrip())
+    phrase = phrase_head(text, at, resolver.doc.phrase_end(at))
+    return resolver.resolve(phrase, at) if phrase and phrase[0].isupper() else ("", "")
 
 
 def is_scare_quote(document: Document, start: int, end: int, attribution: Attribution) -> bool:

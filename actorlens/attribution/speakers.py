@@ -29,6 +29,7 @@ from actorlens.attribution.phrases import (
 from actorlens.text.lexicon import NOT_NAMES, STATEMENT_NOUNS, alternation
 
 MIN_SENTENCE_QUOTE_WORDS = 4
+TRAILING_NAME = re.compile(r"\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+)\s*")
 THE_STATEMENT = re.compile(rf"(?:the|this|that)\s+(?:{alternation(STATEMENT_NOUNS)})")
 NON_SPACE = re.compile(r"\S")
 
@@ -44,6 +45,8 @@ class SpeakerResolver:
         # phrase ("Mr Howard": he)
         self.recent: list[tuple[int, str, str, str]] = []
         self.recent_starts: list[int] = []  # their offsets, in order (quotes come in order)
+        self.unnamed_at = -1  # the latest quote with a cue that names nobody
+        self.asked = (-1, "", "")  # (offset, speaker, name) of the person a question asks
 
     def resolve(self, phrase: str, start: int) -> tuple[str, str]:
         """(actor id, name) of a speaker phrase found at ``start``: the actor it mentions,
@@ -52,6 +55,10 @@ class SpeakerResolver:
         if not phrase:
             return "", ""
         pronoun = phrase.lower()
+        if pronoun == "they":  # "According to Privacy International, ... They also stated"
+            speaker, name = self._latest_speaker(start)
+            body = speaker not in self.doc.persons if speaker else not is_person_name(name)
+            return (speaker, name) if body else ("", "")
         if pronoun in PRONOUNS:
             return self._pronoun(start, pronoun) if PRONOUNS[pronoun] else ("", "")
         if THE_STATEMENT.fullmatch(pronoun):  # "added the statement": its issuer, said last
@@ -61,11 +68,24 @@ class SpeakerResolver:
         name = self.doc.fullest(name_of(phrase)) or self._surname(phrase)
         if not (name or actors):  # "the Egyptian interior ministry"
             name = body_tail(phrase)[1]
+        elif actors and not (name or persons):  # "The leader of the PFLP Ahmed Saadat"
+            name = self._name_after_actor(phrase, start)
         if persons:
             return persons[-1], ""
         if actors and not (name and self.doc.names_unmatched(start, phrase, name)):
             return actors[-1], ""
         return "", name  # "Canada's Trade Minister Jim Peterson": the person, not Canada
+
+    def _name_after_actor(self, phrase: str, start: int) -> str:
+        """A person's name of two words or more that ends ``phrase`` (at ``start``) right
+        after the last actor it mentions: the person a description names at its end."""
+        end = start + len(phrase)
+        index = bisect.bisect_left(self.doc.mention_starts, end) - 1
+        if index < 0 or self.doc.mentions[index][0] < start:
+            return ""
+        tail = TRAILING_NAME.fullmatch(self.doc.text, self.doc.mentions[index][1], end)
+        name = name_of(tail.group("name")) if tail else ""  # no titles: "Governor General"
+        return self.doc.fullest(name) if " " in name and is_person_name(name) else ""
 
     def names_person(self, phrase: str, start: int) -> bool:
         """Whether ``phrase`` (at ``start``) names a person: a person actor or a person's
@@ -164,12 +184,27 @@ class SpeakerResolver:
         paragraph = self.doc.paragraph_start(start)
         previous_paragraph = self.doc.paragraph_start(max(paragraph - 2, 0))
         offset, speaker, _, name = self.recent[-1]
+        if self.unnamed_at > offset:  # the quote before names nobody ("one of the men said")
+            offset, speaker, name = self.unnamed_at, "", ""
         if offset >= paragraph:
             return speaker, name
         if offset < previous_paragraph:
             return "", ""
         opens_with_quote = not NON_SPACE.search(self.doc.text, paragraph, start)  # no copy
+        if opens_with_quote and self.asked[0] >= previous_paragraph:  # the one asked answers
+            answer, self.asked = self.asked[1:], (-1, "", "")
+            return answer
         return (speaker, name) if opens_with_quote else ("", "")
+
+    def note_quote(self, start: int, chosen: Attribution, addressee: tuple[str, str]) -> None:
+        """Keep what a quote tells the quotes after it: that its cue names nobody, or the
+        person it asks ("“...?” Reed asked Sanchez": the next paragraph's quote answers)."""
+        if chosen.speaker_text and not (chosen.speaker_id or chosen.speaker_name):
+            self.unnamed_at = start
+        if any(addressee):
+            self.asked = (start, *addressee)
+        elif chosen.cue:
+            self.asked = (-1, "", "")
 
 
 def _back(items: list[tuple], starts: list[int], since: int, offset: int):

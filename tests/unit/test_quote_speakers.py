@@ -129,3 +129,38 @@ def test_lower_case_name_particles_stay_in_the_name(tmp_path):
 )  # fmt: skip
 def test_a_body_speaks_in_its_own_name(tmp_path, text, expected):
     assert speakers(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a description ending in a person's name after the body it names
+        ("The head of the Friendship League of Russia Jo Bloggs told reporters, “We stay.”",
+         ["Jo Bloggs"]),
+        # the agent of a passive cue
+        ("The rebels are described by Russia as “a danger to the whole region”.", ["russia"]),
+        # the owner of the words
+        ("General Jo Bloggs's reply “Never!” is remembered by every soldier.", ["Jo Bloggs"]),
+        # "they" after a body that spoke
+        ("Acme International said that its sales fell sharply last year. They also stated "
+         "that “no jobs will go”.",
+         ["Acme International"]),
+        # the issuer of a statement named in lower case
+        ("“The king has died,” said an official statement from the royal palace.",
+         ["royal palace"]),
+    ],
+)  # fmt: skip
+def test_the_speaker_a_phrase_names(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
+
+
+def test_the_one_asked_answers_in_the_next_paragraph(tmp_path):
+    text = ("“Did you order the raid?” Trump asked Kallas. “Tell us now.”\n\n"
+            "“I never ordered any raid at all.”\n\nShe then added, “Never in my life.”")  # fmt: skip
+    assert speakers(tmp_path, text) == ["trump", "trump", "kallas", "kallas"]
+
+
+def test_the_one_spoken_to_and_an_unnamed_speaker_speak_no_quote(tmp_path):
+    text = ("Trump came to the gate. One of the guards said, “You cannot pass this gate.”\n\n"
+            "“Nobody may pass without a badge,” Trump was told.")  # fmt: skip
+    assert speakers(tmp_path, text) == ["", ""]
