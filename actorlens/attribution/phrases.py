@@ -49,8 +49,10 @@ NAME_RUN = re.compile(
 # description up to the end: "His friend, Jo Bloggs, a doctor at Acme in Wales".
 APPOSITION = re.compile(
     rf"(?:^|,)\s*(?P<name>[A-Z][\w’'.-]*(?:\s+(?:{PARTICLE}))*(?:\s+[A-Z][\w’'.-]*)+),\s+"
-    r"(?:(?:a|an|the)\s+)?[a-z][^,]*$"
-)
+    rf"(?:(?:a|an|the)\s+)?(?:[a-z]|(?:{alternation(w.capitalize() for w in TITLE_WORDS)})"
+    r"\b[^,]*?\b(?:of|for|at)\b)[^,]*,?\s*$"
+)  # a description in lower case, or a title of a body: "Jo Bloggs, President of Acme,"
+HEAD_OF = re.compile(r"\s+(?:of|at|from)\s")  # after a person's name heading the phrase
 # A body's name that runs over "of" or "for": "the Ministry of External Relations".
 CAPITALS = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
 BODY_OF = re.compile(
@@ -85,7 +87,7 @@ def name_of(phrase: str) -> str:
     if body and is_body(body.group("body")):
         return body.group("name")
     best: list[str] = []
-    best_key = (False, 0)
+    best_key = (False, False, 0)
     for match in NAME_RUN.finditer(phrase):
         words = match.group().replace("’s", "").replace("'s", "").split()
         while words and words[0] in NOT_NAMES:
@@ -93,7 +95,9 @@ def name_of(phrase: str) -> str:
         titles = [i for i, w in enumerate(words) if w.lower().rstrip(".") in TITLE_WORDS]
         if titles:  # "Iraqi Prime Minister Nouri al-Maliki"; a title alone names nobody
             words = words[titles[-1] + 1 :]
-        key = (len(words) > 1 and is_person_name(" ".join(words)), len(words))
+        person = len(words) > 1 and is_person_name(" ".join(words))
+        heads = person and bool(HEAD_OF.match(phrase, match.end()))  # "Jo Bloggs of Acme"
+        key = (heads, person, len(words))
         if words and words[0].lower() not in PRONOUNS and key >= best_key:
             best, best_key = words, key
     return " ".join(best).rstrip(".,")
