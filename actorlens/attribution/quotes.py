@@ -33,8 +33,12 @@ from actorlens.attribution.phrases import (
 from actorlens.attribution.reported_source import source_before
 from actorlens.attribution.speakers import MIN_SENTENCE_QUOTE_WORDS, THE_STATEMENT, SpeakerResolver
 from actorlens.text.lexicon import (
+    ASPECT_VERBS,
     BODY_NOUNS,
+    ISSUE_VERBS,
+    OBJECT_PREPOSITIONS,
     PASSIVE_QUOTE_CUES,
+    QUESTION_CUES,
     QUOTE_CUES,
     QUOTE_PARTICIPLES,
     STATEMENT_NOUNS,
@@ -65,7 +69,7 @@ RIGHT_APPOSITION = re.compile(
 # A document a body speaks through, up to the body: "a statement issued by X", "its letter".
 ISSUED_BY = re.compile(
     rf"(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(STATEMENT_NOUNS)})"
-    r"\s+(?:(?:issued|released|published|sent)\s+)?(?:by|from)\s+"
+    rf"\s+(?:(?:{alternation(ISSUE_VERBS)})\s+)?(?:by|from)\s+"
 )
 # "said the firm's president, Jo Smith.": the name after a title that names nobody.
 APPOSED_NAME = re.compile(rf",\s*(?P<name>{NAME_RUN.pattern})\s*(?=[.,;!?\n]|$)")
@@ -85,8 +89,8 @@ OWNED_WORDS = re.compile(rf"(?<=\s)(?:{alternation(STATEMENT_NOUNS)})(?=\W*$)")
 BODY_PHRASE = re.compile(
     rf"(?:(?:the|an?)\s+)?(?P<body>(?:[\w’'-]+\s+){{0,3}}?(?:{alternation(BODY_NOUNS)}))\b"
 )
+ASPECT = re.compile(r"\s+to\s")  # "continues to": an aspect, no speech
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s*$")
-ASKING = ("asked", "asks")  # a cue whose object is the person asked
 SENTENCE_END = tuple(".!?")
 EXCLAIMED = re.compile(r"[!?]\W?$")  # “Nuts!”: a cry or a question is someone's words
 
@@ -103,6 +107,8 @@ def cue_after(resolver: SpeakerResolver, end: int) -> Attribution | None:
         match = RIGHT_SPEAKER_FIRST.match(text, end, line_end)
         if match and PASSIVE_BEFORE.search(match.group("phrase")):
             return None  # "“...,” Jarrar was told": the one spoken to
+        if match and match.group("cue") in ASPECT_VERBS and ASPECT.match(text, match.end()):
+            return None  # "“...” Al Qaeda continues to launch attacks": no speech
         offset, phrase = phrase_tail(match.group("phrase")) if match else (0, "")
         if not phrase or not plain_lead(match.group("phrase")[:offset]):
             match = RIGHT_APPOSITION.match(text, end, line_end)
@@ -175,6 +181,8 @@ def cue_before(resolver: SpeakerResolver, start: int, since: int) -> Attribution
         offset, phrase = _named_before(region[: cue.start()], offset, phrase)
     before = region[: cue.start()]
     participle = cue.group().lower() in QUOTE_PARTICIPLES
+    if participle and before[:offset].split()[-1:] in ([p] for p in OBJECT_PREPOSITIONS):
+        offset, phrase = 0, ""  # "replied to the statement saying": an object, no subject
     if phrase or participle or subject_apart(before):
         speaker, name = resolver.resolve(phrase, region_start + offset)
         if not (speaker or name) and (participle or not phrase):
@@ -242,7 +250,7 @@ def attribute_quote(
 
 def _addressee(resolver: SpeakerResolver, chosen: Attribution) -> tuple[str, str]:
     """The person a question cue asks (``“...?” Reed asked Sanchez``), else ("", "")."""
-    if chosen.cue not in ASKING or chosen.cue_start < 0:
+    if chosen.cue not in QUESTION_CUES or chosen.cue_start < 0:
         return "", ""
     text = resolver.doc.text
     at = chosen.cue_start + len(chosen.cue)
@@ -276,7 +284,7 @@ def lead_into_next(document: Document, attributions: list[Attribution]) -> None:
         (start, end), (next_start, _) = spans[i], spans[i + 1]
         follower = attributions[i + 1]
         if (
-            not (attributions[i].speaker_id or attributions[i].speaker_name)
+            not (attributions[i].speaker_id or attributions[i].speaker_name or attributions[i].cue)
             and (follower.speaker_id or follower.speaker_name)
             and not document.text[end:next_start].strip()
             and len(document.text[start:end].split()) >= MIN_SENTENCE_QUOTE_WORDS

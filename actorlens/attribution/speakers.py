@@ -24,12 +24,17 @@ from actorlens.attribution.phrases import (
     body_tail,
     is_person_name,
     name_of,
+    phrase_tail,
     pronoun_cue,
 )
-from actorlens.text.lexicon import NOT_NAMES, STATEMENT_NOUNS, alternation
+from actorlens.text.lexicon import ISSUE_VERBS, NOT_NAMES, STATEMENT_NOUNS, alternation
 
 MIN_SENTENCE_QUOTE_WORDS = 4
 TRAILING_NAME = re.compile(r"\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+)\s*")
+A_STATEMENT = re.compile(rf"(?:an?|its|their)\s+(?:\w+\s+)?(?:{alternation(STATEMENT_NOUNS)})")
+ISSUER = re.compile(
+    rf"(?P<issuer>[^,;:]*?)\s+(?:ha(?:s|ve|d)\s+)?(?:{alternation(ISSUE_VERBS)})\s+$"
+)
 THE_STATEMENT = re.compile(rf"(?:the|this|that)\s+(?:{alternation(STATEMENT_NOUNS)})")
 NON_SPACE = re.compile(r"\S")
 
@@ -63,6 +68,16 @@ class SpeakerResolver:
             return self._pronoun(start, pronoun) if PRONOUNS[pronoun] else ("", "")
         if THE_STATEMENT.fullmatch(pronoun):  # "added the statement": its issuer, said last
             return self._latest_speaker(start)
+        issuer = A_STATEMENT.fullmatch(pronoun) and ISSUER.search(
+            self.doc.text, max(self.doc.sentence_start(start), start - 200), start
+        )
+        if issuer:  # "X has issued a statement declaring"
+            offset, phrase = phrase_tail(issuer.group("issuer"))
+            at, body = body_tail(issuer.group("issuer"))
+            offset, phrase = (
+                (at, body) if body and (not phrase or at < offset) else (offset, phrase)
+            )
+            return self.resolve(phrase, issuer.start() + offset) if phrase else ("", "")
         actors = self.doc.actors_in(start, start + len(phrase))
         persons = [a for a in actors if a in self.doc.persons]
         name = self.doc.fullest(name_of(phrase)) or self._surname(phrase)

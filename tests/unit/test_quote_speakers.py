@@ -164,3 +164,15 @@ def test_the_one_spoken_to_and_an_unnamed_speaker_speak_no_quote(tmp_path):
     text = ("Trump came to the gate. One of the guards said, “You cannot pass this gate.”\n\n"
             "“Nobody may pass without a badge,” Trump was told.")  # fmt: skip
     assert speakers(tmp_path, text) == ["", ""]
+
+
+def test_a_statement_speaks_for_the_body_that_issued_it(tmp_path):
+    text = ("The Acme Holdings board has issued a statement declaring that Putin is “a danger”. "
+            "The statement continues “He must go before the year is out.”\n\n"
+            "Putin replied to the statement saying “I will stay in office for good.”")  # fmt: skip
+    assert speakers(tmp_path, text) == ["Acme Holdings board"] * 2 + ["putin"]
+
+
+def test_continuing_to_act_is_no_speech(tmp_path):
+    text = "“We will win this war,” Putin said. “We will never stop.” Russia continues to fight."
+    assert speakers(tmp_path, text) == ["putin", "putin"]
