@@ -30,6 +30,7 @@ HEX_VALUE = re.compile(r"#?[0-9a-fA-F]{3,8}")
 OPENING_CLAUSE = re.compile(rf"^\W*(?:{alternation(CLAUSE_OPENERS)})\b[^,]*,")
 WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 NEWLINE = re.compile(r"\n")
+PRONOUN_SUBJECT = re.compile(r"\W*(?:He|She)\s")
 HONORIFICS = frozenset(word for words in LEXICON.honorifics.values() for word in words)
 # A paragraph break: a line break, or a run of spaces after a sentence's end in text whose
 # paragraphs were joined onto one line ("... it.  The next paragraph"): its last character.
@@ -183,6 +184,8 @@ class Document:
             if sentence not in clauses:  # read once per sentence, not once per name
                 clause = OPENING_CLAUSE.match(self.text[sentence[0] : sentence[1]])
                 clauses[sentence] = sentence_start + clause.end() if clause else -1
+                if PRONOUN_SUBJECT.match(self.text, sentence_start):  # "He said that X ..."
+                    clauses[sentence] = sentence[1]  # the pronoun is the subject, no name
             if clauses[sentence] > start:
                 continue  # inside an opening "While ..., " clause: not the subject
             subjects[sentence_start] = (start, subject, self._named_with(start, end), name)

@@ -66,6 +66,11 @@ BODY = re.compile(
 )
 # "a spokeswoman for X", "officials of X": the person speaking is not named.
 DESCRIPTION_OPENERS = ("a", "an", "the", "one", "two", "three", "several", "some", "many")
+# The description a phrase opening with "for" or "of" belongs to: "A source" (for X).
+DESCRIPTION_HEAD = re.compile(
+    rf"\b(?:{'|'.join(o.capitalize() + '|' + o for o in DESCRIPTION_OPENERS)})\s+"
+    r"(?:[a-z][\w-]*\s+){1,2}$"
+)
 UNNAMED_HEAD = re.compile(
     rf"^(?:(?:{'|'.join(DESCRIPTION_OPENERS)})\s+(?P<head>[\w -]+?)|[a-z][\w -]*?)\s*"
     r"\b(?:for|of|at|from|with)\s"
@@ -100,7 +105,7 @@ def name_of(phrase: str) -> str:
         key = (heads, person, len(words))
         if words and words[0].lower() not in PRONOUNS and key >= best_key:
             best, best_key = words, key
-    return " ".join(best).rstrip(".,")
+    return " ".join(best).rstrip(".,’'")  # "Daily Mirror''": no markup
 
 
 def described(phrase: str) -> bool:
@@ -174,7 +179,15 @@ def phrase_tail(before: str) -> tuple[int, str]:
         break
     while kept and kept[-1].group().lower() in {"and", "of"}:
         kept.pop()
+    head = DESCRIPTION_HEAD.search(before, 0, kept[-1].start()) if kept else None
+    if head and kept[-1].group() in ("for", "of", "at", "from", "with"):
+        return head.start(), before[head.start() : kept[0].end()]  # "A source for the Party"
     return (kept[-1].start(), before[kept[-1].start() : kept[0].end()]) if kept else (0, "")
+
+
+def without_fillers(before: str) -> str:
+    """``before`` less the filler words that end it ("Jo, who recently" -> "Jo, who")."""
+    return before[: _filler_start(before)]
 
 
 def subject_apart(before: str) -> bool:

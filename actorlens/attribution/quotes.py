@@ -29,6 +29,7 @@ from actorlens.attribution.phrases import (
     plain_lead,
     subject_apart,
     subject_words,
+    without_fillers,
 )
 from actorlens.attribution.reported_source import source_before
 from actorlens.attribution.speakers import MIN_SENTENCE_QUOTE_WORDS, THE_STATEMENT, SpeakerResolver
@@ -173,7 +174,7 @@ def cue_before(resolver: SpeakerResolver, start: int, since: int) -> Attribution
     if not cues:
         return None
     cue = cues[-1]
-    offset, phrase = source_before(region[: cue.start()] + (" " if owned else ""))
+    offset, phrase = source_before(without_fillers(region[: cue.start()]) + " ")
     agent = BY_AGENT.match(region, cue.end())  # "They are described by MI5 as “...”"
     if agent and agent.group("agent"):
         offset, phrase = agent.start("agent"), agent.group("agent")

@@ -176,3 +176,22 @@ def test_a_statement_speaks_for_the_body_that_issued_it(tmp_path):
 def test_continuing_to_act_is_no_speech(tmp_path):
     text = "“We will win this war,” Putin said. “We will never stop.” Russia continues to fight."
     assert speakers(tmp_path, text) == ["putin", "putin"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence opening with "He" has him as its subject, not the name inside it
+        ("Putin spoke on Monday. He said that although Jo Bloggs had erred, all was well. "
+         "Saying “the war must end now”, he left.", ["putin"]),
+        # a relative "who" after fillers
+        ("The plan echoes Dame Jo Bloggs, who recently said “the plan is useless”.",
+         ["Jo Bloggs"]),
+        # "A source for X" names nobody, not X
+        ("A source for the Acme Party said “the rumour is wrong in every way”.", [""]),
+        # wiki markup around a name
+        ("The ''Daily Planet'' said “it will print the memo”.", ["Daily Planet"]),
+    ],
+)  # fmt: skip
+def test_who_the_words_before_a_cue_name(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
