@@ -90,6 +90,7 @@ OWNED_WORDS = re.compile(rf"(?<=\s)(?:{alternation(STATEMENT_NOUNS)})(?=\W*$)")
 BODY_PHRASE = re.compile(
     rf"(?:(?:the|an?)\s+)?(?P<body>(?:[\w’'-]+\s+){{0,3}}?(?:{alternation(BODY_NOUNS)}))\b"
 )
+INVERTED = re.compile(r"\s+(?P<phrase>[A-Z])")
 ASPECT = re.compile(r"\s+to\s")  # "continues to": an aspect, no speech
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s*$")
 SENTENCE_END = tuple(".!?")
@@ -182,6 +183,9 @@ def cue_before(resolver: SpeakerResolver, start: int, since: int) -> Attribution
         offset, phrase = _named_before(region[: cue.start()], offset, phrase)
     before = region[: cue.start()]
     participle = cue.group().lower() in QUOTE_PARTICIPLES
+    inverted = None if phrase or LETTER.search(before) else INVERTED.match(region, cue.end())
+    if inverted:  # "“...,” said Paroubek, citing “...”": the cue's phrase follows it
+        offset, phrase = inverted.start("phrase"), phrase_head(region, inverted.start("phrase"))
     if participle and before[:offset].split()[-1:] in ([p] for p in OBJECT_PREPOSITIONS):
         offset, phrase = 0, ""  # "replied to the statement saying": an object, no subject
     if phrase or participle or subject_apart(before):

@@ -195,3 +195,8 @@ def test_continuing_to_act_is_no_speech(tmp_path):
 )  # fmt: skip
 def test_who_the_words_before_a_cue_name(tmp_path, text, expected):
     assert speakers(tmp_path, text) == expected
+
+
+def test_an_inverted_cue_gives_its_speaker_to_the_quote_after_it(tmp_path):
+    text = "“We must wait,” said Jo Bloggs, citing “strong opposition” to the treaty."
+    assert speakers(tmp_path, text) == ["Jo Bloggs", "Jo Bloggs"]
