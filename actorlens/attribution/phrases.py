@@ -86,7 +86,10 @@ def name_of(phrase: str) -> str:
     ending in a common noun ("US officials") or someone described by their organisation
     ("a spokeswoman for X")."""
     head = phrase.split(",")[0].split()
-    if described(phrase) or (head and (head[-1].islower() or head[-1].lower() in DESCRIPTORS)):
+    titled = len(head) > 2 and all(w[:1].isupper() for w in head[-3:])  # "Energy Agency"
+    if described(phrase) or (
+        head and (head[-1].islower() or (head[-1].lower() in DESCRIPTORS and not titled))
+    ):
         return ""  # "US officials", "the newspaper", "Police": a description, no name
     body = BODY_OF.fullmatch(phrase)  # "the Foreign Ministry of N. Korea": the whole name
     if body and is_body(body.group("body")):

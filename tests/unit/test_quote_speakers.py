@@ -200,3 +200,8 @@ def test_who_the_words_before_a_cue_name(tmp_path, text, expected):
 def test_an_inverted_cue_gives_its_speaker_to_the_quote_after_it(tmp_path):
     text = "“We must wait,” said Jo Bloggs, citing “strong opposition” to the treaty."
     assert speakers(tmp_path, text) == ["Jo Bloggs", "Jo Bloggs"]
+
+
+def test_a_titled_body_ending_in_a_descriptor_is_a_name(tmp_path):
+    text = "The International Atomic Energy Agency said: “The site is closed to all.”"
+    assert speakers(tmp_path, text) == ["International Atomic Energy Agency"]
