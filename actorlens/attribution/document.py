@@ -14,7 +14,13 @@ import re
 from dataclasses import dataclass
 
 from actorlens.attribution.phrases import PHRASE_STOP, is_person_name, name_of, pronoun_cue
-from actorlens.text.lexicon import CLAUSE_OPENERS, NOT_NAMES, NOT_PERSON_WORDS, alternation
+from actorlens.text.lexicon import (
+    CLAUSE_OPENERS,
+    LEXICON,
+    NOT_NAMES,
+    NOT_PERSON_WORDS,
+    alternation,
+)
 from actorlens.text.names import CAPITALISED_NAME
 from actorlens.text.spans import quote_spans
 
@@ -24,6 +30,11 @@ HEX_VALUE = re.compile(r"#?[0-9a-fA-F]{3,8}")
 OPENING_CLAUSE = re.compile(rf"^\W*(?:{alternation(CLAUSE_OPENERS)})\b[^,]*,")
 WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 NEWLINE = re.compile(r"\n")
+PRONOUN_SUBJECT = re.compile(r"\W*(?:He|She)\s")
+HONORIFICS = frozenset(word for words in LEXICON.honorifics.values() for word in words)
+# A paragraph break: a line break, or a run of spaces after a sentence's end in text whose
+# paragraphs were joined onto one line ("... it.  The next paragraph"): its last character.
+PARAGRAPH_BREAK = re.compile(r"\n|(?<=[.!?])[\"”’']?[ \t]{2,}(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -52,7 +63,8 @@ class Document:
         self.persons = persons  # person actor id -> pronoun from the actors file, or ""
         self.quotes = quotation_spans(text)
         self.quote_starts = [s for s, _ in self.quotes]
-        self.newlines = [m.start() for m in NEWLINE.finditer(text)]  # paragraph bounds
+        self.newlines = [m.start() for m in NEWLINE.finditer(text)]
+        self.breaks = [m.end() - 1 for m in PARAGRAPH_BREAK.finditer(text)]  # paragraph bounds
         self.pronouns = self._person_pronouns()
         # runs of two or more capitalised words, found once: the names a speaker or a
         # sentence subject can have
@@ -120,8 +132,12 @@ class Document:
         """The fullest form of ``name`` the document gives."""
         if not name:
             return ""
-        fuller = self.names_by_last_word().get(name.split()[-1], name)
-        return fuller if len(fuller) > len(name) else name
+        words = name.split()
+        fuller = self.names_by_last_word().get(words[-1], name)
+        given = fuller.lower().split()[:-1]  # "Jo Smith" is no "Adam Smith", "Jo K. Smith" is
+        fits = len(words) == 1 or words[0].lower() in given
+        fits = fits and (is_person_name(fuller) or not is_person_name(name))  # not a body's run
+        return fuller if fits and len(fuller) > len(name) else name
 
     def phrase_end(self, offset: int) -> int:
         """Where the phrase of :data:`~actorlens.attribution.phrases.PHRASE_CHAR` that holds
@@ -148,10 +164,14 @@ class Document:
         candidates = [(*m, "") for m in self.mentions if m[2] in self.persons]
         for start, end, run in self.long_names:
             words = [w for w in run.split() if w not in NOT_NAMES]
-            if len(words) < 2 or any(w.strip("’'s") in NOT_PERSON_WORDS for w in words):
+            titled = len(words) == 1 and run.split()[0].lower().rstrip(".") in HONORIFICS
+            if (len(words) < 2 and not titled) or any(
+                w.strip("’'s") in NOT_PERSON_WORDS for w in words
+            ):
                 continue
-            if not self._overlaps_mention(start, end):
-                candidates.append((start, end, "", name_of(run)))
+            if not self._overlaps_mention(start, end):  # "Mr Reid": the fullest form given
+                name = name_of(run)
+                candidates.append((start, end, "", self.fullest(name) if titled else name))
         subjects: dict[int, tuple[int, str, str, str]] = {}
         clauses: dict[tuple[int, int], int] = {}  # sentence -> end of its opening clause
         for start, end, subject, name in sorted(candidates):
@@ -164,6 +184,8 @@ class Document:
             if sentence not in clauses:  # read once per sentence, not once per name
                 clause = OPENING_CLAUSE.match(self.text[sentence[0] : sentence[1]])
                 clauses[sentence] = sentence_start + clause.end() if clause else -1
+                if PRONOUN_SUBJECT.match(self.text, sentence_start):  # "He said that X ..."
+                    clauses[sentence] = sentence[1]  # the pronoun is the subject, no name
             if clauses[sentence] > start:
                 continue  # inside an opening "While ..., " clause: not the subject
             subjects[sentence_start] = (start, subject, self._named_with(start, end), name)
@@ -177,15 +199,20 @@ class Document:
         index = bisect.bisect_right(self.sentence_starts, offset)
         return self.sentence_starts[index] if index < len(self.sentence_starts) else len(self.text)
 
-    def paragraph_start(self, offset: int) -> int:
+    def line_start(self, offset: int) -> int:
         """Start of the line holding ``offset`` (``text.rfind("\\n", 0, offset) + 1``)."""
         index = bisect.bisect_left(self.newlines, offset) - 1
         return self.newlines[index] + 1 if index >= 0 else 0
 
+    def paragraph_start(self, offset: int) -> int:
+        """Start of the paragraph holding ``offset``: after the latest break before it."""
+        index = bisect.bisect_left(self.breaks, offset) - 1
+        return self.breaks[index] + 1 if index >= 0 else 0
+
     def paragraph_end(self, offset: int) -> int:
-        """The first line break at or after ``offset``, else the text's end."""
-        index = bisect.bisect_left(self.newlines, offset)
-        return self.newlines[index] if index < len(self.newlines) else len(self.text)
+        """The first paragraph break at or after ``offset``, else the text's end."""
+        index = bisect.bisect_left(self.breaks, offset)
+        return self.breaks[index] if index < len(self.breaks) else len(self.text)
 
     def actors_in(self, start: int, end: int) -> list[str]:
         """Actors mentioned wholly inside ``[start, end)``, in text order."""

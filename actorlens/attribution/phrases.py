@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from actorlens.text.lexicon import (
+    BODY_NOUNS,
     COORDINATORS,
     DESCRIPTORS,
     FILLERS,
@@ -23,8 +24,8 @@ from actorlens.text.lexicon import (
 )
 
 # Words between a speaker and the cue that do not break the link ("Trump last week said"),
-# each a whole word: see _filler_start.
-FILLER_WORD = re.compile(rf"{alternation(FILLERS)}|[A-Z][a-z]+day|\w+ly")
+# each a whole word: see _filler_start. Also the empty parentheses a removed link leaves.
+FILLER_WORD = re.compile(rf"{alternation(FILLERS)}|[A-Z][a-z]+day|\w+ly|\(\)")
 NON_SPACE_RUN = re.compile(r"\S+")
 PARTICLE = alternation(NAME_PARTICLES)
 NAME_PARTICLE = re.compile(rf"(?:{PARTICLE})-[A-Z]")  # "al-Mussawi"
@@ -44,10 +45,35 @@ NAME_RUN = re.compile(
     rf"\b(?:[A-Z][\w’'.-]*|(?:{PARTICLE})-[A-Z][\w’'-]*)"
     rf"(?:\s+(?:[A-Z][\w’'.-]*|(?:{PARTICLE})(?:-[A-Z][\w’'-]*)?(?=\s|$)))*"
 )
+# A name of two words or more between commas (or at the start), then a lower-case
+# description up to the end: "His friend, Jo Bloggs, a doctor at Acme in Wales".
+APPOSITION = re.compile(
+    rf"(?:^|,)\s*(?P<name>[A-Z][\w’'.-]*(?:\s+(?:{PARTICLE}))*(?:\s+[A-Z][\w’'.-]*)+),\s+"
+    rf"(?:(?:a|an|the)\s+)?(?:[a-z]|(?:{alternation(w.capitalize() for w in TITLE_WORDS)})"
+    r"\b[^,]*?\b(?:of|for|at)\b)[^,]*,?\s*$"
+)  # a description in lower case, or a title of a body: "Jo Bloggs, President of Acme,"
+HEAD_OF = re.compile(r"\s+(?:of|at|from)\s")  # after a person's name heading the phrase
+# A body's name that runs over "of" or "for": "the Ministry of External Relations".
+CAPITALS = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
+BODY_OF = re.compile(
+    rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?P<name>(?P<body>{CAPITALS})"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?{CAPITALS})+)"
+)
+# A body named by capitalised words before a body noun ("the Egyptian interior ministry").
+BODY = re.compile(
+    rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?P<body>(?:[A-Z][\w.’'-]*\s+)+(?:[a-z][\w-]*\s+){{0,2}}"
+    rf"(?:{alternation(BODY_NOUNS)}))\s*$"
+)
 # "a spokeswoman for X", "officials of X": the person speaking is not named.
 DESCRIPTION_OPENERS = ("a", "an", "the", "one", "two", "three", "several", "some", "many")
+# The description a phrase opening with "for" or "of" belongs to: "A source" (for X).
+DESCRIPTION_HEAD = re.compile(
+    rf"\b(?:{'|'.join(o.capitalize() + '|' + o for o in DESCRIPTION_OPENERS)})\s+"
+    r"(?:[a-z][\w-]*\s+){1,2}$"
+)
 UNNAMED_HEAD = re.compile(
-    rf"^(?:{'|'.join(DESCRIPTION_OPENERS)})?\s*[a-z][\w -]*\b(?:for|of|at|from|with)\s"
+    rf"^(?:(?:{'|'.join(DESCRIPTION_OPENERS)})\s+(?P<head>[\w -]+?)|[a-z][\w -]*?)\s*"
+    r"\b(?:for|of|at|from|with)\s"
 )
 
 
@@ -60,10 +86,16 @@ def name_of(phrase: str) -> str:
     ending in a common noun ("US officials") or someone described by their organisation
     ("a spokeswoman for X")."""
     head = phrase.split(",")[0].split()
-    if described(phrase) or (head and (head[-1].islower() or head[-1].lower() in DESCRIPTORS)):
+    titled = len(head) > 2 and all(w[:1].isupper() for w in head[-3:])  # "Energy Agency"
+    if described(phrase) or (
+        head and (head[-1].islower() or (head[-1].lower() in DESCRIPTORS and not titled))
+    ):
         return ""  # "US officials", "the newspaper", "Police": a description, no name
+    body = BODY_OF.fullmatch(phrase)  # "the Foreign Ministry of N. Korea": the whole name
+    if body and is_body(body.group("body")):
+        return body.group("name")
     best: list[str] = []
-    best_key = (False, 0)
+    best_key = (False, False, 0)
     for match in NAME_RUN.finditer(phrase):
         words = match.group().replace("’s", "").replace("'s", "").split()
         while words and words[0] in NOT_NAMES:
@@ -71,10 +103,12 @@ def name_of(phrase: str) -> str:
         titles = [i for i, w in enumerate(words) if w.lower().rstrip(".") in TITLE_WORDS]
         if titles:  # "Iraqi Prime Minister Nouri al-Maliki"; a title alone names nobody
             words = words[titles[-1] + 1 :]
-        key = (len(words) > 1 and is_person_name(" ".join(words)), len(words))
+        person = len(words) > 1 and is_person_name(" ".join(words))
+        heads = person and bool(HEAD_OF.match(phrase, match.end()))  # "Jo Bloggs of Acme"
+        key = (heads, person, len(words))
         if words and words[0].lower() not in PRONOUNS and key >= best_key:
             best, best_key = words, key
-    return " ".join(best).rstrip(".,")
+    return " ".join(best).rstrip(".,’'")  # "Daily Mirror''": no markup
 
 
 def described(phrase: str) -> bool:
@@ -83,7 +117,13 @@ def described(phrase: str) -> bool:
     first, _, rest = phrase.partition(" ")
     if first.lower() in DESCRIPTION_OPENERS:  # "A spokesman for X" opening a sentence
         phrase = f"{first.lower()} {rest}"
-    return bool(UNNAMED_HEAD.match(phrase))
+    head = UNNAMED_HEAD.match(phrase)  # "the Director of X" too; "the Foreign Ministry of X" names
+    return bool(head) and not is_body(head.group("head") or "")
+
+
+def is_body(words: str) -> bool:
+    """Whether capitalised ``words`` name a body ("Foreign Ministry"), not a role."""
+    return any(word in NOT_PERSON_WORDS for word in words.split() if word[:1].isupper())
 
 
 def is_person_name(name: str) -> bool:
@@ -133,6 +173,7 @@ def phrase_tail(before: str) -> tuple[int, str]:
         if (
             token[0].isupper()
             or NAME_PARTICLE.match(token)
+            or (kept and token in NAME_PARTICLES)  # "bin Laden said"
             or token.lower().rstrip("’'s") in PHRASE_WORDS
             or token.endswith(("’s", "'s"))
         ):
@@ -141,14 +182,65 @@ def phrase_tail(before: str) -> tuple[int, str]:
         break
     while kept and kept[-1].group().lower() in {"and", "of"}:
         kept.pop()
+    head = DESCRIPTION_HEAD.search(before, 0, kept[-1].start()) if kept else None
+    if head and kept[-1].group() in ("for", "of", "at", "from", "with"):
+        return head.start(), before[head.start() : kept[0].end()]  # "A source for the Party"
     return (kept[-1].start(), before[kept[-1].start() : kept[0].end()]) if kept else (0, "")
+
+
+def without_fillers(before: str) -> str:
+    """``before`` less the filler words that end it ("Jo, who recently" -> "Jo, who")."""
+    return before[: _filler_start(before)]
+
+
+def subject_apart(before: str) -> bool:
+    """Whether the words before a cue leave its subject to the rest of the sentence: none,
+    a comma ("Putin, speaking in Moscow, said"), a coordinator ("arrived and said") or an
+    infinitive's "to" ("went on to say"), besides fillers; not a noun that names nobody
+    ("one of the inspectors said")."""
+    words = before[: _filler_start(before)].split()
+    return not words or words[-1].endswith(",") or words[-1] in ("to", *COORDINATORS)
+
+
+def body_tail(before: str) -> tuple[int, str]:
+    """The body named by the words that end ``before``, fillers left out, and where it
+    starts: "The Egyptian interior ministry has" -> "Egyptian interior ministry"; (0, "")
+    for none (a body noun with no capitalised word before it names no one body)."""
+    match = BODY.search(before, 0, _filler_start(before))
+    if not match or match.group("body").split()[0] in NOT_NAMES:
+        return 0, ""
+    return match.start("body"), match.group("body")
+
+
+def apposition_head(before: str) -> tuple[int, str]:
+    """The name heading an apposition that ends ``before`` (the words in front of a cue)
+    and where it starts: "Jo Bloggs, director of security at Acme Corp" -> "Jo Bloggs";
+    (0, "") unless a name of two words or more stands alone between commas (or at the
+    start) and a lower-case description follows it."""
+    match = APPOSITION.search(before)
+    if not match or match.group("name").split()[0] in NOT_NAMES:
+        return 0, ""
+    return match.start("name"), match.group("name")
+
+
+def subject_words(before: str) -> tuple[int, str]:
+    """The words before a cue back to the clause's start, fillers left out, and where they
+    start: the description a cue's subject is when it names nobody ("According to Jo, one
+    of the inspectors said" -> "one of the inspectors"); (0, "") past eight words."""
+    end = _filler_start(before)
+    start = max(before.rfind(mark, 0, end) for mark in ",;:") + 1
+    words = before[start:end].strip()
+    return (
+        (end - len(before[start:end].lstrip()), words) if 0 < len(words.split()) <= 8 else (0, "")
+    )
 
 
 def plain_lead(words: str) -> bool:
     """Whether the words before a speaker phrase are a short lower-case description
     ("campaign chairman", "a smiling") that does not break the phrase from its cue."""
     words = words.split()
-    return len(words) <= 3 and all(w.islower() for w in words)
+    opens_clause = bool(words) and words[0] in COORDINATORS  # "so she blames": a new clause
+    return len(words) <= 3 and all(w.islower() for w in words) and not opens_clause
 
 
 def phrase_head(after: str, start: int = 0, end: int | None = None) -> str:
@@ -161,8 +253,14 @@ def phrase_head(after: str, start: int = 0, end: int | None = None) -> str:
             break
         if not kept and token.lower() in PRONOUNS:
             return token
-        if token[0].isupper() or token.lower().rstrip("’'s") in PHRASE_WORDS:
+        if (
+            token[0].isupper()
+            or token in NAME_PARTICLES  # "said bin Laden", "said de Villepin"
+            or token.lower().rstrip("’'s") in PHRASE_WORDS
+        ):
             kept.append(word)
             continue
         break
+    while kept and kept[-1].group() in NAME_PARTICLES:
+        kept.pop()
     return after[start : kept[-1].end()].strip() if kept else ""

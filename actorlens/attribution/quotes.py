@@ -18,9 +18,33 @@ is matched in place within the quote's paragraph, never on a copy of the rest of
 import re
 
 from actorlens.attribution.document import Attribution, Document
-from actorlens.attribution.phrases import PHRASE_CHAR, phrase_head, phrase_tail, plain_lead
-from actorlens.attribution.speakers import MIN_SENTENCE_QUOTE_WORDS, SpeakerResolver
-from actorlens.text.lexicon import PASSIVE_QUOTE_CUES, QUOTE_CUES, QUOTE_PARTICIPLES, alternation
+from actorlens.attribution.phrases import (
+    NAME_RUN,
+    PHRASE_CHAR,
+    apposition_head,
+    body_tail,
+    name_of,
+    phrase_head,
+    phrase_tail,
+    plain_lead,
+    subject_apart,
+    subject_words,
+    without_fillers,
+)
+from actorlens.attribution.reported_source import source_before
+from actorlens.attribution.speakers import MIN_SENTENCE_QUOTE_WORDS, THE_STATEMENT, SpeakerResolver
+from actorlens.text.lexicon import (
+    ASPECT_VERBS,
+    BODY_NOUNS,
+    ISSUE_VERBS,
+    OBJECT_PREPOSITIONS,
+    PASSIVE_QUOTE_CUES,
+    QUESTION_CUES,
+    QUOTE_CUES,
+    QUOTE_PARTICIPLES,
+    STATEMENT_NOUNS,
+    alternation,
+)
 
 CUE = (
     rf"according\s+to|(?:was|were|is|are)\s+(?:{alternation(PASSIVE_QUOTE_CUES)})"
@@ -40,11 +64,36 @@ RIGHT_SPEAKER_FIRST = re.compile(
 )
 # "“...,” Smith, chief strategist at Acme, said": a name, an apposition, the cue.
 RIGHT_APPOSITION = re.compile(
-    rf"\s*[,.!?]?\s*(?P<phrase>{PHRASE_CHAR}{{1,60}}?),\s*[^,;:!?\n“”\"]{{1,80}}?,\s*"
+    rf"\s*[,.!?]?\s*(?P<phrase>{PHRASE_CHAR}{{1,60}}?),\s*[^,;:!?\n“”\"]{{1,80}}?(?:,\s*|\s+)"
     rf"(?:\w+ly\s+)?(?P<cue>{CUE})\b"
+)  # the closing comma may be left out ("“...,” Smith, the firm's president said")
+# A document a body speaks through, up to the body: "a statement issued by X", "its letter".
+ISSUED_BY = re.compile(
+    rf"(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(STATEMENT_NOUNS)})"
+    rf"\s+(?:(?:{alternation(ISSUE_VERBS)})\s+)?(?:by|from)\s+"
 )
+# "said the firm's president, Jo Smith.": the name after a title that names nobody.
+APPOSED_NAME = re.compile(rf",\s*(?P<name>{NAME_RUN.pattern})\s*(?=[.,;!?\n]|$)")
 COLON = re.compile(r"(?P<phrase>[^,.;:!?\n“”\"]{1,60}):\s*$")
 LETTER = re.compile(r"[^\W\d_]")
+# What may stand between a cue and the quote it introduces: nothing, or words up to a comma,
+# a colon or "that" ("X told the summit, “...”", "X said about it: “...”").
+INTRODUCTION = re.compile(r"\s*|[^.!?\n“”\"]*(?:[,:]|\bthat)\s*")
+# A participle opening the sentence of a quote ("Adding, “...”"), capitalised.
+OPENING_PARTICIPLE = re.compile(
+    rf"\b(?:{alternation(p.capitalize() for p in QUOTE_PARTICIPLES)})\b(?=\W*$)"
+)
+# The agent of a passive cue: "described by MI5 as", not "quoted by a newspaper".
+BY_AGENT = re.compile(rf"(?<!quoted)\s+by\s+(?P<agent>{PHRASE_CHAR}*?)\s+(?:as|that)\s*$")
+# Words someone owns, right before the quote: "General Smith's reply “Nuts!”".
+OWNED_WORDS = re.compile(rf"(?<=\s)(?:{alternation(STATEMENT_NOUNS)})(?=\W*$)")
+BODY_PHRASE = re.compile(
+    rf"(?:(?:the|an?)\s+)?(?P<body>(?:[\w’'-]+\s+){{0,3}}?(?:{alternation(BODY_NOUNS)}))\b"
+)
+INVERTED = re.compile(r"\s+(?P<phrase>[A-Z])")
+ASPECT = re.compile(r"\s+to\s")  # "continues to": an aspect, no speech
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s*$")
+SENTENCE_END = tuple(".!?")
 EXCLAIMED = re.compile(r"[!?]\W?$")  # “Nuts!”: a cry or a question is someone's words
 
 
@@ -53,12 +102,15 @@ def cue_after(resolver: SpeakerResolver, end: int) -> Attribution | None:
     doc = resolver.doc
     text, line_end = doc.text, doc.paragraph_end(end)
     match = RIGHT_CUE_FIRST.match(text, end, line_end)
+    body = ""
     if match:
-        at = match.start("phrase")
-        phrase_end = doc.phrase_end(at)
-        phrase = phrase_head(text, at, phrase_end)
+        at, phrase, phrase_end, body = _head_after_cue(resolver, match.start("phrase"), line_end)
     else:
         match = RIGHT_SPEAKER_FIRST.match(text, end, line_end)
+        if match and PASSIVE_BEFORE.search(match.group("phrase")):
+            return None  # "“...,” Jarrar was told": the one spoken to
+        if match and match.group("cue") in ASPECT_VERBS and ASPECT.match(text, match.end()):
+            return None  # "“...” Al Qaeda continues to launch attacks": no speech
         offset, phrase = phrase_tail(match.group("phrase")) if match else (0, "")
         if not phrase or not plain_lead(match.group("phrase")[:offset]):
             match = RIGHT_APPOSITION.match(text, end, line_end)
@@ -68,8 +120,29 @@ def cue_after(resolver: SpeakerResolver, end: int) -> Attribution | None:
         at = match.start("phrase") + offset
         phrase_end = match.end()
     speaker, name = resolver.resolve(phrase, at)
+    name = name or ("" if speaker else body)
     return Attribution(speaker, phrase, re.sub(r"\s+", " ", match.group("cue")), phrase_end,
                        name, at if phrase else -1, match.start("cue"))  # fmt: skip
+
+
+def _head_after_cue(resolver: SpeakerResolver, at: int, line_end: int) -> tuple:
+    """(start, phrase, end, body) of the speaker phrase after a cue (``said X``): the issuer of
+    a statement ("said a statement issued by X"), "the statement" (its issuer, said last),
+    or the name after a title that names nobody ("said Iran's President, Mahmoud
+    Ahmadinejad"); ``body`` is an issuer named in lower case ("from the royal palace")."""
+    text = resolver.doc.text
+    issued = ISSUED_BY.match(text, at, line_end)
+    at = issued.end() if issued else at
+    phrase_end = resolver.doc.phrase_end(at)
+    spoken_by = THE_STATEMENT.match(text, at, phrase_end)
+    phrase = spoken_by.group() if spoken_by else phrase_head(text, at, phrase_end)
+    body = BODY_PHRASE.match(text, at, phrase_end) if issued and not name_of(phrase) else None
+    if body:
+        return at, body.group(), body.end(), body.group("body")
+    apposed = APPOSED_NAME.match(text, phrase_end, line_end)
+    if apposed and not resolver.names_person(phrase, at):
+        return apposed.start("name"), apposed.group("name"), apposed.end(), ""
+    return at, phrase, phrase_end, ""
 
 
 def cue_before(resolver: SpeakerResolver, start: int, since: int) -> Attribution | None:
@@ -92,18 +165,70 @@ def cue_before(resolver: SpeakerResolver, start: int, since: int) -> Attribution
     pattern = HEADLINE_CUE_WORD if headline else CUE_WORD
     cues = [c for c in pattern.finditer(region) if not doc.in_quote(
         region_start + c.start(), region_start + c.end())]  # fmt: skip
+    opening = OPENING_PARTICIPLE.search(region)
+    if not cues and opening and not LETTER.search(region, 0, opening.start()):
+        cues = [opening]
+    owned = None if cues else OWNED_WORDS.search(region)
+    owned = owned if owned and region[: owned.start()].rstrip().endswith(("’s", "'s")) else None
+    if owned:  # "General Smith's reply “Nuts!”": the owner of the words
+        cues = [owned]
     if not cues:
         return None
     cue = cues[-1]
-    offset, phrase = phrase_tail(region[: cue.start()])
-    speaker, name = resolver.resolve(phrase, region_start + offset)
-    if not (speaker or name) and (not phrase or cue.group() in QUOTE_PARTICIPLES):
-        speaker, name = resolver.earlier_in_sentence(start)
-        if not (speaker or name):
-            speaker, name = doc.subject_before(start, doc.sentence_start(start))
+    offset, phrase = source_before(without_fillers(region[: cue.start()]) + " ")
+    agent = BY_AGENT.match(region, cue.end())  # "They are described by MI5 as “...”"
+    if agent and agent.group("agent"):
+        offset, phrase = agent.start("agent"), agent.group("agent")
+    else:
+        offset, phrase = _named_before(region[: cue.start()], offset, phrase)
+    before = region[: cue.start()]
+    participle = cue.group().lower() in QUOTE_PARTICIPLES
+    inverted = None if phrase or LETTER.search(before) else INVERTED.match(region, cue.end())
+    if inverted:  # "“...,” said Paroubek, citing “...”": the cue's phrase follows it
+        offset, phrase = inverted.start("phrase"), phrase_head(region, inverted.start("phrase"))
+    if participle and before[:offset].split()[-1:] in ([p] for p in OBJECT_PREPOSITIONS):
+        offset, phrase = 0, ""  # "replied to the statement saying": an object, no subject
+    if phrase or participle or subject_apart(before):
+        speaker, name = resolver.resolve(phrase, region_start + offset)
+        if not (speaker or name) and (participle or not phrase):
+            speaker, name = _subject_of(resolver, start, region, cues, participle)
+    else:  # "one of the inspectors said": a description that names nobody
+        offset, phrase = subject_words(before)
+        speaker, name = "", ""
     return Attribution(speaker, phrase, re.sub(r"\s+", " ", cue.group()),
                        region_start + cue.end(), name,
                        region_start + offset if phrase else -1, region_start + cue.start())  # fmt: skip
+
+
+def _subject_of(resolver, start: int, region: str, cues: list, participle: bool) -> tuple:
+    """The speaker of a cue with no speaker phrase of its own (``region`` ends at the quote
+    at ``start``, ``cues`` found in it): the subject of an earlier cue of a participle
+    ("X replied, saying “...”"), an earlier quote's speaker or the person subject of the
+    sentence, or, for a participle opening the sentence, the latest person."""
+    doc = resolver.doc
+    speaker, name = "", ""
+    if participle and len(cues) > 1:
+        earlier, earlier_phrase = phrase_tail(region[: cues[-2].start()])
+        speaker, name = resolver.resolve(earlier_phrase, start - len(region) + earlier)
+    if not (speaker or name):
+        speaker, name = resolver.earlier_in_sentence(start)
+    if not (speaker or name):
+        speaker, name = doc.subject_before(start, doc.sentence_start(start))
+    if not (speaker or name) and participle and not region[: cues[-1].start()].strip():
+        speaker, name = resolver.latest_person(start)
+    return speaker, name
+
+
+def _named_before(before: str, offset: int, phrase: str) -> tuple[int, str]:
+    """The speaker phrase ending ``before`` (found at ``offset``), or the name heading an
+    apposition or the body that phrase is part of."""
+    head_at, head = apposition_head(before)
+    if head and (not phrase or offset > head_at):  # "Jo Bloggs, a doctor in Wales said"
+        offset, phrase = head_at, head
+    body_at, body = body_tail(before)
+    if body and (not phrase or offset > body_at):  # "The Egyptian interior ministry has said"
+        offset, phrase = body_at, body
+    return offset, phrase
 
 
 def attribute_quote(
@@ -111,7 +236,11 @@ def attribute_quote(
 ) -> Attribution:
     """Speaker of the quote ``text[start:end]``; ``previous_end`` ends the quote before it.
     The resolver remembers a named speaker."""
-    found = [a for a in (cue_after(resolver, end), cue_before(resolver, start, previous_end)) if a]
+    text = resolver.doc.text
+    before = cue_before(resolver, start, previous_end)
+    introduced = before and _introduces(text, before, start) and _closes_sentence(text, start, end)
+    after = None if introduced else cue_after(resolver, end)
+    found = [a for a in (after, before) if a]
     known = [a for a in found if a.speaker_id] or [a for a in found if a.speaker_name]
     chosen = (known or found or [None])[0]
     if chosen is None:
@@ -120,7 +249,19 @@ def attribute_quote(
             speaker, name = resolver.person_subject(start, end)
         chosen = Attribution(speaker, "", "", -1, name)
     resolver.remember(start, chosen)
+    resolver.note_quote(start, chosen, _addressee(resolver, chosen))
     return chosen
+
+
+def _addressee(resolver: SpeakerResolver, chosen: Attribution) -> tuple[str, str]:
+    """The person a question cue asks (``“...?” Reed asked Sanchez``), else ("", "")."""
+    if chosen.cue not in QUESTION_CUES or chosen.cue_start < 0:
+        return "", ""
+    text = resolver.doc.text
+    at = chosen.cue_start + len(chosen.cue)
+    at += len(text[at : at + 3]) - len(text[at : at + 3].lstrip())
+    phrase = phrase_head(text, at, resolver.doc.phrase_end(at))
+    return resolver.resolve(phrase, at) if phrase and phrase[0].isupper() else ("", "")
 
 
 def is_scare_quote(document: Document, start: int, end: int, attribution: Attribution) -> bool:
@@ -148,12 +289,25 @@ def lead_into_next(document: Document, attributions: list[Attribution]) -> None:
         (start, end), (next_start, _) = spans[i], spans[i + 1]
         follower = attributions[i + 1]
         if (
-            not (attributions[i].speaker_id or attributions[i].speaker_name)
+            not (attributions[i].speaker_id or attributions[i].speaker_name or attributions[i].cue)
             and (follower.speaker_id or follower.speaker_name)
             and not document.text[end:next_start].strip()
             and len(document.text[start:end].split()) >= MIN_SENTENCE_QUOTE_WORDS
         ):
             attributions[i] = Attribution(follower.speaker_id, "", "", -1, follower.speaker_name)
+
+
+def _introduces(text: str, attribution: Attribution, start: int) -> bool:
+    """Whether the cue of ``attribution`` introduces the quote at ``start`` (see
+    :data:`INTRODUCTION`)."""
+    return bool(INTRODUCTION.fullmatch(text, attribution.cue_end, start))
+
+
+def _closes_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the quote ``text[start:end]`` (with its marks) ends its sentence: a period,
+    question or exclamation mark right before or right after the closing mark."""
+    return text[max(start, end - 4) : end - 1].rstrip()[-1:] in SENTENCE_END or text[
+        end : end + 1] in SENTENCE_END  # fmt: skip
 
 
 def _is_headline(text: str, line_start: int, line_end: int) -> bool:

@@ -21,13 +21,21 @@ import re
 from actorlens.attribution.document import Attribution, Document
 from actorlens.attribution.phrases import (
     PRONOUNS,
+    body_tail,
     is_person_name,
     name_of,
+    phrase_tail,
     pronoun_cue,
 )
-from actorlens.text.lexicon import NOT_NAMES
+from actorlens.text.lexicon import ISSUE_VERBS, NOT_NAMES, STATEMENT_NOUNS, alternation
 
 MIN_SENTENCE_QUOTE_WORDS = 4
+TRAILING_NAME = re.compile(r"\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+)\s*")
+A_STATEMENT = re.compile(rf"(?:an?|its|their)\s+(?:\w+\s+)?(?:{alternation(STATEMENT_NOUNS)})")
+ISSUER = re.compile(
+    rf"(?P<issuer>[^,;:]*?)\s+(?:ha(?:s|ve|d)\s+)?(?:{alternation(ISSUE_VERBS)})\s+$"
+)
+THE_STATEMENT = re.compile(rf"(?:the|this|that)\s+(?:{alternation(STATEMENT_NOUNS)})")
 NON_SPACE = re.compile(r"\S")
 
 
@@ -42,6 +50,8 @@ class SpeakerResolver:
         # phrase ("Mr Howard": he)
         self.recent: list[tuple[int, str, str, str]] = []
         self.recent_starts: list[int] = []  # their offsets, in order (quotes come in order)
+        self.unnamed_at = -1  # the latest quote with a cue that names nobody
+        self.asked = (-1, "", "")  # (offset, speaker, name) of the person a question asks
 
     def resolve(self, phrase: str, start: int) -> tuple[str, str]:
         """(actor id, name) of a speaker phrase found at ``start``: the actor it mentions,
@@ -50,16 +60,53 @@ class SpeakerResolver:
         if not phrase:
             return "", ""
         pronoun = phrase.lower()
+        if pronoun == "they":  # "According to Privacy International, ... They also stated"
+            speaker, name = self._latest_speaker(start)
+            body = speaker not in self.doc.persons if speaker else not is_person_name(name)
+            return (speaker, name) if body else ("", "")
         if pronoun in PRONOUNS:
             return self._pronoun(start, pronoun) if PRONOUNS[pronoun] else ("", "")
+        if THE_STATEMENT.fullmatch(pronoun):  # "added the statement": its issuer, said last
+            return self._latest_speaker(start)
+        issuer = A_STATEMENT.fullmatch(pronoun) and ISSUER.search(
+            self.doc.text, max(self.doc.sentence_start(start), start - 200), start
+        )
+        if issuer:  # "X has issued a statement declaring"
+            offset, phrase = phrase_tail(issuer.group("issuer"))
+            at, body = body_tail(issuer.group("issuer"))
+            offset, phrase = (
+                (at, body) if body and (not phrase or at < offset) else (offset, phrase)
+            )
+            return self.resolve(phrase, issuer.start() + offset) if phrase else ("", "")
         actors = self.doc.actors_in(start, start + len(phrase))
         persons = [a for a in actors if a in self.doc.persons]
         name = self.doc.fullest(name_of(phrase)) or self._surname(phrase)
+        if not (name or actors):  # "the Egyptian interior ministry"
+            name = body_tail(phrase)[1]
+        elif actors and not (name or persons):  # "The leader of the PFLP Ahmed Saadat"
+            name = self._name_after_actor(phrase, start)
         if persons:
             return persons[-1], ""
         if actors and not (name and self.doc.names_unmatched(start, phrase, name)):
             return actors[-1], ""
         return "", name  # "Canada's Trade Minister Jim Peterson": the person, not Canada
+
+    def _name_after_actor(self, phrase: str, start: int) -> str:
+        """A person's name of two words or more that ends ``phrase`` (at ``start``) right
+        after the last actor it mentions: the person a description names at its end."""
+        end = start + len(phrase)
+        index = bisect.bisect_left(self.doc.mention_starts, end) - 1
+        if index < 0 or self.doc.mentions[index][0] < start:
+            return ""
+        tail = TRAILING_NAME.fullmatch(self.doc.text, self.doc.mentions[index][1], end)
+        name = name_of(tail.group("name")) if tail else ""  # no titles: "Governor General"
+        return self.doc.fullest(name) if " " in name and is_person_name(name) else ""
+
+    def names_person(self, phrase: str, start: int) -> bool:
+        """Whether ``phrase`` (at ``start``) names a person: a person actor or a person's
+        name, not a title or a body ("Iran's President", "the director of TV3")."""
+        speaker, name = self.resolve(phrase, start)
+        return speaker in self.doc.persons or (not speaker and bool(name) and is_person_name(name))
 
     def _surname(self, phrase: str) -> str:
         """The fuller name of a one-word phrase that is also a common capitalised word,
@@ -72,9 +119,9 @@ class SpeakerResolver:
     def _pronoun(self, offset: int, pronoun: str) -> tuple[str, str]:
         """The most recent speaker or person subject before ``offset`` whom ``pronoun``
         fits (their own pronoun is the same or unknown), within two paragraphs."""
-        window = self.doc.paragraph_start(max(self.doc.paragraph_start(offset) - 2, 0))
-        window = self.doc.paragraph_start(max(window - 2, 0))
-        fits = ("", pronoun)
+        window = self.doc.line_start(max(self.doc.line_start(offset) - 2, 0))
+        window = self.doc.line_start(max(window - 2, 0))
+        fits = ("", pronoun) if pronoun else ("", "he", "she")
         # Walk back from ``offset`` to the window's start only, the latest fit first.
         speaker_at, speaker = -1, None
         for o, s, cue, name in _back(self.recent, self.recent_starts, window, offset):
@@ -93,6 +140,18 @@ class SpeakerResolver:
         if subject[0] or subject[1]:
             return subject
         return self._mentioned_person(window, offset, fits), ""
+
+    def _latest_speaker(self, offset: int) -> tuple[str, str]:
+        """The latest speaker before ``offset`` in its paragraph or the one before."""
+        window = self.doc.paragraph_start(max(self.doc.paragraph_start(offset) - 2, 0))
+        for _, speaker, _, name in _back(self.recent, self.recent_starts, window, offset):
+            return speaker, name
+        return "", ""
+
+    def latest_person(self, offset: int) -> tuple[str, str]:
+        """The most recent speaker or person subject before ``offset``, as for a pronoun
+        that fits anyone: the subject of a participle opening a sentence ("Adding, “...”")."""
+        return self._pronoun(offset, "")
 
     def _mentioned_person(self, since: int, offset: int, fits) -> str:
         """The person actor mentioned last before ``offset`` (from ``since``) whom the
@@ -140,12 +199,27 @@ class SpeakerResolver:
         paragraph = self.doc.paragraph_start(start)
         previous_paragraph = self.doc.paragraph_start(max(paragraph - 2, 0))
         offset, speaker, _, name = self.recent[-1]
+        if self.unnamed_at > offset:  # the quote before names nobody ("one of the men said")
+            offset, speaker, name = self.unnamed_at, "", ""
         if offset >= paragraph:
             return speaker, name
         if offset < previous_paragraph:
             return "", ""
         opens_with_quote = not NON_SPACE.search(self.doc.text, paragraph, start)  # no copy
+        if opens_with_quote and self.asked[0] >= previous_paragraph:  # the one asked answers
+            answer, self.asked = self.asked[1:], (-1, "", "")
+            return answer
         return (speaker, name) if opens_with_quote else ("", "")
+
+    def note_quote(self, start: int, chosen: Attribution, addressee: tuple[str, str]) -> None:
+        """Keep what a quote tells the quotes after it: that its cue names nobody, or the
+        person it asks ("“...?” Reed asked Sanchez": the next paragraph's quote answers)."""
+        if chosen.speaker_text and not (chosen.speaker_id or chosen.speaker_name):
+            self.unnamed_at = start
+        if any(addressee):
+            self.asked = (start, *addressee)
+        elif chosen.cue:
+            self.asked = (-1, "", "")
 
 
 def _back(items: list[tuple], starts: list[int], since: int, offset: int):

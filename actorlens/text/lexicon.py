@@ -23,7 +23,9 @@ SECTIONS = {"reporting_verbs", "name_particles", "honorifics", "gendered_nouns",
 PRONOUNS = ("she", "he", "unknown")
 PHRASE_KINDS = ("titles", "name_suffixes", "places")  # abbreviations inside a speaker phrase
 SPEAKER_WORD_KINDS = ("phrase_words", "descriptors", "not_person_words", "fillers", "coordinators",
-                      "clause_openers", "not_sources", "prepositions")  # fmt: skip
+                      "clause_openers", "not_sources", "prepositions", "body_nouns",
+                      "statement_nouns", "issue_verbs", "object_prepositions", "question_cues",
+                      "aspect_verbs")  # fmt: skip
 DESCRIPTION_WORD_KINDS = ("heads", "qualifiers")
 POSITION_KINDS = ("mental", "stance", "predicates", "views", "holders", "backing", "judging",
                   "documents", "regarding", "gestures")  # fmt: skip
@@ -187,6 +189,12 @@ COORDINATORS = frozenset(LEXICON.speaker_words["coordinators"])
 CLAUSE_OPENERS = LEXICON.speaker_words["clause_openers"]
 NOT_SOURCES = frozenset(LEXICON.speaker_words["not_sources"])
 PREPOSITIONS = LEXICON.speaker_words["prepositions"]
+BODY_NOUNS = LEXICON.speaker_words["body_nouns"]
+STATEMENT_NOUNS = LEXICON.speaker_words["statement_nouns"]
+ISSUE_VERBS = LEXICON.speaker_words["issue_verbs"]
+OBJECT_PREPOSITIONS = frozenset(LEXICON.speaker_words["object_prepositions"])
+QUESTION_CUES = frozenset(LEXICON.speaker_words["question_cues"])
+ASPECT_VERBS = frozenset(LEXICON.speaker_words["aspect_verbs"])
 # Descriptions of a person ("the Liberal Democrat leader"): the nouns they end in, and the
 # words that make someone else of the holder ("the vice president" is not "the president").
 DESCRIPTION_HEADS = LEXICON.description_words["heads"]

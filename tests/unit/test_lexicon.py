@@ -211,7 +211,7 @@ SHIPPED = lexicon.LEXICON_FILE.read_text(encoding="utf-8")
         ('In, "On", At', "In, On, At", "not_names: expected a list"),
         ('in, "on", at', "in, on, at", "sentence_starters: expected a list"),
         ('In, "On", During', "In, On, During", "speaker_words: clause_openers: expected a list"),
-        ("  coordinators: [and, but, or, then]\n", "", "speaker_words: expected a mapping"),
+        ("  coordinators: [and, but, or, then, so]\n", "", "speaker_words: expected a mapping"),
     ],
 )  # fmt: skip
 def test_a_malformed_lexicon_names_the_entry(tmp_path, old, new, message):

@@ -40,7 +40,8 @@ def test_seed_stage_tables(seeds):
     # "Trump will push for" (inside the countries' fear) were positions
     assert result.attributions["kind"].value_counts().to_dict() == {
         "direct": 44, "reported": 32, "mixed": 17, "position": 17}  # fmt: skip
-    assert (result.attributions["speaker_id"] != "").sum() == 99
+    # 99 before "European Commission President Ursula von der Leyen" resolved to her actor
+    assert (result.attributions["speaker_id"] != "").sum() == 100
     assert {
         "score_minilm",
         "score_trained",

@@ -1,0 +1,207 @@
+"""Speakers of direct quotes on any newsroom's style (issue 27): the cue that introduces a
+quote, appositions, continuations, descriptions that name nobody, and paragraphs joined onto
+one line."""
+
+import pandas as pd
+import pytest
+
+from actorlens.attribution.extract import extract_attributions, quoted_passages
+from actorlens.corpus.actors import Actor
+from actorlens.corpus.ingest import ingest_corpus
+from actorlens.mentions.count import analyse
+
+ACTORS = [
+    Actor("putin", "Vladimir Putin", "person", "russia", "he", names=("Vladimir Putin", "Putin")),
+    Actor("trump", "Donald Trump", "person", pronoun="he", names=("Donald Trump", "Trump")),
+    Actor("kallas", "Kaja Kallas", "person", pronoun="she", names=("Kaja Kallas", "Kallas")),
+    Actor("russia", "Russia", "state", names=("Russia",), metonyms=("Kremlin", "Moscow")),
+]  # fmt: skip
+
+
+def quotes_of(tmp_path, text: str) -> pd.DataFrame:
+    (tmp_path / "001.txt").write_text("Talks went on\n\n" + text, encoding="utf-8")
+    corpus = ingest_corpus(tmp_path)
+    found = analyse(corpus, ACTORS)
+    table = extract_attributions(corpus.texts, corpus.sentences, found.mentions, found.actors)
+    return quoted_passages(table, corpus.texts)
+
+
+def speakers(tmp_path, text: str) -> list[str]:
+    """Each quote's speaker: the actor, else the name, else ""."""
+    quotes = quotes_of(tmp_path, text)
+    return [a or n for a, n in zip(quotes["speaker_id"], quotes["speaker_name"], strict=True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the quote closes its sentence: the next sentence's cue is about something else
+        ("Kallas said: “Europe stands firm.” Trump said later that talks would go on.",
+         ["kallas"]),
+        ("Kallas told the summit, “Europe stands firm.” Trump added that talks would go on.",
+         ["kallas"]),
+        ("Kallas spoke after Trump, saying that “Europe stands firm”. Trump said no more.",
+         ["kallas"]),
+        # a quote ending in a comma is attributed by the cue after it
+        ("Her office said: “Europe stands firm,” said Kallas.", ["kallas"]),
+        # "so ... blames" after the quote is a clause of its own
+        ("Kallas has said “the talks went too far,” so Trump blames Putin.", ["kallas"]),
+    ],
+)  # fmt: skip
+def test_the_cue_that_introduces_a_quote_wins(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kallas went on to say, “Europe stands firm and will not move.”", ["kallas"]),
+        ("Putin met Trump on Monday and added, “We will talk again next week.”", ["putin"]),
+        ("Acme Holdings itself said “no deal has been signed with anyone”.", ["Acme Holdings"]),
+        ("Senator Jo Bloggs () said, “We will vote against the whole bill.”", ["Jo Bloggs"]),
+        ("Putin spoke to reporters in Moscow. Adding, “We will win this in the end.”",
+         ["putin"]),
+        ("Jo Reid spoke first.\n\nMr Reid referred to the war, saying that “it fuels terror”.",
+         ["Jo Reid"]),
+    ],
+)  # fmt: skip
+def test_the_subject_a_cue_leaves_to_the_sentence(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
+
+
+def test_a_description_before_the_cue_names_nobody(tmp_path):
+    text = "Trump came to the gate. Later one of the inspectors said, “You cannot pass it.”"
+    assert speakers(tmp_path, text) == [""]
+
+
+def test_a_fuller_name_must_hold_the_given_name(tmp_path):
+    text = ("Royal Marine Adam Sperry came home on Monday.\n\n"
+            "His grandmother, Margaret Sperry, said: “We are so happy to see him.”")  # fmt: skip
+    assert speakers(tmp_path, text) == ["Margaret Sperry"]
+
+
+def test_paragraphs_joined_onto_one_line_bound_a_continuation(tmp_path):
+    # two spaces after a sentence's end part paragraphs written onto one line
+    text = ("“We will win this war,” Putin said. “Nobody can stop us now.”  Two guards "
+            "stopped the reporters.  “Nobody may pass this door today.”")  # fmt: skip
+    assert speakers(tmp_path, text) == ["putin", "putin", ""]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the name heads the apposition, not the capitalised words of the description
+        ("Jo Bloggs, director of security at Acme Holdings said: “The plan will fail.”",
+         ["Jo Bloggs"]),
+        ("His neighbour, Ann Other, a teacher at a school in Cardiff said “He was kind.”",
+         ["Ann Other"]),
+        # after the quote, the closing comma of the apposition left out
+        ("“The plan will fail,” Jo Bloggs, the polling firm's president said.", ["Jo Bloggs"]),
+        # a title that names nobody, then the name
+        ("“The plan will fail,” said the head of research at Acme, Jo Bloggs.", ["Jo Bloggs"]),
+        ("“The plan will fail,” said Russia's envoy, Jo Bloggs.", ["Jo Bloggs"]),
+    ],
+)  # fmt: skip
+def test_the_name_an_apposition_gives(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
+
+
+def test_lower_case_name_particles_stay_in_the_name(tmp_path):
+    text = ("Osama bin Laden spoke on a tape.\n\n"
+            "“We planned it alone,” said bin Laden. “Nobody else knew of the plan.”")  # fmt: skip
+    assert speakers(tmp_path, text) == ["Osama bin Laden", "Osama bin Laden"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body named by capitalised words before a body noun
+        ("The Ruritanian interior ministry has said “the men were never arrested.”",
+         ["Ruritanian interior ministry"]),
+        # a statement speaks for the body that issued it, and so does "the statement" after it
+        ("“The report is a lie,” said a statement issued by the Foreign Ministry of Ruritania. "
+         "“We will answer it,” added the statement.",
+         ["Foreign Ministry of Ruritania", "Foreign Ministry of Ruritania"]),
+        # a body named over "of": the whole name, not its last capitalised words
+        ("“The talks will go on,” said the Ruritanian Ministry of External Relations.",
+         ["Ruritanian Ministry of External Relations"]),
+    ],
+)  # fmt: skip
+def test_a_body_speaks_in_its_own_name(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a description ending in a person's name after the body it names
+        ("The head of the Friendship League of Russia Jo Bloggs told reporters, “We stay.”",
+         ["Jo Bloggs"]),
+        # the agent of a passive cue
+        ("The rebels are described by Russia as “a danger to the whole region”.", ["russia"]),
+        # the owner of the words
+        ("General Jo Bloggs's reply “Never!” is remembered by every soldier.", ["Jo Bloggs"]),
+        # "they" after a body that spoke
+        ("Acme International said that its sales fell sharply last year. They also stated "
+         "that “no jobs will go”.",
+         ["Acme International"]),
+        # the issuer of a statement named in lower case
+        ("“The king has died,” said an official statement from the royal palace.",
+         ["royal palace"]),
+    ],
+)  # fmt: skip
+def test_the_speaker_a_phrase_names(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
+
+
+def test_the_one_asked_answers_in_the_next_paragraph(tmp_path):
+    text = ("“Did you order the raid?” Trump asked Kallas. “Tell us now.”\n\n"
+            "“I never ordered any raid at all.”\n\nShe then added, “Never in my life.”")  # fmt: skip
+    assert speakers(tmp_path, text) == ["trump", "trump", "kallas", "kallas"]
+
+
+def test_the_one_spoken_to_and_an_unnamed_speaker_speak_no_quote(tmp_path):
+    text = ("Trump came to the gate. One of the guards said, “You cannot pass this gate.”\n\n"
+            "“Nobody may pass without a badge,” Trump was told.")  # fmt: skip
+    assert speakers(tmp_path, text) == ["", ""]
+
+
+def test_a_statement_speaks_for_the_body_that_issued_it(tmp_path):
+    text = ("The Acme Holdings board has issued a statement declaring that Putin is “a danger”. "
+            "The statement continues “He must go before the year is out.”\n\n"
+            "Putin replied to the statement saying “I will stay in office for good.”")  # fmt: skip
+    assert speakers(tmp_path, text) == ["Acme Holdings board"] * 2 + ["putin"]
+
+
+def test_continuing_to_act_is_no_speech(tmp_path):
+    text = "“We will win this war,” Putin said. “We will never stop.” Russia continues to fight."
+    assert speakers(tmp_path, text) == ["putin", "putin"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence opening with "He" has him as its subject, not the name inside it
+        ("Putin spoke on Monday. He said that although Jo Bloggs had erred, all was well. "
+         "Saying “the war must end now”, he left.", ["putin"]),
+        # a relative "who" after fillers
+        ("The plan echoes Dame Jo Bloggs, who recently said “the plan is useless”.",
+         ["Jo Bloggs"]),
+        # "A source for X" names nobody, not X
+        ("A source for the Acme Party said “the rumour is wrong in every way”.", [""]),
+        # wiki markup around a name
+        ("The ''Daily Planet'' said “it will print the memo”.", ["Daily Planet"]),
+    ],
+)  # fmt: skip
+def test_who_the_words_before_a_cue_name(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
+
+
+def test_an_inverted_cue_gives_its_speaker_to_the_quote_after_it(tmp_path):
+    text = "“We must wait,” said Jo Bloggs, citing “strong opposition” to the treaty."
+    assert speakers(tmp_path, text) == ["Jo Bloggs", "Jo Bloggs"]
+
+
+def test_a_titled_body_ending_in_a_descriptor_is_a_name(tmp_path):
+    text = "The International Atomic Energy Agency said: “The site is closed to all.”"
+    assert speakers(tmp_path, text) == ["International Atomic Energy Agency"]
