@@ -36,6 +36,7 @@ from actorlens.attribution.reported_source import (
     according_source,
     make_raw,
     make_reported,
+    plain_subject,
     source_before,
     trim_end,
 )
@@ -63,6 +64,8 @@ LEAD = re.compile(
 THAT = re.compile(r"(?:that|how|whether|what|why)\b\s*")
 # "not", "never", "no longer", and a contracted auxiliary whole ("didn't", "won’t")
 NEGATION = re.compile(r"(?:\b(?:not|never|no longer)|\b\w+n['’]t)\s+(?:\w+\s+)?$")
+PLAIN_SAY = frozenset(("said", "says", "say", "told", "tells", "tell"))  # take any clause
+EMPHATIC = re.compile(r"\b(?:did|does|do)\s+$")
 AGENTLESS = re.compile(r"\bit\s+(?:is|was|has\s+been|had\s+been|were)\s+$", re.IGNORECASE)
 PASSIVE = re.compile(r"\b(?:is|was|were|are|been|being|be)\s+(?:\w+ly\s+)?$")
 CLOSING_CUE = re.compile(
@@ -193,6 +196,8 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
     if negated:  # "did not say": the source stands before the auxiliary
         before = before[: NEGATION.search(before).start()]
         before = re.sub(r"\b(?:did|does|do|has|have|had|would|could|will)\s*$", "", before)
+    elif EMPHATIC.search(before):  # "did acknowledge": the source stands before "did"
+        before = before[: EMPHATIC.search(before).start()]
     agentless = AGENTLESS.search(before)
     if word == "according to" or CUES[word] == "adverb":
         return None  # only the according-to constructions; adverbs: _hearsay
@@ -205,6 +210,10 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
                             -1, negated, True)  # fmt: skip
         return None  # "was accused of": no source phrase in this sentence
     offset, phrase = source_before(before)
+    plain = not phrase and not agentless and not noun and CUES[word] != "intend"
+    if plain:  # "The party has said", "Some politicians commented"
+        offset, phrase = plain_subject(before, before_start == sentence_start)
+        plain = bool(phrase)
     source_start = before_start + offset if phrase else -1  # ``before`` may be cut short
     participle = (word in CLAUSE_PARTICIPLES and before.rstrip().endswith(",")) or bool(
         COORDINATED.search(before)
@@ -249,7 +258,7 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
                 position = near.start()
                 that = THAT.match(text, position, limit)
         clause = CLAUSE_SUBJECT.match(text, position, limit)
-        if family == "that" and not that and not clause:
+        if (family == "that" or (plain and word not in PLAIN_SAY)) and not that and not clause:
             return None  # "announced his resignation": no clause
         start = that.end() if that else position
         if PREPOSITION.match(text, start, limit):

@@ -9,10 +9,15 @@ from dataclasses import dataclass
 from actorlens.attribution.phrases import name_of, phrase_head, phrase_tail
 from actorlens.text.lexicon import (
     CLAUSE_CUES,
+    CLAUSE_OPENERS,
     COORDINATORS,
     DESCRIPTORS,
+    FILLERS,
+    NOT_IN_SUBJECTS,
     NOT_SOURCES,
     PREPOSITIONS,
+    SUBJECT_BOUNDARIES,
+    SUBJECT_OPENERS,
     alternation,
 )
 
@@ -86,6 +91,57 @@ def source_before(before: str) -> tuple[int, str]:
             if phrase and phrase.lower() not in NOT_SOURCES and name_of(phrase):
                 return offset, phrase
     return 0, ""
+
+
+SUBJECT_WORD = re.compile(r"[\w’'&-]+")
+NOT_WORD = re.compile(r"[^\w\s’'&-]")
+SKIPPED = frozenset((*FILLERS, "did", "does", "do"))
+OPENERS, BOUNDARIES = frozenset(SUBJECT_OPENERS), frozenset(SUBJECT_BOUNDARIES)
+NOT_OPENING = frozenset(CLAUSE_OPENERS)
+MAX_SUBJECT_WORDS = 7
+VERB_AFTER_NAME = re.compile(r"[A-Z][\w-]*(?<!['’]s)\s+(?:\w+ly\s+)?\w+ed\b")  # "Korea denied"
+
+
+def plain_subject(before: str, whole: bool) -> tuple[int, str]:
+    """The plain noun phrase that ends ``before`` (its last words, fillers aside) when it
+    opens the sentence (``whole``: ``before`` starts there) or follows a comma or a
+    subordinator: "The party has", "Some politicians", "after American lumber producers";
+    its head a lower-case noun, its first word a capital or a determiner ("the", "some");
+    (0, "") otherwise. Reads at most a few words back."""
+    words = list(SUBJECT_WORD.finditer(before, max(0, len(before) - 120)))
+    end = len(words)
+    while end and (words[end - 1].group().lower() in SKIPPED
+                   or words[end - 1].group().endswith("ly")):  # fmt: skip
+        end -= 1
+    if not end or NOT_WORD.search(before, words[end - 1].end()):
+        return 0, ""
+    head = words[end - 1].group()
+    if (not head.islower() or head in NOT_IN_SUBJECTS or head in OPENERS or len(head) < 3
+            or head.endswith(("ly", "ing", "ed"))):  # fmt: skip
+        return 0, ""
+    first = end - 1
+    while True:
+        gap = before[words[first - 1].end() : words[first].start()] if first else ""
+        if first == 0 or gap.strip() or words[first - 1].group().lower() in BOUNDARIES:
+            break  # the start of ``before``, a comma or a subordinator before the phrase
+        word = words[first - 1].group()
+        if (word.lower() in NOT_IN_SUBJECTS or word in CUES or end - first >= MAX_SUBJECT_WORDS
+                or (word.endswith("ed") and first > 1 and VERB_AFTER_NAME.match(
+                    before, words[first - 2].start()))):  # fmt: skip
+            return 0, ""  # "North Korea immediately denied all": a clause, not a phrase
+        first -= 1
+    gap = before[words[first - 1].end() : words[first].start()].strip() if first else ""
+    opening = words[first].group()
+    bounded = gap in (",", ";") or (first and not gap) or (not first and whole)
+    if (not bounded or opening in NOT_OPENING or opening.lower() in NOT_IN_SUBJECTS
+            or not (opening[0].isupper() or opening.lower() in OPENERS)):  # fmt: skip
+        return 0, ""
+    if gap == "," and opening.islower():  # "Julia Gillard, the party's spokeswoman said"
+        named_at, named = phrase_tail(before[: words[first - 1].end()] + " ")
+        if (named and NAMED_START.match(named) and named.split()[0] not in NOT_OPENING
+                and not before[:named_at].strip() and name_of(named)):  # fmt: skip
+            return named_at, named
+    return words[first].start(), before[words[first].start() : words[end - 1].end()]
 
 
 DESCRIPTOR_ENDINGS = (*DESCRIPTORS, "ly")

@@ -16,14 +16,15 @@ LEXICON_FILE = Path(__file__).resolve().parents[1] / "resources" / "lexicon.yml"
 OBJECT_LINKS = ("of", "for", "as", "to")  # "accused Y of Z", "described Y as Z", "urged Y to Z"
 CLAUSES = ("say", "that", "told", "intend", "adverb", *OBJECT_LINKS)
 FLAGS = ("quote", "inverted", "passive", "hearsay")
-VERB_KEYS = {"forms", "participle", "clause", "after_quote", *FLAGS}
+VERB_KEYS = {"forms", "participle", "clause", "after_quote", "base", *FLAGS}
 SECTIONS = {"reporting_verbs", "name_particles", "honorifics", "gendered_nouns", "title_words",
             "place_and_body_words", "not_names", "abbreviations", "sentence_starters",
             "speaker_words", "description_words", "position_cues"}  # fmt: skip
 PRONOUNS = ("she", "he", "unknown")
 PHRASE_KINDS = ("titles", "name_suffixes", "places")  # abbreviations inside a speaker phrase
 SPEAKER_WORD_KINDS = ("phrase_words", "descriptors", "not_person_words", "fillers", "coordinators",
-                      "clause_openers", "not_sources", "prepositions")  # fmt: skip
+                      "clause_openers", "not_sources", "prepositions", "subject_openers",
+                      "subject_boundaries", "not_in_subjects")  # fmt: skip
 DESCRIPTION_WORD_KINDS = ("heads", "qualifiers")
 POSITION_KINDS = ("mental", "stance", "predicates", "views")
 
@@ -45,6 +46,7 @@ class ReportingVerb:
     after_quote: tuple[str, ...] = ()
     passive: bool = False
     hearsay: bool = False
+    base: tuple[str, ...] = ()  # the plain form, a cue only before a that-clause
 
     @property
     def all_forms(self) -> tuple[str, ...]:
@@ -91,10 +93,11 @@ def _verb(lemma: str, entry, where: str) -> ReportingVerb:
         raise LexiconError(f"{where}: participle must be one word")
     forms = _words(entry["forms"], f"{where}: forms")
     after_quote = _words(entry.get("after_quote", []), f"{where}: after_quote")
+    base = _words(entry.get("base", []), f"{where}: base")
     if not set(after_quote) <= set(forms):
         raise LexiconError(f"{where}: after_quote lists a word that is not one of its forms")
     return ReportingVerb(lemma, forms, participle, clause=entry.get("clause", ""),
-                         after_quote=after_quote, **flags)  # fmt: skip
+                         after_quote=after_quote, base=base, **flags)  # fmt: skip
 
 
 def _lists(section, where: str, allowed=None, required=()) -> dict[str, tuple[str, ...]]:
@@ -153,6 +156,7 @@ QUOTE_PARTICIPLES = frozenset(v.participle for v in _ACTIVE if v.quote and v.par
 PASSIVE_QUOTE_CUES = tuple(form for verb in LEXICON.verbs if verb.passive for form in verb.forms)
 # Reported speech: every form of a verb that takes a clause -> what it takes.
 CLAUSE_CUES = {form: verb.clause for verb in _ACTIVE if verb.clause for form in verb.all_forms}
+CLAUSE_CUES |= {form: "that" for verb in _ACTIVE for form in verb.base}  # "critics argue that"
 CLAUSE_PARTICIPLES = frozenset(v.participle for v in _ACTIVE if v.clause and v.participle)
 # "X is said to ...": the forms that cue speech of no named source in the passive.
 HEARSAY_CUES = frozenset(form for verb in _ACTIVE if verb.hearsay for form in verb.forms)
@@ -186,6 +190,9 @@ COORDINATORS = frozenset(LEXICON.speaker_words["coordinators"])
 CLAUSE_OPENERS = LEXICON.speaker_words["clause_openers"]
 NOT_SOURCES = frozenset(LEXICON.speaker_words["not_sources"])
 PREPOSITIONS = LEXICON.speaker_words["prepositions"]
+SUBJECT_OPENERS = LEXICON.speaker_words["subject_openers"]
+SUBJECT_BOUNDARIES = LEXICON.speaker_words["subject_boundaries"]
+NOT_IN_SUBJECTS = frozenset(LEXICON.speaker_words["not_in_subjects"])
 # Descriptions of a person ("the Liberal Democrat leader"): the nouns they end in, and the
 # words that make someone else of the holder ("the vice president" is not "the president").
 DESCRIPTION_HEADS = LEXICON.description_words["heads"]
