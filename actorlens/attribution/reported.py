@@ -44,6 +44,7 @@ from actorlens.text.lexicon import (
     CLAUSE_PARTICIPLES,
     CLOSING_CUES,
     DESCRIPTORS,
+    FILLERS,
     HEARSAY_CUES,
     INVERTED_CUES,
     NOT_SOURCES,
@@ -104,9 +105,11 @@ EVALUATE_OBJECT = {
 }
 TO = re.compile(r"\s*to\b")
 TO_SPACES = re.compile(r"\s*to\s+")
+INTEND_TO = re.compile(r"\s*(?:(?:not|never)\s+)?to\b")
 TOLD_OBJECT = re.compile(r"\s*(?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w’'.-]*)*\s*")
 CLAUSE_SUBJECT = re.compile(r"(?:he|she|it|they|we|there)\b")
-COORDINATED = re.compile(r"\w,?\s+(?:and|but)\s+$")
+# "... and reported", "“a dictator” and blamed", "but now says": the sentence's subject speaks
+COORDINATED = re.compile(rf"[\w”\"’)],?\s+(?:and|but)\s+(?:(?:{alternation(FILLERS)})\s+)?$")
 COLON_QUOTE = re.compile(r":\s*[\"“]")
 AFTER_PREPOSITION = re.compile(rf"\b(?:{alternation(PREPOSITIONS)})\s+$")  # "for allegedly ..."
 NOUN_THAT = re.compile(r"\s+that\b")
@@ -229,10 +232,13 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
         if not match:
             return None
         start = match.start("obj")
-    elif family == "intend":
-        if not TO.match(text, position, limit):
+    elif family == "intend":  # "vowed to", "promising not to", "promised that"
+        that = THAT.match(text, SPACES.match(text, position, limit).end(), limit)
+        if not (INTEND_TO.match(text, position, limit) or that):
             return None
-        start = TO_SPACES.match(text, position, limit).end()
+        start = that.end() if that else SPACES.match(text, position, limit).end()
+        start = start if that or not TO.match(text, start, limit) else TO_SPACES.match(
+            text, start, limit).end()  # fmt: skip
     else:
         lead = LEAD.match(text, position, limit)
         position = lead.end() if lead else position
@@ -258,7 +264,8 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
                 position = near.start()
                 that = THAT.match(text, position, limit)
         clause = CLAUSE_SUBJECT.match(text, position, limit)
-        if (family == "that" or (plain and word not in PLAIN_SAY)) and not that and not clause:
+        loose = plain or (participle and not phrase)  # a subject found by its place only
+        if (family == "that" or (loose and word not in PLAIN_SAY)) and not that and not clause:
             return None  # "announced his resignation": no clause
         start = that.end() if that else position
         if PREPOSITION.match(text, start, limit):
