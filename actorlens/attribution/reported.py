@@ -68,7 +68,10 @@ NEGATION = re.compile(r"(?:\b(?:not|never|no longer)|\b\w+n['’]t)\s+(?:\w+\s+)
 PLAIN_SAY = frozenset(("said", "says", "say", "told", "tells", "tell"))  # take any clause
 EMPHATIC = re.compile(r"\b(?:did|does|do)\s+$")
 AGENTLESS = re.compile(r"\bit\s+(?:is|was|has\s+been|had\s+been|were)\s+$", re.IGNORECASE)
-PASSIVE = re.compile(r"\b(?:is|was|were|are|been|being|be)\s+(?:\w+ly\s+)?$")
+PASSIVE = re.compile(r"\b(?:is|was|were|are|been|being|be)\s+(?:(?:\w+ly|also|later|now)\s+)?$")
+TO_BE = re.compile(r"\s*to\s+(?:have|be)\b")  # "councils said to have": hearsay, no passive needed
+# "was accused of lying", "was described as serving": what is said of the subject
+PASSIVE_LINK = {link: re.compile(rf"\s*{link}\s+") for link in ("of", "as")}
 CLOSING_CUE = re.compile(
     r",\s*(?P<a>[^,;:]{1,80}?)\s+(?:\w+ly\s+)?(?P<cue>"
     + alternation(CLOSING_CUES)
@@ -206,12 +209,18 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
         return None  # only the according-to constructions; adverbs: _hearsay
     noun = (word in HEARSAY_CUES and NOUN_THAT.match(text, cue.end(), limit)
             and not RELATIVE_END.search(before))  # fmt: skip
-    if not agentless and not noun and PASSIVE.search(before):
+    passive = not agentless and not noun and PASSIVE.search(before)
+    if passive or (word in HEARSAY_CUES and TO_BE.match(text, cue.end(), limit)):
         if word in HEARSAY_CUES and TO.match(text, cue.end(), limit):  # "was said to have"
             start = SPACES.match(text, cue.end(), limit).end()
-            return make_raw("", start, max(start, limit_end), word, cue.start(), cue.end(), "",
-                            -1, negated, True)  # fmt: skip
-        return None  # "was accused of": no source phrase in this sentence
+            offset, phrase = (0, "") if passive else source_before(before)  # "the NSA claims to"
+            return make_raw("", start, max(start, limit_end), word, cue.start(), cue.end(), phrase,
+                            before_start + offset if phrase else -1, negated, not phrase)  # fmt: skip
+        link = PASSIVE_LINK.get(CUES[word])
+        if link and (linked := link.match(text, cue.end(), limit)):  # "was accused of lying"
+            return make_raw("", linked.end(), max(linked.end(), limit_end), word, cue.start(),
+                            cue.end(), "", -1, negated, True)  # fmt: skip
+        return None  # "was told": no source phrase in this sentence
     offset, phrase = source_before(before)
     plain = not phrase and not agentless and not noun and CUES[word] != "intend"
     if plain:  # "The party has said", "Some politicians commented"
