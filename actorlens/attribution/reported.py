@@ -32,6 +32,7 @@ from actorlens.attribution.phrases import phrase_head
 from actorlens.attribution.reported_source import (
     CUE_WORD,
     CUES,
+    NAMED_OBJECT,
     Reported,
     according_source,
     make_raw,
@@ -41,6 +42,7 @@ from actorlens.attribution.reported_source import (
     trim_end,
 )
 from actorlens.text.lexicon import (
+    AUXILIARIES,
     CLAUSE_PARTICIPLES,
     CLOSING_CUES,
     DESCRIPTORS,
@@ -49,6 +51,7 @@ from actorlens.text.lexicon import (
     INVERTED_CUES,
     NOT_SOURCES,
     OBJECT_LINKS,
+    PLAIN_CLAUSE_CUES,
     PREPOSITIONS,
     alternation,
 )
@@ -65,7 +68,7 @@ LEAD = re.compile(
 THAT = re.compile(r"(?:that|how|whether|what|why)\b\s*")
 # "not", "never", "no longer", and a contracted auxiliary whole ("didn't", "won’t")
 NEGATION = re.compile(r"(?:\b(?:not|never|no longer)|\b\w+n['’]t)\s+(?:\w+\s+)?$")
-PLAIN_SAY = frozenset(("said", "says", "say", "told", "tells", "tell"))  # take any clause
+AUXILIARY = re.compile(rf"(?:{alternation(AUXILIARIES)})\b")
 EMPHATIC = re.compile(r"\b(?:did|does|do)\s+$")
 AGENTLESS = re.compile(r"\bit\s+(?:is|was|has\s+been|had\s+been|were)\s+$", re.IGNORECASE)
 PASSIVE = re.compile(r"\b(?:is|was|were|are|been|being|be)\s+(?:(?:\w+ly|also|later|now)\s+)?$")
@@ -97,6 +100,8 @@ ACCORDING_MIDDLE = re.compile(r",\s*(?P<cue>according to)\s+(?P<a>[^,;:]{1,80}?)
 ACCORDING_FIRST = re.compile(r"\b[Aa]ccording to\s+(?P<a>[^,;:]{1,80}?),\s*")
 CAPITAL_ACCORDING = re.compile(r"\bAccording to\s+(?P<a>[^,;:]{1,80}?),\s*")  # after a quote
 MIN_WORDS = 3
+MIN_OUTSIDE = 1  # words outside the quotations that make a clause mixed, not a direct quote
+WORD_RUN = re.compile(r"\w+")
 # A clause holds the attributions that start inside it ("Putin said Lavrov said ...": Putin's
 # clause holds Lavrov's), at most this many: one holding more ends where the next one starts,
 # so a sentence of chained cues ("Putin said, Putin said, ...") costs time linear in its
@@ -108,6 +113,7 @@ EVALUATE_OBJECT = {
 }
 TO = re.compile(r"\s*to\b")
 TO_SPACES = re.compile(r"\s*to\s+")
+NAMED_END = re.compile(r"[,;][”\"]?(?=\s)")
 INTEND_TO = re.compile(r"\s*(?:(?:not|never)\s+)?to\b")
 TOLD_OBJECT = re.compile(r"\s*(?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w’'.-]*)*\s*")
 CLAUSE_SUBJECT = re.compile(r"(?:he|she|it|they|we|there)\b")
@@ -241,6 +247,13 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
         if not match:
             return None
         start = match.start("obj")
+    elif family == "name":  # "called Y a “dictator”", "called the day “historic”"
+        match = NAMED_OBJECT.match(text, position, limit)
+        if not match:
+            return None
+        start = match.start("obj")
+        named = NAMED_END.search(text, match.end(), limit)  # "a “dictator,” claiming ...": Z ends
+        limit_end = trim_end(text, start, named.end()) if named else limit_end
     elif family == "intend":  # "vowed to", "promising not to", "promised that"
         that = THAT.match(text, SPACES.match(text, position, limit).end(), limit)
         if not (INTEND_TO.match(text, position, limit) or that):
@@ -269,20 +282,26 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
         that = THAT.match(text, position, limit)
         if family == "that" and not that:  # "announced at the rally that ..."
             near = re.compile(r"\bthat\s+").search(text, position, min(limit, position + 40))
-            if near and not CUE_WORD.search(text, position, near.start()):
+            if near and not CUE_WORD.search(text, position, near.end()):
                 position = near.start()
                 that = THAT.match(text, position, limit)
         clause = CLAUSE_SUBJECT.match(text, position, limit)
         loose = plain or (participle and not phrase)  # a subject found by its place only
-        if (family == "that" or (loose and word not in PLAIN_SAY)) and not that and not clause:
+        if (
+            (family == "that" or (loose and word not in PLAIN_CLAUSE_CUES))
+            and not that
+            and not clause
+        ):
             return None  # "announced his resignation": no clause
         start = that.end() if that else position
         if PREPOSITION.match(text, start, limit):
             start = _past_phrase(text, start, limit)
             if start < 0:
                 return None  # "said in a statement": no clause follows
-        if text[start : start + 1] in (":", '"', "“"):
-            return None
+        if text[start : start + 1] == ":" or (text[start : start + 1] in '"“' and not that):
+            return None  # "said “...”": a direct quote; "said that “...” ...": a clause
+    if plain and AUXILIARY.match(text, start, limit):
+        return None  # "The member states have called for": "states" is a noun, no cue
     end = max(start, limit_end)  # trim_end(text, start, limit), without walking back again
     return make_raw("", start, end, word, cue.start(), cue.end(), phrase, source_start, negated,
                     bool(agentless) and not phrase)  # fmt: skip
@@ -358,8 +377,10 @@ def _kind(doc, item: Reported) -> bool:
             return False
         item.kind = "reported"
         return True
-    quoted = sum(e - s for s, e in inside)
-    if quoted >= 0.8 * (item.end - item.start):
+    bounds = [item.start, *(x for span in inside for x in span), item.end]
+    pairs = zip(bounds[::2], bounds[1::2], strict=True)
+    outside = sum(len(WORD_RUN.findall(doc.text, a, b)) for a, b in pairs)
+    if outside < MIN_OUTSIDE:
         return False
     item.kind = "mixed"
     return True

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from actorlens.attribution.phrases import name_of, phrase_head, phrase_tail
 from actorlens.text.lexicon import (
+    BASE_CUES,
     CLAUSE_CUES,
     CLAUSE_OPENERS,
     COORDINATORS,
@@ -22,7 +23,19 @@ from actorlens.text.lexicon import (
 )
 
 CUES = CLAUSE_CUES  # cue word -> what it takes: say, that, told, intend, or an OBJECT_LINKS word
-CUE_WORD = re.compile(r"\b(?:according to|" + alternation(CUES) + r")\b")
+# "called Y Z": Y of a few words (not "called a meeting", "called for"), Z quoted or "a ..."
+NAMED_OBJECT = re.compile(
+    r"\s+(?!(?:a|an|for|on|upon|off|in|up|out|back|to|by|from|at|into|that|as)\b)"
+    r"(?P<obj>[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)\s+(?=[“\"]|(?:a|an)\s)"
+)
+NAMING = frozenset(form for form, takes in CUES.items() if takes == "name")
+# A base form cues only before a that-clause or a pronoun subject, a naming verb only before
+# its object and name: the look-aheads keep the sentences with neither from the rules.
+CUE_WORD = re.compile(
+    rf"\b(?:according to|{alternation(set(CUES) - BASE_CUES - NAMING)}"
+    rf"|(?:{alternation(BASE_CUES)})(?=\s+(?:that|he|she|it|they|we|there)\b)"
+    rf"|(?:{alternation(NAMING)})(?={NAMED_OBJECT.pattern}))\b"
+)
 
 TRAILING_COORDINATOR = re.compile(r"\s+(?:and|but|or)$")
 TRAILING_FUNCTION = re.compile(r"(?:\s+(?:of|the|a|an|and|for|at|in|from))+$")

@@ -14,7 +14,7 @@ from actorlens.core import safe_yaml
 
 LEXICON_FILE = Path(__file__).resolve().parents[1] / "resources" / "lexicon.yml"
 OBJECT_LINKS = ("of", "for", "as", "to")  # "accused Y of Z", "described Y as Z", "urged Y to Z"
-CLAUSES = ("say", "that", "told", "intend", "adverb", *OBJECT_LINKS)
+CLAUSES = ("say", "that", "told", "intend", "adverb", "name", *OBJECT_LINKS)
 FLAGS = ("quote", "inverted", "passive", "hearsay")
 VERB_KEYS = {"forms", "participle", "clause", "after_quote", "base", *FLAGS}
 SECTIONS = {"reporting_verbs", "name_particles", "honorifics", "gendered_nouns", "title_words",
@@ -24,7 +24,7 @@ PRONOUNS = ("she", "he", "unknown")
 PHRASE_KINDS = ("titles", "name_suffixes", "places")  # abbreviations inside a speaker phrase
 SPEAKER_WORD_KINDS = ("phrase_words", "descriptors", "not_person_words", "fillers", "coordinators",
                       "clause_openers", "not_sources", "prepositions", "subject_openers",
-                      "subject_boundaries", "not_in_subjects")  # fmt: skip
+                      "subject_boundaries", "not_in_subjects", "auxiliaries")  # fmt: skip
 DESCRIPTION_WORD_KINDS = ("heads", "qualifiers")
 POSITION_KINDS = ("mental", "stance", "predicates", "views")
 
@@ -156,13 +156,19 @@ QUOTE_PARTICIPLES = frozenset(v.participle for v in _ACTIVE if v.quote and v.par
 PASSIVE_QUOTE_CUES = tuple(form for verb in LEXICON.verbs if verb.passive for form in verb.forms)
 # Reported speech: every form of a verb that takes a clause -> what it takes.
 CLAUSE_CUES = {form: verb.clause for verb in _ACTIVE if verb.clause for form in verb.all_forms}
-CLAUSE_CUES |= {form: "that" for verb in _ACTIVE for form in verb.base}  # "critics argue that"
+BASE_CUES = frozenset(form for verb in _ACTIVE for form in verb.base)
+CLAUSE_CUES |= dict.fromkeys(BASE_CUES, "that")  # "critics argue that"
 CLAUSE_PARTICIPLES = frozenset(v.participle for v in _ACTIVE if v.clause and v.participle)
 # "X is said to ...": the forms that cue speech of no named source in the passive.
 HEARSAY_CUES = frozenset(form for verb in _ACTIVE if verb.hearsay for form in verb.forms)
 # "CLAUSE, SOURCE said.": the forms of the verbs that take any clause.
 CLOSING_CUES = tuple(form for verb in _ACTIVE if verb.clause == "say" for form in verb.forms)
 INVERTED_CUES = tuple(form for verb in _ACTIVE if verb.inverted for form in verb.forms)
+# The cues that take a clause without "that" even where the source is found by its place only
+# ("The party has said it ...", "..., saying the fees ..."): the verbs of saying and telling.
+PLAIN_CLAUSE_CUES = frozenset(
+    form for verb in _ACTIVE if verb.inverted or verb.clause == "told" for form in verb.all_forms
+)
 AFTER_QUOTE_CUES = tuple(form for verb in _ACTIVE for form in verb.after_quote)
 
 NAME_PARTICLES = LEXICON.name_particles
@@ -193,6 +199,7 @@ PREPOSITIONS = LEXICON.speaker_words["prepositions"]
 SUBJECT_OPENERS = LEXICON.speaker_words["subject_openers"]
 SUBJECT_BOUNDARIES = LEXICON.speaker_words["subject_boundaries"]
 NOT_IN_SUBJECTS = frozenset(LEXICON.speaker_words["not_in_subjects"])
+AUXILIARIES = LEXICON.speaker_words["auxiliaries"]
 # Descriptions of a person ("the Liberal Democrat leader"): the nouns they end in, and the
 # words that make someone else of the holder ("the vice president" is not "the president").
 DESCRIPTION_HEADS = LEXICON.description_words["heads"]
