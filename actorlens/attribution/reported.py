@@ -114,6 +114,7 @@ EVALUATE_OBJECT = {
 TO = re.compile(r"\s*to\b")
 TO_SPACES = re.compile(r"\s*to\s+")
 NAMED_END = re.compile(r"[,;][”\"]?(?=\s)")
+NEAR_THAT = re.compile(r"\bthat\s+")
 INTEND_TO = re.compile(r"\s*(?:(?:not|never)\s+)?to\b")
 TOLD_OBJECT = re.compile(r"\s*(?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w’'.-]*)*\s*")
 CLAUSE_SUBJECT = re.compile(r"(?:he|she|it|they|we|there)\b")
@@ -233,7 +234,9 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
         offset, phrase = plain_subject(before, before_start == sentence_start)
         plain = bool(phrase)
     source_start = before_start + offset if phrase else -1  # ``before`` may be cut short
-    participle = (word in CLAUSE_PARTICIPLES and before.rstrip().endswith(",")) or bool(
+    participle = (
+        word in CLAUSE_PARTICIPLES and before.rstrip().endswith((",", ",”", ',"'))
+    ) or bool(
         COORDINATED.search(before)
     )  # ", saying ...", "... and reported ...", "... but cautioned ...": the subject
     if not phrase and not agentless and not participle:
@@ -255,7 +258,9 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
         named = NAMED_END.search(text, match.end(), limit)  # "a “dictator,” claiming ...": Z ends
         limit_end = trim_end(text, start, named.end()) if named else limit_end
     elif family == "intend":  # "vowed to", "promising not to", "promised that"
-        that = THAT.match(text, SPACES.match(text, position, limit).end(), limit)
+        that = THAT.match(text, SPACES.match(text, position, limit).end(), limit) or (
+            None if INTEND_TO.match(text, position, limit) else _near_that(text, position, limit)
+        )
         if not (INTEND_TO.match(text, position, limit) or that):
             return None
         start = that.end() if that else SPACES.match(text, position, limit).end()
@@ -281,10 +286,8 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
                 position = lead.end() if lead else position
         that = THAT.match(text, position, limit)
         if family == "that" and not that:  # "announced at the rally that ..."
-            near = re.compile(r"\bthat\s+").search(text, position, min(limit, position + 40))
-            if near and not CUE_WORD.search(text, position, near.end()):
-                position = near.start()
-                that = THAT.match(text, position, limit)
+            that = _near_that(text, position, limit)
+            position = that.start() if that else position
         clause = CLAUSE_SUBJECT.match(text, position, limit)
         loose = plain or (participle and not phrase)  # a subject found by its place only
         if (
@@ -305,6 +308,14 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
     end = max(start, limit_end)  # trim_end(text, start, limit), without walking back again
     return make_raw("", start, end, word, cue.start(), cue.end(), phrase, source_start, negated,
                     bool(agentless) and not phrase)  # fmt: skip
+
+
+def _near_that(text: str, position: int, limit: int) -> re.Match | None:
+    """A "that" a few words on, no cue between ("announced at the rally that ...")."""
+    near = NEAR_THAT.search(text, position, min(limit, position + 40))
+    if near and not CUE_WORD.search(text, position, near.end()):
+        return THAT.match(text, near.start(), limit)
+    return None
 
 
 def _past_phrase(text: str, start: int, limit: int) -> int:
