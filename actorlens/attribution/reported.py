@@ -6,18 +6,24 @@ Constructions, each inside one sentence and outside direct quotes:
   "Mr Clarke said ministers had kept to their pledge", "She denied that she knew";
 * ``SOURCE told / warned / assured OBJECT (that) CLAUSE``;
 * ``SOURCE accused / blamed / criticised Y of / for Z``, ``described Y as Z``, ``urged /
-  asked / called on Y to Z``, ``vowed / promised / pledged / threatened to Z``;
-* ``CLAUSE, SOURCE CUE.`` and ``CLAUSE, CUE SOURCE.`` -- the cue closing the sentence;
+  asked / called on Y to Z``, ``vowed / promised / pledged / threatened (not) to Z``,
+  ``called Y “Z”`` / ``called Y a Z``;
+* the source a plain noun phrase opening the sentence ("The party has said", "Some
+  politicians commented that"), the cue a base form before a that-clause ("critics argue
+  that", "did acknowledge that");
+* ``CLAUSE, SOURCE CUE.`` and ``CLAUSE, CUE SOURCE.`` -- the cue closing the sentence
+  (:mod:`actorlens.attribution.reported_closing`);
 * ``according to SOURCE, CLAUSE``, ``CLAUSE(,) according to SOURCE`` and ``X, according to
   SOURCE, Y``;
 * hearsay of no source (no speaker, not the sentence's subject): ``it was reported that``,
-  ``X was said to Z``, ``there are reports / rumours that``, ``X reportedly / allegedly Y``.
+  ``X was said to Z``, ``councils said to have Z``, ``X was accused of Z``, ``there are
+  reports / rumours that``, ``X reportedly / allegedly Y``.
 
 The clause runs to the end of the sentence or to where the next attribution of the
 sentence starts; one starting right at the clause is held by it ("Putin said Lavrov said
 ..."), and a clause holds at most :data:`MAX_HELD` attributions, so the cost stays linear
-in the sentence's length however densely it chains cues. A clause holding a partial quotation is ``mixed``; one that is wholly a
-quotation is left to the direct quotes. The cue's negation ("did not say") is kept.
+in the sentence's length however densely it chains cues. A clause with a quotation and a
+word outside it is ``mixed``; one that is wholly a quotation is left to the direct quotes. The cue's negation ("did not say") is kept.
 Cues that take a plain noun object ("announced his resignation") count only with a
 ``that`` clause. Each cue word and what it takes come from the lexicon
 (:mod:`actorlens.text.lexicon`, ``resources/lexicon.yml``): a participle after a comma
@@ -28,13 +34,12 @@ import bisect
 import re
 
 from actorlens.attribution.document import OPENING_CLAUSE, Document
-from actorlens.attribution.phrases import phrase_head
+from actorlens.attribution.reported_closing import closing_cue
 from actorlens.attribution.reported_source import (
     CUE_WORD,
     CUES,
     NAMED_OBJECT,
     Reported,
-    according_source,
     make_raw,
     make_reported,
     plain_subject,
@@ -44,11 +49,8 @@ from actorlens.attribution.reported_source import (
 from actorlens.text.lexicon import (
     AUXILIARIES,
     CLAUSE_PARTICIPLES,
-    CLOSING_CUES,
-    DESCRIPTORS,
     FILLERS,
     HEARSAY_CUES,
-    INVERTED_CUES,
     NOT_SOURCES,
     OBJECT_LINKS,
     PLAIN_CLAUSE_CUES,
@@ -75,26 +77,6 @@ PASSIVE = re.compile(r"\b(?:is|was|were|are|been|being|be)\s+(?:(?:\w+ly|also|la
 TO_BE = re.compile(r"\s*to\s+(?:have|be)\b")  # "councils said to have": hearsay, no passive needed
 # "was accused of lying", "was described as serving": what is said of the subject
 PASSIVE_LINK = {link: re.compile(rf"\s*{link}\s+") for link in ("of", "as")}
-CLOSING_CUE = re.compile(
-    r",\s*(?P<a>[^,;:]{1,80}?)\s+(?:\w+ly\s+)?(?P<cue>"
-    + alternation(CLOSING_CUES)
-    + r")(?P<tail>(?:\s+(?!that\b)[^\s,;:]+){0,4})[.!?]?\s*$"
-)
-CLOSING_INVERTED = re.compile(
-    r",\s*(?P<cue>"
-    + alternation(INVERTED_CUES)
-    + r"|according to)\s+(?P<a>[^,;:]{1,80}?)[.!?]?\s*$"
-)
-# ", Holm, the harbour chief, said.": a name and its apposition close the sentence.
-CLOSING_APPOSITION = re.compile(
-    r",\s*(?P<a>[^,;:]{1,60}?,[^,;:]{1,60}?),?\s+(?:\w+ly\s+)?(?P<cue>"
-    + alternation(CLOSING_CUES)
-    + r")(?P<tail>(?:\s+(?!that\b)[^\s,;:]+){0,4})[.!?]?\s*$"
-)
-NAMED_OR_DESCRIBED = re.compile(
-    r"\b[A-Z]|\b(?:" + alternation(DESCRIPTORS) + r")\b|\b(?:poll|survey|study)\b"
-)
-CLOSING_ACCORDING = re.compile(r"\s(?P<cue>according to)\s+(?P<a>[^,;:]{1,80}?)[.!?]?\s*$")
 # "The fees, according to Holm, will rise.": the sentence is the clause.
 ACCORDING_MIDDLE = re.compile(r",\s*(?P<cue>according to)\s+(?P<a>[^,;:]{1,80}?),\s*")
 ACCORDING_FIRST = re.compile(r"\b[Aa]ccording to\s+(?P<a>[^,;:]{1,80}?),\s*")
@@ -141,7 +123,7 @@ def find_reported(doc: Document, sentence_start: int, sentence_end: int) -> list
         return []  # no cue word: nothing is reported here (most sentences, read once)
     sentence = text[sentence_start:sentence_end]
     found: list[Reported] = []
-    closing = _closing(doc, sentence_start, sentence_end)
+    closing = closing_cue(doc, sentence_start, sentence_end)
     limit = closing.source_start - 1 if closing else sentence_end
     lead = _lead_start(sentence)
     opening = ACCORDING_FIRST.match(sentence, lead) or CAPITAL_ACCORDING.search(sentence)
@@ -333,44 +315,6 @@ def _past_phrase(text: str, start: int, limit: int) -> int:
         return SPACES.match(text, comma + 1, limit).end()
     pronoun = re.compile(r"\b(?:he|she|it|they|we|there)\b").search(text, start, window)
     return pronoun.start() if pronoun else -1
-
-
-def _closing(doc, sentence_start: int, sentence_end: int) -> Reported | None:
-    """``CLAUSE, SOURCE CUE.`` / ``CLAUSE, CUE SOURCE.`` / ``CLAUSE, according to SOURCE.``"""
-    text = doc.text
-    sentence = text[sentence_start:sentence_end]
-    for pattern in (CLOSING_INVERTED, CLOSING_CUE, CLOSING_APPOSITION, CLOSING_ACCORDING):
-        match = pattern.search(sentence)
-        if not match:
-            continue
-        phrase_text = match.group("a")
-        if pattern in (CLOSING_CUE, CLOSING_APPOSITION):
-            offset, phrase = source_before(
-                phrase_text + (", " if pattern is CLOSING_APPOSITION else " ")
-            )
-            if not phrase or phrase_text[:offset].strip() not in ("", "as"):
-                continue  # ", as officials said": the clause before the comma
-        else:
-            phrase = according_source(phrase_text) if match.group("cue") == "according to" else (
-                phrase_head(phrase_text))  # fmt: skip
-            if (pattern is CLOSING_ACCORDING and not NAMED_OR_DESCRIBED.search(phrase_text)) or (
-                phrase.lower() in NOT_SOURCES
-            ):
-                continue  # "rose according to plan", ", said the fees would rise"
-            offset = 0
-            if not phrase or (match.group("cue") != "according to"
-                              and len(phrase_text[len(phrase) :].split()) > 3):  # fmt: skip
-                continue  # ", said she and other ministers spoke ...": not a closing cue
-        cue_at = sentence_start + match.start("cue")
-        if doc.in_quote(cue_at, cue_at + 1):
-            continue
-        start = sentence_start + len(sentence) - len(sentence.lstrip())
-        end = trim_end(text, start, sentence_start + match.start())
-        if doc.in_quote(start, end) or text[start:end].strip()[:1] in '"“':
-            continue  # a quotation: the direct quotes have it
-        return make_raw("", start, end, match.group("cue"), cue_at, cue_at + len(match.group("cue")),
-                         phrase, sentence_start + match.start("a") + offset, False)  # fmt: skip
-    return None
 
 
 def _words(span: str) -> int:
