@@ -39,6 +39,7 @@ from actorlens.attribution.reported_source import (
     CUE_WORD,
     CUES,
     NAMED_OBJECT,
+    PHRASE_REST,
     Reported,
     make_raw,
     make_reported,
@@ -239,6 +240,8 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
         start = match.start("obj")
         named = NAMED_END.search(text, match.end(), limit)  # "a “dictator,” claiming ...": Z ends
         limit_end = trim_end(text, start, named.end()) if named else limit_end
+    elif family == "phrase":  # "expressed concern that ...": the clause after "that"
+        start = PHRASE_REST.match(text, cue.end(), limit).end()
     elif family == "intend":  # "vowed to", "promising not to", "promised that"
         that = THAT.match(text, SPACES.match(text, position, limit).end(), limit) or (
             None if INTEND_TO.match(text, position, limit) else _near_that(text, position, limit)

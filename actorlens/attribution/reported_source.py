@@ -16,25 +16,34 @@ from actorlens.text.lexicon import (
     FILLERS,
     NOT_IN_SUBJECTS,
     NOT_SOURCES,
+    PHRASE_NOUNS,
+    PHRASE_VERBS,
     PREPOSITIONS,
     SUBJECT_BOUNDARIES,
     SUBJECT_OPENERS,
     alternation,
 )
 
-CUES = CLAUSE_CUES  # cue word -> what it takes: say, that, told, intend, or an OBJECT_LINKS word
 # "called Y Z": Y of a few words (not "called a meeting", "called for"), Z quoted or "a ..."
 NAMED_OBJECT = re.compile(
     r"\s+(?!(?:a|an|for|on|upon|off|in|up|out|back|to|by|from|at|into|that|as)\b)"
     r"(?P<obj>[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)\s+(?=[“\"]|(?:a|an)\s)"
 )
-NAMING = frozenset(form for form, takes in CUES.items() if takes == "name")
+NAMING = frozenset(form for form, takes in CLAUSE_CUES.items() if takes == "name")
+# "expressed concern that", "issued a warning in a letter that", "made it clear that"
+PHRASE_REST = re.compile(
+    r"\s+(?:(?:a|an|the|its|his|her|their|our|some|strong|deep|grave|serious)\s+){0,2}"
+    rf"(?:{alternation(PHRASE_NOUNS)})\s+(?:[^,.;:“”\"]{{0,40}}?\s+)?that\s+"
+)
+# cue word -> what it takes: say, that, told, intend, name, phrase or an OBJECT_LINKS word
+CUES = {**CLAUSE_CUES, **dict.fromkeys(PHRASE_VERBS, "phrase")}
 # A base form cues only before a that-clause or a pronoun subject, a naming verb only before
 # its object and name: the look-aheads keep the sentences with neither from the rules.
 CUE_WORD = re.compile(
-    rf"\b(?:according to|{alternation(set(CUES) - BASE_CUES - NAMING)}"
+    rf"\b(?:according to|{alternation(set(CLAUSE_CUES) - BASE_CUES - NAMING)}"
     rf"|(?:{alternation(BASE_CUES)})(?=\s+(?:that|he|she|it|they|we|there)\b)"
-    rf"|(?:{alternation(NAMING)})(?={NAMED_OBJECT.pattern}))\b"
+    rf"|(?:{alternation(NAMING)})(?={NAMED_OBJECT.pattern})"
+    rf"|(?:{alternation(PHRASE_VERBS)})(?={PHRASE_REST.pattern}))\b"
 )
 
 TRAILING_COORDINATOR = re.compile(r"\s+(?:and|but|or)$")

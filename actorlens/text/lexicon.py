@@ -19,7 +19,7 @@ FLAGS = ("quote", "inverted", "passive", "hearsay")
 VERB_KEYS = {"forms", "participle", "clause", "after_quote", "base", *FLAGS}
 SECTIONS = {"reporting_verbs", "name_particles", "honorifics", "gendered_nouns", "title_words",
             "place_and_body_words", "not_names", "abbreviations", "sentence_starters",
-            "speaker_words", "description_words", "position_cues"}  # fmt: skip
+            "speaker_words", "description_words", "position_cues", "phrase_cues"}  # fmt: skip
 PRONOUNS = ("she", "he", "unknown")
 PHRASE_KINDS = ("titles", "name_suffixes", "places")  # abbreviations inside a speaker phrase
 SPEAKER_WORD_KINDS = ("phrase_words", "descriptors", "not_person_words", "fillers", "coordinators",
@@ -27,6 +27,7 @@ SPEAKER_WORD_KINDS = ("phrase_words", "descriptors", "not_person_words", "filler
                       "subject_boundaries", "not_in_subjects", "auxiliaries")  # fmt: skip
 DESCRIPTION_WORD_KINDS = ("heads", "qualifiers")
 POSITION_KINDS = ("mental", "stance", "predicates", "views")
+PHRASE_CUE_KINDS = ("verbs", "nouns")
 
 
 class LexiconError(ValueError):
@@ -70,6 +71,7 @@ class Lexicon:
     speaker_words: dict[str, tuple[str, ...]]
     description_words: dict[str, tuple[str, ...]]
     position_cues: dict[str, tuple[str, ...]]
+    phrase_cues: dict[str, tuple[str, ...]]
 
 
 def _words(value, where: str) -> tuple[str, ...]:
@@ -144,6 +146,9 @@ def read_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         position_cues=_lists(
             data["position_cues"], f"{path}: position_cues", POSITION_KINDS, POSITION_KINDS
         ),
+        phrase_cues=_lists(
+            data["phrase_cues"], f"{path}: phrase_cues", PHRASE_CUE_KINDS, PHRASE_CUE_KINDS
+        ),
     )
 
 
@@ -209,6 +214,9 @@ MENTAL_CUES = LEXICON.position_cues["mental"]
 STANCE_CUES = LEXICON.position_cues["stance"]
 STANCE_PREDICATES = LEXICON.position_cues["predicates"]
 VIEW_WORDS = LEXICON.position_cues["views"]
+# Reported speech as a verb and a noun before "that" ("expressed concern that").
+PHRASE_VERBS = LEXICON.phrase_cues["verbs"]
+PHRASE_NOUNS = LEXICON.phrase_cues["nouns"]
 
 
 def alternation(words) -> str:

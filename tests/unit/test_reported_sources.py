@@ -149,3 +149,22 @@ def test_a_clause_with_one_word_outside_its_quotation_is_mixed_and_a_quoted_one_
     assert reported('Holm said that "the quay is a ruin".') == []
     assert reported("Holm claimed that “harbour thieves” were “everywhere”.") == [
         ("mixed", "“harbour thieves” were “everywhere”", "claimed", "Holm", 0)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The harbour board expressed its belief that the fees must fall.",
+         [("reported", "the fees must fall", "expressed", "The harbour board", 0)]),
+        ("The skippers expressed a concern in their letter that Holm had to go.",
+         [("reported", "Holm had to go", "expressed", "The skippers", 0)]),
+        ("Holm made it clear that the quay would stay shut.",
+         [("reported", "the quay would stay shut", "made", "Holm", 0)]),
+        ("Harbour officials issued a warning that the quay would close.",
+         [("reported", "the quay would close", "issued", "Harbour officials", 0)]),
+        ("Holm made a speech at the quay.", []),
+        ("Holm issued a permit that allowed fishing.", []),
+    ],
+)  # fmt: skip
+def test_a_verb_and_a_noun_of_speech_before_that_cue_the_clause(sentence, expected):
+    assert reported(sentence) == expected
