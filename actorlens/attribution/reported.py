@@ -82,6 +82,14 @@ PASSIVE_LINK = {link: re.compile(rf"\s*{link}\s+") for link in ("of", "as")}
 ACCORDING_MIDDLE = re.compile(r",\s*(?P<cue>according to)\s+(?P<a>[^,;:]{1,80}?),\s*")
 ACCORDING_FIRST = re.compile(r"\b[Aa]ccording to\s+(?P<a>[^,;:]{1,80}?),\s*")
 CAPITAL_ACCORDING = re.compile(r"\bAccording to\s+(?P<a>[^,;:]{1,80}?),\s*")  # after a quote
+# "According to JTAC those who ...", "According to the Energy Agency (RosAtom) work will ...":
+# a name with no comma after it, the clause (five words or more) opening with a small word or
+# a name and a verb.
+ACCORDING_BARE = re.compile(
+    r"[Aa]ccording to\s+(?P<a>(?:the )?[A-Z][\w’'.&-]*(?: (?:of |the )*[A-Z][\w’'.&-]*)*)"
+    r"(?:\s*\([A-Z][\w.&-]{0,15}\))?\s+(?=(?:[a-z]|[A-Z][a-z]+ [a-z])\S*(?:\s+\S+){4})"
+)
+ACCORDING_WORD = re.compile(r"\bAccording to\b")
 MIN_WORDS = 3
 MIN_OUTSIDE = 1  # words outside the quotations that make a clause mixed, not a direct quote
 WORD_RUN = re.compile(r"\w+")
@@ -120,14 +128,15 @@ def find_reported(doc: Document, sentence_start: int, sentence_end: int) -> list
     linear in the sentence's length however many cues it holds."""
     text = doc.text
     if not (CUE_WORD.search(text, sentence_start, sentence_end)
-            or CAPITAL_ACCORDING.search(text, sentence_start, sentence_end)):  # fmt: skip
+            or ACCORDING_WORD.search(text, sentence_start, sentence_end)):  # fmt: skip
         return []  # no cue word: nothing is reported here (most sentences, read once)
     sentence = text[sentence_start:sentence_end]
     found: list[Reported] = []
     closing = closing_cue(doc, sentence_start, sentence_end)
     limit = closing.source_start - 1 if closing else sentence_end
     lead = _lead_start(sentence)
-    opening = ACCORDING_FIRST.match(sentence, lead) or CAPITAL_ACCORDING.search(sentence)
+    opening = (ACCORDING_FIRST.match(sentence, lead) or CAPITAL_ACCORDING.search(sentence)
+               or ACCORDING_BARE.match(sentence, lead))  # fmt: skip
     if opening:
         found.append(make_reported(doc, "according to", sentence_start + opening.start(),
                            sentence_start + opening.start() + len("according to"),
@@ -144,7 +153,8 @@ def find_reported(doc: Document, sentence_start: int, sentence_end: int) -> list
             opening and cue.start() < sentence_start + opening.end()
         ):
             continue
-        item = _forward(doc, cue, sentence_start, limit, limit_end)
+        clause_start = sentence_start + opening.end() if opening else sentence_start
+        item = _forward(doc, cue, clause_start, limit, limit_end)  # "According to X, Y said"
         if item:
             found.append(item)
     if closing:

@@ -168,3 +168,19 @@ def test_a_clause_with_one_word_outside_its_quotation_is_mixed_and_a_quoted_one_
 )  # fmt: skip
 def test_a_verb_and_a_noun_of_speech_before_that_cue_the_clause(sentence, expected):
     assert reported(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("According to the Harbour Times Holm said the fees would rise.",
+         [("reported", "Holm said the fees would rise", "according to", "the Harbour Times", 13),
+          ("reported", "the fees would rise", "said", "Holm", 31)]),
+        ("According to the Energy Agency (HEA) further work will be delayed.",
+         [("reported", "further work will be delayed", "according to", "the Energy Agency", 13)]),
+        ("According to Brevik police spokesman Lieut.", []),
+        ("According to plan the ferry left on time today.", []),
+    ],
+)  # fmt: skip
+def test_according_to_a_name_without_a_comma_opens_the_clause(sentence, expected):
+    assert reported(sentence) == expected
