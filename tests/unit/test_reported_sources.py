@@ -173,9 +173,8 @@ def test_a_verb_and_a_noun_of_speech_before_that_cue_the_clause(sentence, expect
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("According to the Harbour Times Holm said the fees would rise.",
-         [("reported", "Holm said the fees would rise", "according to", "the Harbour Times", 13),
-          ("reported", "the fees would rise", "said", "Holm", 31)]),
+        ("According to the Harbour Times the fees would rise next year.",
+         [("reported", "the fees would rise next year", "according to", "the Harbour Times", 13)]),
         ("According to the Energy Agency (HEA) further work will be delayed.",
          [("reported", "further work will be delayed", "according to", "the Energy Agency", 13)]),
         ("According to Brevik police spokesman Lieut.", []),
