@@ -98,8 +98,13 @@ def source_before(before: str) -> tuple[int, str]:
     described = DESCRIBED.search(before) if last and is_descriptor(last[0]) else None
     if described and (not phrase or described.start("phrase") < offset):
         return described.start("phrase"), described.group("phrase")  # "harbour officials"
+    link = LINK_BEFORE.search(before[:offset]) if phrase else None  # "Officials in Brevik"
+    at = link.start() if link else offset if phrase.split(" ", 1)[0] in SPEAKING_LINKS else -1
+    if at >= 0 and (head := DESCRIBED.search(before[:at])):
+        return head.start("phrase"), head.group("phrase")  # "A source for the Acme Party"
     if phrase and phrase.lower() not in NOT_SOURCES:
-        return offset, phrase
+        speaking = SPEAKING_FOR.match(phrase)  # "A spokesperson for Mr Howard": not Howard
+        return offset, speaking.group("head") if speaking else phrase
     trimmed = before.rstrip()
     if trimmed.endswith(","):  # "Mohammad Saeedi, the deputy head of the agency, denied"
         opening = trimmed.rfind(",", max(0, len(trimmed) - 120), len(trimmed) - 1)
@@ -166,6 +171,15 @@ def plain_subject(before: str, whole: bool) -> tuple[int, str]:
     return words[first].start(), before[words[first].start() : words[end - 1].end()]
 
 
+# A description and whom it speaks for ("a spokeswoman for Acme", "a source in the party"): the
+# speaker is the description, unnamed.
+SPEAKING_LINKS = ("for", "from", "in", "at", "with")
+LINK_BEFORE = re.compile(rf"\b(?:{alternation(SPEAKING_LINKS)})\s+$")
+SPEAKING_FOR = re.compile(
+    r"(?P<head>(?:(?:a|an|the|one|some|two|three|several)\s+)?(?:[\w’'-]+\s+){0,2}?"
+    rf"(?:{alternation(DESCRIPTORS)}))\s+(?:{alternation(SPEAKING_LINKS)})\s",
+    re.IGNORECASE,
+)
 DESCRIPTOR_ENDINGS = (*DESCRIPTORS, "ly")
 
 

@@ -183,3 +183,18 @@ def test_a_verb_and_a_noun_of_speech_before_that_cue_the_clause(sentence, expect
 )  # fmt: skip
 def test_according_to_a_name_without_a_comma_opens_the_clause(sentence, expected):
     assert reported(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A spokesperson for Mr Holm said that Holm would stay.",
+         ("reported", "Holm would stay", "said", "A spokesperson", 0)),
+        ("A source for the Harbour Party said that people had phoned.",
+         ("reported", "people had phoned", "said", "A source", 0)),
+        ("Officials in Brevik said the quay was shut.",
+         ("reported", "the quay was shut", "said", "Officials", 0)),
+    ],
+)  # fmt: skip
+def test_a_description_speaks_not_whom_it_speaks_for(sentence, expected):
+    assert reported(sentence) == [expected]
