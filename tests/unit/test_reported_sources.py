@@ -198,3 +198,17 @@ def test_according_to_a_name_without_a_comma_opens_the_clause(sentence, expected
 )  # fmt: skip
 def test_a_description_speaks_not_whom_it_speaks_for(sentence, expected):
     assert reported(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Gunmen fired on the ferry, harbour police said, wounding two sailors.",
+         [("reported", "Gunmen fired on the ferry", "said", "harbour police", 27)]),
+        ("During a speech at the quay, Holm said, “We stay.”", []),
+        ("Holm said, after the vote, that the fees would rise.",
+         [("reported", "the fees would rise", "said", "Holm", 0)]),
+    ],
+)  # fmt: skip
+def test_a_source_and_cue_between_commas_report_the_words_before_them(sentence, expected):
+    assert reported(sentence) == expected
