@@ -107,6 +107,10 @@ TO = re.compile(r"\s*to\b")
 TO_SPACES = re.compile(r"\s*to\s+")
 NAMED_END = re.compile(r"[,;][”\"]?(?=\s)")
 COMMA = re.compile(r"\s*,\s")
+# "denied any wrongdoing", "admitted ordering the block": what is denied or admitted
+DENIED_OBJECT = re.compile(
+    rf"(?:any\s|(?!(?:{alternation(PREPOSITIONS)})\b)\w+ing\s+(?:the|a|an|any|in|to|of|his|her|its|their)\s)"
+)
 NEAR_THAT = re.compile(r"\bthat\s+")
 INTEND_TO = re.compile(r"\s*(?:(?:not|never)\s+)?to\b")
 TOLD_OBJECT = re.compile(r"\s*(?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w’'.-]*)*\s*")
@@ -115,7 +119,9 @@ CLAUSE_SUBJECT = re.compile(r"(?:he|she|it|they|we|there)\b")
 COORDINATED = re.compile(rf"[\w”\"’)],?\s+(?:and|but)\s+(?:(?:{alternation(FILLERS)})\s+)?$")
 COLON_QUOTE = re.compile(r":\s*[\"“]")
 AFTER_PREPOSITION = re.compile(rf"\b(?:{alternation(PREPOSITIONS)})\s+$")  # "for allegedly ..."
-NOUN_THAT = re.compile(r"\s+that\b")
+NOUN_THAT = re.compile(
+    r"\s+(?:(?:in|from|by|of)\s+(?:the\s+)?[\w’'-]+\s+)?that\b"
+)  # "reports in the press that"
 RELATIVE_END = re.compile(rf"\b(?:{alternation(NOT_SOURCES)})\s*$")
 QUOTE_MARK = re.compile(r"[\"“”]")
 TOLD_THAT = re.compile(r"\bthat\b")
@@ -222,6 +228,10 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
         if link and (linked := link.match(text, cue.end(), limit)):  # "was accused of lying"
             return make_raw("", linked.end(), max(linked.end(), limit_end), word, cue.start(),
                             cue.end(), "", -1, negated, True)  # fmt: skip
+        that = THAT.match(text, SPACES.match(text, cue.end(), limit).end(), limit)
+        if that and CUES[word] in ("say", "that", "told"):  # "the ministry was told that"
+            return make_raw("", that.end(), max(that.end(), limit_end), word, cue.start(),
+                            cue.end(), "", -1, negated, True)  # fmt: skip
         return None  # "was told": no source phrase in this sentence
     offset, phrase = source_before(before)
     plain = not phrase and not agentless and not noun and CUES[word] != "intend"
@@ -289,7 +299,8 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
         if family == "that" and not that:  # "announced at the rally that ..."
             that = _near_that(text, position, limit)
             position = that.start() if that else position
-        clause = CLAUSE_SUBJECT.match(text, position, limit)
+        clause = CLAUSE_SUBJECT.match(text, position, limit) or (
+            family == "that" and DENIED_OBJECT.match(text, position, limit))  # fmt: skip
         loose = plain or (participle and not phrase)  # a subject found by its place only
         if (
             (family == "that" or (loose and word not in PLAIN_CLAUSE_CUES))
@@ -329,7 +340,8 @@ def _parenthetical(doc, comma: int, sentence_start: int, word: str, cue: re.Matc
 def _near_that(text: str, position: int, limit: int) -> re.Match | None:
     """A "that" a few words on, no cue between ("announced at the rally that ...")."""
     near = NEAR_THAT.search(text, position, min(limit, position + 40))
-    if near and not CUE_WORD.search(text, position, near.end()):
+    between = CUE_WORD.search(text, position, near.end()) if near else None
+    if near and (not between or between.group() in HEARSAY_CUES):  # "denied reports that"
         return THAT.match(text, near.start(), limit)
     return None
 

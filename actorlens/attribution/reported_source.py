@@ -111,8 +111,8 @@ def source_before(before: str) -> tuple[int, str]:
         inner_at = opening + 1 if opening > 0 else max(0, len(trimmed) - 120)
         offset, phrase = phrase_tail(trimmed[:-1] + " ")  # "The envoy, Gen. Kellogg, said"
         if (phrase and not trimmed[inner_at:offset].strip() and NAMED_START.match(phrase)
-                and name_of(phrase)):  # fmt: skip
-            return offset, phrase
+                and name_of(phrase) and not TITLE_LIKE.search(phrase)):  # fmt: skip
+            return offset, phrase  # not "Brownlee, Deputy leader of National, denies"
         if opening > 0 and not CUE_WORD.search(trimmed, opening):
             offset, phrase = phrase_tail(trimmed[:opening])
             if phrase and phrase.lower() not in NOT_SOURCES and name_of(phrase):
@@ -120,6 +120,7 @@ def source_before(before: str) -> tuple[int, str]:
     return 0, ""
 
 
+TITLE_LIKE = re.compile(r"\s(?!(?:of|the|for|and)\b)[a-z]")  # a lower-case word: a description
 SUBJECT_WORD = re.compile(r"[\w’'&-]+")
 NOT_WORD = re.compile(r"[^\w\s’'&-]")
 SKIPPED = frozenset((*FILLERS, "did", "does", "do"))

@@ -212,3 +212,26 @@ def test_a_description_speaks_not_whom_it_speaks_for(sentence, expected):
 )  # fmt: skip
 def test_a_source_and_cue_between_commas_report_the_words_before_them(sentence, expected):
     assert reported(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The board's officials have denied ordering the block.",
+         [("reported", "ordering the block", "denied", "The board's officials", 0)]),
+        ("Brevik Council has also admitted engaging in the practice.",
+         [("reported", "engaging in the practice", "admitted", "Brevik Council", 0)]),
+        ("Holm denied any wrongdoing at the quay.",
+         [("reported", "any wrongdoing at the quay", "denied", "Holm", 0)]),
+        ("Holm announced during the visit a new plan.", []),
+        ("The board has denied reports in the press that the quay was sold.",
+         [("reported", "the quay was sold", "denied", "The board", 0),
+          ("reported", "the quay was sold", "reports", "", -1)]),
+        ("The port has been told that its fees were too high.",
+         [("reported", "its fees were too high", "told", "", -1)]),
+        ("Greta Holm, Deputy leader of Brevik, denies that the quay was sold.",
+         [("reported", "the quay was sold", "denies", "Greta Holm", 0)]),
+    ],
+)  # fmt: skip
+def test_denied_and_admitted_objects_denied_reports_and_passive_that(sentence, expected):
+    assert reported(sentence) == expected
