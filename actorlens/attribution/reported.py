@@ -111,6 +111,7 @@ COMMA = re.compile(r"\s*,\s")
 DENIED_OBJECT = re.compile(
     rf"(?:any\s|(?!(?:{alternation(PREPOSITIONS)})\b)\w+ing\s+(?:the|a|an|any|in|to|of|his|her|its|their)\s)"
 )
+HEARSAY_OBJECT = re.compile(r"\s*(?:(?:all|the|these|those|any|recent)\s+)?")
 NEAR_THAT = re.compile(r"\bthat\s+")
 INTEND_TO = re.compile(r"\s*(?:(?:not|never)\s+)?to\b")
 TOLD_OBJECT = re.compile(r"\s*(?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w’'.-]*)*\s*")
@@ -341,7 +342,13 @@ def _near_that(text: str, position: int, limit: int) -> re.Match | None:
     """A "that" a few words on, no cue between ("announced at the rally that ...")."""
     near = NEAR_THAT.search(text, position, min(limit, position + 40))
     between = CUE_WORD.search(text, position, near.end()) if near else None
-    if near and (not between or between.group() in HEARSAY_CUES):  # "denied reports that"
+    if near and (
+        not between
+        or (
+            between.group() in HEARSAY_CUES  # "denied (all) reports that"
+            and HEARSAY_OBJECT.fullmatch(text, position, between.start())
+        )
+    ):
         return THAT.match(text, near.start(), limit)
     return None
 
