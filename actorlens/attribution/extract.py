@@ -13,13 +13,14 @@ quotations marked by hand reads the table's quotations through :func:`quoted_pas
 """
 
 import bisect
+import re
 from functools import partial
 from itertools import accumulate
 
 import pandas as pd
 
 from actorlens.attribution.document import Attribution, Document, quotation_spans
-from actorlens.attribution.positions import find_positions
+from actorlens.attribution.positions import find_positions, generic_holder
 from actorlens.attribution.quotes import attribute_quote, is_scare_quote, lead_into_next
 from actorlens.attribution.reported import find_reported
 from actorlens.attribution.speakers import SpeakerResolver
@@ -34,6 +35,7 @@ SPEECH = {"direct": ("direct",), "reported": ("reported", "mixed"),
           "both": ("direct", "reported", "mixed"), "positions": ("position",), "all": KINDS}  # fmt: skip
 
 
+NEW_CLAUSE = re.compile(r"[,;]\s*(?:and|but)?\s*\Z")  # ", and she backed ...": the narrator's
 OVERLAP_REACH = 600  # a speech clause starting further back holds no position (one sentence)
 
 
@@ -71,6 +73,8 @@ def find_attributions(doc_id: str, text: str, starts: list[int], mentions: list[
         if is_reported:
             item = clauses[index]
             speaker, name = resolver.resolve(item.source, item.source_start)
+            if item.kind == "position" and generic_holder(item.source):
+                speaker, name = "", ""  # "European countries": unnamed
             if not (item.source or item.hearsay) and item.source_start < 0 <= item.cue_start:
                 speaker, name = document.subject_before(item.cue_start,
                                                         document.sentence_start(item.cue_start))  # fmt: skip
@@ -90,14 +94,16 @@ def find_attributions(doc_id: str, text: str, starts: list[int], mentions: list[
             if not in_mixed and not is_scare_quote(document, start, end, a)]  # fmt: skip
     rows += [(r.start, r.end, r.kind, a, r.negated) for r, a in speech]
     held = zip(positions, spoken[len(reported) :], strict=True)
-    rows += [(p.start, p.end, p.kind, a, p.negated) for p, a in _own_positions(held, speech)]
+    own = _own_positions(held, speech, text)
+    rows += [(p.start, p.end, p.kind, a, p.negated) for p, a in own]
     rows.sort(key=lambda row: row[0])
     return [_row(doc_id, number, document, *row) for number, row in enumerate(rows)]
 
 
-def _own_positions(positions, speech: list[tuple]) -> list[tuple]:
+def _own_positions(positions, speech: list[tuple], text: str) -> list[tuple]:
     """The (position, attribution) pairs no speech attribution of the same speaker overlaps
-    ("Martin said he wanted ...": his own wish is part of his speech). The speech comes
+    ("Martin said he wanted ...": his own wish is part of his speech), unless the position's
+    holder opens a clause of its own (", and she backed ..."). The speech comes
     sorted by start; a bisect finds the latest that starts before the position ends, and
     the walk back stops at the first speech that ends a sentence's length before it."""
     starts = [item.start for item, _ in speech]
@@ -109,8 +115,11 @@ def _own_positions(positions, speech: list[tuple]) -> list[tuple]:
             item, speaker = speech[index]
             if item.start < position.cue_start - OVERLAP_REACH or own:
                 break
-            own = (item.end > position.cue_start and any(who)
+            own = (item.start <= position.cue_start < item.end and any(who)
                    and who == (speaker.speaker_id, speaker.speaker_name))  # fmt: skip
+        at = position.source_start
+        if own and at > 0 and NEW_CLAUSE.search(text, max(0, at - 8), at):
+            own = False
         if not own:
             kept.append((position, holder))
     return kept

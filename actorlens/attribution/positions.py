@@ -19,28 +19,61 @@ lexicon (``position_cues``); every pattern is compiled once.
 import re
 
 from actorlens.attribution.document import Document
-from actorlens.attribution.phrases import PRONOUNS, phrase_tail
+from actorlens.attribution.phrases import PRONOUNS, phrase_head, phrase_tail
 from actorlens.attribution.reported import Reported
 from actorlens.text.lexicon import (
+    BACKING,
+    CLAUSE_OPENERS,
     DESCRIPTORS,
+    DOCUMENTS,
+    HOLDERS,
+    JUDGING,
     MENTAL_CUES,
     NOT_SOURCES,
+    PHRASE_WORDS,
+    REGARDING,
     STANCE_CUES,
     STANCE_PREDICATES,
     VIEW_WORDS,
     alternation,
 )
 
+SPACE_OR_ADVERB = r"\s+(?:\w+ly\s+)?"
+
+
+def trie_alternation(words) -> str:
+    """A regular-expression alternation of ``words`` as a trie ("b(?:ack(?:ed|s)|...)"): the
+    same matches as :func:`alternation`, longest first, but each place in the text tries one
+    branch per letter, not one per word. A space between two words may hold an adverb
+    ("disagreed openly with")."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [(SPACE_OR_ADVERB if char == " " else re.escape(char)) + emit(child)
+                    for char, child in sorted(node.items()) if char]  # fmt: skip
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
 BE = r"(?:is|are|was|were|be|been|being|remains?|remained|seems?|seemed|appears?|appeared)"
 CUE = re.compile(
-    rf"\b(?:(?P<mental>{alternation(MENTAL_CUES)})|(?P<stance>{alternation(STANCE_CUES)})"
+    rf"\b(?:(?P<mental>{trie_alternation(MENTAL_CUES)})|(?P<stance>{trie_alternation(STANCE_CUES)})"
     rf"|{BE}\s+(?:(?:not|still|also|now|firmly|strongly|\w+ly)\s+)*"
-    rf"(?P<predicate>{alternation(STANCE_PREDICATES)}))\b"
+    rf"(?P<predicate>{trie_alternation(STANCE_PREDICATES)})|(?P<backing>{trie_alternation(BACKING)}))\b"
 )
 VIEW = re.compile(
     rf"\b[Ii]n\s+(?:(?P<holder>[\w’'. -]{{1,60}}?)(?:’s|'s|’|')\s+(?:own\s+)?"
     rf"(?:{alternation(VIEW_WORDS)})|the\s+(?:{alternation(VIEW_WORDS)})\s+of\s+"
-    rf"(?P<of>[^,;:]{{1,60}}?))\s*,\s*"
+    rf"(?P<of>[^,;:]{{1,60}}?))(?:\s*,\s*|\s+(?!(?:of|on|about|as|is|was|that)\b)(?=[a-zA-Z]))"
 )
 PASSIVE = re.compile(rf"\b{BE}\s+(?:\w+ly\s+)?$")
 NEGATION = re.compile(
@@ -48,17 +81,24 @@ NEGATION = re.compile(
     r"(?:\b(?:not|never|no longer)|\b\w+n['’]t)\s+$"
 )
 NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your|to|of|as|by)\s+$")
-RELATIVE = re.compile(r",?\s*(?:who|which)\s+$")
-PARTICIPLE_LINK = re.compile(r"(?:,|\w\s+and)\s*$")
-AND = re.compile(r"\w\s+and\s*$")
+RELATIVE = re.compile(r",?\s*(?:who|which)\s+$|(?<=[a-z]s)\s+that\s+$")  # "papers that demand"
+PARTICIPLE_LINK = re.compile(r"(?:,|[\w)],?\s+and)\s*(?:\w+ly\s+)?$")
+AND = re.compile(r"[\w)],?\s+and\s*$")
+IT = re.compile(r"(?:\b(?:as|because|since|and|but|while|although)|,)\s+it\s+$")  # "as it fears"
+AMONG = re.compile(rf"\s*,?\s*{BE}\s+(?:among|amongst|one\s+of)\s+(?:those|the\s+\w+)\s+$")
 PARTICLE = re.compile(r"\s+(?:down|off|away|out|up|of|with)\b")
 DESCRIBED = re.compile(
-    rf"(?:(?:the|some|many|several|most|[A-Z][\w-]*|[a-z]+)\s+)?(?:{alternation(DESCRIPTORS)})"
+    rf"(?:(?:the|some|many|several|most|[A-Z][\w-]*|[a-z]+)\s+)?\b(?:{alternation(DESCRIPTORS)})"
     r"\s+(?:\w+ly\s+)?$"
 )
+HELD = re.compile(  # "the Australian federal government", "The party"
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Mm]ost|[A-Z][\w’'-]*"
+    r"|[a-z]+(?:al|an|ish|ese|ic|ive|ary|ern|ist|ior|ent|ant)|\d[\d.,]*)\s+){0,3}"
+    rf"\b(?:{alternation(HOLDERS)})\s+$"
+)
 ADVERBS = re.compile(
-    r"(?:\s+(?:long|already|still|most|just|even|openly|also|now|has|have|had|will|would|been"
-    r"|could|may|might|must|should)\b)+\s*$"
+    r"(?:\s+(?:long|already|still|most|likely|just|even|openly|also|now|has|have|had|will|would"
+    r"|been|could|may|might|must|should|is|are|was|were)\b)+\s*$"
 )
 SHORT_FORM = re.compile(r"\s*\([A-Z][\w.&-]{0,15}\)\s*$")
 PLURAL = re.compile(
@@ -68,9 +108,49 @@ PLURAL = re.compile(
 LEAD = re.compile(r"(?:\s*,?\s*(?:also|strongly|firmly|still|now|publicly|again|\w+ly))*\s*")
 THAT = re.compile(r"that\s+")
 REPORTED_LINK = re.compile(r"\s(?:for|as)\s")  # "criticised Y for Z": reported speech
-OBJECT_END = re.compile(r"[,;:.!?\n]|\s(?:saying|adding|because|after|while|when|and\s+said)\s")
+OBJECT_END = re.compile(  # the object ends at a clause or a second verb ("and offered to")
+    r"[,;:.!?\n]|\s(?:saying|adding|because|after|while|when|and\s+said)\s|\sand\s+(?:(?:has|have)\s+)?"
+    r"\w+(?:ed|s)\s+(?:to|that|the|a|an|his|her|its|their)\s|\sand\s+(?:an?|the)\s+\w+\s+said\b"
+)
 CLAUSE_END = re.compile(r"[;:\n]|,\s*(?:saying|adding|while|but)\s|\.\s|[.!?]$")
 BY = re.compile(r"by\s")
+CLAUSE_OBJECT = re.compile(r"(?:that|by|saying|adding)\s")
+TO = re.compile(
+    r"to\s"
+)  # "pledged to cut taxes": a promise, reported speech  # no noun phrase object
+# "was rejected, especially by X": the holder of a passive stance, up to a clause word.
+AGENT = re.compile(
+    r"(?:\s*,?\s*(?:especially|particularly|notably|mainly|also|even|\w+ly))*\s*,?\s+by\s+"
+)
+AGENT_END = re.compile(
+    r"[,;:.!?()\[\]\n“”\"]|\s(?:who|which|that|for|as|in|on|at|after|during|over|because|when"
+    r"|while|saying|with|to|from|since|and\s+(?:said|says|added))\b"
+)
+AGENT_WORDS = 8
+AUXILIARY = re.compile(
+    r"(?:\s+(?:has|have|had|will|would|could|may|might|must|should"
+    r"|(?!(?:rally|ally|family|assembly|supply|monopoly|reply)\b)\w+ly))*\s*\Z"
+)
+SPACE = re.compile(r"\s*")
+ISSUED = re.compile(rf"an?\s+(?:\w+\s+)?(?:{alternation(DOCUMENTS)})$", re.IGNORECASE)
+GENERIC = re.compile(
+    r"^(?:[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|[Ff]ew|[Oo]ther|[Bb]oth|[Aa]ll|\d+|[Tt]wo|[Tt]hree)\s"
+    r"|\s[a-z]+[a-rt-z]s$|^[a-z]+[a-rt-z]s$"
+)
+ARTICLES = ("the", "a", "an")  # "the president" ruled out
+NOUN_AFTER = re.compile(r"\s+(?:for|of|about|over|have|has|were|are|was|is)\b")
+NEXT_WORD = re.compile(r"\s+(\w+)")
+COMMA = re.compile(r"\s*,")
+HOLDER_WORDS = DESCRIPTORS | frozenset(HOLDERS)
+# The words that join a second position of the same holder ("..., and are in favour of").
+LINK = re.compile(r"(?:[\s,]+(?:and|as|because|but|while|it|is|are|was|were|has|have|\w+ly))*\s*\Z")
+MODAL = re.compile(
+    r"\b(?:will|would|could|should|may|might|must|can|do|did|to)\s+(?:(?:\w+ly|now|also|still|then)\s+)?$"
+)
+PLURAL_HOLDER = re.compile(r"(?:[a-z][a-rt-z]s|\band\s.*)$|^(?:they|we|i|you)$", re.IGNORECASE)
+PLURAL_NOUN = re.compile(r"\b[a-z]{3,}[a-rt-z]s$")
+_FIRST = {cue.split()[0] for cue in STANCE_CUES}
+BARE = frozenset(w for w in _FIRST if f"{w}s" in _FIRST or f"{w}es" in _FIRST)  # "support"
 MIN_WORDS = 2
 END_PUNCT = ".!?;:, \n"
 
@@ -81,6 +161,8 @@ def find_positions(doc: Document, sentence_start: int, sentence_end: int) -> lis
     found = []
     headline = _headline_end(doc)  # the headline gives no one a position
     view = VIEW.search(text, sentence_start, sentence_end)
+    if view and text[view.end() - 1] != "," and text[sentence_start : view.start()].strip():
+        view = None  # "in the eyes of X" without a comma frames a view only opening a sentence
     if view and view.start() >= headline and not doc.in_quote(view.start(), view.end()):
         holder = view.group("holder") or view.group("of")
         at = view.start("holder") if view.group("holder") else view.start("of")
@@ -98,9 +180,21 @@ def find_positions(doc: Document, sentence_start: int, sentence_end: int) -> lis
         item = _position(doc, cue, sentence_start, sentence_end)
         if item and not item.source and found and found[-1].source:
             item.source, item.source_start = found[-1].source, found[-1].source_start  # ", fearing"
+        elif item and not item.source:  # "The army moved in, demanding ...": the subject's
+            item.source_start, item.source = _subject(text, sentence_start, item.cue_start)
         if item and len(text[item.start : item.end].split()) >= MIN_WORDS - (
             cue.lastgroup != "mental"
         ):
+            earlier = found[-1] if found else None
+            if (
+                earlier
+                and earlier.start < item.cue_start < earlier.end <= item.end
+                and (
+                    item.source_start < earlier.start  # its holder is the earlier one's
+                )
+            ):
+                link = LINK.search(text, max(earlier.start, item.cue_start - 40), item.cue_start)
+                earlier.end = _trim(text, earlier.start, link.start())
             found.append(item)
     return found
 
@@ -109,23 +203,53 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
     """The position of one cue word, or None."""
     text, kind = doc.text, cue.lastgroup
     word_start = cue.start(kind)
+    word = text[word_start : cue.end()]
     before_start = max(sentence_start, cue.start() - 160)
     before = text[before_start : cue.start()]
     negated = NEGATION.search(before)
     if negated:
         before = before[: negated.start()]
-    progressive = text[word_start : cue.end()].split()[0].endswith("ing")  # "are pushing for"
-    if kind != "predicate" and (
-        (PASSIVE.search(before) and not progressive) or NOUN_BEFORE.search(before)
-    ):
+    progressive = word.split()[0].endswith("ing")  # "are pushing for"
+    passive = PASSIVE.search(before)
+    if kind == "stance" and passive and not progressive:
+        by = AGENT.match(text, cue.end(), sentence_end)
+        start = before_start + passive.start()
+        return by and _held_by(doc, cue, by.end(), start, sentence_start, sentence_end)
+    if kind == "backing":  # "The plan has the support of Mr Howard", not "must have"
+        if MODAL.search(before):
+            return None
+        at = SPACE.match(text, cue.end()).end()
+        return _held_by(doc, cue, at, cue.start(), sentence_start, sentence_end)
+    if kind != "predicate" and ((passive and not progressive) or NOUN_BEFORE.search(before)):
         return None  # "is expected to", "the support of": no holder here
     if text[word_start - 1 : word_start] == "-" or PARTICLE.match(text, cue.end()):
         return None  # "a UN-backed government", "backed down", "fear of dogs": no stance
     relative = RELATIVE.search(before)
     if relative:
         before = before[: relative.start()] + " "
+    among = AMONG.search(before)  # "Ms Reid is amongst those calling for"
+    if among and progressive:
+        before = before[: among.start()] + " "
+    modal = MODAL.search(before)
     offset, phrase = _source(before)
-    if not phrase and not (PARTICIPLE_LINK.search(before) and (progressive or AND.search(before))):
+    if word.split()[0] in BARE and not (
+        modal or negated or PLURAL_HOLDER.search(phrase.replace("’s", "").replace("'s", ""))
+    ):
+        return None  # "Labour support for", "the US press": a noun, no verb
+    verb = word.split()[0]
+    if verb.endswith("s") and (
+        (verb[:-1] in BARE and PLURAL_NOUN.search(phrase))
+        or (word == verb and kind == "stance" and NOUN_AFTER.match(text, cue.end()))
+    ):
+        return None  # "civil liberties advocates", "and demands for a recount": plural nouns
+    issued = progressive and ISSUED.match(phrase)  # "issued a statement condemning": the issuer's
+    if issued:
+        offset, phrase = 0, ""
+    if not phrase and not (
+        issued
+        or IT.search(before)
+        or (PARTICIPLE_LINK.search(before) and (progressive or AND.search(before)))
+    ):
         return None
     source_start = before_start + offset if phrase else -1
     start = LEAD.match(text, cue.end(), sentence_end).end()
@@ -136,19 +260,76 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
             return None
         stop = CLAUSE_END.search(text, start, sentence_end)
     else:
-        if THAT.match(text, start, sentence_end) or BY.match(text, start, sentence_end):
+        if CLAUSE_OBJECT.match(text, start, sentence_end) or (
+            kind == "stance" and TO.match(text, start, sentence_end)
+        ):
             return None  # "demanded that P" is reported speech; "backed by" a passive
         stop = OBJECT_END.search(text, start, sentence_end)
-        if kind == "stance" and REPORTED_LINK.search(
-            text, start, stop.start() if stop else sentence_end
-        ):
-            return None
+        link = REPORTED_LINK.search(text, start, stop.start() if stop else sentence_end)
+        if (link and verb in JUDGING) or (not link and verb in REGARDING):
+            return None  # "criticised Y for Z" is speech; "viewed Y" without "as Z" no view
     end = _trim(text, start, stop.start() if stop else sentence_end)
     if end <= start:
         return None
-    word = text[word_start : cue.end()]
     return Reported("position", start, end, word, word_start, cue.end(), phrase, source_start,
                     bool(negated))  # fmt: skip
+
+
+def _held_by(doc: Document, cue: re.Match, at: int, verb: int, sentence_start: int,
+             sentence_end: int):  # fmt: skip
+    """A stance whose holder follows its cue, read from ``at`` ("The plan was rejected by Mr
+    Howard", "The plan has the support of Mr Howard"), the clause's subject before ``verb``
+    its content; None with no holder, or for "criticised by X for Z" (reported speech)."""
+    text = doc.text
+    limit = min(sentence_end, at + AGENT_WORDS * 12)
+    stop = AGENT_END.search(text, at, limit)
+    holder = text[at : _trim(text, at, stop.start() if stop else limit)]
+    if (
+        not holder
+        or len(holder.split()) > AGENT_WORDS
+        or (stop and REPORTED_LINK.match(text, stop.start()) and cue.group().split()[0] in JUDGING)
+        or not (
+            any(c.isupper() for c in holder)
+            or PLURAL_HOLDER.search(holder)
+            or holder.split()[-1].lower() in HOLDER_WORDS
+        )  # fmt: skip
+    ):
+        return None  # "backed by evidence": no holder
+    window = max(sentence_start, verb - 200)
+    end = AUXILIARY.search(text, window, verb).start()
+    start = max(window, *(text.rfind(mark, window, end) + 1 for mark in ",;:"))
+    start = LEAD.match(text, start, end).end()
+    if end <= start:
+        return None
+    word = text[cue.start(cue.lastgroup) : cue.end()]
+    return Reported("position", start, _trim(text, start, end), word, cue.start(cue.lastgroup),
+                    cue.end(), holder, at, False)  # fmt: skip
+
+
+def generic_holder(phrase: str) -> bool:
+    """Whether a holder phrase describes people it does not name ("European countries",
+    "several MPs", "most voters"): their speaker is unnamed, not an actor the words mention."""
+    return bool(GENERIC.search(phrase))
+
+
+def _subject(text: str, sentence_start: int, cue_start: int) -> tuple[int, str]:
+    """The name or title phrase opening the sentence ("The European Parliament has ...",
+    "The Israeli army moved ..."), with a holder noun after it; (-1, "") when the sentence
+    opens with a clause ("After the vote, ...") or no such phrase."""
+    start = SPACE.match(text, sentence_start, cue_start).end()
+    phrase = phrase_head(text, start, cue_start)
+    end = start + len(phrase)
+    noun = NEXT_WORD.match(text, end, cue_start)
+    if phrase and noun and (noun.group(1).lower() in HOLDER_WORDS or PLURAL_NOUN.match(noun[1])):
+        end, phrase = noun.end(), text[start : noun.end()]  # "The Israeli army", "The students"
+    if (
+        not phrase
+        or phrase.lower() in NOT_SOURCES
+        or phrase.split()[0] in CLAUSE_OPENERS
+        or COMMA.match(text, end, cue_start)
+    ):
+        return -1, ""
+    return start, phrase
 
 
 def _headline_end(doc: Document) -> int:
@@ -170,10 +351,14 @@ def _source(before: str) -> tuple[int, str]:
     if (
         phrase
         and phrase.lower() not in NOT_SOURCES
-        and (phrase.lower() in PRONOUNS or any(c.isupper() for c in phrase))
+        and (
+            phrase.lower() in PRONOUNS
+            or any(c.isupper() for c in phrase)
+            or (phrase.split()[0] in ARTICLES and phrase.split()[-1] in PHRASE_WORDS)
+        )
     ):
         return offset, phrase
-    described = DESCRIBED.search(before) or PLURAL.search(before)
+    described = DESCRIBED.search(before) or PLURAL.search(before) or HELD.search(before)
     if described:
         return described.start(), described.group().strip()
     trimmed = before.rstrip()

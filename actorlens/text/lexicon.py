@@ -27,7 +27,8 @@ SPEAKER_WORD_KINDS = ("phrase_words", "descriptors", "not_person_words", "filler
                       "statement_nouns", "subject_openers", "subject_boundaries",
                       "not_in_subjects", "auxiliaries")  # fmt: skip
 DESCRIPTION_WORD_KINDS = ("heads", "qualifiers")
-POSITION_KINDS = ("mental", "stance", "predicates", "views")
+POSITION_KINDS = ("mental", "stance", "predicates", "views", "holders", "backing", "judging",
+                  "documents", "regarding")  # fmt: skip
 PHRASE_CUE_KINDS = ("verbs", "nouns")
 
 
@@ -220,6 +221,11 @@ VIEW_WORDS = LEXICON.position_cues["views"]
 # Reported speech as a verb and a noun before "that" ("expressed concern that").
 PHRASE_VERBS = LEXICON.phrase_cues["verbs"]
 PHRASE_NOUNS = LEXICON.phrase_cues["nouns"]
+HOLDERS = LEXICON.position_cues["holders"]
+BACKING = LEXICON.position_cues["backing"]
+JUDGING = frozenset(LEXICON.position_cues["judging"])
+DOCUMENTS = LEXICON.position_cues["documents"]
+REGARDING = frozenset(LEXICON.position_cues["regarding"])
 
 
 def alternation(words) -> str:

@@ -1,5 +1,7 @@
 """Positions: beliefs, wishes, demands and stances given to a source (issue 27)."""
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -82,3 +84,140 @@ def test_a_progressive_stance_and_a_short_form_keep_their_holder():
 def test_a_stance_predicate_with_a_clause_is_a_position():
     text = "The Harbour Board is certain the new pier will pay for itself."
     assert _positions(text)[0][:3] == ("position", "the new pier will pay for itself", "certain")
+
+
+def test_a_bare_stance_verb_needs_a_plural_holder_or_a_modal():
+    assert _positions("The dockers support the new pay offer.") == [
+        ("position", "the new pay offer", "support", "The dockers")
+    ]
+    assert _positions("They would oppose any rise in fares.")[0][:3] == (
+        "position", "any rise in fares", "oppose")  # fmt: skip
+    assert _positions("Labour support for the levy has grown.") == []
+    assert _positions("Mr Ode's press officer arrived.") == []
+
+
+def test_coordinated_holders_and_a_holder_among_those_calling():
+    text = "Mayor Ann Cole and Governor Tim Hale are pushing for a new stadium."
+    assert _positions(text) == [
+        ("position", "a new stadium", "pushing for", "Mayor Ann Cole and Governor Tim Hale")
+    ]
+    text = "Dr Ivo Brant is amongst those calling for a public inquiry."
+    assert _positions(text) == [("position", "a public inquiry", "calling for", "Dr Ivo Brant")]
+
+
+def test_a_lower_case_holder_noun_ends_the_holder_phrase():
+    text = "The regional government hopes to cut waiting times."
+    assert _positions(text) == [
+        ("position", "to cut waiting times", "hopes", "The regional government")
+    ]
+
+
+def test_a_second_position_of_the_same_holder_ends_the_first():
+    text = "The Harbour Trust believes the pier is safe, and is opposed to any new tolls."
+    assert _positions(text) == [
+        ("position", "the pier is safe", "believes", "The Harbour Trust"),
+        ("position", "any new tolls", "opposed to", "The Harbour Trust"),
+    ]
+    text = "The Rail Board is anxious to act soon as it fears that fares will rise."
+    assert [row[1] for row in _positions(text)] == ["to act soon", "fares will rise"]
+
+
+def test_a_passive_stance_is_held_by_its_agent():
+    text = "The new ferry timetable has been strongly criticised by island residents."
+    assert _positions(text) == [
+        ("position", "The new ferry timetable", "criticised", "island residents")
+    ]
+    assert _positions("The bid was backed by evidence from the survey.") == []
+    text = "Mr Lee was praised by the union for his remarks."
+    assert [k for k, *_ in _positions(text)] != ["position"]
+
+
+def test_a_stance_whose_holder_follows_it():
+    text = "The new museum has the full support of Mayor Ann Cole."
+    assert _positions(text) == [
+        ("position", "The new museum", "has the full support of", "Mayor Ann Cole")
+    ]
+    assert _positions("A new mayor must have the support of the council.") == []
+
+
+def test_a_holder_opening_its_own_clause_keeps_its_position():
+    mentions = [(0, 9, "vale")]
+    text = "Rita Vale said the talks went well, and she welcomed the draft agreement."
+    kinds = [k for k, *_ in _positions(text, mentions, {"vale": "she"})]
+    assert kinds == ["reported", "position"]
+    text = "Ms Vale, MP for Kirkby, has welcomed the report and offered to help."
+    assert ("position", "the report", "welcomed", "Ms Vale") in _positions(text)
+
+
+def test_a_for_inside_a_call_keeps_it_a_position():
+    text = "Ms Ray is calling for the recall of the candidate for Leeds North."
+    assert _positions(text) == [
+        ("position", "the recall of the candidate for Leeds North", "calling for", "Ms Ray")
+    ]
+    text = "The ban was opposed by some road safety advocates as well as by cyclists."
+    assert [row[2] for row in _positions(text)] == ["opposed"]
+
+
+def test_worried_holders_views_without_a_comma_and_adverbs_after_a_comma():
+    text = "Port officials are worried the new cranes will arrive late."
+    assert _positions(text)[0][1:] == (
+        "the new cranes will arrive late", "worried", "Port officials")  # fmt: skip
+    text = "In the minister's view the new cranes arrived late."
+    assert _positions(text)[0][1:3] == ("the new cranes arrived late", "In the minister's view")
+    text = "The Senate passed the budget, effectively backing the new levy."
+    assert _positions(text)[0][1:3] == ("the new levy", "backing")
+    kinds = [k for k, *_ in _positions("The Senate pledged to cut the levy.")]
+    assert "position" not in kinds
+
+
+def test_the_cue_trie_matches_the_longest_word_first():
+    from actorlens.attribution.positions import trie_alternation
+
+    pattern = re.compile(trie_alternation(["back", "backed", "backs", "call for", "called for"]))
+    assert [m.group() for m in pattern.finditer("backed, backs, call for, called for, back")] == [
+        "backed", "backs", "call for", "called for", "back"]  # fmt: skip
+
+
+def test_a_participle_is_held_by_the_subject_or_the_issuer_of_a_statement():
+    text = "The Port Authority closed the quay, effectively backing the dockers."
+    assert _positions(text) == [("position", "the dockers", "backing", "The Port Authority")]
+    text = "The Chamber of Trade issued a statement condemning the new parking fees."
+    assert _positions(text) == [
+        ("position", "the new parking fees", "condemning", "The Chamber of Trade")
+    ]
+
+
+def test_a_generic_holder_is_unnamed_even_when_it_mentions_an_actor():
+    rows = find_attributions("d", "Several Nordic countries oppose the new quota.", [0],
+                             [(8, 14, "nordic")], {})  # fmt: skip
+    assert [(r["kind"], r["speaker_id"], r["speaker_name"]) for r in rows] == [("position", "", "")]
+
+
+def test_an_adverb_inside_a_cue_and_a_relative_that():
+    text = "Ms Ode has disagreed openly with the harbour master."
+    assert _positions(text) == [
+        ("position", "the harbour master", "disagreed openly with", "Ms Ode")
+    ]
+    text = "The board published papers that demand a full audit of the port."
+    assert _positions(text)[0][1:] == ("a full audit of the port", "demand", "papers")
+
+
+def test_nouns_after_and_and_a_view_frame_inside_a_sentence_are_no_positions():
+    text = "The count set off street protests and demands for a recount."
+    assert _positions(text) == []
+    text = "The museum shows the old city in the eyes of its first settlers."
+    assert _positions(text) == []
+
+
+def test_a_title_with_an_article_holds_and_a_noun_subject_does_not():
+    text = "However, the president ruled out a state of emergency."
+    assert _positions(text) == [("position", "a state of emergency", "ruled out", "the president")]
+    assert _positions("The judges are untrained, and questions have been raised.") == []
+
+
+def test_a_regarding_verb_holds_a_view_only_with_as():
+    text = "Most dockers viewed the new rota as a breach of the deal."
+    assert _positions(text) == [
+        ("position", "the new rota as a breach of the deal", "viewed", "Most dockers")
+    ]
+    assert _positions("Ms Day saw the new rota on Monday.") == []
