@@ -41,6 +41,15 @@ DESCRIPTION = re.compile(
     rf"(?<![\w'’])(?:(?P<the>[Tt]he)\s+)?(?P<words>(?:{_MODIFIER}\s+){{0,{MAX_MODIFIERS}}}"
     rf"(?:{_HEAD}))(?![\w-])"
 )
+# Where a head starts (overlapping ones too), found first: trying DESCRIPTION at every
+# word costs more than the rest of the stage. The first letters filter the positions.
+_FIRSTS = "".join(sorted({c for head in _HEADS for c in (head[0], head[0].upper())}))
+HEAD_START = re.compile(rf"(?=[{_FIRSTS}])(?<![\w'’])(?=(?:{_HEAD})(?![\w-]))")
+# A description's words before its head are whitespace-free, at most MAX_MODIFIERS and "the":
+# in the reversed text, from where a head starts, this reaches back to the start of the
+# sixth word (whitespace-free run) ending there, never nearer than for an earlier head.
+WORDS_BEFORE = re.compile(rf"\S*(?:\s+\S+){{0,{MAX_MODIFIERS + 1}}}")
+WORD_START = re.compile(r"(?<![\w'’])[A-Za-z]")  # where DESCRIPTION can start
 _NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+"  # a name no actor covers: two or more words
 NAME_BEFORE = re.compile(rf"(?P<name>{_NAME})\s*,\s+$")  # "Bob Brown, " before a description
 NAME_AFTER = re.compile(rf"\s*,\s+(?P<name>{_NAME})(?=\s*[,;:)])")  # ", Bob Brown," after one
@@ -93,7 +102,7 @@ class Describer:
             for key in self.titles[actor]:
                 holders.setdefault(key, set()).add(actor)
         candidates = []
-        for match in DESCRIPTION.finditer(text):
+        for match in find_descriptions(text):
             start, end, words = match.start(), match.end(), match.group("words")
             if (following := _holder_after(text, end, starting, NAME_NEXT)) and not match["the"]:
                 hold(words, following)  # "Greens leader Bob Brown"
@@ -111,6 +120,20 @@ class Describer:
                 found.append({"actor_id": holder, "kind": "description", "start": start,
                               "end": end, "surface": text[start:end]})  # fmt: skip
         return found
+
+
+def find_descriptions(text: str):
+    """The matches of ``DESCRIPTION.finditer(text)``, tried only at the words that reach a
+    head (:data:`HEAD_START`, :data:`WORDS_BEFORE`), in the same order."""
+    backwards, reached, after = text[::-1], 0, 0  # words tried up to, last match's end
+    for head in HEAD_START.finditer(text):
+        at = head.start()
+        first = len(text) - WORDS_BEFORE.match(backwards, len(text) - at).end()
+        for word in WORD_START.finditer(text, max(first, reached, after), at + 1):
+            if word.start() >= after and (match := DESCRIPTION.match(text, word.start())):
+                after = match.end()
+                yield match
+        reached = max(reached, at + 1)
 
 
 def _without_the(title: str) -> str:

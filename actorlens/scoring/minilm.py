@@ -12,6 +12,7 @@ hashes are checked against the card on load. Training is :mod:`actorlens.trainin
 
 import hashlib
 import json
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
 
@@ -26,7 +27,7 @@ TOKENIZER_FILE = "tokenizer.json"
 CARD_FILE = "card.json"
 FORMAT = "actorlens.minilm/1"
 MAX_LENGTH = 128
-THREADS = 2
+THREADS = 2  # pairs run at a time
 
 
 class ModelFileError(Exception):
@@ -101,12 +102,17 @@ class MiniLM:
     def predict_proba(self, sentences, starts, ends) -> np.ndarray:
         """P(negative, neutral, positive) per target. Each distinct pair runs once and alone:
         the int8 model quantises its activations per run, so in a batch a pair's scores would
-        depend on its neighbours (alone measured as fast: no padding)."""
+        depend on its neighbours (alone measured as fast: no padding). ``THREADS`` pairs run
+        at a time, each on one thread (see :func:`_session`)."""
         pairs = [pair(s, int(a), int(b)) for s, a, b in zip(sentences, starts, ends, strict=True)]
         distinct = list(dict.fromkeys(pairs))
-        logits = np.zeros((len(distinct), len(LABELS)), dtype=np.float32)
-        for row, one in enumerate(distinct):
-            logits[row] = self.session.run(["logits"], encode_pairs(self.tokenizer, [one]))[0][0]
+        session, tokenizer = self.session, self.tokenizer
+
+        def run(one: tuple[str, str]) -> np.ndarray:
+            return session.run(["logits"], encode_pairs(tokenizer, [one]))[0][0]
+
+        logits = np.array(list(_pool().map(run, distinct)), dtype=np.float32)
+        logits = logits.reshape(len(distinct), len(LABELS))
         scaled = logits / self.temperature
         proba = np.exp(scaled - scaled.max(axis=1, keepdims=True))
         proba /= proba.sum(axis=1, keepdims=True)
@@ -125,14 +131,23 @@ class MiniLM:
 
 @cache
 def _session(model_dir: Path):
+    """One thread per run: ``THREADS`` runs side by side (:func:`_pool`) give the same
+    scores as one run on ``THREADS`` threads, in about 0.8x its time and CPU time (a run of
+    one short pair is too small to share among threads)."""
     import onnxruntime
 
     options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = THREADS
+    options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1
     return onnxruntime.InferenceSession(
         str(model_dir / MODEL_FILE), options, providers=["CPUExecutionProvider"]
     )
+
+
+@cache
+def _pool() -> ThreadPoolExecutor:
+    """The threads the pairs run on (ONNX Runtime and the tokenizer release the GIL)."""
+    return ThreadPoolExecutor(THREADS, thread_name_prefix="minilm")
 
 
 @cache

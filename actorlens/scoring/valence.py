@@ -15,6 +15,7 @@ QUOTES = '"“”'  # the quotation marks that open or close a quote
 _WORD = re.compile(r"\S+")
 _NEGATIONS = frozenset(NEGATE)
 _SENTENCE_OPENERS = frozenset('.!?"“')
+_NAME_OPENERS = QUOTES + "'("
 _PRONOUNS = frozenset("he her hers him his she their theirs them they".split())
 
 
@@ -22,17 +23,14 @@ def name_words(words: list[str]) -> set[int]:
     """Positions of the words that are part of a multi-word name ("United" of "the United
     States", "Security Council"): capitalised, not opening a sentence, next to another
     capitalised word. They carry no VADER valence: a name is not a judgement."""
-
-    def capitalised(i: int) -> bool:
-        return 0 <= i < len(words) and words[i].lstrip(QUOTES + "'(")[:1].isupper()
-
-    def opening(i: int) -> bool:
-        return i == 0 or words[i - 1][-1:] in ".!?:" or words[i][:1] in _SENTENCE_OPENERS
-
+    capitalised = [word.lstrip(_NAME_OPENERS)[:1].isupper() for word in words]
     return {
         i
-        for i in range(len(words))
-        if capitalised(i) and not opening(i) and (capitalised(i - 1) or capitalised(i + 1))
+        for i in range(1, len(words))
+        if capitalised[i]
+        and (capitalised[i - 1] or capitalised[i + 1 : i + 2] == [True])
+        and words[i - 1][-1:] not in ".!?:"  # not opening a sentence
+        and words[i][:1] not in _SENTENCE_OPENERS
     }
 
 

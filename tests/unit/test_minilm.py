@@ -106,3 +106,13 @@ def test_an_unknown_stance_reader_is_refused():
     with pytest.raises(stance.StanceReaderError, match="choose from minilm, lexicon"):
         stance.stance_reader("bert")
     assert stance.stance_reader("lexicon") is None
+
+
+def test_pairs_run_side_by_side_score_as_each_pair_alone():
+    scorer = make_scorer("minilm")
+    starts, ends = [18, 0, 0, 0, 0], [24, 6, 6, 6, 7]
+    together = scorer.predict_proba(SENTENCES + SENTENCES[:2], starts, ends)
+    alone = [scorer.predict_proba([s], [a], [b])[0]
+             for s, a, b in zip(SENTENCES + SENTENCES[:2], starts, ends, strict=True)]  # fmt: skip
+    assert np.array_equal(together, np.array(alone))
+    assert together.dtype == np.float32

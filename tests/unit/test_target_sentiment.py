@@ -256,6 +256,9 @@ def test_words_of_multi_word_names_carry_no_valence():
     )
     assert [words[i] for i in sorted(valence.name_words(words))] == [
         "United", "Nations", "Security", "Council", "Great", "Britain"]  # fmt: skip
+    quoted = "“Big Society” is over: Labour Party (UK) said “New Labour” won Tuesday".split()
+    assert [quoted[i] for i in sorted(valence.name_words(quoted))] == [
+        "Society”", "Party", "(UK)", "Labour”"]  # fmt: skip
     analyzer = SentimentIntensityAnalyzer()
     united = valence.SentenceValences("The United States said it would attend.", analyzer)
     assert united.whole()["compound"] == 0.0
