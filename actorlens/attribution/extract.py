@@ -72,7 +72,7 @@ def find_attributions(doc_id: str, text: str, starts: list[int], mentions: list[
     for _, is_reported, index in events:
         if is_reported:
             item = clauses[index]
-            speaker, name = resolver.resolve(item.source, item.source_start)
+            speaker, name = resolver.resolve_source(item.source, item.source_start)
             if item.kind == "position" and generic_holder(item.source):
                 speaker, name = "", ""  # "European countries": unnamed
             if not (item.source or item.hearsay) and item.source_start < 0 <= item.cue_start:

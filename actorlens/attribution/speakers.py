@@ -26,11 +26,23 @@ from actorlens.attribution.phrases import (
     name_of,
     pronoun_cue,
 )
-from actorlens.text.lexicon import NOT_NAMES, STATEMENT_NOUNS, alternation
+from actorlens.text.lexicon import (
+    BODY_NOUNS,
+    NOT_NAMES,
+    NOT_PERSON_WORDS,
+    STATEMENT_NOUNS,
+    alternation,
+)
 
 MIN_SENTENCE_QUOTE_WORDS = 4
 THE_STATEMENT = re.compile(rf"(?:the|this|that)\s+(?:{alternation(STATEMENT_NOUNS)})")
 NON_SPACE = re.compile(r"\S")
+# "the committee", "The courts": a body the document named before.
+DEFINITE_BODY = re.compile(rf"the\s+(?P<noun>(?:{alternation(BODY_NOUNS)})s?)", re.IGNORECASE)
+# What follows a place inside a body's name: "(Russia)'s Federal Atomic Energy Agency".
+BODY_AFTER_PLACE = re.compile(
+    r"(?P<own>['’]s)?[\s-]*(?P<body>(?:[A-Z][\w-]*\s+)*(?P<head>[A-Z]\w*))"
+)
 
 
 class SpeakerResolver:
@@ -51,6 +63,8 @@ class SpeakerResolver:
         speaker or subject."""
         if not phrase:
             return "", ""
+        if "''" in phrase and (title := self.doc.wiki_title(start, start + len(phrase))):
+            return "", title  # ''News of the World'': the title, never its marks
         pronoun = phrase.lower()
         if pronoun in PRONOUNS:
             return self._pronoun(start, pronoun) if PRONOUNS[pronoun] else ("", "")
@@ -66,6 +80,42 @@ class SpeakerResolver:
         if actors and not (name and self.doc.names_unmatched(start, phrase, name)):
             return actors[-1], ""
         return "", name  # "Canada's Trade Minister Jim Peterson": the person, not Canada
+
+    def resolve_source(self, phrase: str, start: int) -> tuple[str, str]:
+        """:meth:`resolve` for the source of a reported clause or a position, which also
+        reads "the committee" as the body of that name said last, an acronym as the name
+        the document spells out and a body named after a place ("the Israeli High Court",
+        "Russia's Federal Atomic Energy Agency") as that body, not the place."""
+        description = DEFINITE_BODY.fullmatch(phrase)
+        if description and (named := self.doc.named_before(description["noun"], start)):
+            at, end, name = named
+            speaker, found = self._resolve_body(self.doc.text[at:end], at)
+            return (speaker, found) if speaker or found else ("", name)
+        return self._resolve_body(phrase, start)
+
+    def _resolve_body(self, phrase: str, start: int) -> tuple[str, str]:
+        """:meth:`resolve`, with acronyms spelt out and bodies named after a place."""
+        speaker, name = self.resolve(phrase, start)
+        if speaker and speaker not in self.doc.persons:
+            return ("", body) if (body := self._body_after_place(phrase, start)) else (speaker, "")
+        return speaker, (self.doc.expansion(name) or name) if not speaker else name
+
+    def _body_after_place(self, phrase: str, start: int) -> str:
+        """The body's name when capitalised words ending in a body word ("Court") follow the
+        last actor a phrase mentions: the name from that actor on, or after its "'s"."""
+        end = start + len(phrase)
+        index = bisect.bisect_left(self.doc.mention_starts, end) - 1
+        if (
+            index < 0
+            or not start <= self.doc.mentions[index][0]
+            or self.doc.mentions[index][1] >= end
+        ):
+            return ""
+        at, place_end, _ = self.doc.mentions[index]
+        rest = BODY_AFTER_PLACE.fullmatch(self.doc.text, place_end, end)
+        if not rest or rest["head"] not in NOT_PERSON_WORDS:
+            return ""
+        return rest["body"] if rest["own"] else " ".join(self.doc.text[at:end].split())
 
     def names_person(self, phrase: str, start: int) -> bool:
         """Whether ``phrase`` (at ``start``) names a person: a person actor or a person's
