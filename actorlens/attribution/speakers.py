@@ -98,7 +98,7 @@ class SpeakerResolver:
         speaker, name = self.resolve(phrase, start)
         if speaker and speaker not in self.doc.persons:
             return ("", body) if (body := self._body_after_place(phrase, start)) else (speaker, "")
-        return speaker, (self.doc.expansion(name) or name) if not speaker else name
+        return speaker, name if speaker else (self.doc.expansion(name) or name)
 
     def _body_after_place(self, phrase: str, start: int) -> str:
         """The body's name when capitalised words ending in a body word ("Court") follow the

@@ -1,0 +1,63 @@
+"""How the source phrase of a reported clause or a position resolves (issue 27): a body the
+document named before ("the committee"), an acronym spelt out, a title in wiki italics and a
+body named after a place. Sentences written for the rule, invented names and places."""
+
+import re
+
+import pytest
+
+from actorlens.attribution.document import Document
+from actorlens.attribution.speakers import SpeakerResolver
+
+PLACES = {"Tarnland": "tarnland", "Tarnish": "tarnland"}
+
+
+def source_speaker(text: str, phrase: str) -> tuple[str, str]:
+    """(actor id, name) of the last ``phrase`` of ``text``, with the places of
+    :data:`PLACES` as actor mentions."""
+    starts = [0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]
+    mentions = [(m.start(), m.end(), PLACES[m.group()])
+                for m in re.finditer("|".join(PLACES), text)]  # fmt: skip
+    doc = Document(text, starts, mentions, {})
+    return SpeakerResolver(doc).resolve_source(phrase, text.rindex(phrase))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The Brevik Harbour Committee met on Monday. The committee said the quay was safe.",
+         "The committee", ("", "Brevik Harbour Committee")),
+        ("The Holm Fishing Party won two seats. Later the party said it would sue.",
+         "the party", ("", "Holm Fishing Party")),
+        ("The Brevik Harbour Board and the Holm Harbour Board met. The board said no.",
+         "The board", ("", "")),  # two boards in one sentence: no guess
+        ("The ferry sank. The committee said the quay was safe.", "The committee", ("", "")),
+    ],
+)  # fmt: skip
+def test_a_definite_description_takes_the_body_named_before(text, phrase, expected):
+    assert source_speaker(text, phrase) == expected
+
+
+def test_an_acronym_takes_the_name_the_document_spells_out():
+    text = "The Brevik Net Makers Guild (BNMG) met. Later the BNMG said the nets were torn."
+    assert source_speaker(text, "the BNMG") == ("", "Brevik Net Makers Guild")
+
+
+def test_a_title_in_wiki_italics_keeps_no_marks():
+    text = "The ferry sank. The ''Brevik Evening Post'' reported that the quay was closed."
+    assert source_speaker(text, "Post''") == ("", "Brevik Evening Post")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The Tarnish Supreme Court ruled that the quay was public.",
+         "The Tarnish Supreme Court", ("", "Tarnish Supreme Court")),
+        ("Tarnland's Harbour Agency said that the quay was closed.",
+         "Tarnland's Harbour Agency", ("", "Harbour Agency")),
+        ("The Tarnish government said that the quay was closed.",
+         "The Tarnish government", ("tarnland", "")),
+    ],
+)  # fmt: skip
+def test_a_body_named_after_a_place_is_not_the_place(text, phrase, expected):
+    assert source_speaker(text, phrase) == expected
