@@ -7,6 +7,7 @@ import re
 import pytest
 
 from actorlens.attribution.document import Document
+from actorlens.attribution.extract import find_attributions
 from actorlens.attribution.speakers import SpeakerResolver
 
 PLACES = {"Tarnland": "tarnland", "Tarnish": "tarnland"}
@@ -61,3 +62,18 @@ def test_a_title_in_wiki_italics_keeps_no_marks():
 )  # fmt: skip
 def test_a_body_named_after_a_place_is_not_the_place(text, phrase, expected):
     assert source_speaker(text, phrase) == expected
+
+
+def test_a_cue_with_no_source_takes_the_speaker_of_its_sentence_before():
+    text = ("The ferry sank on Monday. Mayor Jo Holm spoke after the vote. "
+            "He called Per Brevik a “liar” and blamed him for the fire.")  # fmt: skip
+    persons = {"Jo Holm": "holm", "Per Brevik": "brevik"}
+    mentions = [
+        (m.start(), m.end(), persons[m.group()]) for m in re.finditer("|".join(persons), text)
+    ]
+    starts = [0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]
+    rows = find_attributions("doc", text, starts, mentions, {"holm": "he", "brevik": "he"})
+    assert [(r["kind"], r["speaker_id"], text[r["start"] : r["end"]]) for r in rows] == [
+        ("mixed", "holm", "Per Brevik a “liar”"),
+        ("reported", "holm", "him for the fire"),
+    ]
