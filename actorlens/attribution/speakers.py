@@ -28,6 +28,7 @@ from actorlens.attribution.phrases import (
 )
 from actorlens.text.lexicon import (
     BODY_NOUNS,
+    DESCRIPTORS,
     NOT_NAMES,
     NOT_PERSON_WORDS,
     STATEMENT_NOUNS,
@@ -39,6 +40,14 @@ THE_STATEMENT = re.compile(rf"(?:the|this|that)\s+(?:{alternation(STATEMENT_NOUN
 NON_SPACE = re.compile(r"\S")
 # "the committee", "The courts": a body the document named before.
 DEFINITE_BODY = re.compile(rf"the\s+(?P<noun>(?:{alternation(BODY_NOUNS)})s?)", re.IGNORECASE)
+# "One employee from (Acme)", "Lawyers acting (for Jo Smith)": a described speaker, not the name.
+LINKS = ("for", "from", "in", "at", "of", "with")
+OPENERS = ("a", "an", "the", "one", "two", "three", "several", "some", "many")
+DESCRIBED_BEFORE = re.compile(
+    rf"(?:^|(?<=[\s,;:]))(?:(?P<opener>{'|'.join(OPENERS)})\s+)?(?P<head>[A-Za-z][a-z-]+)"
+    rf"\s+(?:acting\s+)?(?:(?:{'|'.join(LINKS)})\s+)?$",
+    re.IGNORECASE,
+)
 # What follows a place inside a body's name: "(Russia)'s Federal Atomic Energy Agency".
 BODY_AFTER_PLACE = re.compile(
     r"(?P<own>['’]s)?[\s-]*(?P<body>(?:[A-Z][\w-]*\s+)*(?P<head>[A-Z]\w*))"
@@ -86,12 +95,30 @@ class SpeakerResolver:
         reads "the committee" as the body of that name said last, an acronym as the name
         the document spells out and a body named after a place ("the Israeli High Court",
         "Russia's Federal Atomic Energy Agency") as that body, not the place."""
+        if self._described_before(phrase, start):  # "One employee from Acme": unnamed
+            speaker, _ = self.resolve(phrase, start)
+            return (speaker, "") if speaker not in self.doc.persons else ("", "")
         description = DEFINITE_BODY.fullmatch(phrase)
         if description and (named := self.doc.named_before(description["noun"], start)):
             at, end, name = named
             speaker, found = self._resolve_body(self.doc.text[at:end], at)
             return (speaker, found) if speaker or found else ("", name)
         return self._resolve_body(phrase, start)
+
+    def _described_before(self, phrase: str, start: int) -> bool:
+        """Whether a common noun and a link ("One employee from", "Lawyers acting for") come
+        right before the name ``phrase`` holds: the speaker is described, not named."""
+        first, _, rest = phrase.partition(" ")
+        if first.lower() in LINKS and rest:
+            first = rest.split()[0]
+        if not first[:1].isupper() or first in NOT_NAMES:
+            return False
+        before = self.doc.text[max(0, start - 40) : start + phrase.find(first)]
+        described = DESCRIBED_BEFORE.search(before)
+        if not described or before.rstrip().endswith(described["head"]):
+            return False  # no link: "Acme employee Jo Smith" names Jo Smith
+        head = described["head"]
+        return head.lower() in DESCRIPTORS or (head.islower() and bool(described["opener"]))
 
     def _resolve_body(self, phrase: str, start: int) -> tuple[str, str]:
         """:meth:`resolve`, with acronyms spelt out and bodies named after a place."""

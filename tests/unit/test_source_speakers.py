@@ -77,3 +77,18 @@ def test_a_cue_with_no_source_takes_the_speaker_of_its_sentence_before():
         ("mixed", "holm", "Per Brevik a “liar”"),
         ("reported", "holm", "him for the fire"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The ferry sank. One employee from Brevik Lines offered to help.", "Brevik Lines", ("", "")),
+        ("The ferry sank. Lawyers acting for Jo Holm announced that they would appeal.",
+         "for Jo Holm", ("", "")),
+        ("The ferry sank. Brevik Lines employee Jo Holm said the quay was closed.",
+         "Brevik Lines employee Jo Holm", ("", "Jo Holm")),
+        ("The ferry sank. One employee from Tarnland offered to help.", "Tarnland", ("tarnland", "")),
+    ],
+)  # fmt: skip
+def test_a_speaker_described_by_whom_they_work_for_is_unnamed(text, phrase, expected):
+    assert source_speaker(text, phrase) == expected
