@@ -48,6 +48,10 @@ DESCRIBED_BEFORE = re.compile(
     rf"\s+(?:acting\s+)?(?:(?:{'|'.join(LINKS)})\s+)?$",
     re.IGNORECASE,
 )
+# A body's name of capitalised words ending in a descriptor ("The International Energy Agency").
+CAPITALISED_BODY = re.compile(
+    r"(?:(?:[Tt]he|[Aa]n?)\s+)?(?P<name>(?:[A-Z][\w’'-]*\s+)+(?P<head>[A-Z]\w*))"
+)
 # What follows a place inside a body's name: "(Russia)'s Federal Atomic Energy Agency".
 BODY_AFTER_PLACE = re.compile(
     r"(?P<own>['’]s)?[\s-]*(?P<body>(?:[A-Z][\w-]*\s+)*(?P<head>[A-Z]\w*))"
@@ -125,7 +129,19 @@ class SpeakerResolver:
         speaker, name = self.resolve(phrase, start)
         if speaker and speaker not in self.doc.persons:
             return ("", body) if (body := self._body_after_place(phrase, start)) else (speaker, "")
+        if not (speaker or name):  # "The International Energy Agency": its name
+            return "", self._capitalised_body(phrase)
         return speaker, name if speaker else (self.doc.expansion(name) or name)
+
+    @staticmethod
+    def _capitalised_body(phrase: str) -> str:
+        """The name of capitalised words a phrase is, when its last word is a descriptor or
+        a body noun ("Merseyside Police"), which :func:`name_of` reads as a description."""
+        body = CAPITALISED_BODY.fullmatch(phrase)
+        head = body["head"].lower() if body else ""
+        if not head or (head not in DESCRIPTORS and head not in BODY_NOUNS):
+            return ""
+        return " ".join(body["name"].split())
 
     def _body_after_place(self, phrase: str, start: int) -> str:
         """The body's name when capitalised words ending in a body word ("Court") follow the

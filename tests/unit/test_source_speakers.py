@@ -92,3 +92,16 @@ def test_a_cue_with_no_source_takes_the_speaker_of_its_sentence_before():
 )  # fmt: skip
 def test_a_speaker_described_by_whom_they_work_for_is_unnamed(text, phrase, expected):
     assert source_speaker(text, phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("The Brevik Harbour Agency", ("", "Brevik Harbour Agency")),
+        ("Tarnholm Police", ("", "Tarnholm Police")),
+        ("The harbour police", ("", "")),  # a description, no name
+    ],
+)
+def test_a_body_named_by_capitalised_words_before_a_descriptor(phrase, expected):
+    text = f"The ferry sank. {phrase} said that the quay was closed."
+    assert source_speaker(text, phrase) == expected
