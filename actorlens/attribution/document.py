@@ -183,10 +183,14 @@ class Document:
             return ""
         if self._initials is None:
             self._initials = {}
-            for _, _, run in self.long_names:
-                words = _without_article(run).split()
-                initials = "".join(w[0] for w in words if w.lower() not in INITIAL_SKIPS)
-                self._initials.setdefault(initials, set()).add(" ".join(words))
+            for _, _, run in self.long_names:  # each tail: "Archive The British National Party"
+                words = run.split()
+                for first in range(len(words) - 1):
+                    tail = [w for w in words[first:] if w.lower() not in INITIAL_SKIPS]
+                    initials = "".join(word[0] for word in tail)
+                    self._initials.setdefault(initials, set()).add(
+                        _without_article(" ".join(words[first:]))
+                    )
         names = self._initials.get(acronym, ())
         return next(iter(names)) if len(names) == 1 else ""
 

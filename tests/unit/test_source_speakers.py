@@ -39,8 +39,15 @@ def test_a_definite_description_takes_the_body_named_before(text, phrase, expect
     assert source_speaker(text, phrase) == expected
 
 
-def test_an_acronym_takes_the_name_the_document_spells_out():
-    text = "The Brevik Net Makers Guild (BNMG) met. Later the BNMG said the nets were torn."
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "The Brevik Net Makers Guild (BNMG) met.",
+        "Archive  The Brevik Net Makers Guild met.",  # a run that holds the name at its end
+    ],
+)
+def test_an_acronym_takes_the_name_the_document_spells_out(opening):
+    text = opening + " Later the BNMG said the nets were torn."
     assert source_speaker(text, "the BNMG") == ("", "Brevik Net Makers Guild")
 
 
