@@ -102,12 +102,26 @@ class SpeakerResolver:
         if self._described_before(phrase, start):  # "One employee from Acme": unnamed
             speaker, _ = self.resolve(phrase, start)
             return (speaker, "") if speaker not in self.doc.persons else ("", "")
+        if phrase.lower() == "they":
+            return self._latest_group(start)
         description = DEFINITE_BODY.fullmatch(phrase)
         if description and (named := self.doc.named_before(description["noun"], start)):
             at, end, name = named
             speaker, found = self._resolve_body(self.doc.text[at:end], at)
             return (speaker, found) if speaker or found else ("", name)
         return self._resolve_body(phrase, start)
+
+    def _latest_group(self, offset: int) -> tuple[str, str]:
+        """Whom "they" names: the latest speaker of this sentence or the one before when it is
+        a body or a group, not one person ("Acme say they have asked ...")."""
+        window = self.doc.sentence_start(max(self.doc.sentence_start(offset) - 1, 0))
+        # a clause that opens at ``offset`` holds "they": "Acme say [they have asked]"
+        for _, speaker, _, name in _back(self.recent, self.recent_starts, window, offset + 1):
+            one_person = speaker in self.doc.persons or (
+                not speaker and is_person_name(name) and len(name.split()) > 1
+            )
+            return ("", "") if one_person else (speaker, name)
+        return "", ""
 
     def _described_before(self, phrase: str, start: int) -> bool:
         """Whether a common noun and a link ("One employee from", "Lawyers acting for") come

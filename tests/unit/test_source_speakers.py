@@ -112,3 +112,19 @@ def test_a_speaker_described_by_whom_they_work_for_is_unnamed(text, phrase, expe
 def test_a_body_named_by_capitalised_words_before_a_descriptor(phrase, expected):
     text = f"The ferry sank. {phrase} said that the quay was closed."
     assert source_speaker(text, phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Brevik Fishing Union say they have asked the council to act.",
+         "Brevik Fishing Union"),
+        ("Jo Holm said they had asked the council to act.", ""),  # one person is no "they"
+    ],
+)  # fmt: skip
+def test_they_inside_a_body_s_clause_is_that_body(sentence, expected):
+    text = "The ferry sank on Monday. " + sentence
+    starts = [0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]
+    rows = find_attributions("doc", text, starts, [], {})
+    asked = [r for r in rows if r["cue"] == "asked"]
+    assert [r["speaker_name"] for r in asked] == [expected]
