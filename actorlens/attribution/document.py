@@ -17,6 +17,7 @@ from actorlens.attribution.phrases import PHRASE_STOP, is_person_name, name_of, 
 from actorlens.text.lexicon import (
     CLAUSE_OPENERS,
     LEXICON,
+    MADE_BY_NOUNS,
     NOT_NAMES,
     NOT_PERSON_WORDS,
     alternation,
@@ -38,6 +39,13 @@ WIKI_TITLE = re.compile(r"''(?P<title>[^'\n]{1,80}?)\s*''")  # a title in wiki i
 ACRONYM = re.compile(r"[A-Z]{2,6}")
 INITIAL_SKIPS = frozenset(("of", "the", "and", "for", "on", "&"))
 DESCRIPTION_WINDOW = 3000  # how far back "the committee" looks for its name
+# "a WTO panel", "a 3 News poll"; "a poll by Acme Research": who made a poll or sat as a panel.
+MAKER = r"(?!(?:The|A|An)\b)[A-Z0-9][\w.&-]*(?:\s+[A-Z0-9][\w.&-]*)*"
+MADE = rf"(?:{alternation(MADE_BY_NOUNS)})s?\b"
+MADE_BY = re.compile(
+    rf"\b(?P<name>{MAKER})\s+(?P<noun>{MADE})|\b(?P<made>{MADE})\s+(?:(?:conducted|commissioned"
+    rf"|published|released|carried out)\s+)?by\s+(?:the\s+)?(?P<maker>{MAKER})"
+)
 
 
 @dataclass(frozen=True)
@@ -175,6 +183,19 @@ class Document:
         ):
             return None  # two bodies of that name in one sentence: no guess
         return start, end, _without_article(run)
+
+    def maker_before(self, noun: str, offset: int) -> tuple[int, int] | None:
+        """Where the name of the latest maker of a ``noun`` before ``offset`` stands (within
+        :data:`DESCRIPTION_WINDOW`): "the poll" after "a 3 News poll" or "a poll by Acme"."""
+        found = None
+        for match in MADE_BY.finditer(self.text, max(0, offset - DESCRIPTION_WINDOW), offset):
+            made, group = (match["noun"], "name") if match["name"] else (match["made"], "maker")
+            words = match[group].split()
+            while words and words[0] in NOT_NAMES:  # "The WTO panel", "A survey": no name
+                words = words[1:]
+            if words and _singular(made) == _singular(noun):
+                found = self.text.index(words[0], match.start(group)), match.end(group)
+        return found
 
     def expansion(self, acronym: str) -> str:
         """The name the document spells ``acronym`` out as: the one name whose initials it

@@ -29,6 +29,7 @@ from actorlens.attribution.phrases import (
 from actorlens.text.lexicon import (
     BODY_NOUNS,
     DESCRIPTORS,
+    MADE_BY_NOUNS,
     NOT_NAMES,
     NOT_PERSON_WORDS,
     STATEMENT_NOUNS,
@@ -51,6 +52,11 @@ DESCRIBED_BEFORE = re.compile(
 # A body's name of capitalised words ending in a descriptor ("The International Energy Agency").
 CAPITALISED_BODY = re.compile(
     r"(?:(?:[Tt]he|[Aa]n?)\s+)?(?P<name>(?:[A-Z][\w’'-]*\s+)+(?P<head>[A-Z]\w*))"
+)
+# "a WTO panel", "the poll": what a named body made or sat as speaks in its name.
+MADE_PHRASE = re.compile(
+    r"(?P<article>[Aa]n?|[Tt]he)\s+(?:(?:recent|new|latest|separate)\s+)?"
+    rf"(?:(?P<name>[A-Z0-9][\w.&-]*(?:\s+[A-Z0-9][\w.&-]*)*)\s+)?(?P<noun>(?:{alternation(MADE_BY_NOUNS)})s?)"
 )
 # What follows a place inside a body's name: "(Russia)'s Federal Atomic Energy Agency".
 BODY_AFTER_PLACE = re.compile(
@@ -104,12 +110,28 @@ class SpeakerResolver:
             return (speaker, "") if speaker not in self.doc.persons else ("", "")
         if phrase.lower() == "they":
             return self._latest_group(start)
+        made = MADE_PHRASE.fullmatch(phrase)
+        if made and (maker := self._maker(made, start)):
+            return maker
         description = DEFINITE_BODY.fullmatch(phrase)
         if description and (named := self.doc.named_before(description["noun"], start)):
             at, end, name = named
             speaker, found = self._resolve_body(self.doc.text[at:end], at)
             return (speaker, found) if speaker or found else ("", name)
         return self._resolve_body(phrase, start)
+
+    def _maker(self, made: re.Match, start: int) -> tuple[str, str] | None:
+        """Whom "a WTO panel" or "the poll" (after "a poll by Acme") speaks for, if named."""
+        if made["name"]:
+            at, end = start + made.start("name"), start + made.end("name")
+        elif made["article"].lower() == "the" and (
+            found := self.doc.maker_before(made["noun"], start)
+        ):
+            at, end = found
+        else:
+            return None
+        speaker, name = self._resolve_body(self.doc.text[at:end], at)
+        return (speaker, name) if speaker or name else ("", " ".join(self.doc.text[at:end].split()))
 
     def _latest_group(self, offset: int) -> tuple[str, str]:
         """Whom "they" names: the latest speaker of this sentence or the one before when it is

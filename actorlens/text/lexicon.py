@@ -25,7 +25,7 @@ PHRASE_KINDS = ("titles", "name_suffixes", "places")  # abbreviations inside a s
 SPEAKER_WORD_KINDS = ("phrase_words", "descriptors", "not_person_words", "fillers", "coordinators",
                       "clause_openers", "not_sources", "prepositions", "body_nouns",
                       "statement_nouns", "subject_openers", "subject_boundaries",
-                      "not_in_subjects", "auxiliaries")  # fmt: skip
+                      "not_in_subjects", "auxiliaries", "made_by_nouns")  # fmt: skip
 DESCRIPTION_WORD_KINDS = ("heads", "qualifiers")
 POSITION_KINDS = ("mental", "stance", "predicates", "views", "holders", "backing", "judging",
                   "documents", "regarding")  # fmt: skip
@@ -205,6 +205,7 @@ NOT_SOURCES = frozenset(LEXICON.speaker_words["not_sources"])
 PREPOSITIONS = LEXICON.speaker_words["prepositions"]
 BODY_NOUNS = LEXICON.speaker_words["body_nouns"]
 STATEMENT_NOUNS = LEXICON.speaker_words["statement_nouns"]
+MADE_BY_NOUNS = LEXICON.speaker_words["made_by_nouns"]
 SUBJECT_OPENERS = LEXICON.speaker_words["subject_openers"]
 SUBJECT_BOUNDARIES = LEXICON.speaker_words["subject_boundaries"]
 NOT_IN_SUBJECTS = frozenset(LEXICON.speaker_words["not_in_subjects"])

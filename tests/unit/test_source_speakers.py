@@ -128,3 +128,19 @@ def test_they_inside_a_body_s_clause_is_that_body(sentence, expected):
     rows = find_attributions("doc", text, starts, [], {})
     asked = [r for r in rows if r["cue"] == "asked"]
     assert [r["speaker_name"] for r in asked] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The ferry sank. A BFU panel concluded that the quay was unsafe.", "A BFU panel",
+         ("", "BFU")),
+        ("A recent Brevik Post poll showed Holm ahead. The poll found that most voters agreed.",
+         "The poll", ("", "Brevik Post")),
+        ("A survey by Holm Research found Holm ahead. The survey found that voters agreed.",
+         "The survey", ("", "Holm Research")),
+        ("The ferry sank. The poll found that most voters agreed.", "The poll", ("", "")),
+    ],
+)  # fmt: skip
+def test_what_a_named_body_made_speaks_in_its_name(text, phrase, expected):
+    assert source_speaker(text, phrase) == expected
