@@ -46,7 +46,7 @@ LINKS = ("for", "from", "in", "at", "of", "with")
 OPENERS = ("a", "an", "the", "one", "two", "three", "several", "some", "many")
 DESCRIBED_BEFORE = re.compile(
     rf"(?:^|(?<=[\s,;:]))(?:(?P<opener>{'|'.join(OPENERS)})\s+)?(?P<head>[A-Za-z][a-z-]+)"
-    rf"\s+(?:acting\s+)?(?:(?:{'|'.join(LINKS)})\s+)?$",
+    rf"\s+(?:acting\s+)?(?:{'|'.join(LINKS)})\s+$",
     re.IGNORECASE,
 )
 # A body's name of capitalised words ending in a descriptor ("The International Energy Agency").
@@ -154,9 +154,11 @@ class SpeakerResolver:
         if not first[:1].isupper() or first in NOT_NAMES:
             return False
         before = self.doc.text[max(0, start - 40) : start + phrase.find(first)]
-        described = DESCRIBED_BEFORE.search(before)
-        if not described or before.rstrip().endswith(described["head"]):
+        if before.rsplit(None, 1)[-1:] not in ([link] for link in LINKS):
             return False  # no link: "Acme employee Jo Smith" names Jo Smith
+        described = DESCRIBED_BEFORE.search(before)
+        if not described:
+            return False
         head = described["head"]
         return head.lower() in DESCRIPTORS or (head.islower() and bool(described["opener"]))
 
