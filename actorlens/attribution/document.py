@@ -17,6 +17,7 @@ from actorlens.attribution.phrases import PHRASE_STOP, is_person_name, name_of, 
 from actorlens.text.lexicon import (
     CLAUSE_OPENERS,
     LEXICON,
+    MADE_BY_NOUNS,
     NOT_NAMES,
     NOT_PERSON_WORDS,
     alternation,
@@ -35,6 +36,17 @@ HONORIFICS = frozenset(word for words in LEXICON.honorifics.values() for word in
 # A paragraph break: a line break, or a run of spaces after a sentence's end in text whose
 # paragraphs were joined onto one line ("... it.  The next paragraph"): its last character.
 PARAGRAPH_BREAK = re.compile(r"\n|(?<=[.!?])[\"”’']?[ \t]{2,}(?=\S)")
+WIKI_TITLE = re.compile(r"''(?P<title>[^'\n]{1,80}?)\s*''")  # a title in wiki italics
+ACRONYM = re.compile(r"[A-Z]{2,6}")
+INITIAL_SKIPS = frozenset(("of", "the", "and", "for", "on", "&"))
+DESCRIPTION_WINDOW = 3000  # how far back "the committee" looks for its name
+# "a WTO panel", "a 3 News poll"; "a poll by Acme Research": who made a poll or sat as a panel.
+MAKER = r"(?!(?:The|A|An)\b)[A-Z0-9][\w.&-]*(?:\s+[A-Z0-9][\w.&-]*)*"
+MADE = rf"(?:{alternation(MADE_BY_NOUNS)})s?\b"
+MADE_BY = re.compile(
+    rf"\b(?P<name>{MAKER})\s+(?P<noun>{MADE})|\b(?P<made>{MADE})\s+(?:(?:conducted|commissioned"
+    rf"|published|released|carried out)\s+)?by\s+(?:the\s+)?(?P<maker>{MAKER})"
+)
 
 
 @dataclass(frozen=True)
@@ -72,6 +84,8 @@ class Document:
                            if len(m.group().split()) >= 2]  # fmt: skip
         self._names_by_last: dict[str, str] | None = None
         self._phrase_stops: list[int] | None = None
+        self._by_head: dict[str, list[tuple[int, int, str]]] | None = None
+        self._initials: dict[str, set[str]] | None = None
         self.subjects = self._sentence_subjects()
         self.subject_starts = [subject[0] for subject in self.subjects]
 
@@ -138,6 +152,70 @@ class Document:
         fits = len(words) == 1 or words[0].lower() in given
         fits = fits and (is_person_name(fuller) or not is_person_name(name))  # not a body's run
         return fuller if fits and len(fuller) > len(name) else name
+
+    def wiki_title(self, start: int, end: int) -> str:
+        """The title in wiki italics (''News of the World'') that ``[start, end)`` reaches
+        into, a leading "The" left out; "" when the span holds no wiki mark."""
+        if self.text.find("''", start, end) < 0:
+            return ""
+        paragraph = self.paragraph_start(start)
+        for match in WIKI_TITLE.finditer(self.text, paragraph, self.paragraph_end(end)):
+            if match.start() < end and match.end() > start:
+                return _without_article(match.group("title"))
+        return ""
+
+    def named_before(self, noun: str, offset: int) -> tuple[int, int, str] | None:
+        """The latest name before ``offset`` (within :data:`DESCRIPTION_WINDOW`) whose last
+        word is ``noun``, singular or plural ("the committee" -> "Norwegian Nobel Committee");
+        with its offsets; None when there is none or two different names share its sentence."""
+        if self._by_head is None:
+            self._by_head = {}
+            for start, end, run in self.long_names:
+                self._by_head.setdefault(_singular(run.split()[-1]), []).append((start, end, run))
+        found = self._by_head.get(_singular(noun), [])
+        index = bisect.bisect_left(found, (offset,)) - 1
+        if index < 0 or found[index][0] < offset - DESCRIPTION_WINDOW:
+            return None
+        start, end, run = found[index]
+        previous = found[index - 1] if index else None
+        if (
+            previous
+            and previous[2] != run
+            and self.sentence_start(previous[0]) == self.sentence_start(start)
+        ):
+            return None  # two bodies of that name in one sentence: no guess
+        return start, end, _without_article(run)
+
+    def maker_before(self, noun: str, offset: int) -> tuple[int, int] | None:
+        """Where the name of the latest maker of a ``noun`` before ``offset`` stands (within
+        :data:`DESCRIPTION_WINDOW`): "the poll" after "a 3 News poll" or "a poll by Acme"."""
+        found = None
+        for match in MADE_BY.finditer(self.text, max(0, offset - DESCRIPTION_WINDOW), offset):
+            made, group = (match["noun"], "name") if match["name"] else (match["made"], "maker")
+            words = match[group].split()
+            while words and words[0] in NOT_NAMES:  # "The WTO panel", "A survey": no name
+                words = words[1:]
+            if words and _singular(made) == _singular(noun):
+                found = self.text.index(words[0], match.start(group)), match.end(group)
+        return found
+
+    def expansion(self, acronym: str) -> str:
+        """The name the document spells ``acronym`` out as: the one name whose initials it
+        is ("NSA" -> "National Security Agency"); "" for none or several."""
+        if not ACRONYM.fullmatch(acronym):
+            return ""
+        if self._initials is None:
+            self._initials = {}
+            for _, _, run in self.long_names:  # each tail: "Archive The British National Party"
+                words = run.split()
+                for first in range(len(words) - 1):
+                    tail = [w for w in words[first:] if w.lower() not in INITIAL_SKIPS]
+                    initials = "".join(word[0] for word in tail)
+                    self._initials.setdefault(initials, set()).add(
+                        _without_article(" ".join(words[first:]))
+                    )
+        names = self._initials.get(acronym, ())
+        return next(iter(names)) if len(names) == 1 else ""
 
     def phrase_end(self, offset: int) -> int:
         """Where the phrase of :data:`~actorlens.attribution.phrases.PHRASE_CHAR` that holds
@@ -227,6 +305,17 @@ class Document:
         if index >= 0 and self.subjects[index][0] >= since:
             return self.subjects[index][1], self.subjects[index][3]
         return "", ""
+
+
+def _singular(word: str) -> str:
+    word = word.lower()
+    return word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
+
+
+def _without_article(name: str) -> str:
+    """``name`` less the article that opens it ("The Sunday Telegraph")."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and first in ("The", "A", "An") else name
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:

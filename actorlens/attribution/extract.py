@@ -72,12 +72,11 @@ def find_attributions(doc_id: str, text: str, starts: list[int], mentions: list[
     for _, is_reported, index in events:
         if is_reported:
             item = clauses[index]
-            speaker, name = resolver.resolve(item.source, item.source_start)
+            speaker, name = resolver.resolve_source(item.source, item.source_start)
             if item.kind == "position" and generic_holder(item.source):
                 speaker, name = "", ""  # "European countries": unnamed
             if not (item.source or item.hearsay) and item.source_start < 0 <= item.cue_start:
-                speaker, name = document.subject_before(item.cue_start,
-                                                        document.sentence_start(item.cue_start))  # fmt: skip
+                speaker, name = _sentence_speaker(resolver, item.cue_start)
             spoken[index] = Attribution(speaker, item.source, item.cue, item.cue_end,
                                         name, item.source_start, item.cue_start)  # fmt: skip
             if index < len(reported):  # a position names no speaker for what follows
@@ -98,6 +97,15 @@ def find_attributions(doc_id: str, text: str, starts: list[int], mentions: list[
     rows += [(p.start, p.end, p.kind, a, p.negated) for p, a in own]
     rows.sort(key=lambda row: row[0])
     return [_row(doc_id, number, document, *row) for number, row in enumerate(rows)]
+
+
+def _sentence_speaker(resolver: SpeakerResolver, cue_start: int) -> tuple[str, str]:
+    """The speaker of a cue with no source ("He called X a liar and blamed him"): the
+    speaker of an earlier clause or quote of its sentence, else the sentence's subject."""
+    speaker, name = resolver.earlier_in_sentence(cue_start)
+    if speaker or name:
+        return speaker, name
+    return resolver.doc.subject_before(cue_start, resolver.doc.sentence_start(cue_start))
 
 
 def _own_positions(positions, speech: list[tuple], text: str) -> list[tuple]:

@@ -6,18 +6,24 @@ Constructions, each inside one sentence and outside direct quotes:
   "Mr Clarke said ministers had kept to their pledge", "She denied that she knew";
 * ``SOURCE told / warned / assured OBJECT (that) CLAUSE``;
 * ``SOURCE accused / blamed / criticised Y of / for Z``, ``described Y as Z``, ``urged /
-  asked / called on Y to Z``, ``vowed / promised / pledged / threatened to Z``;
-* ``CLAUSE, SOURCE CUE.`` and ``CLAUSE, CUE SOURCE.`` -- the cue closing the sentence;
+  asked / called on Y to Z``, ``vowed / promised / pledged / threatened (not) to Z``,
+  ``called Y “Z”`` / ``called Y a Z``;
+* the source a plain noun phrase opening the sentence ("The party has said", "Some
+  politicians commented that"), the cue a base form before a that-clause ("critics argue
+  that", "did acknowledge that");
+* ``CLAUSE, SOURCE CUE.`` and ``CLAUSE, CUE SOURCE.`` -- the cue closing the sentence
+  (:mod:`actorlens.attribution.reported_closing`);
 * ``according to SOURCE, CLAUSE``, ``CLAUSE(,) according to SOURCE`` and ``X, according to
   SOURCE, Y``;
 * hearsay of no source (no speaker, not the sentence's subject): ``it was reported that``,
-  ``X was said to Z``, ``there are reports / rumours that``, ``X reportedly / allegedly Y``.
+  ``X was said to Z``, ``councils said to have Z``, ``X was accused of Z``, ``there are
+  reports / rumours that``, ``X reportedly / allegedly Y``.
 
 The clause runs to the end of the sentence or to where the next attribution of the
 sentence starts; one starting right at the clause is held by it ("Putin said Lavrov said
 ..."), and a clause holds at most :data:`MAX_HELD` attributions, so the cost stays linear
-in the sentence's length however densely it chains cues. A clause holding a partial quotation is ``mixed``; one that is wholly a
-quotation is left to the direct quotes. The cue's negation ("did not say") is kept.
+in the sentence's length however densely it chains cues. A clause with a quotation and a
+word outside it is ``mixed``; one that is wholly a quotation is left to the direct quotes. The cue's negation ("did not say") is kept.
 Cues that take a plain noun object ("announced his resignation") count only with a
 ``that`` clause. Each cue word and what it takes come from the lexicon
 (:mod:`actorlens.text.lexicon`, ``resources/lexicon.yml``): a participle after a comma
@@ -28,25 +34,28 @@ import bisect
 import re
 
 from actorlens.attribution.document import OPENING_CLAUSE, Document
-from actorlens.attribution.phrases import phrase_head
+from actorlens.attribution.reported_closing import closing_cue
 from actorlens.attribution.reported_source import (
     CUE_WORD,
     CUES,
+    NAMED_OBJECT,
+    PHRASE_REST,
     Reported,
-    according_source,
     make_raw,
     make_reported,
+    plain_subject,
     source_before,
     trim_end,
 )
 from actorlens.text.lexicon import (
+    AUXILIARIES,
     CLAUSE_PARTICIPLES,
     CLOSING_CUES,
-    DESCRIPTORS,
+    FILLERS,
     HEARSAY_CUES,
-    INVERTED_CUES,
     NOT_SOURCES,
     OBJECT_LINKS,
+    PLAIN_CLAUSE_CUES,
     PREPOSITIONS,
     alternation,
 )
@@ -63,33 +72,28 @@ LEAD = re.compile(
 THAT = re.compile(r"(?:that|how|whether|what|why)\b\s*")
 # "not", "never", "no longer", and a contracted auxiliary whole ("didn't", "won’t")
 NEGATION = re.compile(r"(?:\b(?:not|never|no longer)|\b\w+n['’]t)\s+(?:\w+\s+)?$")
+AUXILIARY = re.compile(rf"(?:{alternation(AUXILIARIES)})\b")
+EMPHATIC = re.compile(r"\b(?:did|does|do)\s+$")
 AGENTLESS = re.compile(r"\bit\s+(?:is|was|has\s+been|had\s+been|were)\s+$", re.IGNORECASE)
-PASSIVE = re.compile(r"\b(?:is|was|were|are|been|being|be)\s+(?:\w+ly\s+)?$")
-CLOSING_CUE = re.compile(
-    r",\s*(?P<a>[^,;:]{1,80}?)\s+(?:\w+ly\s+)?(?P<cue>"
-    + alternation(CLOSING_CUES)
-    + r")(?P<tail>(?:\s+(?!that\b)[^\s,;:]+){0,4})[.!?]?\s*$"
-)
-CLOSING_INVERTED = re.compile(
-    r",\s*(?P<cue>"
-    + alternation(INVERTED_CUES)
-    + r"|according to)\s+(?P<a>[^,;:]{1,80}?)[.!?]?\s*$"
-)
-# ", Holm, the harbour chief, said.": a name and its apposition close the sentence.
-CLOSING_APPOSITION = re.compile(
-    r",\s*(?P<a>[^,;:]{1,60}?,[^,;:]{1,60}?),?\s+(?:\w+ly\s+)?(?P<cue>"
-    + alternation(CLOSING_CUES)
-    + r")(?P<tail>(?:\s+(?!that\b)[^\s,;:]+){0,4})[.!?]?\s*$"
-)
-NAMED_OR_DESCRIBED = re.compile(
-    r"\b[A-Z]|\b(?:" + alternation(DESCRIPTORS) + r")\b|\b(?:poll|survey|study)\b"
-)
-CLOSING_ACCORDING = re.compile(r"\s(?P<cue>according to)\s+(?P<a>[^,;:]{1,80}?)[.!?]?\s*$")
+PASSIVE = re.compile(r"\b(?:is|was|were|are|been|being|be)\s+(?:(?:\w+ly|also|later|now)\s+)?$")
+TO_BE = re.compile(r"\s*to\s+(?:have|be)\b")  # "councils said to have": hearsay, no passive needed
+# "was accused of lying", "was described as serving": what is said of the subject
+PASSIVE_LINK = {link: re.compile(rf"\s*{link}\s+") for link in ("of", "as")}
 # "The fees, according to Holm, will rise.": the sentence is the clause.
 ACCORDING_MIDDLE = re.compile(r",\s*(?P<cue>according to)\s+(?P<a>[^,;:]{1,80}?),\s*")
 ACCORDING_FIRST = re.compile(r"\b[Aa]ccording to\s+(?P<a>[^,;:]{1,80}?),\s*")
 CAPITAL_ACCORDING = re.compile(r"\bAccording to\s+(?P<a>[^,;:]{1,80}?),\s*")  # after a quote
+# "According to JTAC those who ...", "According to the Energy Agency (RosAtom) work will ...":
+# a name with no comma after it, the clause (five words or more) opening with a small word or
+# a name and a verb.
+ACCORDING_BARE = re.compile(
+    r"[Aa]ccording to\s+(?P<a>(?:the )?[A-Z][\w’'.&-]*(?: (?:of |the )*[A-Z][\w’'.&-]*)*)"
+    r"(?:\s*\([A-Z][\w.&-]{0,15}\))?\s+(?=(?:[a-z]|[A-Z][a-z]+ [a-z])\S*(?:\s+\S+){4})"
+)
+ACCORDING_WORD = re.compile(r"\bAccording to\b")
 MIN_WORDS = 3
+MIN_OUTSIDE = 1  # words outside the quotations that make a clause mixed, not a direct quote
+WORD_RUN = re.compile(r"\w+")
 # A clause holds the attributions that start inside it ("Putin said Lavrov said ...": Putin's
 # clause holds Lavrov's), at most this many: one holding more ends where the next one starts,
 # so a sentence of chained cues ("Putin said, Putin said, ...") costs time linear in its
@@ -101,12 +105,24 @@ EVALUATE_OBJECT = {
 }
 TO = re.compile(r"\s*to\b")
 TO_SPACES = re.compile(r"\s*to\s+")
+NAMED_END = re.compile(r"[,;][”\"]?(?=\s)")
+COMMA = re.compile(r"\s*,\s")
+# "denied any wrongdoing", "admitted ordering the block": what is denied or admitted
+DENIED_OBJECT = re.compile(
+    rf"(?:any\s|(?!(?:{alternation(PREPOSITIONS)})\b)\w+ing\s+(?:the|a|an|any|in|to|of|his|her|its|their)\s)"
+)
+HEARSAY_OBJECT = re.compile(r"\s*(?:(?:all|the|these|those|any|recent)\s+)?")
+NEAR_THAT = re.compile(r"\bthat\s+")
+INTEND_TO = re.compile(r"\s*(?:(?:not|never)\s+)?to\b")
 TOLD_OBJECT = re.compile(r"\s*(?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w’'.-]*)*\s*")
 CLAUSE_SUBJECT = re.compile(r"(?:he|she|it|they|we|there)\b")
-COORDINATED = re.compile(r"\w,?\s+(?:and|but)\s+$")
+# "... and reported", "“a dictator” and blamed", "but now says": the sentence's subject speaks
+COORDINATED = re.compile(rf"[\w”\"’)],?\s+(?:and|but)\s+(?:(?:{alternation(FILLERS)})\s+)?$")
 COLON_QUOTE = re.compile(r":\s*[\"“]")
 AFTER_PREPOSITION = re.compile(rf"\b(?:{alternation(PREPOSITIONS)})\s+$")  # "for allegedly ..."
-NOUN_THAT = re.compile(r"\s+that\b")
+NOUN_THAT = re.compile(
+    r"\s+(?:(?:in|from|by|of)\s+(?:the\s+)?[\w’'-]+\s+)?that\b"
+)  # "reports in the press that"
 RELATIVE_END = re.compile(rf"\b(?:{alternation(NOT_SOURCES)})\s*$")
 QUOTE_MARK = re.compile(r"[\"“”]")
 TOLD_THAT = re.compile(r"\bthat\b")
@@ -121,14 +137,15 @@ def find_reported(doc: Document, sentence_start: int, sentence_end: int) -> list
     linear in the sentence's length however many cues it holds."""
     text = doc.text
     if not (CUE_WORD.search(text, sentence_start, sentence_end)
-            or CAPITAL_ACCORDING.search(text, sentence_start, sentence_end)):  # fmt: skip
+            or ACCORDING_WORD.search(text, sentence_start, sentence_end)):  # fmt: skip
         return []  # no cue word: nothing is reported here (most sentences, read once)
     sentence = text[sentence_start:sentence_end]
     found: list[Reported] = []
-    closing = _closing(doc, sentence_start, sentence_end)
+    closing = closing_cue(doc, sentence_start, sentence_end)
     limit = closing.source_start - 1 if closing else sentence_end
     lead = _lead_start(sentence)
-    opening = ACCORDING_FIRST.match(sentence, lead) or CAPITAL_ACCORDING.search(sentence)
+    opening = (ACCORDING_FIRST.match(sentence, lead) or CAPITAL_ACCORDING.search(sentence)
+               or ACCORDING_BARE.match(sentence, lead))  # fmt: skip
     if opening:
         found.append(make_reported(doc, "according to", sentence_start + opening.start(),
                            sentence_start + opening.start() + len("according to"),
@@ -145,7 +162,8 @@ def find_reported(doc: Document, sentence_start: int, sentence_end: int) -> list
             opening and cue.start() < sentence_start + opening.end()
         ):
             continue
-        item = _forward(doc, cue, sentence_start, limit, limit_end)
+        clause_start = sentence_start + opening.end() if opening else sentence_start
+        item = _forward(doc, cue, clause_start, limit, limit_end)  # "According to X, Y said"
         if item:
             found.append(item)
     if closing:
@@ -193,20 +211,42 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
     if negated:  # "did not say": the source stands before the auxiliary
         before = before[: NEGATION.search(before).start()]
         before = re.sub(r"\b(?:did|does|do|has|have|had|would|could|will)\s*$", "", before)
+    elif EMPHATIC.search(before):  # "did acknowledge": the source stands before "did"
+        before = before[: EMPHATIC.search(before).start()]
     agentless = AGENTLESS.search(before)
     if word == "according to" or CUES[word] == "adverb":
         return None  # only the according-to constructions; adverbs: _hearsay
     noun = (word in HEARSAY_CUES and NOUN_THAT.match(text, cue.end(), limit)
             and not RELATIVE_END.search(before))  # fmt: skip
-    if not agentless and not noun and PASSIVE.search(before):
+    passive = not agentless and not noun and PASSIVE.search(before)
+    if passive or (word in HEARSAY_CUES and TO_BE.match(text, cue.end(), limit)):
         if word in HEARSAY_CUES and TO.match(text, cue.end(), limit):  # "was said to have"
             start = SPACES.match(text, cue.end(), limit).end()
-            return make_raw("", start, max(start, limit_end), word, cue.start(), cue.end(), "",
-                            -1, negated, True)  # fmt: skip
-        return None  # "was accused of": no source phrase in this sentence
+            offset, phrase = (0, "") if passive else source_before(before)  # "the NSA claims to"
+            return make_raw("", start, max(start, limit_end), word, cue.start(), cue.end(), phrase,
+                            before_start + offset if phrase else -1, negated, not phrase)  # fmt: skip
+        link = PASSIVE_LINK.get(CUES[word])
+        if link and (linked := link.match(text, cue.end(), limit)):  # "was accused of lying"
+            return make_raw("", linked.end(), max(linked.end(), limit_end), word, cue.start(),
+                            cue.end(), "", -1, negated, True)  # fmt: skip
+        that = THAT.match(text, SPACES.match(text, cue.end(), limit).end(), limit)
+        if that and CUES[word] in ("say", "that", "told"):  # "the ministry was told that"
+            return make_raw("", that.end(), max(that.end(), limit_end), word, cue.start(),
+                            cue.end(), "", -1, negated, True)  # fmt: skip
+        return None  # "was told": no source phrase in this sentence
     offset, phrase = source_before(before)
+    plain = not phrase and not agentless and not noun and CUES[word] != "intend"
+    if plain:  # "The party has said", "Some politicians commented"
+        offset, phrase = plain_subject(before, before_start == sentence_start)
+        plain = bool(phrase)
     source_start = before_start + offset if phrase else -1  # ``before`` may be cut short
-    participle = (word in CLAUSE_PARTICIPLES and before.rstrip().endswith(",")) or bool(
+    if phrase and word in CLOSING_CUES and COMMA.match(text, cue.end(), limit) and (
+        aside := _parenthetical(doc, before_start + len(before[:offset].rstrip()),
+                                sentence_start, word, cue, phrase, source_start)):  # fmt: skip
+        return aside
+    participle = (
+        word in CLAUSE_PARTICIPLES and before.rstrip().endswith((",", ",”", ',"'))
+    ) or bool(
         COORDINATED.search(before)
     )  # ", saying ...", "... and reported ...", "... but cautioned ...": the subject
     if not phrase and not agentless and not participle:
@@ -220,10 +260,24 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
         if not match:
             return None
         start = match.start("obj")
-    elif family == "intend":
-        if not TO.match(text, position, limit):
+    elif family == "name":  # "called Y a “dictator”", "called the day “historic”"
+        match = NAMED_OBJECT.match(text, position, limit)
+        if not match:
             return None
-        start = TO_SPACES.match(text, position, limit).end()
+        start = match.start("obj")
+        named = NAMED_END.search(text, match.end(), limit)  # "a “dictator,” claiming ...": Z ends
+        limit_end = trim_end(text, start, named.end()) if named else limit_end
+    elif family == "phrase":  # "expressed concern that ...": the clause after "that"
+        start = PHRASE_REST.match(text, cue.end(), limit).end()
+    elif family == "intend":  # "vowed to", "promising not to", "promised that"
+        that = THAT.match(text, SPACES.match(text, position, limit).end(), limit) or (
+            None if INTEND_TO.match(text, position, limit) else _near_that(text, position, limit)
+        )
+        if not (INTEND_TO.match(text, position, limit) or that):
+            return None
+        start = that.end() if that else SPACES.match(text, position, limit).end()
+        start = start if that or not TO.match(text, start, limit) else TO_SPACES.match(
+            text, start, limit).end()  # fmt: skip
     else:
         lead = LEAD.match(text, position, limit)
         position = lead.end() if lead else position
@@ -244,23 +298,59 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
                 position = lead.end() if lead else position
         that = THAT.match(text, position, limit)
         if family == "that" and not that:  # "announced at the rally that ..."
-            near = re.compile(r"\bthat\s+").search(text, position, min(limit, position + 40))
-            if near and not CUE_WORD.search(text, position, near.start()):
-                position = near.start()
-                that = THAT.match(text, position, limit)
-        clause = CLAUSE_SUBJECT.match(text, position, limit)
-        if family == "that" and not that and not clause:
+            that = _near_that(text, position, limit)
+            position = that.start() if that else position
+        clause = CLAUSE_SUBJECT.match(text, position, limit) or (
+            family == "that" and DENIED_OBJECT.match(text, position, limit))  # fmt: skip
+        loose = plain or (participle and not phrase)  # a subject found by its place only
+        if (
+            (family == "that" or (loose and word not in PLAIN_CLAUSE_CUES))
+            and not that
+            and not clause
+        ):
             return None  # "announced his resignation": no clause
         start = that.end() if that else position
         if PREPOSITION.match(text, start, limit):
             start = _past_phrase(text, start, limit)
             if start < 0:
                 return None  # "said in a statement": no clause follows
-        if text[start : start + 1] in (":", '"', "“"):
-            return None
+        if text[start : start + 1] == ":" or (text[start : start + 1] in '"“' and not that):
+            return None  # "said “...”": a direct quote; "said that “...” ...": a clause
+    if plain and AUXILIARY.match(text, start, limit):
+        return None  # "The member states have called for": "states" is a noun, no cue
     end = max(start, limit_end)  # trim_end(text, start, limit), without walking back again
     return make_raw("", start, end, word, cue.start(), cue.end(), phrase, source_start, negated,
                     bool(agentless) and not phrase)  # fmt: skip
+
+
+def _parenthetical(doc, comma: int, sentence_start: int, word: str, cue: re.Match, phrase: str,
+                   source_start: int) -> Reported | None:  # fmt: skip
+    """``CLAUSE, SOURCE CUE, ...`` ("The bus was hit, police said, killing one"): the clause
+    is the sentence up to the comma before the source; none when no comma stands there or
+    the clause is a quotation."""
+    text = doc.text
+    start = SPACES.match(text, sentence_start, comma).end()
+    if text[comma - 1 : comma] != "," or OPENING_CLAUSE.match(text[start:comma]):
+        return None  # "During a speech, Holm said, ...": no clause before the source
+    end = trim_end(text, start, comma)
+    if doc.in_quote(start, end) or QUOTE_MARK.match(text, start):
+        return None
+    return make_raw("", start, end, word, cue.start(), cue.end(), phrase, source_start, False)
+
+
+def _near_that(text: str, position: int, limit: int) -> re.Match | None:
+    """A "that" a few words on, no cue between ("announced at the rally that ...")."""
+    near = NEAR_THAT.search(text, position, min(limit, position + 40))
+    between = CUE_WORD.search(text, position, near.end()) if near else None
+    if near and (
+        not between
+        or (
+            between.group() in HEARSAY_CUES  # "denied (all) reports that"
+            and HEARSAY_OBJECT.fullmatch(text, position, between.start())
+        )
+    ):
+        return THAT.match(text, near.start(), limit)
+    return None
 
 
 def _past_phrase(text: str, start: int, limit: int) -> int:
@@ -280,44 +370,6 @@ def _past_phrase(text: str, start: int, limit: int) -> int:
     return pronoun.start() if pronoun else -1
 
 
-def _closing(doc, sentence_start: int, sentence_end: int) -> Reported | None:
-    """``CLAUSE, SOURCE CUE.`` / ``CLAUSE, CUE SOURCE.`` / ``CLAUSE, according to SOURCE.``"""
-    text = doc.text
-    sentence = text[sentence_start:sentence_end]
-    for pattern in (CLOSING_INVERTED, CLOSING_CUE, CLOSING_APPOSITION, CLOSING_ACCORDING):
-        match = pattern.search(sentence)
-        if not match:
-            continue
-        phrase_text = match.group("a")
-        if pattern in (CLOSING_CUE, CLOSING_APPOSITION):
-            offset, phrase = source_before(
-                phrase_text + (", " if pattern is CLOSING_APPOSITION else " ")
-            )
-            if not phrase or phrase_text[:offset].strip() not in ("", "as"):
-                continue  # ", as officials said": the clause before the comma
-        else:
-            phrase = according_source(phrase_text) if match.group("cue") == "according to" else (
-                phrase_head(phrase_text))  # fmt: skip
-            if (pattern is CLOSING_ACCORDING and not NAMED_OR_DESCRIBED.search(phrase_text)) or (
-                phrase.lower() in NOT_SOURCES
-            ):
-                continue  # "rose according to plan", ", said the fees would rise"
-            offset = 0
-            if not phrase or (match.group("cue") != "according to"
-                              and len(phrase_text[len(phrase) :].split()) > 3):  # fmt: skip
-                continue  # ", said she and other ministers spoke ...": not a closing cue
-        cue_at = sentence_start + match.start("cue")
-        if doc.in_quote(cue_at, cue_at + 1):
-            continue
-        start = sentence_start + len(sentence) - len(sentence.lstrip())
-        end = trim_end(text, start, sentence_start + match.start())
-        if doc.in_quote(start, end) or text[start:end].strip()[:1] in '"“':
-            continue  # a quotation: the direct quotes have it
-        return make_raw("", start, end, match.group("cue"), cue_at, cue_at + len(match.group("cue")),
-                         phrase, sentence_start + match.start("a") + offset, False)  # fmt: skip
-    return None
-
-
 def _words(span: str) -> int:
     return len(span.split())
 
@@ -333,8 +385,10 @@ def _kind(doc, item: Reported) -> bool:
             return False
         item.kind = "reported"
         return True
-    quoted = sum(e - s for s, e in inside)
-    if quoted >= 0.8 * (item.end - item.start):
+    bounds = [item.start, *(x for span in inside for x in span), item.end]
+    pairs = zip(bounds[::2], bounds[1::2], strict=True)
+    outside = sum(len(WORD_RUN.findall(doc.text, a, b)) for a, b in pairs)
+    if outside < MIN_OUTSIDE:
         return False
     item.kind = "mixed"
     return True

@@ -8,16 +8,43 @@ from dataclasses import dataclass
 
 from actorlens.attribution.phrases import name_of, phrase_head, phrase_tail
 from actorlens.text.lexicon import (
+    BASE_CUES,
     CLAUSE_CUES,
+    CLAUSE_OPENERS,
     COORDINATORS,
     DESCRIPTORS,
+    FILLERS,
+    NOT_IN_SUBJECTS,
     NOT_SOURCES,
+    PHRASE_NOUNS,
+    PHRASE_VERBS,
     PREPOSITIONS,
+    SUBJECT_BOUNDARIES,
+    SUBJECT_OPENERS,
     alternation,
 )
 
-CUES = CLAUSE_CUES  # cue word -> what it takes: say, that, told, intend, or an OBJECT_LINKS word
-CUE_WORD = re.compile(r"\b(?:according to|" + alternation(CUES) + r")\b")
+# "called Y Z": Y of a few words (not "called a meeting", "called for"), Z quoted or "a ..."
+NAMED_OBJECT = re.compile(
+    r"\s+(?!(?:a|an|for|on|upon|off|in|up|out|back|to|by|from|at|into|that|as)\b)"
+    r"(?P<obj>[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)\s+(?=[“\"]|(?:a|an)\s)"
+)
+NAMING = frozenset(form for form, takes in CLAUSE_CUES.items() if takes == "name")
+# "expressed concern that", "issued a warning in a letter that", "made it clear that"
+PHRASE_REST = re.compile(
+    r"\s+(?:(?:a|an|the|its|his|her|their|our|some|strong|deep|grave|serious)\s+){0,2}"
+    rf"(?:{alternation(PHRASE_NOUNS)})\s+(?:[^,.;:“”\"]{{0,40}}?\s+)?that\s+"
+)
+# cue word -> what it takes: say, that, told, intend, name, phrase or an OBJECT_LINKS word
+CUES = {**CLAUSE_CUES, **dict.fromkeys(PHRASE_VERBS, "phrase")}
+# A base form cues only before a that-clause or a pronoun subject, a naming verb only before
+# its object and name: the look-aheads keep the sentences with neither from the rules.
+CUE_WORD = re.compile(
+    rf"\b(?:according to|{alternation(set(CLAUSE_CUES) - BASE_CUES - NAMING)}"
+    rf"|(?:{alternation(BASE_CUES)})(?=\s+(?:that|he|she|it|they|we|there)\b)"
+    rf"|(?:{alternation(NAMING)})(?={NAMED_OBJECT.pattern})"
+    rf"|(?:{alternation(PHRASE_VERBS)})(?={PHRASE_REST.pattern}))\b"
+)
 
 TRAILING_COORDINATOR = re.compile(r"\s+(?:and|but|or)$")
 TRAILING_FUNCTION = re.compile(r"(?:\s+(?:of|the|a|an|and|for|at|in|from))+$")
@@ -71,16 +98,21 @@ def source_before(before: str) -> tuple[int, str]:
     described = DESCRIBED.search(before) if last and is_descriptor(last[0]) else None
     if described and (not phrase or described.start("phrase") < offset):
         return described.start("phrase"), described.group("phrase")  # "harbour officials"
+    link = LINK_BEFORE.search(before[:offset]) if phrase else None  # "Officials in Brevik"
+    at = link.start() if link else offset if phrase.split(" ", 1)[0] in SPEAKING_LINKS else -1
+    if at >= 0 and (head := DESCRIBED.search(before[:at])):
+        return head.start("phrase"), head.group("phrase")  # "A source for the Acme Party"
     if phrase and phrase.lower() not in NOT_SOURCES:
-        return offset, phrase
+        speaking = SPEAKING_FOR.match(phrase)  # "A spokesperson for Mr Howard": not Howard
+        return offset, speaking.group("head") if speaking else phrase
     trimmed = before.rstrip()
     if trimmed.endswith(","):  # "Mohammad Saeedi, the deputy head of the agency, denied"
         opening = trimmed.rfind(",", max(0, len(trimmed) - 120), len(trimmed) - 1)
         inner_at = opening + 1 if opening > 0 else max(0, len(trimmed) - 120)
         offset, phrase = phrase_tail(trimmed[:-1] + " ")  # "The envoy, Gen. Kellogg, said"
         if (phrase and not trimmed[inner_at:offset].strip() and NAMED_START.match(phrase)
-                and name_of(phrase)):  # fmt: skip
-            return offset, phrase
+                and name_of(phrase) and not TITLE_LIKE.search(phrase)):  # fmt: skip
+            return offset, phrase  # not "Brownlee, Deputy leader of National, denies"
         if opening > 0 and not CUE_WORD.search(trimmed, opening):
             offset, phrase = phrase_tail(trimmed[:opening])
             if phrase and phrase.lower() not in NOT_SOURCES and name_of(phrase):
@@ -88,6 +120,67 @@ def source_before(before: str) -> tuple[int, str]:
     return 0, ""
 
 
+TITLE_LIKE = re.compile(r"\s(?!(?:of|the|for|and)\b)[a-z]")  # a lower-case word: a description
+SUBJECT_WORD = re.compile(r"[\w’'&-]+")
+NOT_WORD = re.compile(r"[^\w\s’'&-]")
+SKIPPED = frozenset((*FILLERS, "did", "does", "do"))
+OPENERS, BOUNDARIES = frozenset(SUBJECT_OPENERS), frozenset(SUBJECT_BOUNDARIES)
+NOT_OPENING = frozenset(CLAUSE_OPENERS)
+MAX_SUBJECT_WORDS = 7
+VERB_AFTER_NAME = re.compile(r"[A-Z][\w-]*(?<!['’]s)\s+(?:\w+ly\s+)?\w+ed\b")  # "Korea denied"
+
+
+def plain_subject(before: str, whole: bool) -> tuple[int, str]:
+    """The plain noun phrase that ends ``before`` (its last words, fillers aside) when it
+    opens the sentence (``whole``: ``before`` starts there) or follows a comma or a
+    subordinator: "The party has", "Some politicians", "after American lumber producers";
+    its head a lower-case noun, its first word a capital or a determiner ("the", "some");
+    (0, "") otherwise. Reads at most a few words back."""
+    words = list(SUBJECT_WORD.finditer(before, max(0, len(before) - 120)))
+    end = len(words)
+    while end and (words[end - 1].group().lower() in SKIPPED
+                   or words[end - 1].group().endswith("ly")):  # fmt: skip
+        end -= 1
+    if not end or NOT_WORD.search(before, words[end - 1].end()):
+        return 0, ""
+    head = words[end - 1].group()
+    if (not head.islower() or head in NOT_IN_SUBJECTS or head in OPENERS or len(head) < 3
+            or head.endswith(("ly", "ing", "ed"))):  # fmt: skip
+        return 0, ""
+    first = end - 1
+    while True:
+        gap = before[words[first - 1].end() : words[first].start()] if first else ""
+        if first == 0 or gap.strip() or words[first - 1].group().lower() in BOUNDARIES:
+            break  # the start of ``before``, a comma or a subordinator before the phrase
+        word = words[first - 1].group()
+        if (word.lower() in NOT_IN_SUBJECTS or word in CUES or end - first >= MAX_SUBJECT_WORDS
+                or (word.endswith("ed") and first > 1 and VERB_AFTER_NAME.match(
+                    before, words[first - 2].start()))):  # fmt: skip
+            return 0, ""  # "North Korea immediately denied all": a clause, not a phrase
+        first -= 1
+    gap = before[words[first - 1].end() : words[first].start()].strip() if first else ""
+    opening = words[first].group()
+    bounded = gap in (",", ";") or (first and not gap) or (not first and whole)
+    if (not bounded or opening in NOT_OPENING or opening.lower() in NOT_IN_SUBJECTS
+            or not (opening[0].isupper() or opening.lower() in OPENERS)):  # fmt: skip
+        return 0, ""
+    if gap == "," and opening.islower():  # "Julia Gillard, the party's spokeswoman said"
+        named_at, named = phrase_tail(before[: words[first - 1].end()] + " ")
+        if (named and NAMED_START.match(named) and named.split()[0] not in NOT_OPENING
+                and not before[:named_at].strip() and name_of(named)):  # fmt: skip
+            return named_at, named
+    return words[first].start(), before[words[first].start() : words[end - 1].end()]
+
+
+# A description and whom it speaks for ("a spokeswoman for Acme", "a source in the party"): the
+# speaker is the description, unnamed.
+SPEAKING_LINKS = ("for", "from", "in", "at", "with")
+LINK_BEFORE = re.compile(rf"\b(?:{alternation(SPEAKING_LINKS)})\s+$")
+SPEAKING_FOR = re.compile(
+    r"(?P<head>(?:(?:a|an|the|one|some|two|three|several)\s+)?(?:[\w’'-]+\s+){0,2}?"
+    rf"(?:{alternation(DESCRIPTORS)}))\s+(?:{alternation(SPEAKING_LINKS)})\s",
+    re.IGNORECASE,
+)
 DESCRIPTOR_ENDINGS = (*DESCRIPTORS, "ly")
 
 

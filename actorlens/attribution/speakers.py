@@ -27,7 +27,16 @@ from actorlens.attribution.phrases import (
     phrase_tail,
     pronoun_cue,
 )
-from actorlens.text.lexicon import ISSUE_VERBS, NOT_NAMES, STATEMENT_NOUNS, alternation
+from actorlens.text.lexicon import (
+    BODY_NOUNS,
+    DESCRIPTORS,
+    ISSUE_VERBS,
+    MADE_BY_NOUNS,
+    NOT_NAMES,
+    NOT_PERSON_WORDS,
+    STATEMENT_NOUNS,
+    alternation,
+)
 
 MIN_SENTENCE_QUOTE_WORDS = 4
 TRAILING_NAME = re.compile(r"\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+)\s*")
@@ -37,6 +46,29 @@ ISSUER = re.compile(
 )
 THE_STATEMENT = re.compile(rf"(?:the|this|that)\s+(?:{alternation(STATEMENT_NOUNS)})")
 NON_SPACE = re.compile(r"\S")
+# "the committee", "The courts": a body the document named before.
+DEFINITE_BODY = re.compile(rf"the\s+(?P<noun>(?:{alternation(BODY_NOUNS)})s?)", re.IGNORECASE)
+# "One employee from (Acme)", "Lawyers acting (for Jo Smith)": a described speaker, not the name.
+LINKS = ("for", "from", "in", "at", "of", "with")
+OPENERS = ("a", "an", "the", "one", "two", "three", "several", "some", "many")
+DESCRIBED_BEFORE = re.compile(
+    rf"(?:^|(?<=[\s,;:]))(?:(?P<opener>{'|'.join(OPENERS)})\s+)?(?P<head>[A-Za-z][a-z-]+)"
+    rf"\s+(?:acting\s+)?(?:{'|'.join(LINKS)})\s+$",
+    re.IGNORECASE,
+)
+# A body's name of capitalised words ending in a descriptor ("The International Energy Agency").
+CAPITALISED_BODY = re.compile(
+    r"(?:(?:[Tt]he|[Aa]n?)\s+)?(?P<name>(?:[A-Z][\w’'-]*\s+)+(?P<head>[A-Z]\w*))"
+)
+# "a WTO panel", "the poll": what a named body made or sat as speaks in its name.
+MADE_PHRASE = re.compile(
+    r"(?P<article>[Aa]n?|[Tt]he)\s+(?:(?:recent|new|latest|separate)\s+)?"
+    rf"(?:(?P<name>[A-Z0-9][\w.&-]*(?:\s+[A-Z0-9][\w.&-]*)*)\s+)?(?P<noun>(?:{alternation(MADE_BY_NOUNS)})s?)"
+)
+# What follows a place inside a body's name: "(Russia)'s Federal Atomic Energy Agency".
+BODY_AFTER_PLACE = re.compile(
+    r"(?P<own>['’]s)?[\s-]*(?P<body>(?:[A-Z][\w-]*\s+)*(?P<head>[A-Z]\w*))"
+)
 
 
 class SpeakerResolver:
@@ -59,6 +91,8 @@ class SpeakerResolver:
         speaker or subject."""
         if not phrase:
             return "", ""
+        if "''" in phrase and (title := self.doc.wiki_title(start, start + len(phrase))):
+            return "", title  # ''News of the World'': the title, never its marks
         pronoun = phrase.lower()
         if pronoun == "they":  # "According to Privacy International, ... They also stated"
             speaker, name = self._latest_speaker(start)
@@ -101,6 +135,104 @@ class SpeakerResolver:
         tail = TRAILING_NAME.fullmatch(self.doc.text, self.doc.mentions[index][1], end)
         name = name_of(tail.group("name")) if tail else ""  # no titles: "Governor General"
         return self.doc.fullest(name) if " " in name and is_person_name(name) else ""
+
+    def resolve_source(self, phrase: str, start: int) -> tuple[str, str]:
+        """:meth:`resolve` for the source of a reported clause or a position, which also
+        reads "the committee" as the body of that name said last, an acronym as the name
+        the document spells out and a body named after a place ("the Israeli High Court",
+        "Russia's Federal Atomic Energy Agency") as that body, not the place."""
+        if self._described_before(phrase, start):  # "One employee from Acme": unnamed
+            speaker, _ = self.resolve(phrase, start)
+            return (speaker, "") if speaker not in self.doc.persons else ("", "")
+        if phrase.lower() == "they":
+            return self._latest_group(start)
+        made = MADE_PHRASE.fullmatch(phrase)
+        if made and (maker := self._maker(made, start)):
+            return maker
+        description = DEFINITE_BODY.fullmatch(phrase)
+        if description and (named := self.doc.named_before(description["noun"], start)):
+            at, end, name = named
+            speaker, found = self._resolve_body(self.doc.text[at:end], at)
+            return (speaker, found) if speaker or found else ("", name)
+        return self._resolve_body(phrase, start)
+
+    def _maker(self, made: re.Match, start: int) -> tuple[str, str] | None:
+        """Whom "a WTO panel" or "the poll" (after "a poll by Acme") speaks for, if named."""
+        if made["name"]:
+            at, end = start + made.start("name"), start + made.end("name")
+        elif made["article"].lower() == "the" and (
+            found := self.doc.maker_before(made["noun"], start)
+        ):
+            at, end = found
+        else:
+            return None
+        speaker, name = self._resolve_body(self.doc.text[at:end], at)
+        return (speaker, name) if speaker or name else ("", " ".join(self.doc.text[at:end].split()))
+
+    def _latest_group(self, offset: int) -> tuple[str, str]:
+        """Whom "they" names: the latest speaker of this sentence or the one before when it is
+        a body or a group, not one person ("Acme say they have asked ...")."""
+        window = self.doc.sentence_start(max(self.doc.sentence_start(offset) - 1, 0))
+        # a clause that opens at ``offset`` holds "they": "Acme say [they have asked]"
+        for _, speaker, _, name in _back(self.recent, self.recent_starts, window, offset + 1):
+            one_person = speaker in self.doc.persons or (
+                not speaker and is_person_name(name) and len(name.split()) > 1
+            )
+            return ("", "") if one_person else (speaker, name)
+        return "", ""
+
+    def _described_before(self, phrase: str, start: int) -> bool:
+        """Whether a common noun and a link ("One employee from", "Lawyers acting for") come
+        right before the name ``phrase`` holds: the speaker is described, not named."""
+        first, _, rest = phrase.partition(" ")
+        if first.lower() in LINKS and rest:
+            first = rest.split()[0]
+        if not first[:1].isupper() or first in NOT_NAMES:
+            return False
+        before = self.doc.text[max(0, start - 40) : start + phrase.find(first)]
+        if before.rsplit(None, 1)[-1:] not in ([link] for link in LINKS):
+            return False  # no link: "Acme employee Jo Smith" names Jo Smith
+        described = DESCRIBED_BEFORE.search(before)
+        if not described:
+            return False
+        head = described["head"]
+        return head.lower() in DESCRIPTORS or (head.islower() and bool(described["opener"]))
+
+    def _resolve_body(self, phrase: str, start: int) -> tuple[str, str]:
+        """:meth:`resolve`, with acronyms spelt out and bodies named after a place."""
+        speaker, name = self.resolve(phrase, start)
+        if speaker and speaker not in self.doc.persons:
+            return ("", body) if (body := self._body_after_place(phrase, start)) else (speaker, "")
+        if not (speaker or name):  # "The International Energy Agency": its name
+            return "", self._capitalised_body(phrase)
+        return speaker, name if speaker else (self.doc.expansion(name) or name)
+
+    @staticmethod
+    def _capitalised_body(phrase: str) -> str:
+        """The name of capitalised words a phrase is, when its last word is a descriptor or
+        a body noun ("Merseyside Police"), which :func:`name_of` reads as a description."""
+        body = CAPITALISED_BODY.fullmatch(phrase)
+        head = body["head"].lower() if body else ""
+        if not head or (head not in DESCRIPTORS and head not in BODY_NOUNS):
+            return ""
+        return " ".join(body["name"].split())
+
+    def _body_after_place(self, phrase: str, start: int) -> str:
+        """The body's name when capitalised words ending in a body word ("Court") follow the
+        last actor a phrase mentions: the name from that actor on, or after its "'s"."""
+        end = start + len(phrase)
+        index = bisect.bisect_left(self.doc.mention_starts, end) - 1
+        if (
+            index < 0
+            or not start <= self.doc.mentions[index][0]
+            or self.doc.mentions[index][1] >= end
+        ):
+            return ""
+        at, place_end, _ = self.doc.mentions[index]
+        rest = BODY_AFTER_PLACE.fullmatch(self.doc.text, place_end, end)
+        if not rest or rest["head"] not in NOT_PERSON_WORDS:
+            return ""
+        return rest["body"] if rest["own"] else " ".join(self.doc.text[at:end].split())
 
     def names_person(self, phrase: str, start: int) -> bool:
         """Whether ``phrase`` (at ``start``) names a person: a person actor or a person's

@@ -14,21 +14,23 @@ from actorlens.core import safe_yaml
 
 LEXICON_FILE = Path(__file__).resolve().parents[1] / "resources" / "lexicon.yml"
 OBJECT_LINKS = ("of", "for", "as", "to")  # "accused Y of Z", "described Y as Z", "urged Y to Z"
-CLAUSES = ("say", "that", "told", "intend", "adverb", *OBJECT_LINKS)
+CLAUSES = ("say", "that", "told", "intend", "adverb", "name", *OBJECT_LINKS)
 FLAGS = ("quote", "inverted", "passive", "hearsay")
-VERB_KEYS = {"forms", "participle", "clause", "after_quote", *FLAGS}
+VERB_KEYS = {"forms", "participle", "clause", "after_quote", "base", *FLAGS}
 SECTIONS = {"reporting_verbs", "name_particles", "honorifics", "gendered_nouns", "title_words",
             "place_and_body_words", "not_names", "abbreviations", "sentence_starters",
-            "speaker_words", "description_words", "position_cues"}  # fmt: skip
+            "speaker_words", "description_words", "position_cues", "phrase_cues"}  # fmt: skip
 PRONOUNS = ("she", "he", "unknown")
 PHRASE_KINDS = ("titles", "name_suffixes", "places")  # abbreviations inside a speaker phrase
 SPEAKER_WORD_KINDS = ("phrase_words", "descriptors", "not_person_words", "fillers", "coordinators",
                       "clause_openers", "not_sources", "prepositions", "body_nouns",
                       "statement_nouns", "issue_verbs", "object_prepositions", "question_cues",
-                      "aspect_verbs")  # fmt: skip
+                      "aspect_verbs", "subject_openers", "subject_boundaries", "not_in_subjects",
+                      "auxiliaries", "made_by_nouns")  # fmt: skip
 DESCRIPTION_WORD_KINDS = ("heads", "qualifiers")
 POSITION_KINDS = ("mental", "stance", "predicates", "views", "holders", "backing", "judging",
                   "documents", "regarding", "gestures")  # fmt: skip
+PHRASE_CUE_KINDS = ("verbs", "nouns")
 
 
 class LexiconError(ValueError):
@@ -48,6 +50,7 @@ class ReportingVerb:
     after_quote: tuple[str, ...] = ()
     passive: bool = False
     hearsay: bool = False
+    base: tuple[str, ...] = ()  # the plain form, a cue only before a that-clause
 
     @property
     def all_forms(self) -> tuple[str, ...]:
@@ -71,6 +74,7 @@ class Lexicon:
     speaker_words: dict[str, tuple[str, ...]]
     description_words: dict[str, tuple[str, ...]]
     position_cues: dict[str, tuple[str, ...]]
+    phrase_cues: dict[str, tuple[str, ...]]
 
 
 def _words(value, where: str) -> tuple[str, ...]:
@@ -94,10 +98,11 @@ def _verb(lemma: str, entry, where: str) -> ReportingVerb:
         raise LexiconError(f"{where}: participle must be one word")
     forms = _words(entry["forms"], f"{where}: forms")
     after_quote = _words(entry.get("after_quote", []), f"{where}: after_quote")
+    base = _words(entry.get("base", []), f"{where}: base")
     if not set(after_quote) <= set(forms):
         raise LexiconError(f"{where}: after_quote lists a word that is not one of its forms")
     return ReportingVerb(lemma, forms, participle, clause=entry.get("clause", ""),
-                         after_quote=after_quote, **flags)  # fmt: skip
+                         after_quote=after_quote, base=base, **flags)  # fmt: skip
 
 
 def _lists(section, where: str, allowed=None, required=()) -> dict[str, tuple[str, ...]]:
@@ -144,6 +149,9 @@ def read_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         position_cues=_lists(
             data["position_cues"], f"{path}: position_cues", POSITION_KINDS, POSITION_KINDS
         ),
+        phrase_cues=_lists(
+            data["phrase_cues"], f"{path}: phrase_cues", PHRASE_CUE_KINDS, PHRASE_CUE_KINDS
+        ),
     )
 
 
@@ -156,12 +164,19 @@ QUOTE_PARTICIPLES = frozenset(v.participle for v in _ACTIVE if v.quote and v.par
 PASSIVE_QUOTE_CUES = tuple(form for verb in LEXICON.verbs if verb.passive for form in verb.forms)
 # Reported speech: every form of a verb that takes a clause -> what it takes.
 CLAUSE_CUES = {form: verb.clause for verb in _ACTIVE if verb.clause for form in verb.all_forms}
+BASE_CUES = frozenset(form for verb in _ACTIVE for form in verb.base)
+CLAUSE_CUES |= dict.fromkeys(BASE_CUES, "that")  # "critics argue that"
 CLAUSE_PARTICIPLES = frozenset(v.participle for v in _ACTIVE if v.clause and v.participle)
 # "X is said to ...": the forms that cue speech of no named source in the passive.
 HEARSAY_CUES = frozenset(form for verb in _ACTIVE if verb.hearsay for form in verb.forms)
 # "CLAUSE, SOURCE said.": the forms of the verbs that take any clause.
 CLOSING_CUES = tuple(form for verb in _ACTIVE if verb.clause == "say" for form in verb.forms)
 INVERTED_CUES = tuple(form for verb in _ACTIVE if verb.inverted for form in verb.forms)
+# The cues that take a clause without "that" even where the source is found by its place only
+# ("The party has said it ...", "..., saying the fees ..."): the verbs of saying and telling.
+PLAIN_CLAUSE_CUES = frozenset(
+    form for verb in _ACTIVE if verb.inverted or verb.clause == "told" for form in verb.all_forms
+)
 AFTER_QUOTE_CUES = tuple(form for verb in _ACTIVE for form in verb.after_quote)
 
 NAME_PARTICLES = LEXICON.name_particles
@@ -195,6 +210,11 @@ ISSUE_VERBS = LEXICON.speaker_words["issue_verbs"]
 OBJECT_PREPOSITIONS = frozenset(LEXICON.speaker_words["object_prepositions"])
 QUESTION_CUES = frozenset(LEXICON.speaker_words["question_cues"])
 ASPECT_VERBS = frozenset(LEXICON.speaker_words["aspect_verbs"])
+MADE_BY_NOUNS = LEXICON.speaker_words["made_by_nouns"]
+SUBJECT_OPENERS = LEXICON.speaker_words["subject_openers"]
+SUBJECT_BOUNDARIES = LEXICON.speaker_words["subject_boundaries"]
+NOT_IN_SUBJECTS = frozenset(LEXICON.speaker_words["not_in_subjects"])
+AUXILIARIES = LEXICON.speaker_words["auxiliaries"]
 # Descriptions of a person ("the Liberal Democrat leader"): the nouns they end in, and the
 # words that make someone else of the holder ("the vice president" is not "the president").
 DESCRIPTION_HEADS = LEXICON.description_words["heads"]
@@ -204,6 +224,9 @@ MENTAL_CUES = LEXICON.position_cues["mental"]
 STANCE_CUES = LEXICON.position_cues["stance"]
 STANCE_PREDICATES = LEXICON.position_cues["predicates"]
 VIEW_WORDS = LEXICON.position_cues["views"]
+# Reported speech as a verb and a noun before "that" ("expressed concern that").
+PHRASE_VERBS = LEXICON.phrase_cues["verbs"]
+PHRASE_NOUNS = LEXICON.phrase_cues["nouns"]
 HOLDERS = LEXICON.position_cues["holders"]
 BACKING = LEXICON.position_cues["backing"]
 JUDGING = frozenset(LEXICON.position_cues["judging"])

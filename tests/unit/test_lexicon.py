@@ -69,6 +69,16 @@ def test_a_participle_after_a_comma_is_reported_speech_of_the_subject(tmp_path):
     ]  # fmt: skip
 
 
+def cue_word(form: str) -> bool:
+    """Whether the reported-speech pattern finds ``form``: a base form before "that", a
+    naming verb before its object and name ("called Holm a “liar”"), any other form alone."""
+    after = {"that": " that he", "name": " Holm a “liar”"}.get(lexicon.CLAUSE_CUES[form], "")
+    if form not in lexicon.BASE_CUES and lexicon.CLAUSE_CUES[form] != "name":
+        after = ""
+    found = reported.CUE_WORD.match(form + after)
+    return bool(found) and found.group() == form
+
+
 def test_one_participle_set_for_quotes_and_reported_speech():
     assert {
         "saying", "adding", "stating", "writing", "noting", "explaining", "declaring",
@@ -76,10 +86,8 @@ def test_one_participle_set_for_quotes_and_reported_speech():
         "describing", "urging", "asking", "calling", "asserting", "predicting", "confirming",
         "promising", "commenting",
     } == lexicon.QUOTE_PARTICIPLES  # fmt: skip
-    assert (lexicon.QUOTE_PARTICIPLES - {"calling"}) | {"demanding", "alleging"} == (
-        lexicon.CLAUSE_PARTICIPLES
-    )
-    assert all(reported.CUE_WORD.fullmatch(word) for word in lexicon.CLAUSE_PARTICIPLES)
+    assert lexicon.QUOTE_PARTICIPLES | {"demanding", "alleging"} == lexicon.CLAUSE_PARTICIPLES
+    assert all(cue_word(word) for word in lexicon.CLAUSE_PARTICIPLES)
 
 
 def test_an_inverted_verb_closes_reported_speech_in_the_present_too(tmp_path):
@@ -101,7 +109,7 @@ def test_each_clause_kind_takes_what_the_lexicon_says():
 def test_every_cue_of_the_lexicon_is_in_its_stage_pattern():
     assert all(quotes.CUE_WORD.fullmatch(form) for form in lexicon.QUOTE_CUES)
     assert quotes.CUE_WORD.fullmatch("was quoted as saying")
-    assert all(reported.CUE_WORD.fullmatch(form) for form in lexicon.CLAUSE_CUES)
+    assert all(cue_word(form) for form in lexicon.CLAUSE_CUES)
     assert all(sentences.ATTRIBUTION_START.fullmatch(f"Putin {form}")
                for form in lexicon.AFTER_QUOTE_CUES)  # fmt: skip
 

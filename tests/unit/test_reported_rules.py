@@ -142,9 +142,9 @@ def test_rule_closing_according_to_takes_a_plain_noun_and_up_to_three_more_words
 
 
 def test_rule_a_cue_inside_a_quotation_is_passed_over_not_the_end():
-    sentence = 'Holm called the plan "what critics said was theft" and Varga warned that the quay would close.'
+    sentence = 'Holm read out the plan "what critics said was theft" and Varga warned that the quay would close.'
     assert reported(sentence) == [
-        ("reported", "the quay would close", "warned", 61, 67, "Varga", 55, False)]  # fmt: skip
+        ("reported", "the quay would close", "warned", 63, 69, "Varga", 57, False)]  # fmt: skip
 
 
 def test_rule_a_that_inside_the_clause_does_not_start_it():
@@ -187,15 +187,14 @@ def test_rule_an_opening_prepositional_phrase_is_passed_to_a_comma_or_pronoun(se
     assert reported(sentence) == [("reported", clause, "said", 5, 9, "Holm", 0, False)]
 
 
-def test_rule_a_clause_mostly_quoted_is_left_to_the_direct_quotes():
+def test_rule_a_clause_wholly_quoted_is_left_to_the_direct_quotes():
     assert reported('Holm said the plan was "a betrayal of the fishermen".') == [
         ("mixed", 'the plan was "a betrayal of the fishermen"', "said", 5, 9, "Holm", 0, False)]  # fmt: skip
-    assert (
-        reported(
-            'Holm said the plan was "a betrayal of the fishermen of Tarnholm and Brevik alike".'
-        )
-        == []
-    )  # four fifths quoted or more
+    assert reported(
+        'Holm said the plan was "a betrayal of the fishermen of Tarnholm and Brevik alike".'
+    ) == [("mixed", 'the plan was "a betrayal of the fishermen of Tarnholm and Brevik alike"',
+           "said", 5, 9, "Holm", 0, False)]  # fmt: skip
+    assert reported('Holm said that "the plan is a betrayal of the fishermen".') == []
 
 
 def test_rule_the_pipeline_gives_reported_speech_its_speaker(tmp_path):

@@ -1,0 +1,237 @@
+"""Reported speech of issue 27, second round: plain noun-phrase subjects, base forms before a
+that-clause, emphatic "do", coordinated cues, "promising not to", hearsay without a passive,
+"called Y Z" and the clause with a word outside its quotations. Sentences written for the
+rule, invented names and places."""
+
+import pytest
+
+from actorlens.attribution.document import Document
+from actorlens.attribution.reported import find_reported
+
+LEAD = "The ferry left Tarnholm at dawn. "
+
+
+def reported(sentence: str) -> list[tuple]:
+    """Kind, clause, cue, source and source start (from the sentence's start; -1: none)."""
+    text = LEAD + sentence
+    start = len(LEAD)
+    doc = Document(text, [0, start], [], {})
+    return [(r.kind, text[r.start : r.end], r.cue, r.source,
+             r.source_start - start if r.source_start >= 0 else -1)
+            for r in find_reported(doc, start, len(text))]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The harbour party has said it will close the quay.",
+         ("reported", "it will close the quay", "said", "The harbour party", 0)),
+        ("Some fishermen have commented that the nets were torn.",
+         ("reported", "the nets were torn", "commented", "Some fishermen", 0)),
+        ("The board's night watchmen said the gate was open.",
+         ("reported", "the gate was open", "said", "The board's night watchmen", 0)),
+        ("On Friday, the state-run radio station announced that the ferry had sunk.",
+         ("reported", "the ferry had sunk", "announced", "the state-run radio station", 11)),
+        ("The ferry stopped, after Brevik net makers accused Holm of lying.",
+         ("reported", "Holm of lying", "accused", "Brevik net makers", 25)),
+    ],
+)  # fmt: skip
+def test_a_plain_noun_phrase_before_the_cue_is_its_source(sentence, expected):
+    assert reported(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ferry stopped, with both towns claiming ownership of the quay.",  # noun object
+        "The eight harbour states have called for a ban on nets.",  # "states" is a noun here
+        "The harbour decision threatens to delay the ferry.",  # no speaker threatens
+        "Greta Holm quickly denied all rumours of a strike.",  # a verb inside is no phrase
+    ],
+)
+def test_a_plain_noun_phrase_source_needs_a_clause(sentence):
+    assert [r[2] for r in reported(sentence)] in ([], ["rumours"])
+    assert all(r[3] == "" for r in reported(sentence))
+
+
+def test_a_name_before_an_unclosed_apposition_is_the_source():
+    assert reported("Greta Holm, the harbour board's chair said the fees would rise.") == [
+        ("reported", "the fees would rise", "said", "Greta Holm", 0)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Harbour critics argue that the fees are too high.",
+         ("reported", "the fees are too high", "argue", "Harbour critics", 0)),
+        ("The net makers deny that they raised prices.",
+         ("reported", "they raised prices", "deny", "The net makers", 0)),
+        ("Holm did acknowledge that the quay was unsafe.",
+         ("reported", "the quay was unsafe", "acknowledge", "Holm", 0)),
+    ],
+)  # fmt: skip
+def test_a_base_form_cues_a_that_clause_and_emphatic_do_keeps_the_source(sentence, expected):
+    assert reported(sentence) == [expected]
+
+
+def test_a_base_form_without_a_clause_is_no_cue():
+    assert reported("Holm read the state report on the ferry.") == []
+    assert reported("The net makers claim the quay.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Holm called Varga a “pirate” and blamed him for the delay.",
+         [("mixed", "Varga a “pirate”", "called", "Holm", 0),
+          ("reported", "him for the delay", "blamed", "", -1)]),
+        ("Holm opposed the fees, but now says the quay needs them.",
+         [("reported", "the quay needs them", "says", "", -1)]),
+    ],
+)  # fmt: skip
+def test_a_cue_after_a_quote_and_and_or_after_but_and_an_adverb_is_coordinated(sentence, expected):
+    assert reported(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Holm opened the quay, promising not to raise the fees.",
+         ("reported", "not to raise the fees", "promising", "", -1)),
+        ("Holm promised before the vote that the fees would fall.",
+         ("reported", "the fees would fall", "promised", "Holm", 0)),
+        ("Holm vowed to reopen the quay.",
+         ("reported", "reopen the quay", "vowed", "Holm", 0)),
+    ],
+)  # fmt: skip
+def test_a_promise_takes_not_to_and_a_that_clause(sentence, expected):
+    assert reported(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Two trawlers said to have sunk were found in the bay.",
+         ("reported", "to have sunk were found in the bay", "said", "", -1)),
+        ("The trawlers were also said to have sunk in the bay.",
+         ("reported", "to have sunk in the bay", "said", "", -1)),
+        ("The ferry was described as unsafe for winter crossings.",
+         ("reported", "unsafe for winter crossings", "described", "", -1)),
+        ("It ran under a lease Holm claims to have signed.",
+         ("reported", "to have signed", "claims", "Holm", 21)),
+    ],
+)  # fmt: skip
+def test_hearsay_said_to_have_and_passives_of_evaluation_have_no_source(sentence, expected):
+    assert reported(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Holm called the bridge “a folly” on Friday.",
+         [("mixed", "the bridge “a folly” on Friday", "called", "Holm", 0)]),
+        ("Holm called Varga a liar.", [("reported", "Varga a liar", "called", "Holm", 0)]),
+        ("Holm called a meeting of the board.", []),
+        ("Holm called for a ban on nets.", []),
+        ("The so-called “toll” rose.", []),
+        ("Holm called Varga a “pirate,” adding that the fees would rise.",
+         [("mixed", "Varga a “pirate,”", "called", "Holm", 0),
+          ("reported", "the fees would rise", "adding", "", -1)]),
+    ],
+)  # fmt: skip
+def test_called_y_z_is_what_the_source_calls_y(sentence, expected):
+    assert reported(sentence) == expected
+
+
+def test_a_clause_with_one_word_outside_its_quotation_is_mixed_and_a_quoted_one_direct():
+    assert reported('Holm said the quay was "a ruin and a danger to every ferry".') == [
+        ("mixed", 'the quay was "a ruin and a danger to every ferry"', "said", "Holm", 0)]  # fmt: skip
+    assert reported('Holm said that "the quay is a ruin".') == []
+    assert reported("Holm claimed that “harbour thieves” were “everywhere”.") == [
+        ("mixed", "“harbour thieves” were “everywhere”", "claimed", "Holm", 0)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The harbour board expressed its belief that the fees must fall.",
+         [("reported", "the fees must fall", "expressed", "The harbour board", 0)]),
+        ("The skippers expressed a concern in their letter that Holm had to go.",
+         [("reported", "Holm had to go", "expressed", "The skippers", 0)]),
+        ("Holm made it clear that the quay would stay shut.",
+         [("reported", "the quay would stay shut", "made", "Holm", 0)]),
+        ("Harbour officials issued a warning that the quay would close.",
+         [("reported", "the quay would close", "issued", "Harbour officials", 0)]),
+        ("Holm made a speech at the quay.", []),
+        ("Holm issued a permit that allowed fishing.", []),
+    ],
+)  # fmt: skip
+def test_a_verb_and_a_noun_of_speech_before_that_cue_the_clause(sentence, expected):
+    assert reported(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("According to the Harbour Times the fees would rise next year.",
+         [("reported", "the fees would rise next year", "according to", "the Harbour Times", 13)]),
+        ("According to the Energy Agency (HEA) further work will be delayed.",
+         [("reported", "further work will be delayed", "according to", "the Energy Agency", 13)]),
+        ("According to Brevik police spokesman Lieut.", []),
+        ("According to plan the ferry left on time today.", []),
+    ],
+)  # fmt: skip
+def test_according_to_a_name_without_a_comma_opens_the_clause(sentence, expected):
+    assert reported(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A spokesperson for Mr Holm said that Holm would stay.",
+         ("reported", "Holm would stay", "said", "A spokesperson", 0)),
+        ("A source for the Harbour Party said that people had phoned.",
+         ("reported", "people had phoned", "said", "A source", 0)),
+        ("Officials in Brevik said the quay was shut.",
+         ("reported", "the quay was shut", "said", "Officials", 0)),
+    ],
+)  # fmt: skip
+def test_a_description_speaks_not_whom_it_speaks_for(sentence, expected):
+    assert reported(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Gunmen fired on the ferry, harbour police said, wounding two sailors.",
+         [("reported", "Gunmen fired on the ferry", "said", "harbour police", 27)]),
+        ("During a speech at the quay, Holm said, “We stay.”", []),
+        ("Holm said, after the vote, that the fees would rise.",
+         [("reported", "the fees would rise", "said", "Holm", 0)]),
+    ],
+)  # fmt: skip
+def test_a_source_and_cue_between_commas_report_the_words_before_them(sentence, expected):
+    assert reported(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The board's officials have denied ordering the block.",
+         [("reported", "ordering the block", "denied", "The board's officials", 0)]),
+        ("Brevik Council has also admitted engaging in the practice.",
+         [("reported", "engaging in the practice", "admitted", "Brevik Council", 0)]),
+        ("Holm denied any wrongdoing at the quay.",
+         [("reported", "any wrongdoing at the quay", "denied", "Holm", 0)]),
+        ("Holm announced during the visit a new plan.", []),
+        ("The board has denied reports in the press that the quay was sold.",
+         [("reported", "the quay was sold", "denied", "The board", 0),
+          ("reported", "the quay was sold", "reports", "", -1)]),
+        ("The port has been told that its fees were too high.",
+         [("reported", "its fees were too high", "told", "", -1)]),
+        ("Greta Holm, Deputy leader of Brevik, denies that the quay was sold.",
+         [("reported", "the quay was sold", "denies", "Greta Holm", 0)]),
+    ],
+)  # fmt: skip
+def test_denied_and_admitted_objects_denied_reports_and_passive_that(sentence, expected):
+    assert reported(sentence) == expected

@@ -1,0 +1,146 @@
+"""How the source phrase of a reported clause or a position resolves (issue 27): a body the
+document named before ("the committee"), an acronym spelt out, a title in wiki italics and a
+body named after a place. Sentences written for the rule, invented names and places."""
+
+import re
+
+import pytest
+
+from actorlens.attribution.document import Document
+from actorlens.attribution.extract import find_attributions
+from actorlens.attribution.speakers import SpeakerResolver
+
+PLACES = {"Tarnland": "tarnland", "Tarnish": "tarnland"}
+
+
+def source_speaker(text: str, phrase: str) -> tuple[str, str]:
+    """(actor id, name) of the last ``phrase`` of ``text``, with the places of
+    :data:`PLACES` as actor mentions."""
+    starts = [0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]
+    mentions = [(m.start(), m.end(), PLACES[m.group()])
+                for m in re.finditer("|".join(PLACES), text)]  # fmt: skip
+    doc = Document(text, starts, mentions, {})
+    return SpeakerResolver(doc).resolve_source(phrase, text.rindex(phrase))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The Brevik Harbour Committee met on Monday. The committee said the quay was safe.",
+         "The committee", ("", "Brevik Harbour Committee")),
+        ("The Holm Fishing Party won two seats. Later the party said it would sue.",
+         "the party", ("", "Holm Fishing Party")),
+        ("The Brevik Harbour Board and the Holm Harbour Board met. The board said no.",
+         "The board", ("", "")),  # two boards in one sentence: no guess
+        ("The ferry sank. The committee said the quay was safe.", "The committee", ("", "")),
+    ],
+)  # fmt: skip
+def test_a_definite_description_takes_the_body_named_before(text, phrase, expected):
+    assert source_speaker(text, phrase) == expected
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "The Brevik Net Makers Guild (BNMG) met.",
+        "Archive  The Brevik Net Makers Guild met.",  # a run that holds the name at its end
+    ],
+)
+def test_an_acronym_takes_the_name_the_document_spells_out(opening):
+    text = opening + " Later the BNMG said the nets were torn."
+    assert source_speaker(text, "the BNMG") == ("", "Brevik Net Makers Guild")
+
+
+def test_a_title_in_wiki_italics_keeps_no_marks():
+    text = "The ferry sank. The ''Brevik Evening Post'' reported that the quay was closed."
+    assert source_speaker(text, "Post''") == ("", "Brevik Evening Post")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The Tarnish Supreme Court ruled that the quay was public.",
+         "The Tarnish Supreme Court", ("", "Tarnish Supreme Court")),
+        ("Tarnland's Harbour Agency said that the quay was closed.",
+         "Tarnland's Harbour Agency", ("", "Harbour Agency")),
+        ("The Tarnish government said that the quay was closed.",
+         "The Tarnish government", ("tarnland", "")),
+    ],
+)  # fmt: skip
+def test_a_body_named_after_a_place_is_not_the_place(text, phrase, expected):
+    assert source_speaker(text, phrase) == expected
+
+
+def test_a_cue_with_no_source_takes_the_speaker_of_its_sentence_before():
+    text = ("The ferry sank on Monday. Mayor Jo Holm spoke after the vote. "
+            "He called Per Brevik a “liar” and blamed him for the fire.")  # fmt: skip
+    persons = {"Jo Holm": "holm", "Per Brevik": "brevik"}
+    mentions = [
+        (m.start(), m.end(), persons[m.group()]) for m in re.finditer("|".join(persons), text)
+    ]
+    starts = [0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]
+    rows = find_attributions("doc", text, starts, mentions, {"holm": "he", "brevik": "he"})
+    assert [(r["kind"], r["speaker_id"], text[r["start"] : r["end"]]) for r in rows] == [
+        ("mixed", "holm", "Per Brevik a “liar”"),
+        ("reported", "holm", "him for the fire"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The ferry sank. One employee from Brevik Lines offered to help.", "Brevik Lines", ("", "")),
+        ("The ferry sank. Lawyers acting for Jo Holm announced that they would appeal.",
+         "for Jo Holm", ("", "")),
+        ("The ferry sank. Brevik Lines employee Jo Holm said the quay was closed.",
+         "Brevik Lines employee Jo Holm", ("", "Jo Holm")),
+        ("The ferry sank. One employee from Tarnland offered to help.", "Tarnland", ("tarnland", "")),
+    ],
+)  # fmt: skip
+def test_a_speaker_described_by_whom_they_work_for_is_unnamed(text, phrase, expected):
+    assert source_speaker(text, phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("The Brevik Harbour Agency", ("", "Brevik Harbour Agency")),
+        ("Tarnholm Police", ("", "Tarnholm Police")),
+        ("The harbour police", ("", "")),  # a description, no name
+    ],
+)
+def test_a_body_named_by_capitalised_words_before_a_descriptor(phrase, expected):
+    text = f"The ferry sank. {phrase} said that the quay was closed."
+    assert source_speaker(text, phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Brevik Fishing Union say they have asked the council to act.",
+         "Brevik Fishing Union"),
+        ("Jo Holm said they had asked the council to act.", ""),  # one person is no "they"
+    ],
+)  # fmt: skip
+def test_they_inside_a_body_s_clause_is_that_body(sentence, expected):
+    text = "The ferry sank on Monday. " + sentence
+    starts = [0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]
+    rows = find_attributions("doc", text, starts, [], {})
+    asked = [r for r in rows if r["cue"] == "asked"]
+    assert [r["speaker_name"] for r in asked] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The ferry sank. A BFU panel concluded that the quay was unsafe.", "A BFU panel",
+         ("", "BFU")),
+        ("A recent Brevik Post poll showed Holm ahead. The poll found that most voters agreed.",
+         "The poll", ("", "Brevik Post")),
+        ("A survey by Holm Research found Holm ahead. The survey found that voters agreed.",
+         "The survey", ("", "Holm Research")),
+        ("The ferry sank. The poll found that most voters agreed.", "The poll", ("", "")),
+    ],
+)  # fmt: skip
+def test_what_a_named_body_made_speaks_in_its_name(text, phrase, expected):
+    assert source_speaker(text, phrase) == expected
