@@ -38,7 +38,9 @@ ABBREVIATION_DOT = (
     + r")\."
 )
 PHRASE_CHAR = rf"(?:[^,.;:!?\n“”\"]|{ABBREVIATION_DOT})"
-PHRASE_STOP = re.compile(rf"(?!{ABBREVIATION_DOT})[,.;:!?\n“”\"]")  # a non-phrase character
+# A non-phrase character; the class in front keeps the abbreviation test (dozens of
+# look-behinds) to the stop characters, not every character of the text.
+PHRASE_STOP = re.compile(rf"(?=[,.;:!?\n“”\"])(?!{ABBREVIATION_DOT})[,.;:!?\n“”\"]")
 WORD = re.compile(r"[\w’'.-]+")
 # A run of capitalised words and name particles ("Nouri al-Maliki", "Ursula von der Leyen").
 NAME_RUN = re.compile(
