@@ -34,7 +34,7 @@ import bisect
 import re
 
 from actorlens.attribution.document import OPENING_CLAUSE, Document
-from actorlens.attribution.reported_closing import closing_cue
+from actorlens.attribution.reported_closing import closing_cue, parenthetical
 from actorlens.attribution.reported_source import (
     CUE_WORD,
     CUES,
@@ -241,7 +241,7 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
         plain = bool(phrase)
     source_start = before_start + offset if phrase else -1  # ``before`` may be cut short
     if phrase and word in CLOSING_CUES and COMMA.match(text, cue.end(), limit) and (
-        aside := _parenthetical(doc, before_start + len(before[:offset].rstrip()),
+        aside := parenthetical(doc, before_start + len(before[:offset].rstrip()),
                                 sentence_start, word, cue, phrase, source_start)):  # fmt: skip
         return aside
     participle = (
@@ -321,21 +321,6 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
     end = max(start, limit_end)  # trim_end(text, start, limit), without walking back again
     return make_raw("", start, end, word, cue.start(), cue.end(), phrase, source_start, negated,
                     bool(agentless) and not phrase)  # fmt: skip
-
-
-def _parenthetical(doc, comma: int, sentence_start: int, word: str, cue: re.Match, phrase: str,
-                   source_start: int) -> Reported | None:  # fmt: skip
-    """``CLAUSE, SOURCE CUE, ...`` ("The bus was hit, police said, killing one"): the clause
-    is the sentence up to the comma before the source; none when no comma stands there or
-    the clause is a quotation."""
-    text = doc.text
-    start = SPACES.match(text, sentence_start, comma).end()
-    if text[comma - 1 : comma] != "," or OPENING_CLAUSE.match(text[start:comma]):
-        return None  # "During a speech, Holm said, ...": no clause before the source
-    end = trim_end(text, start, comma)
-    if doc.in_quote(start, end) or QUOTE_MARK.match(text, start):
-        return None
-    return make_raw("", start, end, word, cue.start(), cue.end(), phrase, source_start, False)
 
 
 def _near_that(text: str, position: int, limit: int) -> re.Match | None:

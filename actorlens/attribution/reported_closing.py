@@ -1,10 +1,11 @@
-"""Reported speech whose cue closes the sentence (:mod:`actorlens.attribution.reported`):
+"""Reported speech whose cue follows its clause (:mod:`actorlens.attribution.reported`):
 ``CLAUSE, SOURCE CUE.``, ``CLAUSE, CUE SOURCE.``, ``CLAUSE, Holm, the harbour chief, said.``
-and ``CLAUSE, according to SOURCE.``; each pattern is compiled once and matched at the
-sentence's end."""
+and ``CLAUSE, according to SOURCE.`` at the sentence's end, and ``CLAUSE, SOURCE CUE, ...``
+inside it; each pattern is compiled once."""
 
 import re
 
+from actorlens.attribution.document import OPENING_CLAUSE
 from actorlens.attribution.phrases import phrase_head
 from actorlens.attribution.reported_source import (
     Reported,
@@ -21,6 +22,8 @@ from actorlens.text.lexicon import (
     alternation,
 )
 
+SPACES = re.compile(r"\s*")
+QUOTE_START = re.compile(r"[\"“”]")
 CLOSING_CUE = re.compile(
     r",\s*(?P<a>[^,;:]{1,80}?)\s+(?:\w+ly\s+)?(?P<cue>"
     + alternation(CLOSING_CUES)
@@ -79,3 +82,18 @@ def closing_cue(doc, sentence_start: int, sentence_end: int) -> Reported | None:
         return make_raw("", start, end, match.group("cue"), cue_at, cue_at + len(match.group("cue")),
                          phrase, sentence_start + match.start("a") + offset, False)  # fmt: skip
     return None
+
+
+def parenthetical(doc, comma: int, sentence_start: int, word: str, cue: re.Match, phrase: str,
+                   source_start: int) -> Reported | None:  # fmt: skip
+    """``CLAUSE, SOURCE CUE, ...`` ("The bus was hit, police said, killing one"): the clause
+    is the sentence up to the comma before the source; none when no comma stands there or
+    the clause is a quotation."""
+    text = doc.text
+    start = SPACES.match(text, sentence_start, comma).end()
+    if text[comma - 1 : comma] != "," or OPENING_CLAUSE.match(text[start:comma]):
+        return None  # "During a speech, Holm said, ...": no clause before the source
+    end = trim_end(text, start, comma)
+    if doc.in_quote(start, end) or QUOTE_START.match(text, start):
+        return None
+    return make_raw("", start, end, word, cue.start(), cue.end(), phrase, source_start, False)
