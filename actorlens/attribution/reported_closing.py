@@ -27,7 +27,7 @@ QUOTE_START = re.compile(r"[\"“”]")
 CLOSING_CUE = re.compile(
     r",\s*(?P<a>[^,;:]{1,80}?)\s+(?:\w+ly\s+)?(?P<cue>"
     + alternation(CLOSING_CUES)
-    + r")(?P<tail>(?:\s+(?!that\b)[^\s,;:]+){0,4})[.!?]?\s*$"
+    + r")(?P<tail>(?:\s+(?!that\b)[^\s,;:\"“”]+){0,4})[.!?]?\s*$"
 )
 CLOSING_INVERTED = re.compile(
     r",\s*(?P<cue>"
@@ -38,7 +38,7 @@ CLOSING_INVERTED = re.compile(
 CLOSING_APPOSITION = re.compile(
     r",\s*(?P<a>[^,;:]{1,60}?,[^,;:]{1,60}?),?\s+(?:\w+ly\s+)?(?P<cue>"
     + alternation(CLOSING_CUES)
-    + r")(?P<tail>(?:\s+(?!that\b)[^\s,;:]+){0,4})[.!?]?\s*$"
+    + r")(?P<tail>(?:\s+(?!that\b)[^\s,;:\"“”]+){0,4})[.!?]?\s*$"
 )
 NAMED_OR_DESCRIBED = re.compile(
     r"\b[A-Z]|\b(?:" + alternation(DESCRIPTORS) + r")\b|\b(?:poll|survey|study)\b"
@@ -77,8 +77,9 @@ def closing_cue(doc, sentence_start: int, sentence_end: int) -> Reported | None:
             continue
         start = sentence_start + len(sentence) - len(sentence.lstrip())
         end = trim_end(text, start, sentence_start + match.start())
-        if doc.in_quote(start, end) or text[start:end].strip()[:1] in '"“':
-            continue  # a quotation: the direct quotes have it
+        if (doc.in_quote(start, end) or text[start:end].strip()[:1] in '"“'
+                or OPENING_CLAUSE.match(text[start : end + 1])):  # fmt: skip
+            continue  # a quotation (the direct quotes have it) or "While ..., X says ..."
         return make_raw("", start, end, match.group("cue"), cue_at, cue_at + len(match.group("cue")),
                          phrase, sentence_start + match.start("a") + offset, False)  # fmt: skip
     return None

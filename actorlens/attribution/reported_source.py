@@ -81,7 +81,7 @@ def source_before(before: str) -> tuple[int, str]:
     """The source phrase that ends ``before``: a name or title phrase, a description
     ("health officials"), a name with an apposition ("Kallas, an Estonian,"), or the name a
     relative "who" refers to; (0, "") when there is none."""
-    relative = re.search(r",?\s*who\s+$", before)
+    relative = RELATIVE_WHO.search(before)
     if relative:  # "General Sir Richard Dannatt, who said"
         before = before[: relative.start()] + " "
     acronym = ACRONYM.search(before)
@@ -120,6 +120,9 @@ def source_before(before: str) -> tuple[int, str]:
     return 0, ""
 
 
+RELATIVE_WHO = re.compile(
+    rf",?\s*who\s+(?:(?:{alternation(FILLERS)}|\w+ly)\s+)*$"
+)  # "who recently"
 TITLE_LIKE = re.compile(r"\s(?!(?:of|the|for|and)\b)[a-z]")  # a lower-case word: a description
 SUBJECT_WORD = re.compile(r"[\w’'&-]+")
 NOT_WORD = re.compile(r"[^\w\s’'&-]")

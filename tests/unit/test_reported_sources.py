@@ -235,3 +235,18 @@ def test_a_source_and_cue_between_commas_report_the_words_before_them(sentence, 
 )  # fmt: skip
 def test_denied_and_admitted_objects_denied_reports_and_passive_that(sentence, expected):
     assert reported(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ('While no ferry has sunk, Mayor Greta Holm says it is a "risk".',
+         [("mixed", 'it is a "risk"', "says", "Mayor Greta Holm", 25)]),
+        ('The fees rose, as did those of Greta Holm, who recently said the quay was "a ruin".',
+         [("mixed", 'the quay was "a ruin"', "said", "Greta Holm", 31)]),
+        ("The fees will rise, Holm said on Friday.",
+         [("reported", "The fees will rise", "said", "Holm", 20)]),
+    ],
+)  # fmt: skip
+def test_a_closing_cue_takes_no_quotation_after_it_and_who_takes_an_adverb(sentence, expected):
+    assert reported(sentence) == expected
