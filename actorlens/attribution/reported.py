@@ -163,7 +163,7 @@ def find_reported(doc: Document, sentence_start: int, sentence_end: int) -> list
         ):
             continue
         clause_start = sentence_start + opening.end() if opening else sentence_start
-        item = _forward(doc, cue, clause_start, limit, limit_end)  # "According to X, Y said"
+        item = _forward(doc, cue, clause_start, limit, limit_end, not found)  # "According to X, Y"
         if item:
             found.append(item)
     if closing:
@@ -200,10 +200,12 @@ def _lead_start(sentence: str) -> int:
     return SPACES.match(sentence, match.end()).end() if match else 0
 
 
-def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
-             limit_end: int) -> Reported | None:  # fmt: skip
+def _forward(doc, cue: re.Match, sentence_start: int, limit: int, limit_end: int,
+             aside: bool) -> Reported | None:  # fmt: skip
     """``SOURCE CUE ... CLAUSE`` for one cue word, or None; the clause ends at ``limit``
-    less its closing punctuation (``limit_end``)."""
+    less its closing punctuation (``limit_end``). ``aside``: no attribution comes before in
+    the sentence, so ``CLAUSE, SOURCE CUE, ...`` may report the words from its start (once
+    a sentence: the clauses' text stays linear in its length)."""
     text, word = doc.text, cue.group()
     before_start = max(sentence_start, cue.start() - 160)
     before = text[before_start : cue.start()]
@@ -240,7 +242,7 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
         offset, phrase = plain_subject(before, before_start == sentence_start)
         plain = bool(phrase)
     source_start = before_start + offset if phrase else -1  # ``before`` may be cut short
-    if phrase and word in CLOSING_CUES and COMMA.match(text, cue.end(), limit) and (
+    if aside and phrase and word in CLOSING_CUES and COMMA.match(text, cue.end(), limit) and (
         aside := parenthetical(doc, before_start + len(before[:offset].rstrip()),
                                 sentence_start, word, cue, phrase, source_start)):  # fmt: skip
         return aside
