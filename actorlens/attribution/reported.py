@@ -112,6 +112,7 @@ DENIED_OBJECT = re.compile(
     rf"(?:any\s|(?!(?:{alternation(PREPOSITIONS)})\b)\w+ing\s+(?:the|a|an|any|in|to|of|his|her|its|their)\s)"
 )
 HEARSAY_OBJECT = re.compile(r"\s*(?:(?:all|the|these|those|any|recent)\s+)?")
+ASKED = re.compile(r"\s+(?:[\w’'.-]+\s+){0,3}?(?P<wh>whether|why|if|how)\s")
 NEAR_THAT = re.compile(r"\bthat\s+")
 INTEND_TO = re.compile(r"\s*(?:(?:not|never)\s+)?to\b")
 TOLD_OBJECT = re.compile(r"\s*(?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w’'.-]*)*\s*")
@@ -259,9 +260,10 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int, limit_end: int
     family = CUES[word]
     if family in EVALUATE_OBJECT:
         match = EVALUATE_OBJECT[family].match(text, position, limit)
-        if not match:
+        asked = not match and family == "to" and ASKED.match(text, position, limit)
+        if not (match or asked):
             return None
-        start = match.start("obj")
+        start = asked.start("wh") if asked else match.start("obj")  # "asked (Y) why ..."
     elif family == "name":  # "called Y a “dictator”", "called the day “historic”"
         match = NAMED_OBJECT.match(text, position, limit)
         if not match:

@@ -250,3 +250,18 @@ def test_denied_and_admitted_objects_denied_reports_and_passive_that(sentence, e
 )  # fmt: skip
 def test_a_closing_cue_takes_no_quotation_after_it_and_who_takes_an_adverb(sentence, expected):
     assert reported(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Holm asked why the ferry had stopped.",
+         [("reported", "why the ferry had stopped", "asked", "Holm", 0)]),
+        ("Holm asked the board whether the fees would rise.",
+         [("reported", "whether the fees would rise", "asked", "Holm", 0)]),
+        ("The board has appealed to both crews to end the strike.",
+         [("reported", "to both crews to end the strike", "appealed", "The board", 0)]),
+    ],
+)  # fmt: skip
+def test_asked_whether_and_appealed_to_y_to_z(sentence, expected):
+    assert reported(sentence) == expected
