@@ -265,3 +265,9 @@ def test_a_closing_cue_takes_no_quotation_after_it_and_who_takes_an_adverb(sente
 )  # fmt: skip
 def test_asked_whether_and_appealed_to_y_to_z(sentence, expected):
     assert reported(sentence) == expected
+
+
+def test_two_named_sources_give_one_attribution_each():
+    assert reported("The Harbour Times and Radio Brevik reported that the quay was sold.") == [
+        ("reported", "the quay was sold", "reported", "The Harbour Times", 0),
+        ("reported", "the quay was sold", "reported", "Radio Brevik", 22)]  # fmt: skip
