@@ -274,9 +274,11 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int, limit_end: int
     if family in EVALUATE_OBJECT:
         match = EVALUATE_OBJECT[family].match(text, position, limit)
         asked = not match and family == "to" and ASKED.match(text, position, limit)
-        if not (match or asked):
+        that = not (match or asked) and family == "to" and THAT.match(text, position + 1, limit)
+        if not (match or asked or that):
             return None
-        start = asked.start("wh") if asked else match.start("obj")  # "asked (Y) why ..."
+        # "asked (Y) why ...", "ordered that ..."
+        start = asked.start("wh") if asked else that.end() if that else match.start("obj")
     elif family == "name":  # "called Y a “dictator”", "called the day “historic”"
         match = NAMED_OBJECT.match(text, position, limit)
         if not match:

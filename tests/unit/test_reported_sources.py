@@ -271,3 +271,17 @@ def test_two_named_sources_give_one_attribution_each():
     assert reported("The Harbour Times and Radio Brevik reported that the quay was sold.") == [
         ("reported", "the quay was sold", "reported", "The Harbour Times", 0),
         ("reported", "the quay was sold", "reported", "Radio Brevik", 22)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The board ordered that the quay be closed.",
+         [("reported", "the quay be closed", "ordered", "The board", 0)]),
+        ("The board ordered the crews not to sail.",
+         [("reported", "the crews not to sail", "ordered", "The board", 0)]),
+        ("Holm ordered a review of the fees.", []),
+    ],
+)  # fmt: skip
+def test_ordered_y_to_z_or_that(sentence, expected):
+    assert reported(sentence) == expected
