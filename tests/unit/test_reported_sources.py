@@ -3,10 +3,14 @@ that-clause, emphatic "do", coordinated cues, "promising not to", hearsay withou
 "called Y Z" and the clause with a word outside its quotations. Sentences written for the
 rule, invented names and places."""
 
+import re
+
 import pytest
 
 from actorlens.attribution.document import Document
 from actorlens.attribution.reported import find_reported
+from actorlens.attribution.reported_source import trie as trie_of
+from actorlens.text.lexicon import alternation
 
 LEAD = "The ferry left Tarnholm at dawn. "
 
@@ -285,3 +289,12 @@ def test_two_named_sources_give_one_attribution_each():
 )  # fmt: skip
 def test_ordered_y_to_z_or_that(sentence, expected):
     assert reported(sentence) == expected
+
+
+def test_the_cue_trie_matches_what_the_plain_alternation_matches():
+    words = ["said", "says", "saying", "stated", "state", "told", "tells"]
+    text = "Holm said, saying so; she says it, stated and told, tells, states and sayings."
+    trie = re.compile(rf"\b(?:{trie_of(words)})\b")
+    plain = re.compile(rf"\b(?:{alternation(words)})\b")
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert trie_of(["said", "says"]) == "sa(?:id|ys)"
