@@ -32,9 +32,10 @@ Cues that take a plain noun object ("announced his resignation") count only with
 
 import bisect
 import re
+from dataclasses import replace
 
 from actorlens.attribution.document import OPENING_CLAUSE, Document
-from actorlens.attribution.reported_closing import closing_cue
+from actorlens.attribution.reported_closing import closing_cue, parenthetical
 from actorlens.attribution.reported_source import (
     CUE_WORD,
     CUES,
@@ -112,6 +113,9 @@ DENIED_OBJECT = re.compile(
     rf"(?:any\s|(?!(?:{alternation(PREPOSITIONS)})\b)\w+ing\s+(?:the|a|an|any|in|to|of|his|her|its|their)\s)"
 )
 HEARSAY_OBJECT = re.compile(r"\s*(?:(?:all|the|these|those|any|recent)\s+)?")
+ASKED = re.compile(r"\s+(?:[\w’'.-]+\s+){0,3}?(?P<wh>whether|why|if|how)\s")
+NAME = r"[A-Z][\w’'.&-]*(?: [A-Z][\w’'.&-]*){0,3}"
+NAME_PAIR = re.compile(rf"(?P<a>{NAME}) and (?P<b>{NAME})")  # "AFP and Reuters"
 NEAR_THAT = re.compile(r"\bthat\s+")
 INTEND_TO = re.compile(r"\s*(?:(?:not|never)\s+)?to\b")
 TOLD_OBJECT = re.compile(r"\s*(?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w’'.-]*)*\s*")
@@ -163,7 +167,7 @@ def find_reported(doc: Document, sentence_start: int, sentence_end: int) -> list
         ):
             continue
         clause_start = sentence_start + opening.end() if opening else sentence_start
-        item = _forward(doc, cue, clause_start, limit, limit_end)  # "According to X, Y said"
+        item = _forward(doc, cue, clause_start, limit, limit_end, not found)  # "According to X, Y"
         if item:
             found.append(item)
     if closing:
@@ -177,7 +181,17 @@ def find_reported(doc: Document, sentence_start: int, sentence_end: int) -> list
         beyond = bisect.bisect_left(ordered, item.start) + MAX_HELD  # or past MAX_HELD held
         if beyond < len(ordered) and ordered[beyond] < item.end:
             item.end = trim_end(text, item.start, ordered[beyond])
-    return [f for f in found if _words(text[f.start : f.end]) >= MIN_WORDS and _kind(doc, f)]
+    kept = [f for f in found if _words(text[f.start : f.end]) >= MIN_WORDS and _kind(doc, f)]
+    return [one for item in kept for one in _each_source(item)]
+
+
+def _each_source(item: Reported) -> list[Reported]:
+    """One attribution per named speaker: "AFP and Reuters reported that ..." is two."""
+    pair = NAME_PAIR.fullmatch(item.source)
+    if not pair:
+        return [item]
+    return [replace(item, source=pair.group("a")),
+            replace(item, source=pair.group("b"), source_start=item.source_start + pair.start("b"))]  # fmt: skip
 
 
 def _adverb(doc, start: int, limit: int) -> list[Reported]:
@@ -200,10 +214,12 @@ def _lead_start(sentence: str) -> int:
     return SPACES.match(sentence, match.end()).end() if match else 0
 
 
-def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
-             limit_end: int) -> Reported | None:  # fmt: skip
+def _forward(doc, cue: re.Match, sentence_start: int, limit: int, limit_end: int,
+             aside: bool) -> Reported | None:  # fmt: skip
     """``SOURCE CUE ... CLAUSE`` for one cue word, or None; the clause ends at ``limit``
-    less its closing punctuation (``limit_end``)."""
+    less its closing punctuation (``limit_end``). ``aside``: no attribution comes before in
+    the sentence, so ``CLAUSE, SOURCE CUE, ...`` may report the words from its start (once
+    a sentence: the clauses' text stays linear in its length)."""
     text, word = doc.text, cue.group()
     before_start = max(sentence_start, cue.start() - 160)
     before = text[before_start : cue.start()]
@@ -240,8 +256,8 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
         offset, phrase = plain_subject(before, before_start == sentence_start)
         plain = bool(phrase)
     source_start = before_start + offset if phrase else -1  # ``before`` may be cut short
-    if phrase and word in CLOSING_CUES and COMMA.match(text, cue.end(), limit) and (
-        aside := _parenthetical(doc, before_start + len(before[:offset].rstrip()),
+    if aside and phrase and word in CLOSING_CUES and COMMA.match(text, cue.end(), limit) and (
+        aside := parenthetical(doc, before_start + len(before[:offset].rstrip()),
                                 sentence_start, word, cue, phrase, source_start)):  # fmt: skip
         return aside
     participle = (
@@ -257,9 +273,12 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
     family = CUES[word]
     if family in EVALUATE_OBJECT:
         match = EVALUATE_OBJECT[family].match(text, position, limit)
-        if not match:
+        asked = not match and family == "to" and ASKED.match(text, position, limit)
+        that = not (match or asked) and family == "to" and THAT.match(text, position + 1, limit)
+        if not (match or asked or that):
             return None
-        start = match.start("obj")
+        # "asked (Y) why ...", "ordered that ..."
+        start = asked.start("wh") if asked else that.end() if that else match.start("obj")
     elif family == "name":  # "called Y a “dictator”", "called the day “historic”"
         match = NAMED_OBJECT.match(text, position, limit)
         if not match:
@@ -321,21 +340,6 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int,
     end = max(start, limit_end)  # trim_end(text, start, limit), without walking back again
     return make_raw("", start, end, word, cue.start(), cue.end(), phrase, source_start, negated,
                     bool(agentless) and not phrase)  # fmt: skip
-
-
-def _parenthetical(doc, comma: int, sentence_start: int, word: str, cue: re.Match, phrase: str,
-                   source_start: int) -> Reported | None:  # fmt: skip
-    """``CLAUSE, SOURCE CUE, ...`` ("The bus was hit, police said, killing one"): the clause
-    is the sentence up to the comma before the source; none when no comma stands there or
-    the clause is a quotation."""
-    text = doc.text
-    start = SPACES.match(text, sentence_start, comma).end()
-    if text[comma - 1 : comma] != "," or OPENING_CLAUSE.match(text[start:comma]):
-        return None  # "During a speech, Holm said, ...": no clause before the source
-    end = trim_end(text, start, comma)
-    if doc.in_quote(start, end) or QUOTE_MARK.match(text, start):
-        return None
-    return make_raw("", start, end, word, cue.start(), cue.end(), phrase, source_start, False)
 
 
 def _near_that(text: str, position: int, limit: int) -> re.Match | None:

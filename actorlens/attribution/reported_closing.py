@@ -1,10 +1,11 @@
-"""Reported speech whose cue closes the sentence (:mod:`actorlens.attribution.reported`):
+"""Reported speech whose cue follows its clause (:mod:`actorlens.attribution.reported`):
 ``CLAUSE, SOURCE CUE.``, ``CLAUSE, CUE SOURCE.``, ``CLAUSE, Holm, the harbour chief, said.``
-and ``CLAUSE, according to SOURCE.``; each pattern is compiled once and matched at the
-sentence's end."""
+and ``CLAUSE, according to SOURCE.`` at the sentence's end, and ``CLAUSE, SOURCE CUE, ...``
+inside it; each pattern is compiled once."""
 
 import re
 
+from actorlens.attribution.document import OPENING_CLAUSE
 from actorlens.attribution.phrases import phrase_head
 from actorlens.attribution.reported_source import (
     Reported,
@@ -21,10 +22,12 @@ from actorlens.text.lexicon import (
     alternation,
 )
 
+SPACES = re.compile(r"\s*")
+QUOTE_START = re.compile(r"[\"“”]")
 CLOSING_CUE = re.compile(
     r",\s*(?P<a>[^,;:]{1,80}?)\s+(?:\w+ly\s+)?(?P<cue>"
     + alternation(CLOSING_CUES)
-    + r")(?P<tail>(?:\s+(?!that\b)[^\s,;:]+){0,4})[.!?]?\s*$"
+    + r")(?P<tail>(?:\s+(?!that\b)[^\s,;:\"“”]+){0,4})[.!?]?\s*$"
 )
 CLOSING_INVERTED = re.compile(
     r",\s*(?P<cue>"
@@ -35,7 +38,7 @@ CLOSING_INVERTED = re.compile(
 CLOSING_APPOSITION = re.compile(
     r",\s*(?P<a>[^,;:]{1,60}?,[^,;:]{1,60}?),?\s+(?:\w+ly\s+)?(?P<cue>"
     + alternation(CLOSING_CUES)
-    + r")(?P<tail>(?:\s+(?!that\b)[^\s,;:]+){0,4})[.!?]?\s*$"
+    + r")(?P<tail>(?:\s+(?!that\b)[^\s,;:\"“”]+){0,4})[.!?]?\s*$"
 )
 NAMED_OR_DESCRIBED = re.compile(
     r"\b[A-Z]|\b(?:" + alternation(DESCRIPTORS) + r")\b|\b(?:poll|survey|study)\b"
@@ -74,8 +77,24 @@ def closing_cue(doc, sentence_start: int, sentence_end: int) -> Reported | None:
             continue
         start = sentence_start + len(sentence) - len(sentence.lstrip())
         end = trim_end(text, start, sentence_start + match.start())
-        if doc.in_quote(start, end) or text[start:end].strip()[:1] in '"“':
-            continue  # a quotation: the direct quotes have it
+        if (doc.in_quote(start, end) or text[start:end].strip()[:1] in '"“'
+                or OPENING_CLAUSE.match(text[start : end + 1])):  # fmt: skip
+            continue  # a quotation (the direct quotes have it) or "While ..., X says ..."
         return make_raw("", start, end, match.group("cue"), cue_at, cue_at + len(match.group("cue")),
                          phrase, sentence_start + match.start("a") + offset, False)  # fmt: skip
     return None
+
+
+def parenthetical(doc, comma: int, sentence_start: int, word: str, cue: re.Match, phrase: str,
+                   source_start: int) -> Reported | None:  # fmt: skip
+    """``CLAUSE, SOURCE CUE, ...`` ("The bus was hit, police said, killing one"): the clause
+    is the sentence up to the comma before the source; none when no comma stands there or
+    the clause is a quotation."""
+    text = doc.text
+    start = SPACES.match(text, sentence_start, comma).end()
+    if text[comma - 1 : comma] != "," or OPENING_CLAUSE.match(text[start:comma]):
+        return None  # "During a speech, Holm said, ...": no clause before the source
+    end = trim_end(text, start, comma)
+    if doc.in_quote(start, end) or QUOTE_START.match(text, start):
+        return None
+    return make_raw("", start, end, word, cue.start(), cue.end(), phrase, source_start, False)

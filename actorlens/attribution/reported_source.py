@@ -39,8 +39,33 @@ PHRASE_REST = re.compile(
 CUES = {**CLAUSE_CUES, **dict.fromkeys(PHRASE_VERBS, "phrase")}
 # A base form cues only before a that-clause or a pronoun subject, a naming verb only before
 # its object and name: the look-aheads keep the sentences with neither from the rules.
+
+
+def trie(words) -> str:
+    """An alternation of ``words`` as a trie ("said|says" -> "sa(?:id|ys)"), the longest
+    first at each branch: it matches what :func:`alternation` matches, but a position
+    tries one branch per first letter, not every word (the cue pattern scans every sentence)."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: dict) -> str:
+    parts = [re.escape(char) + _branches(child) for char, child in node.items() if char]
+    parts.sort(key=len, reverse=True)  # a longer branch first, as alternation() does
+    if "" in node:
+        parts.append("")
+    if len(parts) == 1:
+        return parts[0]
+    return "(?:" + "|".join(parts) + ")"
+
+
 CUE_WORD = re.compile(
-    rf"\b(?:according to|{alternation(set(CLAUSE_CUES) - BASE_CUES - NAMING)}"
+    rf"\b(?:according to|{trie(set(CLAUSE_CUES) - BASE_CUES - NAMING)}"
     rf"|(?:{alternation(BASE_CUES)})(?=\s+(?:that|he|she|it|they|we|there)\b)"
     rf"|(?:{alternation(NAMING)})(?={NAMED_OBJECT.pattern})"
     rf"|(?:{alternation(PHRASE_VERBS)})(?={PHRASE_REST.pattern}))\b"
@@ -81,7 +106,7 @@ def source_before(before: str) -> tuple[int, str]:
     """The source phrase that ends ``before``: a name or title phrase, a description
     ("health officials"), a name with an apposition ("Kallas, an Estonian,"), or the name a
     relative "who" refers to; (0, "") when there is none."""
-    relative = re.search(r",?\s*who\s+$", before)
+    relative = RELATIVE_WHO.search(before)
     if relative:  # "General Sir Richard Dannatt, who said"
         before = before[: relative.start()] + " "
     acronym = ACRONYM.search(before)
@@ -98,10 +123,15 @@ def source_before(before: str) -> tuple[int, str]:
     described = DESCRIBED.search(before) if last and is_descriptor(last[0]) else None
     if described and (not phrase or described.start("phrase") < offset):
         return described.start("phrase"), described.group("phrase")  # "harbour officials"
-    link = LINK_BEFORE.search(before[:offset]) if phrase else None  # "Officials in Brevik"
+    link = LINK_BEFORE.search(before, max(0, offset - 8), offset) if phrase else None
     at = link.start() if link else offset if phrase.split(" ", 1)[0] in SPEAKING_LINKS else -1
-    if at >= 0 and (head := DESCRIBED.search(before[:at])):
-        return head.start("phrase"), head.group("phrase")  # "A source for the Acme Party"
+    head_word = before[max(0, at - 30) : at].split()[-1:] if at > 0 else []
+    if (
+        head_word
+        and is_descriptor(head_word[0])
+        and (head := DESCRIBED.search(before, max(0, at - 60), at))
+    ):  # "Officials in Brevik", "A source for the Acme Party": the description speaks
+        return head.start("phrase"), head.group("phrase")
     if phrase and phrase.lower() not in NOT_SOURCES:
         speaking = SPEAKING_FOR.match(phrase)  # "A spokesperson for Mr Howard": not Howard
         return offset, speaking.group("head") if speaking else phrase
@@ -120,6 +150,9 @@ def source_before(before: str) -> tuple[int, str]:
     return 0, ""
 
 
+RELATIVE_WHO = re.compile(
+    rf",?\s*who\s+(?:(?:{alternation(FILLERS)}|\w+ly)\s+)*$"
+)  # "who recently"
 TITLE_LIKE = re.compile(r"\s(?!(?:of|the|for|and)\b)[a-z]")  # a lower-case word: a description
 SUBJECT_WORD = re.compile(r"[\w’'&-]+")
 NOT_WORD = re.compile(r"[^\w\s’'&-]")

@@ -3,10 +3,14 @@ that-clause, emphatic "do", coordinated cues, "promising not to", hearsay withou
 "called Y Z" and the clause with a word outside its quotations. Sentences written for the
 rule, invented names and places."""
 
+import re
+
 import pytest
 
 from actorlens.attribution.document import Document
 from actorlens.attribution.reported import find_reported
+from actorlens.attribution.reported_source import trie as trie_of
+from actorlens.text.lexicon import alternation
 
 LEAD = "The ferry left Tarnholm at dawn. "
 
@@ -235,3 +239,62 @@ def test_a_source_and_cue_between_commas_report_the_words_before_them(sentence, 
 )  # fmt: skip
 def test_denied_and_admitted_objects_denied_reports_and_passive_that(sentence, expected):
     assert reported(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ('While no ferry has sunk, Mayor Greta Holm says it is a "risk".',
+         [("mixed", 'it is a "risk"', "says", "Mayor Greta Holm", 25)]),
+        ('The fees rose, as did those of Greta Holm, who recently said the quay was "a ruin".',
+         [("mixed", 'the quay was "a ruin"', "said", "Greta Holm", 31)]),
+        ("The fees will rise, Holm said on Friday.",
+         [("reported", "The fees will rise", "said", "Holm", 20)]),
+    ],
+)  # fmt: skip
+def test_a_closing_cue_takes_no_quotation_after_it_and_who_takes_an_adverb(sentence, expected):
+    assert reported(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Holm asked why the ferry had stopped.",
+         [("reported", "why the ferry had stopped", "asked", "Holm", 0)]),
+        ("Holm asked the board whether the fees would rise.",
+         [("reported", "whether the fees would rise", "asked", "Holm", 0)]),
+        ("The board has appealed to both crews to end the strike.",
+         [("reported", "to both crews to end the strike", "appealed", "The board", 0)]),
+    ],
+)  # fmt: skip
+def test_asked_whether_and_appealed_to_y_to_z(sentence, expected):
+    assert reported(sentence) == expected
+
+
+def test_two_named_sources_give_one_attribution_each():
+    assert reported("The Harbour Times and Radio Brevik reported that the quay was sold.") == [
+        ("reported", "the quay was sold", "reported", "The Harbour Times", 0),
+        ("reported", "the quay was sold", "reported", "Radio Brevik", 22)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The board ordered that the quay be closed.",
+         [("reported", "the quay be closed", "ordered", "The board", 0)]),
+        ("The board ordered the crews not to sail.",
+         [("reported", "the crews not to sail", "ordered", "The board", 0)]),
+        ("Holm ordered a review of the fees.", []),
+    ],
+)  # fmt: skip
+def test_ordered_y_to_z_or_that(sentence, expected):
+    assert reported(sentence) == expected
+
+
+def test_the_cue_trie_matches_what_the_plain_alternation_matches():
+    words = ["said", "says", "saying", "stated", "state", "told", "tells"]
+    text = "Holm said, saying so; she says it, stated and told, tells, states and sayings."
+    trie = re.compile(rf"\b(?:{trie_of(words)})\b")
+    plain = re.compile(rf"\b(?:{alternation(words)})\b")
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert trie_of(["said", "says"]) == "sa(?:id|ys)"

@@ -249,11 +249,16 @@ def test_rule_the_neutral_band_is_five_hundredths_either_side(scores, labels):
 
 
 def test_rule_the_passive_makes_the_accused_the_target_not_the_speaker(tmp_path):
-    assert attributions_of(tmp_path, "Carl Jones was accused of hiding the report.").empty
+    accused = attributions_of(tmp_path, "Carl Jones was accused of hiding the report.")
+    assert accused[["kind", "speaker_id", "text"]].values.tolist() == [
+        ["reported", "", "hiding the report"]
+    ]  # fmt: skip (hearsay of no named source)
     hearsay = attributions_of(tmp_path, "Carl Jones is said to have hidden the report.")
     assert hearsay[["kind", "speaker_id", "text"]].values.tolist() == [
         ["reported", "", "to have hidden the report"]]  # fmt: skip
-    assert attributions_of(tmp_path, "Carl Jones was told that the plant would close.").empty
+    told = attributions_of(tmp_path, "Carl Jones was told that the plant would close.")
+    assert told[["kind", "speaker_id", "text"]].values.tolist() == [
+        ["reported", "", "the plant would close"]]  # fmt: skip
     assert attributions_of(tmp_path, "Carl Jones was accused by the mayor of hiding it.").empty
     active = attributions_of(tmp_path, "Anna Smith accused Carl Jones of hiding the report.")
     assert active[["speaker_id", "cue", "text", "about"]].values.tolist() == [
