@@ -44,11 +44,12 @@ from actorlens.text.lexicon import (
     QUOTE_PARTICIPLES,
     STATEMENT_NOUNS,
     alternation,
+    trie_alternation,
 )
 
 CUE = (
     rf"according\s+to|(?:was|were|is|are)\s+(?:{alternation(PASSIVE_QUOTE_CUES)})"
-    rf"(?:\s+as\s+saying)?|{alternation(QUOTE_CUES)}"
+    rf"(?:\s+as\s+saying)?|{trie_alternation(QUOTE_CUES, space=re.escape(' '))}"
 )
 CUE_WORD = re.compile(rf"\b(?:{CUE})\b")
 HEADLINE_CUE_WORD = re.compile(rf"\b(?:{CUE})\b", re.IGNORECASE)  # headlines capitalise verbs
@@ -152,7 +153,7 @@ def cue_before(resolver: SpeakerResolver, start: int, since: int) -> Attribution
     text = doc.text
     region_start = max(doc.sentence_start(start), since, doc.paragraph_start(start))
     region = text[region_start:start]
-    colon = COLON.search(region)
+    colon = COLON.search(region) if region.rstrip().endswith(":") else None
     if colon and not CUE_WORD.search(colon.group("phrase")):
         offset, phrase = phrase_tail(colon.group("phrase"))
         at = region_start + colon.start("phrase") + offset

@@ -22,6 +22,7 @@ from actorlens.text.lexicon import (
     SUBJECT_BOUNDARIES,
     SUBJECT_OPENERS,
     alternation,
+    trie_alternation,
 )
 
 # "called Y Z": Y of a few words (not "called a meeting", "called for"), Z quoted or "a ..."
@@ -41,31 +42,8 @@ CUES = {**CLAUSE_CUES, **dict.fromkeys(PHRASE_VERBS, "phrase")}
 # its object and name: the look-aheads keep the sentences with neither from the rules.
 
 
-def trie(words) -> str:
-    """An alternation of ``words`` as a trie ("said|says" -> "sa(?:id|ys)"), the longest
-    first at each branch: it matches what :func:`alternation` matches, but a position
-    tries one branch per first letter, not every word (the cue pattern scans every sentence)."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _branches(tree)
-
-
-def _branches(node: dict) -> str:
-    parts = [re.escape(char) + _branches(child) for char, child in node.items() if char]
-    parts.sort(key=len, reverse=True)  # a longer branch first, as alternation() does
-    if "" in node:
-        parts.append("")
-    if len(parts) == 1:
-        return parts[0]
-    return "(?:" + "|".join(parts) + ")"
-
-
 CUE_WORD = re.compile(
-    rf"\b(?:according to|{trie(set(CLAUSE_CUES) - BASE_CUES - NAMING)}"
+    rf"\b(?:according to|{trie_alternation(set(CLAUSE_CUES) - BASE_CUES - NAMING, space=' ')}"
     rf"|(?:{alternation(BASE_CUES)})(?=\s+(?:that|he|she|it|they|we|there)\b)"
     rf"|(?:{alternation(NAMING)})(?={NAMED_OBJECT.pattern})"
     rf"|(?:{alternation(PHRASE_VERBS)})(?={PHRASE_REST.pattern}))\b"

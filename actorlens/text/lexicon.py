@@ -244,11 +244,11 @@ def alternation(words) -> str:
     return "|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-def trie_alternation(words) -> str:
+def trie_alternation(words, space: str = SPACE_OR_ADVERB) -> str:
     """A regular-expression alternation of ``words`` as a trie ("b(?:ack(?:ed|s)|...)"): the
     same matches as :func:`alternation`, longest first, but each place in the text tries one
-    branch per letter, not one per word. A space between two words may hold an adverb
-    ("disagreed openly with")."""
+    branch per letter, not one per word. A space between two words is ``space``: by default
+    it may hold an adverb ("disagreed openly with")."""
     tree: dict = {}
     for word in words:
         node = tree
@@ -257,7 +257,7 @@ def trie_alternation(words) -> str:
         node[""] = {}
 
     def emit(node: dict) -> str:
-        branches = [(SPACE_OR_ADVERB if char == " " else re.escape(char)) + emit(child)
+        branches = [(space if char == " " else re.escape(char)) + emit(child)
                     for char, child in sorted(node.items()) if char]  # fmt: skip
         if not branches:
             return ""

@@ -9,8 +9,7 @@ import pytest
 
 from actorlens.attribution.document import Document
 from actorlens.attribution.reported import find_reported
-from actorlens.attribution.reported_source import trie as trie_of
-from actorlens.text.lexicon import alternation
+from actorlens.text.lexicon import alternation, trie_alternation
 
 LEAD = "The ferry left Tarnholm at dawn. "
 
@@ -294,7 +293,7 @@ def test_ordered_y_to_z_or_that(sentence, expected):
 def test_the_cue_trie_matches_what_the_plain_alternation_matches():
     words = ["said", "says", "saying", "stated", "state", "told", "tells"]
     text = "Holm said, saying so; she says it, stated and told, tells, states and sayings."
-    trie = re.compile(rf"\b(?:{trie_of(words)})\b")
+    trie = re.compile(rf"\b(?:{trie_alternation(words, space=' ')})\b")
     plain = re.compile(rf"\b(?:{alternation(words)})\b")
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
-    assert trie_of(["said", "says"]) == "sa(?:id|ys)"
+    assert trie_alternation(["said", "says"]) == "sa(?:id|ys)"
