@@ -201,8 +201,10 @@ class SpeakerResolver:
     def _resolve_body(self, phrase: str, start: int) -> tuple[str, str]:
         """:meth:`resolve`, with acronyms spelt out and bodies named after a place."""
         speaker, name = self.resolve(phrase, start)
+        if speaker not in self.doc.persons and (body := self._body_after_place(phrase, start)):
+            return "", body  # "Russia's Federal Atomic Energy Agency", read as a name or not
         if speaker and speaker not in self.doc.persons:
-            return ("", body) if (body := self._body_after_place(phrase, start)) else (speaker, "")
+            return speaker, ""
         if not (speaker or name):  # "The International Energy Agency": its name
             return "", self._capitalised_body(phrase)
         return speaker, name if speaker else (self.doc.expansion(name) or name)

@@ -127,9 +127,10 @@ def test_seed_quotes_against_the_hand_checked_set():
     measures = dict(zip(table["measure"], table["value"], strict=True))
     # the hand set counts every marked pair: its five scare quotes with no cue ("backstop")
     # are no direct quotes since issue 27, and the speakers of the rest are right more often
-    # (0.968 before a cue introducing a quote won over the next sentence's)
-    assert measures["quotes found / by hand"] == "65 / 68"
-    assert measures["recall (hand quotes found)"] == pytest.approx(0.926, abs=1e-3)
+    # (0.968 before a cue introducing a quote won over the next sentence's; 65 found before a
+    # clause holding a quote became mixed with a word outside its quotation)
+    assert measures["quotes found / by hand"] == "66 / 68"
+    assert measures["recall (hand quotes found)"] == pytest.approx(0.941, abs=1e-3)
     assert measures["speaker accuracy, found quotes"] == pytest.approx(0.984, abs=1e-3)
 
 

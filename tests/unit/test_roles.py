@@ -52,7 +52,7 @@ def test_roles_voice_inside_own_quote_quoted_inside_another_portrayal_elsewhere(
         # the document resolves as mentions, persons as speakers, more reported speech, positions);
         # 6,502 and 255 before its second round: more positions and reported speech, bodies
         # speaking in their own names rather than the state they name, cues introducing quotes
-        (WIKINEWS, config.PARAMS_DIR / "wikinews_actors.yml", 0, 0),
+        (WIKINEWS, config.PARAMS_DIR / "wikinews_actors.yml", 6937, 236),
     ],
     ids=["seeds", "wikinews"],
 )
