@@ -7,21 +7,8 @@ import re
 
 import pytest
 
-from actorlens.attribution.document import Document
-from actorlens.attribution.reported import find_reported
 from actorlens.text.lexicon import alternation, trie_alternation
-
-LEAD = "The ferry left Tarnholm at dawn. "
-
-
-def reported(sentence: str) -> list[tuple]:
-    """Kind, clause, cue, source and source start (from the sentence's start; -1: none)."""
-    text = LEAD + sentence
-    start = len(LEAD)
-    doc = Document(text, [0, start], [], {})
-    return [(r.kind, text[r.start : r.end], r.cue, r.source,
-             r.source_start - start if r.source_start >= 0 else -1)
-            for r in find_reported(doc, start, len(text))]  # fmt: skip
+from tests.unit.test_reported_forms import reported
 
 
 @pytest.mark.parametrize(
