@@ -116,15 +116,20 @@ def top_actors(trajectory: pd.DataFrame, roles, top: int = TOP_ACTORS) -> list[s
     return totals["actor_id"].head(top).tolist()
 
 
-def estimates(table: pd.DataFrame | None, value: str, scale: float = 1.0) -> dict:
+def estimates(table: pd.DataFrame | None, value: str) -> dict:
     """(actor id, role) -> :class:`Estimate` from table stance_shift (``value="delta"``) or
-    stance_trend (``value="slope"``), value and interval times ``scale``; none when the
-    table is not given."""
+    stance_trend (``value="slope"``); none when the table is not given."""
     if table is None:
         return {}
-    return {(r.actor_id, r.role): Estimate(scale * float(getattr(r, value)), scale * float(r.ci_low),
-                                           scale * float(r.ci_high), float(r.q_value), bool(r.tested))
+    return {(r.actor_id, r.role): Estimate(float(getattr(r, value)), float(r.ci_low),
+                                           float(r.ci_high), float(r.q_value), bool(r.tested))
             for r in table.itertuples(index=False)}  # fmt: skip
+
+
+def _scaled(estimate: Estimate, scale: float) -> Estimate:
+    """``estimate`` with its value and interval times ``scale``."""
+    return Estimate(scale * estimate.value, scale * estimate.ci_low, scale * estimate.ci_high,
+                    estimate.q_value, estimate.tested)  # fmt: skip
 
 
 def first_screen(trajectory: pd.DataFrame, periods: pd.DataFrame, targets, labels: dict,
@@ -133,15 +138,15 @@ def first_screen(trajectory: pd.DataFrame, periods: pd.DataFrame, targets, label
     """The first screen of ``trajectory`` (table stance_trajectory) over the dated periods of
     ``periods`` (table document_periods), for the stance ``targets``; actors named by
     ``labels``; each row's change and trend from ``shift`` and ``trend`` where given, the
-    trend as the change its slope makes from the first period shown to the last (slope per
-    period times the periods between them), so that it reads on the change's scale."""
+    trend as the change its slope makes from the row's first period with a reading to its
+    last (slope per period times the periods between them), so that it reads on the change's
+    scale and never runs on past the readings it was fitted to."""
     order = periods[periods["rank"] >= 0].sort_values("rank")["period"]
     period_labels = list(dict.fromkeys(order))
     roles = roles_of(targets)
     actors = top_actors(trajectory, roles, top)
     found = {(t.actor_id, t.role, t.period): t for t in trajectory.itertuples(index=False)}
-    span = max(len(period_labels) - 1, 1)
-    changes, trends = estimates(shift, "delta"), estimates(trend, "slope", span)
+    changes, slopes = estimates(shift, "delta"), estimates(trend, "slope")
     rows = []
     for actor_id in actors:
         for role in roles:
@@ -151,8 +156,12 @@ def first_screen(trajectory: pd.DataFrame, periods: pd.DataFrame, targets, label
                 cells.append(Cell(period, None) if t is None or t.n == 0 else
                              Cell(period, float(t.mean), int(t.n), int(t.n_documents),
                                   bool(t.thin), href(actor_id, role, period)))  # fmt: skip
+            read = [i for i, cell in enumerate(cells) if cell.value is not None]
+            slope = slopes.get((actor_id, role))
+            span = read[-1] - read[0] if read else 0
+            trend_change = _scaled(slope, span) if slope and span else None
             rows.append(Row(actor_id, labels.get(actor_id, actor_id), role, cells,
-                            changes.get((actor_id, role)), trends.get((actor_id, role))))  # fmt: skip
+                            changes.get((actor_id, role)), trend_change))  # fmt: skip
     stance_rows = [row for row in rows if row.role != "portrayal"]
     with_evidence = sum(cell.value is not None for row in stance_rows for cell in row.cells)
     if shift is not None and len(shift):

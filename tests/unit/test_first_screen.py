@@ -291,10 +291,15 @@ def test_each_row_carries_its_change_and_trend_and_only_a_clear_one_is_called():
     assert screen.change_periods == ("p1", "p2")
 
 
-def test_the_trend_reads_as_the_change_its_line_makes_over_the_periods_shown():
+def test_the_trend_reads_as_the_change_its_line_makes_from_the_rows_first_reading_to_its_last():
+    """Read in p2 and p4 of p1..p5: the slope of 0.1 a period makes +0.20 over those two
+    periods, not +0.40 over all five (no line runs on past its readings)."""
+    read = pd.DataFrame([trajectory_row("p2", "a", "portrayal", 4, -0.2),
+                         trajectory_row("p4", "a", "portrayal", 4, 0.0)],
+                        columns=tables.SCHEMAS["stance_trajectory"].names)  # fmt: skip
     trend_rows = pd.DataFrame([{"actor_id": "a", "role": "portrayal", "slope": 0.1, "ci_low": 0.05,
                                 "ci_high": 0.15, "q_value": 0.01, "tested": True}])  # fmt: skip
-    screen = first_screen.first_screen(TRAJECTORY, periods_of("p1", "p2", "p3"), ["talks"], {},
-                                       trend=trend_rows)  # fmt: skip
+    screen = first_screen.first_screen(read, periods_of("p1", "p2", "p3", "p4", "p5"), ["talks"],
+                                       {}, trend=trend_rows)  # fmt: skip
     trend = screen.rows[1].trend
     assert (trend.text, trend.interval, trend.called) == ("+0.20", "[+0.10, +0.30]", True)
