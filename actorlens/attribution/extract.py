@@ -23,9 +23,11 @@ from actorlens.attribution.document import Attribution, Document, quotation_span
 from actorlens.attribution.positions import find_positions, generic_holder
 from actorlens.attribution.quotes import attribute_quote, is_scare_quote, lead_into_next
 from actorlens.attribution.reported import find_reported
+from actorlens.attribution.reported_source import source_before
 from actorlens.attribution.speakers import SpeakerResolver
 from actorlens.core.engine import Engine
 from actorlens.core.tables import SCHEMAS, frame
+from actorlens.text.lexicon import AUXILIARIES, alternation
 from actorlens.text.sentences import sentence_starts
 
 # The attributions table before its tone (the last column) is scored.
@@ -36,7 +38,11 @@ SPEECH = {"direct": ("direct",), "reported": ("reported", "mixed"),
 
 
 NEW_CLAUSE = re.compile(r"[,;]\s*(?:and|but)?\s*\Z")  # ", and she backed ...": the narrator's
-OVERLAP_REACH = 600  # a speech clause starting further back holds no position (one sentence)
+OVERLAP_REACH = 600
+# The first verb of a sentence ("The ministry has denied ...", "The board rejected ..."): the
+# words before it are the sentence's subject.
+FIRST_VERB = re.compile(rf"\s(?:{alternation(AUXILIARIES)}|[a-z]+ed)\b")
+OPENING_WORDS = 1  # "Currently the board has ...": one word may come before the subject  # a speech clause starting further back holds no position (one sentence)
 
 
 class SpeechError(ValueError):
@@ -101,11 +107,24 @@ def find_attributions(doc_id: str, text: str, starts: list[int], mentions: list[
 
 def _sentence_speaker(resolver: SpeakerResolver, cue_start: int) -> tuple[str, str]:
     """The speaker of a cue with no source ("He called X a liar and blamed him"): the
-    speaker of an earlier clause or quote of its sentence, else the sentence's subject."""
+    speaker of an earlier clause or quote of its sentence, else the person who is the
+    sentence's subject, else the body or place that opens it ("The ministry has denied
+    the report and said ...")."""
     speaker, name = resolver.earlier_in_sentence(cue_start)
     if speaker or name:
         return speaker, name
-    return resolver.doc.subject_before(cue_start, resolver.doc.sentence_start(cue_start))
+    sentence_start = resolver.doc.sentence_start(cue_start)
+    speaker, name = resolver.doc.subject_before(cue_start, sentence_start)
+    if speaker or name:
+        return speaker, name
+    verb = FIRST_VERB.search(resolver.doc.text, sentence_start, cue_start)
+    if not verb:
+        return "", ""
+    before = resolver.doc.text[sentence_start : verb.start() + 1]
+    at, phrase = source_before(before)
+    if not phrase or len(before[:at].split()) > OPENING_WORDS:
+        return "", ""
+    return resolver.resolve_source(phrase, sentence_start + at)
 
 
 def _own_positions(positions, speech: list[tuple], text: str) -> list[tuple]:

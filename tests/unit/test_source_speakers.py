@@ -144,3 +144,23 @@ def test_they_inside_a_body_s_clause_is_that_body(sentence, expected):
 )  # fmt: skip
 def test_what_a_named_body_made_speaks_in_its_name(text, phrase, expected):
     assert source_speaker(text, phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Tarnish government has rejected the ruling and said that the quay was public.",
+         ("tarnland", "")),
+        ("Currently the Brevik Harbour Board has two ferries, and stated on Monday that "
+         "it would buy a third.", ("", "Brevik Harbour Board")),
+        ("The ferry sank on Monday and it was said that the quay was closed.", ("", "")),
+    ],
+)  # fmt: skip
+def test_a_cue_with_no_source_takes_a_body_that_opens_its_sentence(sentence, expected):
+    text = f"The quay opened in May. {sentence}"
+    mentions = [(m.start(), m.end(), PLACES[m.group()])
+                for m in re.finditer("|".join(PLACES), text)]  # fmt: skip
+    starts = [0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]
+    rows = find_attributions("doc", text, starts, mentions, {})
+    speech = [r for r in rows if r["kind"] in ("reported", "mixed")]
+    assert [(r["speaker_id"], r["speaker_name"]) for r in speech] == [expected]
