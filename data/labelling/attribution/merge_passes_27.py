@@ -1,9 +1,10 @@
 """Issue 27's attribution labels: compare the two passes of each new set, list what they
 disagree on, and (once the adjudications exist) add the adjudicated labels to the shipped set.
 
-Two sets: ``british`` (every kind, in the 44 British-style documents of ``documents_27.csv``)
-and ``positions`` (the ``position`` kind only, in the 125 documents of ``documents.csv``,
-whose speech was labelled for issue 18). Items are matched as in ``merge_passes.py``. The
+Three sets: ``british`` (every kind, in the 44 British-style documents of ``documents_27.csv``),
+``positions`` (the ``position`` kind only, in the 125 documents of ``documents.csv``, whose
+speech was labelled for issue 18) and ``more`` (every kind, in the 48 documents of the third
+round, ``documents_27b.csv``). Items are matched as in ``merge_passes.py``. The
 shipped file keeps every label it held and gains the adjudicated new ones, each with its
 document's split.
 
@@ -19,20 +20,21 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from merge_passes import HERE, OUT, kappa, load, match, same_speaker  # noqa: E402
 
-SETS = {"british": "documents_27.csv", "positions": "documents.csv"}
+SETS = {"british": "documents_27.csv", "positions": "documents.csv", "more": "documents_27b.csv"}
+EVERY_KIND = ("british", "more")
 FIELDS = ("doc_id", "kind", "content", "content_start", "content_end", "cue", "cue_start",
           "cue_end", "source", "source_start", "source_end", "speaker", "negated")  # fmt: skip
 
 
 def disputes_of(name: str):
-    first = load(f"pass_A_{name}_1.jsonl", f"pass_A_{name}_2.jsonl")
-    second = load(f"pass_B_{name}_1.jsonl", f"pass_B_{name}_2.jsonl")
+    first = load(*sorted(p.name for p in HERE.glob(f"pass_A_{name}_[0-9].jsonl")))
+    second = load(*sorted(p.name for p in HERE.glob(f"pass_B_{name}_[0-9].jsonl")))
     pairs, only_first, only_second = match(first, second)
     agree_speaker = sum(same_speaker(a["speaker"], b["speaker"]) for a, b in pairs)
     print(f"{name}: pass A {len(first)}, pass B {len(second)}; matched {len(pairs)}; detection F1 "
           f"between passes {2 * len(pairs) / (len(first) + len(second)):.3f}; kind agreement "
           f"{sum(a['kind'] == b['kind'] for a, b in pairs) / len(pairs):.3f} (kappa "
-          f"{kappa(pairs) if name == 'british' else float('nan'):.3f}); speaker agreement "
+          f"{kappa(pairs) if name in EVERY_KIND else float('nan'):.3f}); speaker agreement "
           f"{agree_speaker / len(pairs):.3f}")  # fmt: skip
     for kind in ("direct", "reported", "mixed", "position"):
         a = [x for x in first if x["kind"] == kind]
@@ -73,8 +75,9 @@ def main():
         return
     kept = [json.loads(line) for line in OUT.open(encoding="utf-8")
             if json.loads(line)["kind"] != "position"]  # fmt: skip
-    british = {r["doc_id"] for r in csv.DictReader((HERE / SETS["british"]).open())}
-    kept = [row for row in kept if row["doc_id"] not in british]
+    relabelled = {r["doc_id"] for name in EVERY_KIND
+                  for r in csv.DictReader((HERE / SETS[name]).open())}  # fmt: skip
+    kept = [row for row in kept if row["doc_id"] not in relabelled]
     # an item both chosen in a crossed pair and on its own is one label
     unique = {(r["doc_id"], r["kind"], r["content_start"], r["content_end"], r["speaker"]): r
               for r in kept + added}  # fmt: skip
