@@ -33,6 +33,17 @@ def test_criticised_for_is_reported_speech_not_a_position():
     assert [k for k, *_ in _positions(text)] == ["reported"]
 
 
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Mrs Hale denounced the new ferry timetable.", ["position"]),
+        ("Mrs Hale denounced the new ferry timetable as a disgrace.", ["reported"]),
+    ],
+)
+def test_denounced_alone_is_a_position_and_denounced_as_is_speech(text, kinds):
+    assert [k for k, *_ in _positions(text)] == kinds
+
+
 def test_a_holderless_expectation_is_no_position():
     assert _positions("The vote is expected to pass easily next week.") == []
 
