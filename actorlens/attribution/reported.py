@@ -37,6 +37,11 @@ from dataclasses import replace
 from actorlens.attribution.document import OPENING_CLAUSE, Document
 from actorlens.attribution.reported_closing import closing_cue, parenthetical
 from actorlens.attribution.reported_source import (
+    ACCORDING_BARE,
+    ACCORDING_FIRST,
+    ACCORDING_MIDDLE,
+    ACCORDING_WORD,
+    CAPITAL_ACCORDING,
     CUE_WORD,
     CUES,
     NAMED_OBJECT,
@@ -46,6 +51,7 @@ from actorlens.attribution.reported_source import (
     make_reported,
     plain_subject,
     source_before,
+    subject_ends,
     trim_end,
 )
 from actorlens.text.lexicon import (
@@ -54,6 +60,7 @@ from actorlens.text.lexicon import (
     CLOSING_CUES,
     FILLERS,
     HEARSAY_CUES,
+    HEARSAY_NOUNS,
     NOT_SOURCES,
     OBJECT_LINKS,
     PLAIN_CLAUSE_CUES,
@@ -80,18 +87,6 @@ PASSIVE = re.compile(r"\b(?:is|was|were|are|been|being|be)\s+(?:(?:\w+ly|also|la
 TO_BE = re.compile(r"\s*to\s+(?:have|be)\b")  # "councils said to have": hearsay, no passive needed
 # "was accused of lying", "was described as serving": what is said of the subject
 PASSIVE_LINK = {link: re.compile(rf"\s*{link}\s+") for link in ("of", "as")}
-# "The fees, according to Holm, will rise.": the sentence is the clause.
-ACCORDING_MIDDLE = re.compile(r",\s*(?P<cue>according to)\s+(?P<a>[^,;:]{1,80}?),\s*")
-ACCORDING_FIRST = re.compile(r"\b[Aa]ccording to\s+(?P<a>[^,;:]{1,80}?),\s*")
-CAPITAL_ACCORDING = re.compile(r"\bAccording to\s+(?P<a>[^,;:]{1,80}?),\s*")  # after a quote
-# "According to JTAC those who ...", "According to the Energy Agency (RosAtom) work will ...":
-# a name with no comma after it, the clause (five words or more) opening with a small word or
-# a name and a verb.
-ACCORDING_BARE = re.compile(
-    r"[Aa]ccording to\s+(?P<a>(?:the )?[A-Z][\w’'.&-]*(?: (?:of |the )*[A-Z][\w’'.&-]*)*)"
-    r"(?:\s*\([A-Z][\w.&-]{0,15}\))?\s+(?=(?:[a-z]|[A-Z][a-z]+ [a-z])\S*(?:\s+\S+){4})"
-)
-ACCORDING_WORD = re.compile(r"\bAccording to\b")
 MIN_WORDS = 3
 MIN_OUTSIDE = 1  # words outside the quotations that make a clause mixed, not a direct quote
 WORD_RUN = re.compile(r"\w+")
@@ -232,8 +227,13 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int, limit_end: int
     agentless = AGENTLESS.search(before)
     if word == "according to" or CUES[word] == "adverb":
         return None  # only the according-to constructions; adverbs: _hearsay
-    noun = (word in HEARSAY_CUES and NOUN_THAT.match(text, cue.end(), limit)
-            and not RELATIVE_END.search(before))  # fmt: skip
+    that_clause = (word in HEARSAY_CUES and NOUN_THAT.match(text, cue.end(), limit)
+                   and not RELATIVE_END.search(before))  # fmt: skip
+    noun = (
+        that_clause
+        and word in HEARSAY_NOUNS
+        and not subject_ends(before, before_start == sentence_start)
+    )  # "There are reports that", not "The union claims that"
     passive = not agentless and not noun and PASSIVE.search(before)
     if passive or (word in HEARSAY_CUES and TO_BE.match(text, cue.end(), limit)):
         if word in HEARSAY_CUES and TO.match(text, cue.end(), limit):  # "was said to have"
@@ -266,9 +266,9 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int, limit_end: int
         COORDINATED.search(before)
     )  # ", saying ...", "... and reported ...", "... but cautioned ...": the subject
     if not phrase and not agentless and not participle:
-        if not noun:
+        if not that_clause:
             return None
-        agentless = True  # "There are reports that ...": hearsay of no named source
+        agentless = noun  # "There are reports that ...": hearsay of no named source
     position = cue.end()
     family = CUES[word]
     if family in EVALUATE_OBJECT:

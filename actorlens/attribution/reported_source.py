@@ -21,6 +21,7 @@ from actorlens.text.lexicon import (
     PREPOSITIONS,
     SUBJECT_BOUNDARIES,
     SUBJECT_OPENERS,
+    TITLE_WORDS,
     alternation,
     trie_alternation,
 )
@@ -111,6 +112,13 @@ def source_before(before: str) -> tuple[int, str]:
     ):  # "Officials in Brevik", "A source for the Acme Party": the description speaks
         return head.start("phrase"), head.group("phrase")
     if phrase and phrase.lower() not in NOT_SOURCES:
+        named = (
+            _name_before_apposition(before, offset)
+            if phrase[0].islower() or _is_title(phrase)
+            else None
+        )
+        if named:  # "Jo Holm, the harbour chief said": Holm, whom the description describes
+            return named
         speaking = SPEAKING_FOR.match(phrase)  # "A spokesperson for Mr Howard": not Howard
         return offset, speaking.group("head") if speaking else phrase
     trimmed = before.rstrip()
@@ -119,13 +127,45 @@ def source_before(before: str) -> tuple[int, str]:
         inner_at = opening + 1 if opening > 0 else max(0, len(trimmed) - 120)
         offset, phrase = phrase_tail(trimmed[:-1] + " ")  # "The envoy, Gen. Kellogg, said"
         if (phrase and not trimmed[inner_at:offset].strip() and NAMED_START.match(phrase)
-                and name_of(phrase) and not TITLE_LIKE.search(phrase)):  # fmt: skip
+                and name_of(phrase) and not TITLE_LIKE.search(phrase)
+                and not _is_title(phrase)):  # fmt: skip
             return offset, phrase  # not "Brownlee, Deputy leader of National, denies"
         if opening > 0 and not CUE_WORD.search(trimmed, opening):
             offset, phrase = phrase_tail(trimmed[:opening])
             if phrase and phrase.lower() not in NOT_SOURCES and name_of(phrase):
                 return offset, phrase
     return 0, ""
+
+
+APPOSITION_OPENERS = frozenset(("the", "a", "an", "his", "her", "its", "their"))
+
+
+def _is_title(phrase: str) -> bool:
+    """``phrase`` opens with a title ("Director-General of the Agency", "Chief Whip")."""
+    return phrase.split(maxsplit=1)[0].split("-")[0].lower() in TITLE_WORDS
+
+
+def _name_before_apposition(before: str, offset: int) -> tuple[int, str] | None:
+    """The name that opens ``before`` and a comma sets off from the description that ends
+    at ``offset`` or holds it ("Jo Holm , the Tarnish harbour chief"), or None."""
+    comma = before.rfind(",", 0, offset)
+    described = before[comma + 1 : offset].split()
+    if (
+        comma < 0
+        or len(described) > MAX_SUBJECT_WORDS
+        or (described and described[0] not in APPOSITION_OPENERS and not _is_title(described[0]))
+    ):
+        return None
+    at, name = phrase_tail(before[:comma].rstrip() + " ")
+    if name and NAMED_START.match(name) and not before[:at].strip() and name_of(name):
+        return at, name
+    return None
+
+
+def subject_ends(before: str, whole: bool) -> bool:
+    """A source phrase or a plain noun phrase subject ends ``before``: the cue after it
+    is a verb ("The union claims that"), not a noun ("There are claims that")."""
+    return bool(source_before(before)[1] or plain_subject(before, whole)[1])
 
 
 RELATIVE_WHO = re.compile(
@@ -208,6 +248,20 @@ DESCRIBED = re.compile(
     r"(?:" + "|".join(sorted(DESCRIPTORS, key=len, reverse=True)) + r"))\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
+
+
+# "The fees, according to Holm, will rise.": the sentence is the clause.
+ACCORDING_MIDDLE = re.compile(r",\s*(?P<cue>according to)\s+(?P<a>[^,;:]{1,80}?),\s*")
+ACCORDING_FIRST = re.compile(r"\b[Aa]ccording to\s+(?P<a>[^,;:]{1,80}?),\s*")
+CAPITAL_ACCORDING = re.compile(r"\bAccording to\s+(?P<a>[^,;:]{1,80}?),\s*")  # after a quote
+# "According to JTAC those who ...", "According to the Energy Agency (RosAtom) work will ...":
+# a name with no comma after it, the clause (five words or more) opening with a small word or
+# a name and a verb.
+ACCORDING_BARE = re.compile(
+    r"[Aa]ccording to\s+(?P<a>(?:the )?[A-Z][\w’'.&-]*(?: (?:of |the )*[A-Z][\w’'.&-]*)*)"
+    r"(?:\s*\([A-Z][\w.&-]{0,15}\))?\s+(?=(?:[a-z]|[A-Z][a-z]+ [a-z])\S*(?:\s+\S+){4})"
+)
+ACCORDING_WORD = re.compile(r"\bAccording to\b")
 
 
 def according_source(phrase_text: str) -> str:

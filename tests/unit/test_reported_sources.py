@@ -24,6 +24,14 @@ from tests.unit.test_reported_forms import reported
          ("reported", "the ferry had sunk", "announced", "the state-run radio station", 11)),
         ("The ferry stopped, after Brevik net makers accused Holm of lying.",
          ("reported", "Holm of lying", "accused", "Brevik net makers", 25)),
+        ("The harbour party has said that it will close the quay.",
+         ("reported", "it will close the quay", "said", "The harbour party", 0)),
+        ("The harbour committee also said that the quay was closed.",
+         ("reported", "the quay was closed", "said", "The harbour committee", 0)),
+        ("The harbour union claims that the quay is unsafe.",
+         ("reported", "the quay is unsafe", "claims", "The harbour union", 0)),
+        ("There are claims that the quay is unsafe.",
+         ("reported", "the quay is unsafe", "claims", "", -1)),
     ],
 )  # fmt: skip
 def test_a_plain_noun_phrase_before_the_cue_is_its_source(sentence, expected):
@@ -44,9 +52,16 @@ def test_a_plain_noun_phrase_source_needs_a_clause(sentence):
     assert all(r[3] == "" for r in reported(sentence))
 
 
-def test_a_name_before_an_unclosed_apposition_is_the_source():
-    assert reported("Greta Holm, the harbour board's chair said the fees would rise.") == [
-        ("reported", "the fees would rise", "said", "Greta Holm", 0)]  # fmt: skip
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Greta Holm, the harbour board's chair said the fees would rise.",
+        "Greta Holm , the Tarnish harbour minister said the fees would rise.",
+        "Greta Holm, Director-General of the Harbour Board, said the fees would rise.",
+    ],
+)
+def test_a_name_before_an_apposition_is_the_source(sentence):
+    assert reported(sentence) == [("reported", "the fees would rise", "said", "Greta Holm", 0)]
 
 
 @pytest.mark.parametrize(
