@@ -251,8 +251,8 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
         return None
     source_start = before_start + offset if phrase else -1
     start = LEAD.match(text, cue.end(), sentence_end).end()
-    if kind == "mental":
-        that = THAT.match(text, start, sentence_end)
+    if kind == "mental" or (kind == "predicate" and THAT.match(text, start, sentence_end)):
+        that = THAT.match(text, start, sentence_end)  # "is concerned that P": a belief
         start = that.end() if that else start
         if BY.match(text, start, sentence_end):
             return None

@@ -82,6 +82,7 @@ THAT = re.compile(r"(?:that|how|whether|what|why)\b\s*")
 NEGATION = re.compile(r"(?:\b(?:not|never|no longer)|\b\w+n['’]t)\s+(?:\w+\s+)?$")
 AUXILIARY = re.compile(rf"(?:{alternation(AUXILIARIES)})\b")
 EMPHATIC = re.compile(r"\b(?:did|does|do)\s+$")
+PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:(?:\w+ly|also|now|still)\s+)?$")
 AGENTLESS = re.compile(r"\bit\s+(?:is|was|has\s+been|had\s+been|were)\s+$", re.IGNORECASE)
 PASSIVE = re.compile(r"\b(?:is|was|were|are|been|being|be)\s+(?:(?:\w+ly|also|later|now)\s+)?$")
 TO_BE = re.compile(r"\s*to\s+(?:have|be)\b")  # "councils said to have": hearsay, no passive needed
@@ -224,16 +225,15 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int, limit_end: int
         before = re.sub(r"\b(?:did|does|do|has|have|had|would|could|will)\s*$", "", before)
     elif EMPHATIC.search(before):  # "did acknowledge": the source stands before "did"
         before = before[: EMPHATIC.search(before).start()]
+    elif word.endswith("ing") and PROGRESSIVE.search(before):  # "is reporting": no passive
+        before = before[: PROGRESSIVE.search(before).start()]
     agentless = AGENTLESS.search(before)
     if word == "according to" or CUES[word] == "adverb":
         return None  # only the according-to constructions; adverbs: _hearsay
     that_clause = (word in HEARSAY_CUES and NOUN_THAT.match(text, cue.end(), limit)
                    and not RELATIVE_END.search(before))  # fmt: skip
-    noun = (
-        that_clause
-        and word in HEARSAY_NOUNS
-        and not subject_ends(before, before_start == sentence_start)
-    )  # "There are reports that", not "The union claims that"
+    whole = before_start == sentence_start  # "There are reports that", not "The union claims that"
+    noun = that_clause and word in HEARSAY_NOUNS and not subject_ends(before, whole)
     passive = not agentless and not noun and PASSIVE.search(before)
     if passive or (word in HEARSAY_CUES and TO_BE.match(text, cue.end(), limit)):
         if word in HEARSAY_CUES and TO.match(text, cue.end(), limit):  # "was said to have"

@@ -169,8 +169,8 @@ def subject_ends(before: str, whole: bool) -> bool:
 
 
 RELATIVE_WHO = re.compile(
-    rf",?\s*who\s+(?:(?:{alternation(FILLERS)}|\w+ly)\s+)*$"
-)  # "who recently"
+    rf"(?:,?\s*who|,\s*which)\s+(?:(?:{alternation(FILLERS)}|\w+ly)\s+)*$"
+)  # "who recently", "the Trust, which has"
 TITLE_LIKE = re.compile(r"\s(?!(?:of|the|for|and)\b)[a-z]")  # a lower-case word: a description
 SUBJECT_WORD = re.compile(r"[\w’'&-]+")
 NOT_WORD = re.compile(r"[^\w\s’'&-]")

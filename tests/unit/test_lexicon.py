@@ -86,7 +86,9 @@ def test_one_participle_set_for_quotes_and_reported_speech():
         "describing", "urging", "asking", "calling", "asserting", "predicting", "confirming",
         "promising", "commenting",
     } == lexicon.QUOTE_PARTICIPLES  # fmt: skip
-    assert lexicon.QUOTE_PARTICIPLES | {"demanding", "alleging"} == lexicon.CLAUSE_PARTICIPLES
+    assert lexicon.QUOTE_PARTICIPLES | {"demanding", "alleging", "reporting"} == (
+        lexicon.CLAUSE_PARTICIPLES
+    )
     assert all(cue_word(word) for word in lexicon.CLAUSE_PARTICIPLES)
 
 

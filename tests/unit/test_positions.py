@@ -258,3 +258,20 @@ def test_an_act_in_support_of_a_cause_is_the_subjects_stance():
     ]
     assert _positions("The rise in support for the Greens is no surprise.") == []
     assert _positions("The council voted 9 to 2 in support of the plan.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Brevik Harbour Board is of the view that the quay is unsafe.",
+         [("position", "the quay is unsafe", "of the view", "The Brevik Harbour Board")]),
+        ("Mrs Hale is also concerned that the quay is unsafe.",
+         [("position", "the quay is unsafe", "concerned", "Mrs Hale")]),
+        ("Mrs Hale dismissed the harbour report.",
+         [("position", "the harbour report", "dismissed", "Mrs Hale")]),
+        ("Mrs Hale dismissed the harbour report as nonsense.",
+         [("reported", "the harbour report as nonsense", "dismissed", "Mrs Hale")]),
+    ],
+)  # fmt: skip
+def test_a_predicate_with_a_that_clause_and_dismissed_are_positions(text, expected):
+    assert _positions(text) == expected

@@ -299,3 +299,18 @@ def test_the_cue_trie_matches_what_the_plain_alternation_matches():
     plain = re.compile(rf"\b(?:{alternation(words)})\b")
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert trie_alternation(["said", "says"]) == "sa(?:id|ys)"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Brevik Harbour Board is reporting that the quay was closed.",
+         ("reported", "the quay was closed", "reporting", "The Brevik Harbour Board", 0)),
+        ("The harbour unions are also saying that the fees will rise.",
+         ("reported", "the fees will rise", "saying", "The harbour unions", 0)),
+        ("The fees were criticised by the Holm Trust, which has stated that they are unfair.",
+         ("reported", "they are unfair", "stated", "the Holm Trust", 28)),
+    ],
+)  # fmt: skip
+def test_a_progressive_cue_and_a_relative_which_keep_their_source(sentence, expected):
+    assert expected in reported(sentence)
