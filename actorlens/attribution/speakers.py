@@ -36,6 +36,7 @@ from actorlens.text.lexicon import (
     NOT_NAMES,
     NOT_PERSON_WORDS,
     STATEMENT_NOUNS,
+    TITLE_HEADS,
     alternation,
 )
 
@@ -47,6 +48,7 @@ ISSUER = re.compile(
 )
 THE_STATEMENT = re.compile(rf"(?:the|this|that)\s+(?:{alternation(STATEMENT_NOUNS)})")
 NON_SPACE = re.compile(r"\S")
+TITLED = re.compile(rf"(?i:the)\s+(?:[\w’'-]+\s+){{0,3}}(?P<head>{alternation(TITLE_HEADS)})")
 # "the committee", "The courts": a body the document named before.
 DEFINITE_BODY = re.compile(rf"the\s+(?P<noun>(?:{alternation(BODY_NOUNS)})s?)", re.IGNORECASE)
 # "One employee from (Acme)", "Lawyers acting (for Jo Smith)": a described speaker, not the name.
@@ -114,6 +116,9 @@ class SpeakerResolver:
             )
             return self.resolve(phrase, issuer.start() + offset) if phrase else ("", "")
         actors = self.doc.actors_in(start, start + len(phrase))
+        titled = TITLED.fullmatch(phrase) if not actors else None
+        if titled and any(person := self.doc.titled_person(titled["head"], start)):
+            return person  # "the minister": the one person the document titled so
         persons = [a for a in actors if a in self.doc.persons]
         name = self.doc.fullest(name_of(phrase)) or self._surname(phrase)
         if not (name or actors):  # "the Egyptian interior ministry"

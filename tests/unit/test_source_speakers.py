@@ -164,3 +164,33 @@ def test_a_cue_with_no_source_takes_a_body_that_opens_its_sentence(sentence, exp
     rows = find_attributions("doc", text, starts, mentions, {})
     speech = [r for r in rows if r["kind"] in ("reported", "mixed")]
     assert [(r["speaker_id"], r["speaker_name"]) for r in speech] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "expected"),
+    [
+        ("Harbour Minister Greta Holm opened the quay.", "The minister said", "Greta Holm"),
+        ("Greta Holm, the harbour minister, opened the quay.", "The minister said", "Greta Holm"),
+        ("Greens leader Per Brevik opened the quay.", "The Greens leader said", "Per Brevik"),
+        ("Minister for Harbours, Greta Holm opened the quay.", "The minister said", "Greta Holm"),
+        ("Harbour Minister Greta Holm met Fishing Minister Per Brevik.", "The minister said", ""),
+        ("The quay opened on Monday.", "The minister said", ""),  # no minister named: unnamed
+        ("Harbour Minister Greta Holm opened the quay.", "The spokesman said", ""),
+    ],
+)  # fmt: skip
+def test_a_title_description_names_the_one_person_the_document_gave_that_title(
+    earlier, later, expected
+):
+    text = f"The ferry sank. {earlier} {later} that the quay was safe."
+    starts = [0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]
+    rows = find_attributions("doc", text, starts, [], {})
+    assert [r["speaker_name"] for r in rows if r["kind"] == "reported"] == [expected]
+
+
+def test_a_title_description_of_a_person_actor_is_that_actor():
+    text = ("The ferry sank. Harbour Minister Greta Holm opened the quay. "
+            "The minister said that the quay was safe.")  # fmt: skip
+    at = text.index("Greta Holm")
+    starts = [0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]
+    rows = find_attributions("doc", text, starts, [(at, at + 10, "holm")], {"holm": "she"})
+    assert [(r["speaker_id"], r["speaker_name"]) for r in rows] == [("holm", "")]
