@@ -45,6 +45,7 @@ DESCRIPTION_WINDOW = 3000  # how far back "the committee" looks for its name
 APPOSITION_GAP = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,4}")
 TITLE_REACH = 60  # a title stands at most this far before the name it gives
 # The rest of a title before its name ("Minister for Education and Training, Gary Hardgrave").
+TITLE_LEAD = re.compile(r"(?:[A-Z][\w’'-]*\s+)*\Z")  # the capitalised words before a title word
 TITLE_REST = re.compile(r"(?:\s+(?:for|of|and|the|[A-Z][\w’'-]*))*\s*,?\s*")
 # "a WTO panel", "a 3 News poll"; "a poll by Acme Research": who made a poll or sat as a panel.
 MAKER = r"(?!(?:The|A|An)\b)[A-Z0-9][\w.&-]*(?:\s+[A-Z0-9][\w.&-]*)*"
@@ -196,15 +197,18 @@ class Document:
             return None  # two bodies of that name in one sentence: no guess
         return start, end, _without_article(run)
 
-    def titled_person(self, head: str, offset: int) -> tuple[str, str]:
+    def titled_person(self, head: str, offset: int, modifiers=()) -> tuple[str, str]:
         """(actor id, name) of the one person the document titles ``head`` before ``offset``
         ("Harbour Minister Greta Holm", "Greta Holm, the harbour minister"): the person actor
         the name mentions, else the fullest name; ("", "") when the document titles nobody
-        so, or two different persons."""
+        so, or two different persons. With ``modifiers`` ("Greens" in "the Greens leader"), one of
+        them must stand by the title."""
         found = set()
         for match in re.finditer(rf"\b{re.escape(head)}\b", self.text[:offset], re.IGNORECASE):
             run_start, run_end, name = self._titled_at(match.start(), match.end())
-            if name:
+            lead = TITLE_LEAD.search(self.text, max(0, match.start() - TITLE_REACH), match.start())
+            near = self.text[lead.start() : max(run_end, match.end())]  # "Greens leader Bob Brown"
+            if name and (not modifiers or any(word in near for word in modifiers)):
                 persons = [a for a in self.actors_in(run_start, run_end) if a in self.persons]
                 found.add((persons[-1], "") if persons else ("", self.fullest(name)))
         return found.pop() if len(found) == 1 else ("", "")

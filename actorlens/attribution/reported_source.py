@@ -157,8 +157,9 @@ def _name_before_apposition(before: str, offset: int) -> tuple[int, str] | None:
     ):
         return None
     at, name = phrase_tail(before[:comma].rstrip() + " ")
-    if name and NAMED_START.match(name) and not before[:at].strip() and name_of(name):
-        return at, name
+    if (name and " " in name.strip() and NAMED_START.match(name) and not before[:at].strip()
+            and name_of(name)):  # fmt: skip
+        return at, name  # two words or more: not "Furthermore, the committee"
     return None
 
 

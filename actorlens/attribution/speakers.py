@@ -116,10 +116,11 @@ class SpeakerResolver:
             )
             return self.resolve(phrase, issuer.start() + offset) if phrase else ("", "")
         actors = self.doc.actors_in(start, start + len(phrase))
-        titled = TITLED.fullmatch(phrase) if not actors else None
-        if titled and any(person := self.doc.titled_person(titled["head"], start)):
-            return person  # "the minister": the one person the document titled so
         persons = [a for a in actors if a in self.doc.persons]
+        titled = TITLED.fullmatch(phrase) if not persons else None
+        modifiers = [w for w in phrase.split()[1:-1] if w[:1].isupper()]  # "the Greens leader"
+        if titled and any(person := self.doc.titled_person(titled["head"], start, modifiers)):
+            return person  # "the Australian leader": the one person the document titled so
         name = self.doc.fullest(name_of(phrase)) or self._surname(phrase)
         if not (name or actors):  # "the Egyptian interior ministry"
             name = body_tail(phrase)[1]

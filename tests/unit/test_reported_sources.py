@@ -64,6 +64,11 @@ def test_a_name_before_an_apposition_is_the_source(sentence):
     assert reported(sentence) == [("reported", "the fees would rise", "said", "Greta Holm", 0)]
 
 
+def test_an_opening_adverb_is_no_name_before_an_apposition():
+    assert reported("Furthermore, the harbour board has said the fees would rise.") == [
+        ("reported", "the fees would rise", "said", "the harbour board", 13)]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

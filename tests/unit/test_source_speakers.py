@@ -176,6 +176,9 @@ def test_a_cue_with_no_source_takes_a_body_that_opens_its_sentence(sentence, exp
         ("Harbour Minister Greta Holm met Fishing Minister Per Brevik.", "The minister said", ""),
         ("The quay opened on Monday.", "The minister said", ""),  # no minister named: unnamed
         ("Harbour Minister Greta Holm opened the quay.", "The spokesman said", ""),
+        ("Greens leader Per Brevik met Labour leader Jo Holm.", "The Greens leader said",
+         "Per Brevik"),  # the modifier picks one of two leaders
+        ("Greens leader Per Brevik met Labour leader Jo Holm.", "The leader said", ""),
     ],
 )  # fmt: skip
 def test_a_title_description_names_the_one_person_the_document_gave_that_title(
