@@ -23,11 +23,9 @@ from actorlens.attribution.document import Attribution, Document, quotation_span
 from actorlens.attribution.positions import find_positions, generic_holder
 from actorlens.attribution.quotes import attribute_quote, is_scare_quote, lead_into_next
 from actorlens.attribution.reported import find_reported
-from actorlens.attribution.reported_source import source_before
 from actorlens.attribution.speakers import SpeakerResolver
 from actorlens.core.engine import Engine
 from actorlens.core.tables import SCHEMAS, frame
-from actorlens.text.lexicon import AUXILIARIES, alternation
 from actorlens.text.sentences import sentence_starts
 
 # The attributions table before its tone (the last column) is scored.
@@ -39,10 +37,7 @@ SPEECH = {"direct": ("direct",), "reported": ("reported", "mixed"),
 
 NEW_CLAUSE = re.compile(r"[,;]\s*(?:and|but)?\s*\Z")  # ", and she backed ...": the narrator's
 OVERLAP_REACH = 600
-# The first verb of a sentence ("The ministry has denied ...", "The board rejected ..."): the
-# words before it are the sentence's subject.
-FIRST_VERB = re.compile(rf"\s(?:{alternation(AUXILIARIES)}|[a-z]+ed)\b")
-OPENING_WORDS = 1  # "Currently the board has ...": one word may come before the subject  # a speech clause starting further back holds no position (one sentence)
+# a speech clause starting further back holds no position (one sentence)
 
 
 class SpeechError(ValueError):
@@ -117,14 +112,7 @@ def _sentence_speaker(resolver: SpeakerResolver, cue_start: int) -> tuple[str, s
     speaker, name = resolver.doc.subject_before(cue_start, sentence_start)
     if speaker or name:
         return speaker, name
-    verb = FIRST_VERB.search(resolver.doc.text, sentence_start, cue_start)
-    if not verb:
-        return "", ""
-    before = resolver.doc.text[sentence_start : verb.start() + 1]
-    at, phrase = source_before(before)
-    if not phrase or len(before[:at].split()) > OPENING_WORDS:
-        return "", ""
-    return resolver.resolve_source(phrase, sentence_start + at)
+    return resolver.opening_subject(cue_start)
 
 
 def _own_positions(positions, speech: list[tuple], text: str) -> list[tuple]:

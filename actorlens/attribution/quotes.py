@@ -215,6 +215,8 @@ def _subject_of(resolver, start: int, region: str, cues: list, participle: bool)
         speaker, name = resolver.earlier_in_sentence(start)
     if not (speaker or name):
         speaker, name = doc.subject_before(start, doc.sentence_start(start))
+    if not (speaker or name) and participle:  # "The board defended the fees, saying “...”"
+        speaker, name = resolver.opening_subject(start)
     if not (speaker or name) and participle and not region[: cues[-1].start()].strip():
         speaker, name = resolver.latest_person(start)
     return speaker, name

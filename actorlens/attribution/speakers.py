@@ -27,8 +27,10 @@ from actorlens.attribution.phrases import (
     phrase_tail,
     pronoun_cue,
 )
+from actorlens.attribution.reported_source import source_before
 from actorlens.text.given_names import given_name_pronoun
 from actorlens.text.lexicon import (
+    AUXILIARIES,
     BODY_NOUNS,
     DESCRIPTORS,
     ISSUE_VERBS,
@@ -48,6 +50,10 @@ ISSUER = re.compile(
 )
 THE_STATEMENT = re.compile(rf"(?:the|this|that)\s+(?:{alternation(STATEMENT_NOUNS)})")
 NON_SPACE = re.compile(r"\S")
+# The first verb of a sentence ("The ministry has denied ...", "The board rejected ..."): the
+# words before it are the sentence's subject; one word may come before it ("Currently the").
+FIRST_VERB = re.compile(rf"\s(?:{alternation(AUXILIARIES)}|[a-z]+ed)\b")
+OPENING_WORDS = 1
 TITLED = re.compile(rf"(?i:the)\s+(?:[\w’'-]+\s+){{0,3}}(?P<head>{alternation(TITLE_HEADS)})")
 # "the committee", "The courts": a body the document named before.
 DEFINITE_BODY = re.compile(rf"the\s+(?P<noun>(?:{alternation(BODY_NOUNS)})s?)", re.IGNORECASE)
@@ -301,6 +307,17 @@ class SpeakerResolver:
             if actor in self.doc.persons and self._takes(actor, "") in fits[1:]:
                 return actor
         return ""
+
+    def opening_subject(self, offset: int) -> tuple[str, str]:
+        """The body, place or person that opens the sentence of ``offset`` as its subject,
+        before its first verb ("The ministry has denied the report and said ...")."""
+        sentence_start = self.doc.sentence_start(offset)
+        verb = FIRST_VERB.search(self.doc.text, sentence_start, offset)
+        before = self.doc.text[sentence_start : verb.start() + 1] if verb else ""
+        at, phrase = source_before(before) if before else (0, "")
+        if not phrase or len(before[:at].split()) > OPENING_WORDS:
+            return "", ""
+        return self.resolve_source(phrase, sentence_start + at)
 
     def earlier_in_sentence(self, offset: int) -> tuple[str, str]:
         """The speaker of the latest earlier quote of the sentence holding ``offset``."""

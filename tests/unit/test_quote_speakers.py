@@ -205,3 +205,15 @@ def test_an_inverted_cue_gives_its_speaker_to_the_quote_after_it(tmp_path):
 def test_a_titled_body_ending_in_a_descriptor_is_a_name(tmp_path):
     text = "The International Atomic Energy Agency said: “The site is closed to all.”"
     assert speakers(tmp_path, text) == ["International Atomic Energy Agency"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Brevik Harbour Board defended the fees, saying “the quay must be paid for”.",
+         ["Brevik Harbour Board"]),
+        ("Russia has rejected the plan, saying “the talks have only just begun”.", ["russia"]),
+    ],
+)  # fmt: skip
+def test_a_participle_takes_the_body_that_opens_its_sentence(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
