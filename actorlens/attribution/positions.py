@@ -26,6 +26,7 @@ import re
 from actorlens.attribution.document import Document
 from actorlens.attribution.phrases import PRONOUNS, phrase_head, phrase_tail
 from actorlens.attribution.reported import Reported
+from actorlens.attribution.reported_source import source_before
 from actorlens.text.lexicon import (
     BACKING,
     CLAUSE_OPENERS,
@@ -80,8 +81,9 @@ HELD = re.compile(  # "the Australian federal government", "The party"
     rf"\b(?:{alternation(HOLDERS)})\s+$"
 )
 ADVERBS = re.compile(
-    r"(?:\s+(?:long|already|still|most|likely|just|even|openly|also|now|has|have|had|will|would"
-    r"|been|could|may|might|must|should|is|are|was|were)\b)+\s*$"
+    r"(?:\s+(?:long|already|still|most|just|even|also|now|has|have|had|will|would|been|could"
+    r"|may|might|must|should|is|are|was|were|(?!(?:rally|ally|family|assembly|supply|monopoly"
+    r"|reply)\b)[a-z]+ly)\b)+\s*$"
 )
 SHORT_FORM = re.compile(r"\s*\([A-Z][\w.&-]{0,15}\)\s*$")
 PLURAL = re.compile(
@@ -378,14 +380,8 @@ def _source(before: str) -> tuple[int, str]:
     described = DESCRIBED.search(before) or PLURAL.search(before) or HELD.search(before)
     if described:
         return described.start(), described.group().strip()
-    trimmed = before.rstrip()
-    if trimmed.endswith(","):  # "Boris Johnson, MP for Henley, has condemned"
-        opening = trimmed.rfind(",", max(0, len(trimmed) - 120), len(trimmed) - 1)
-        if opening > 0:
-            offset, phrase = phrase_tail(trimmed[:opening])
-            if phrase and any(c.isupper() for c in phrase):
-                return offset, phrase
-    return 0, ""
+    # as speech sources are read: "Boris Johnson, MP for Henley, has", "Jo Holm, the chief,"
+    return source_before(before)
 
 
 def _trim(text: str, start: int, end: int) -> int:

@@ -275,3 +275,18 @@ def test_an_act_in_support_of_a_cause_is_the_subjects_stance():
 )  # fmt: skip
 def test_a_predicate_with_a_that_clause_and_dismissed_are_positions(text, expected):
     assert _positions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Mayor of Brevik, Greta Holm, has previously called for a ban on nets.",
+         [("position", "a ban on nets", "called for", "Greta Holm")]),
+        ("Greta Holm, the harbour chief, has openly backed the new quay.",
+         [("position", "the new quay", "backed", "Greta Holm")]),
+        ("The harbour union, BHU, criticised recently the new fees.",
+         [("position", "the new fees", "criticised", "BHU")]),
+    ],
+)  # fmt: skip
+def test_a_holder_is_read_as_a_speech_source_past_appositions_and_adverbs(text, expected):
+    assert _positions(text) == expected
