@@ -42,6 +42,7 @@ from actorlens.attribution.reported_source import (
     ACCORDING_MIDDLE,
     ACCORDING_WORD,
     CAPITAL_ACCORDING,
+    CLAUSE_SUBJECT,
     CUE_WORD,
     CUES,
     NAMED_OBJECT,
@@ -73,7 +74,7 @@ PREPOSITION = re.compile(rf"(?:{alternation(PREPOSITIONS)})\b")
 # statement that").
 LEAD = re.compile(
     r"(?:\s*,?\s*(?:on|last|this|early|late|earlier|later)\s+(?:[A-Z][a-z]+day|week|month|year|"
-    r"night|morning|evening|weekend)|\s*,?\s*(?:[A-Z][a-z]+day|yesterday|today|tonight|also|"
+    r"night|morning|evening|weekend)|\s*,?\s*(?:[A-Z][a-z]+day|yesterday|today|tonight|also|however|"
     r"again|repeatedly|publicly|privately|previously|earlier|recently|once)"
     r"|\s*,?\s*in\s+(?:a|an|his|her|their|its)\s+[\w -]{1,40}?(?=\s+that\b|,)|\s*,)*\s*"
 )
@@ -115,7 +116,7 @@ NAME_PAIR = re.compile(rf"(?P<a>{NAME}) and (?P<b>{NAME})")  # "AFP and Reuters"
 NEAR_THAT = re.compile(r"\bthat\s+")
 INTEND_TO = re.compile(r"\s*(?:(?:not|never)\s+)?to\b")
 TOLD_OBJECT = re.compile(r"\s*(?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w’'.-]*)*\s*")
-CLAUSE_SUBJECT = re.compile(r"(?:he|she|it|they|we|there)\b")
+
 # "... and reported", "“a dictator” and blamed", "but now says": the sentence's subject speaks
 COORDINATED = re.compile(rf"[\w”\"’)],?\s+(?:and|but)\s+(?:(?:{alternation(FILLERS)})\s+)?$")
 COLON_QUOTE = re.compile(r":\s*[\"“]")

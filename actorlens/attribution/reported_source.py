@@ -6,8 +6,9 @@ less its closing punctuation and a trailing coordinator."""
 import re
 from dataclasses import dataclass
 
-from actorlens.attribution.phrases import name_of, phrase_head, phrase_tail
+from actorlens.attribution.phrases import name_of, phrase_head, phrase_tail, without_fillers
 from actorlens.text.lexicon import (
+    AUXILIARIES,
     BASE_CUES,
     CLAUSE_CUES,
     CLAUSE_OPENERS,
@@ -121,7 +122,7 @@ def source_before(before: str) -> tuple[int, str]:
             return named
         speaking = SPEAKING_FOR.match(phrase)  # "A spokesperson for Mr Howard": not Howard
         return offset, speaking.group("head") if speaking else phrase
-    trimmed = before.rstrip()
+    trimmed = without_fillers(before).rstrip()  # "The US, however, has stated"
     if trimmed.endswith(","):  # "Mohammad Saeedi, the deputy head of the agency, denied"
         opening = trimmed.rfind(",", max(0, len(trimmed) - 120), len(trimmed) - 1)
         inner_at = opening + 1 if opening > 0 else max(0, len(trimmed) - 120)
@@ -251,7 +252,10 @@ DESCRIBED = re.compile(
 )
 
 
-# "The fees, according to Holm, will rise.": the sentence is the clause.
+CLAUSE_SUBJECT = re.compile(  # "announced it would", "announced the government will provide"
+    r"(?:he|she|it|they|we|there)\b|(?:the|a|an|his|her|its|their|[A-Z][\w’'-]*)\s+"
+    rf"(?:[\w’'-]+\s+){{0,3}}?(?:{alternation(AUXILIARIES)})\b"
+)  # "The fees, according to Holm, will rise.": the sentence is the clause.
 ACCORDING_MIDDLE = re.compile(r",\s*(?P<cue>according to)\s+(?P<a>[^,;:]{1,80}?),\s*")
 ACCORDING_FIRST = re.compile(r"\b[Aa]ccording to\s+(?P<a>[^,;:]{1,80}?),\s*")
 CAPITAL_ACCORDING = re.compile(r"\bAccording to\s+(?P<a>[^,;:]{1,80}?),\s*")  # after a quote

@@ -319,3 +319,22 @@ def test_the_cue_trie_matches_what_the_plain_alternation_matches():
 )  # fmt: skip
 def test_a_progressive_cue_and_a_relative_which_keep_their_source(sentence, expected):
     assert expected in reported(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Greta Holm has announced the council will build a new quay.",
+         ("reported", "the council will build a new quay", "announced", "Greta Holm", 0)),
+        ("The Brevik Harbour Board, however, has stated that the quay is unsafe.",
+         ("reported", "the quay is unsafe", "stated", "The Brevik Harbour Board", 0)),
+        ("Harbour experts said, however, that the quay is unsafe.",
+         ("reported", "the quay is unsafe", "said", "Harbour experts", 0)),
+    ],
+)  # fmt: skip
+def test_a_that_less_clause_with_an_auxiliary_and_an_aside_however(sentence, expected):
+    assert reported(sentence) == [expected]
+
+
+def test_an_announced_noun_object_is_still_no_clause():
+    assert reported("Greta Holm announced her resignation on Monday.") == []
