@@ -245,6 +245,21 @@ def plain_lead(words: str) -> bool:
     return len(words) <= 3 and all(w.islower() for w in words) and not opens_clause
 
 
+MAX_TITLE_WORDS = 6
+SPEAKING_LINKS = ("for", "in", "of", "at", "from", "with")  # "a spokesman in London": London
+
+
+def title_lead(words: str) -> bool:
+    """Whether the words before a name are its title ("Opposition spokesman for state
+    affairs", "U.S. military spokesman"): at most :data:`MAX_TITLE_WORDS`, one of them a title
+    word or a descriptor, none a coordinator."""
+    words = words.split()
+    return (0 < len(words) <= MAX_TITLE_WORDS and words[-1] not in SPEAKING_LINKS
+            and words[0].lower() not in SPEAKING_LINKS  # not "In a statement Colonel Joyce"
+            and not any(w in COORDINATORS for w in words)
+            and any(w.lower().strip(".,") in TITLE_WORDS | DESCRIPTORS for w in words))  # fmt: skip
+
+
 def phrase_head(after: str, start: int = 0, end: int | None = None) -> str:
     """The speaker phrase that starts ``after[start:end]`` (the words right after a cue),
     read in place: only its first words are visited."""

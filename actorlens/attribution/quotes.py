@@ -29,6 +29,7 @@ from actorlens.attribution.phrases import (
     plain_lead,
     subject_apart,
     subject_words,
+    title_lead,
     without_fillers,
 )
 from actorlens.attribution.reported_source import source_before
@@ -113,7 +114,9 @@ def cue_after(resolver: SpeakerResolver, end: int) -> Attribution | None:
         if match and match.group("cue") in ASPECT_VERBS and ASPECT.match(text, match.end()):
             return None  # "“...” Al Qaeda continues to launch attacks": no speech
         offset, phrase = phrase_tail(match.group("phrase")) if match else (0, "")
-        if not phrase or not plain_lead(match.group("phrase")[:offset]):
+        lead = match.group("phrase")[:offset] if match else ""
+        titled = phrase[:1].isupper() and "," in text[end - 2 : end + 1] and title_lead(lead)
+        if not phrase or not (plain_lead(lead) or titled):  # "“...,” party spokesman Jo Holm said"
             match = RIGHT_APPOSITION.match(text, end, line_end)
             offset, phrase = phrase_tail(match.group("phrase")) if match else (0, "")
             if not phrase or not plain_lead(match.group("phrase")[:offset]):

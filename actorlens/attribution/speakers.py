@@ -54,7 +54,7 @@ NON_SPACE = re.compile(r"\S")
 # words before it are the sentence's subject; one word may come before it ("Currently the").
 FIRST_VERB = re.compile(rf"\s(?:{alternation(AUXILIARIES)}|[a-z]+ed)\b")
 OPENING_WORDS = 1
-TITLED = re.compile(rf"(?i:the)\s+(?:[\w’'-]+\s+){{0,3}}(?P<head>{alternation(TITLE_HEADS)})")
+TITLED = re.compile(rf"the\s+(?:[\w’'-]+\s+){{0,3}}(?P<head>{alternation(TITLE_HEADS)})", re.I)
 # "the committee", "The courts": a body the document named before.
 DEFINITE_BODY = re.compile(rf"the\s+(?P<noun>(?:{alternation(BODY_NOUNS)})s?)", re.IGNORECASE)
 # "One employee from (Acme)", "Lawyers acting (for Jo Smith)": a described speaker, not the name.

@@ -217,3 +217,18 @@ def test_a_titled_body_ending_in_a_descriptor_is_a_name(tmp_path):
 )  # fmt: skip
 def test_a_participle_takes_the_body_that_opens_its_sentence(tmp_path, text, expected):
     assert speakers(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“The quay will close,” Opposition spokesman for harbour affairs Jo Holm said.",
+         ["Jo Holm"]),
+        ("“The quay will close,” a British military spokesman in London said.", [""]),
+        ("“The quay will close.” In a statement Colonel Jo Holm explained the order.", [""]),
+        ("Harbour President Greta Holm met the board. “The quay will close,” the President said.",
+         ["Greta Holm"]),
+    ],
+)  # fmt: skip
+def test_a_title_before_the_name_after_a_quote(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
