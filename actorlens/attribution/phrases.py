@@ -13,12 +13,14 @@ from actorlens.text.lexicon import (
     COORDINATORS,
     DESCRIPTORS,
     FILLERS,
+    MADE_BY_NOUNS,
     NAME_PARTICLES,
     NOT_NAMES,
     NOT_PERSON_WORDS,
     PHRASE_ABBREVIATIONS,
     PHRASE_WORDS,
     PRONOUN_WORDS,
+    STATEMENT_NOUNS,
     TITLE_WORDS,
     alternation,
 )
@@ -235,6 +237,14 @@ def subject_words(before: str) -> tuple[int, str]:
     return (
         (end - len(before[start:end].lstrip()), words) if 0 < len(words.split()) <= 8 else (0, "")
     )
+
+
+def no_person(phrase: str) -> bool:
+    """Whether an unnamed speaker phrase is no one person: plural ("officials"), or a body
+    or a document ("the ministry", "reports", "the statement")."""
+    head = phrase.split()[-1] if phrase.split() else ""
+    plural = head.endswith("s") and not head.endswith("ss")
+    return plural or head in BODY_NOUNS or head in STATEMENT_NOUNS or head in MADE_BY_NOUNS
 
 
 def plain_lead(words: str) -> bool:

@@ -24,6 +24,7 @@ from actorlens.attribution.phrases import (
     body_tail,
     is_person_name,
     name_of,
+    no_person,
     phrase_tail,
     pronoun_cue,
 )
@@ -54,6 +55,7 @@ NON_SPACE = re.compile(r"\S")
 # words before it are the sentence's subject; one word may come before it ("Currently the").
 FIRST_VERB = re.compile(rf"\s(?:{alternation(AUXILIARIES)}|[a-z]+ed)\b")
 OPENING_WORDS = 1
+NO_PERSON = "-"  # the pronoun cue of a speaker no pronoun refers to
 TITLED = re.compile(rf"the\s+(?:[\w’'-]+\s+){{0,3}}(?P<head>{alternation(TITLE_HEADS)})", re.I)
 # "the committee", "The courts": a body the document named before.
 DEFINITE_BODY = re.compile(rf"the\s+(?P<noun>(?:{alternation(BODY_NOUNS)})s?)", re.IGNORECASE)
@@ -337,6 +339,8 @@ class SpeakerResolver:
                 if phrase in ("he", "she")
                 else (pronoun_cue(chosen.speaker_text) or given_name_pronoun(chosen.speaker_text))
             )
+            if not (cue or chosen.speaker_id or chosen.speaker_name) and no_person(phrase):
+                cue = NO_PERSON  # "reports said", "the statement said": never "he" or "she"
             if cue and not self.doc.pronouns.get(chosen.speaker_id, "x"):
                 self.doc.pronouns[chosen.speaker_id] = cue  # "she said" named her
             self.recent.append((start, chosen.speaker_id, cue, chosen.speaker_name))

@@ -232,3 +232,9 @@ def test_a_participle_takes_the_body_that_opens_its_sentence(tmp_path, text, exp
 )  # fmt: skip
 def test_a_title_before_the_name_after_a_quote(tmp_path, text, expected):
     assert speakers(tmp_path, text) == expected
+
+
+def test_he_skips_reports_and_statements_that_spoke_since(tmp_path):
+    text = ("Putin said that talks would go on. According to reports, the release named "
+            "the venue. “We will not give in,” he said.")  # fmt: skip
+    assert speakers(tmp_path, text) == ["putin"]
