@@ -12,6 +12,7 @@ document puts before their name ("Ms.", "spokeswoman").
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from actorlens.attribution.phrases import PHRASE_STOP, is_person_name, name_of, pronoun_cue
 from actorlens.text.given_names import given_name_pronoun
@@ -204,7 +205,7 @@ class Document:
         so, or two different persons. With ``modifiers`` ("Greens" in "the Greens leader"), one of
         them must stand by the title."""
         found = set()
-        for match in re.finditer(rf"\b{re.escape(head)}\b", self.text[:offset], re.IGNORECASE):
+        for match in _title_word(head).finditer(self.text, 0, offset):
             run_start, run_end, name = self._titled_at(match.start(), match.end())
             lead = TITLE_LEAD.search(self.text, max(0, match.start() - TITLE_REACH), match.start())
             near = self.text[lead.start() : max(run_end, match.end())]  # "Greens leader Bob Brown"
@@ -353,6 +354,12 @@ class Document:
         if index >= 0 and self.subjects[index][0] >= since:
             return self.subjects[index][1], self.subjects[index][3]
         return "", ""
+
+
+@cache
+def _title_word(head: str) -> re.Pattern:
+    """The pattern of a title word, in any case ("minister", "Minister")."""
+    return re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
 
 
 def _singular(word: str) -> str:
