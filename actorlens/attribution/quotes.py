@@ -64,6 +64,11 @@ RIGHT_CUE_FIRST = re.compile(rf"\s*[,.!?]?\s*(?P<cue>{CUE})\s+(?P<phrase>{PHRASE
 RIGHT_SPEAKER_FIRST = re.compile(
     rf"\s*[,.!?]?\s*(?P<phrase>{PHRASE_CHAR}{{1,80}}?)\s+(?:\w+ly\s+)?(?P<cue>{CUE})\b"
 )
+# "“...” — Bertie Ahern, Taoiseach": a name after a dash closes a quote in a list of reactions.
+DASH_SPEAKER = re.compile(
+    r"[,.!?]?\s*(?P<dash>[—–]|--)\s*(?P<phrase>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})"
+    r"(?=\s*(?:[,(*“\"]|\s\s|\n|$))"  # the name ends the line, or a title follows it
+)
 # "“...,” Smith, chief strategist at Acme, said": a name, an apposition, the cue.
 RIGHT_APPOSITION = re.compile(
     rf"\s*[,.!?]?\s*(?P<phrase>{PHRASE_CHAR}{{1,60}}?),\s*[^,;:!?\n“”\"]{{1,80}}?(?:,\s*|\s+)"
@@ -103,6 +108,11 @@ def cue_after(resolver: SpeakerResolver, end: int) -> Attribution | None:
     """``“...,” X said`` or ``“...,” said X`` right after the quote that ends at ``end``."""
     doc = resolver.doc
     text, line_end = doc.text, doc.paragraph_end(end)
+    dash = DASH_SPEAKER.match(text, end, line_end)
+    if dash:  # "“...” — Bertie Ahern, Taoiseach": a list of reactions
+        at = dash.start("phrase")
+        speaker, name = resolver.resolve(dash["phrase"], at)
+        return Attribution(speaker, dash["phrase"], dash["dash"], at, name, at, dash.start("dash"))
     match = RIGHT_CUE_FIRST.match(text, end, line_end)
     body = ""
     if match:
@@ -163,6 +173,8 @@ def cue_before(resolver: SpeakerResolver, start: int, since: int) -> Attribution
         speaker, name = resolver.resolve(phrase, at)
         if not (speaker or name):  # "Olga Berg, a banker, disagreed: “...”"
             speaker, name = doc.subject_before(start, doc.sentence_start(start))
+        if not (speaker or name):  # "Mr. Holm made a solitary comment: “...”"
+            speaker, name = resolver.opening_subject(start)
         return Attribution(speaker, phrase, ":", start, name, at if phrase else -1,
                            region_start + colon.end("phrase"))  # fmt: skip
     headline = _is_headline(text, doc.paragraph_start(start), doc.paragraph_end(start))

@@ -238,3 +238,20 @@ def test_he_skips_reports_and_statements_that_spoke_since(tmp_path):
     text = ("Putin said that talks would go on. According to reports, the release named "
             "the venue. “We will not give in,” he said.")  # fmt: skip
     assert speakers(tmp_path, text) == ["putin"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Reactions were mixed. “Europe stands firm and the talks go on.” — Kaja Kallas, "
+         "Estonia", ["kallas"]),
+        ("Reactions were mixed. “Europe stands firm and the talks go on” -- Jo Holm",
+         ["Jo Holm"]),
+    ],
+)  # fmt: skip
+def test_a_name_after_a_dash_closing_a_quote_speaks_it(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
+
+
+def test_a_dash_inside_a_sentence_names_no_speaker(tmp_path):
+    assert quotes_of(tmp_path, "The quay was “unsafe” — Jo Holm said so too.").empty
