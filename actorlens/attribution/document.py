@@ -44,6 +44,7 @@ INITIAL_SKIPS = frozenset(("of", "the", "and", "for", "on", "&"))
 DESCRIPTION_WINDOW = 3000  # how far back "the committee" looks for its name
 # What lies between a name and the title of its apposition ("Greta Holm, the harbour minister").
 APPOSITION_GAP = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,4}")
+WORD_SPAN = re.compile(r"\S+")
 TITLE_REACH = 60  # a title stands at most this far before the name it gives
 # The rest of a title before its name ("Minister for Education and Training, Gary Hardgrave").
 TITLE_LEAD = re.compile(r"(?:[A-Z][\w’'-]*\s+)*\Z")  # the capitalised words before a title word
@@ -290,11 +291,14 @@ class Document:
         pronoun cue of that name ("Ms. Jane Doe": she)."""
         candidates = [(*m, "") for m in self.mentions if m[2] in self.persons]
         for start, end, run in self.long_names:
+            spans = [
+                m for m in WORD_SPAN.finditer(run) if m.group().strip("’'s") in NOT_PERSON_WORDS
+            ]
+            if spans:  # "Supreme Court Associate Justice Sandra Day O'Connor": after the body
+                start, run = start + spans[-1].end() + 1, run[spans[-1].end() + 1 :]
             words = [w for w in run.split() if w not in NOT_NAMES]
             titled = len(words) == 1 and run.split()[0].lower().rstrip(".") in HONORIFICS
-            if (len(words) < 2 and not titled) or any(
-                w.strip("’'s") in NOT_PERSON_WORDS for w in words
-            ):
+            if len(words) < 2 and not titled:
                 continue
             if not self._overlaps_mention(start, end):  # "Mr Reid": the fullest form given
                 name = name_of(run)

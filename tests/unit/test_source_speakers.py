@@ -197,3 +197,11 @@ def test_a_title_description_of_a_person_actor_is_that_actor():
     starts = [0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]
     rows = find_attributions("doc", text, starts, [(at, at + 10, "holm")], {"holm": "she"})
     assert [(r["speaker_id"], r["speaker_name"]) for r in rows] == [("holm", "")]
+
+
+def test_a_person_named_after_a_body_in_one_run_is_the_sentence_s_subject():
+    text = ("The ferry sank. Brevik Supreme Court Associate Justice Greta Day Holm announced her "
+            "retirement. She said she would step down in May.")  # fmt: skip
+    starts = [0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]
+    rows = find_attributions("d", text, starts, [], {})
+    assert [(r["kind"], r["speaker_name"]) for r in rows] == [("reported", "Greta Day Holm")]
