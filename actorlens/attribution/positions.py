@@ -26,7 +26,7 @@ import re
 from actorlens.attribution.document import Document
 from actorlens.attribution.phrases import PRONOUNS, phrase_head, phrase_tail
 from actorlens.attribution.reported import Reported
-from actorlens.attribution.reported_source import source_before
+from actorlens.attribution.reported_source import plain_subject, source_before
 from actorlens.text.lexicon import (
     BACKING,
     CLAUSE_OPENERS,
@@ -81,7 +81,7 @@ HELD = re.compile(  # "the Australian federal government", "The party"
     rf"\b(?:{alternation(HOLDERS)})\s+$"
 )
 ADVERBS = re.compile(
-    r"(?:\s+(?:long|already|still|most|just|even|also|now|has|have|had|will|would|been|could"
+    r"(?:\s+(?:long|already|still|most|just|even|also|now|however|has|have|had|will|would|been|could"
     r"|may|might|must|should|is|are|was|were|(?!(?:rally|ally|family|assembly|supply|monopoly"
     r"|reply)\b)[a-z]+ly)\b)+\s*$"
 )
@@ -231,7 +231,7 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
     if among and progressive:
         before = before[: among.start()] + " "
     modal = MODAL.search(before)
-    offset, phrase = _source(before)
+    offset, phrase = _source(before, before_start == sentence_start)
     if word.split()[0] in BARE and not (
         modal or negated or PLURAL_HOLDER.search(phrase.replace("’s", "").replace("'s", ""))
     ):
@@ -357,9 +357,10 @@ def _headline_end(doc: Document) -> int:
     return doc.newlines[0] if line and line[-1] not in '.!?"”' else 0
 
 
-def _source(before: str) -> tuple[int, str]:
-    """The holder phrase that ends ``before``: a name, a pronoun, a title phrase or a
-    description ("security experts"); (0, "") when there is none."""
+def _source(before: str, whole: bool) -> tuple[int, str]:
+    """The holder phrase that ends ``before`` (``whole``: from the sentence's start): a name,
+    a pronoun, a title phrase, a description ("security experts") or a plain noun phrase
+    opening the sentence ("The couple"); (0, "") when there is none."""
     adverbs = ADVERBS.search(before)
     before = before[: adverbs.start()] + " " if adverbs else before
     short = SHORT_FORM.search(before)  # "The Israel Defence Forces (IDF) demanded"
@@ -381,7 +382,8 @@ def _source(before: str) -> tuple[int, str]:
     if described:
         return described.start(), described.group().strip()
     # as speech sources are read: "Boris Johnson, MP for Henley, has", "Jo Holm, the chief,"
-    return source_before(before)
+    offset, phrase = source_before(before)
+    return (offset, phrase) if phrase else plain_subject(before, whole)
 
 
 def _trim(text: str, start: int, end: int) -> int:

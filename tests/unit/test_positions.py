@@ -290,3 +290,16 @@ def test_a_predicate_with_a_that_clause_and_dismissed_are_positions(text, expect
 )  # fmt: skip
 def test_a_holder_is_read_as_a_speech_source_past_appositions_and_adverbs(text, expected):
     assert _positions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The couple also hopes to adopt a child.",
+         [("position", "to adopt a child", "hopes", "The couple")]),
+        ("Western governments have however feared the rise of the militia.",
+         [("position", "the rise of the militia", "feared", "Western governments")]),
+    ],
+)  # fmt: skip
+def test_a_plain_noun_phrase_opening_the_sentence_holds_a_position(text, expected):
+    assert _positions(text) == expected
