@@ -84,8 +84,12 @@ class Reported:
 
 def source_before(before: str) -> tuple[int, str]:
     """The source phrase that ends ``before``: a name or title phrase, a description
-    ("health officials"), a name with an apposition ("Kallas, an Estonian,"), or the name a
-    relative "who" refers to; (0, "") when there is none."""
+    ("health officials"), a name with an apposition ("Kallas, an Estonian,"), the name a
+    relative "who" refers to, or the one quoted ("X was quoted by Y as"); (0, "") when there
+    is none."""
+    quoted = QUOTED_AS.search(before)
+    if quoted:  # "Jo Holm was quoted by a spokesman as saying": Holm speaks
+        before = before[: quoted.start()] + " "
     relative = RELATIVE_WHO.search(before)
     if relative:  # "General Sir Richard Dannatt, who said"
         before = before[: relative.start()] + " "
@@ -170,6 +174,9 @@ def subject_ends(before: str, whole: bool) -> bool:
     return bool(source_before(before)[1] or plain_subject(before, whole)[1])
 
 
+QUOTED_AS = re.compile(
+    r"\s(?:is|was|were|has\s+been|had\s+been)\s+(?:\w+ly\s+)?quoted\s+(?:(?:by|in)\s+[^,;:]{1,80}?\s+)?as\s+$"
+)
 RELATIVE_WHO = re.compile(
     rf"(?:,?\s*who|,\s*which)\s+(?:(?:{alternation(FILLERS)}|\w+ly)\s+)*$"
 )  # "who recently", "the Trust, which has"
@@ -245,7 +252,7 @@ def is_descriptor(word: str) -> bool:
 
 NOT_DESCRIBING = alternation({*NOT_SOURCES, *PREPOSITIONS, *COORDINATORS, *CUES})
 DESCRIBED = re.compile(
-    r"(?P<phrase>(?:(?:the|a|an|some|many|several)\s+)?"
+    r"(?P<phrase>(?:(?:the|a|an|some|many|several)\s+)?(?:[A-Z][\w.’'-]*(?:’s|'s)\s+)?"
     rf"(?:(?!(?:{NOT_DESCRIBING})\b)[\w.’'-]+\s+)?"
     r"(?:" + "|".join(sorted(DESCRIPTORS, key=len, reverse=True)) + r"))\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,

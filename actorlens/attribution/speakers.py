@@ -56,7 +56,7 @@ NON_SPACE = re.compile(r"\S")
 FIRST_VERB = re.compile(rf"\s(?:{alternation(AUXILIARIES)}|[a-z]+ed)\b")
 OPENING_WORDS = 1
 NO_PERSON = "-"  # the pronoun cue of a speaker no pronoun refers to
-TITLED = re.compile(rf"the\s+(?:[\w’'-]+\s+){{0,3}}(?P<head>{alternation(TITLE_HEADS)})", re.I)
+TITLED = re.compile(rf"(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}(?P<head>{alternation(TITLE_HEADS)})", re.I)
 # "the committee", "The courts": a body the document named before.
 DEFINITE_BODY = re.compile(rf"the\s+(?P<noun>(?:{alternation(BODY_NOUNS)})s?)", re.IGNORECASE)
 # "One employee from (Acme)", "Lawyers acting (for Jo Smith)": a described speaker, not the name.

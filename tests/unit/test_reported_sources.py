@@ -338,3 +338,14 @@ def test_a_that_less_clause_with_an_auxiliary_and_an_aside_however(sentence, exp
 
 def test_an_announced_noun_object_is_still_no_clause():
     assert reported("Greta Holm announced her resignation on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Greta Holm was quoted as saying that the fees would rise.",
+        "Greta Holm was quoted by a harbour spokesman as saying that the fees would rise.",
+    ],
+)
+def test_the_one_quoted_as_saying_is_the_source(sentence):
+    assert reported(sentence) == [("reported", "the fees would rise", "saying", "Greta Holm", 0)]

@@ -61,8 +61,9 @@ def test_roles_voice_inside_own_quote_quoted_inside_another_portrayal_elsewhere(
         # ("announced the council will"), asides ("X, however, has stated that"); "the Chinese
         # Premier" after "Premier Wen Jiabao" is Wen Jiabao, no longer China; a person named
         # after a body in one run ("Supreme Court Justice Jo Holm") is a sentence's subject,
-        # plain noun phrases opening a sentence hold positions ("The couple hopes")
-        (WIKINEWS, config.PARAMS_DIR / "wikinews_actors.yml", 7049, 238),
+        # plain noun phrases opening a sentence hold positions ("The couple hopes"), "X was
+        # quoted as saying"
+        (WIKINEWS, config.PARAMS_DIR / "wikinews_actors.yml", 7053, 238),
     ],
     ids=["seeds", "wikinews"],
 )

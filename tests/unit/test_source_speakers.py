@@ -205,3 +205,13 @@ def test_a_person_named_after_a_body_in_one_run_is_the_sentence_s_subject():
     starts = [0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]
     rows = find_attributions("d", text, starts, [], {})
     assert [(r["kind"], r["speaker_name"]) for r in rows] == [("reported", "Greta Day Holm")]
+
+
+def test_a_title_without_an_article_and_a_place_s_lower_case_body():
+    text = ("The ferry sank. Harbour Secretary Jo Holm met the board. Harbour secretary said "
+            "that the quay was safe. Tarnland's defense ministry said that the quay was closed.")  # fmt: skip
+    mentions = [(m.start(), m.end(), "tarnland") for m in re.finditer("Tarnland", text)]
+    starts = [0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]
+    rows = find_attributions("doc", text, starts, mentions, {})
+    assert [(r["speaker_id"], r["speaker_name"]) for r in rows] == [
+        ("", "Jo Holm"), ("tarnland", "")]  # fmt: skip
