@@ -64,6 +64,11 @@ RIGHT_CUE_FIRST = re.compile(rf"\s*[,.!?]?\s*(?P<cue>{CUE})\s+(?P<phrase>{PHRASE
 RIGHT_SPEAKER_FIRST = re.compile(
     rf"\s*[,.!?]?\s*(?P<phrase>{PHRASE_CHAR}{{1,80}}?)\s+(?:\w+ly\s+)?(?P<cue>{CUE})\b"
 )
+DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|such|its|their)\s+$")
+# "said opposition leader Walid Jumblatt": lower-case title words, then the name.
+TITLED_NAME = re.compile(
+    r"(?P<title>(?:[a-z][\w’'-]*\s+){1,4})(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+)"
+)
 # "“...” — Bertie Ahern, Taoiseach": a name after a dash closes a quote in a list of reactions.
 DASH_SPEAKER = re.compile(
     r"[,.!?]?\s*(?P<dash>[—–]|--)\s*(?P<phrase>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})"
@@ -153,6 +158,9 @@ def _head_after_cue(resolver: SpeakerResolver, at: int, line_end: int) -> tuple:
     body = BODY_PHRASE.match(text, at, phrase_end) if issued and not name_of(phrase) else None
     if body:
         return at, body.group(), body.end(), body.group("body")
+    titled = TITLED_NAME.match(text, at, line_end) if not phrase[:1].isupper() else None
+    if titled and title_lead(titled["title"]):  # "said opposition leader Walid Jumblatt"
+        return titled.start("name"), titled["name"], titled.end(), ""
     apposed = APPOSED_NAME.match(text, phrase_end, line_end)
     if apposed and not resolver.names_person(phrase, at):
         return apposed.start("name"), apposed.group("name"), apposed.end(), ""
@@ -167,7 +175,7 @@ def cue_before(resolver: SpeakerResolver, start: int, since: int) -> Attribution
     region_start = max(doc.sentence_start(start), since, doc.paragraph_start(start))
     region = text[region_start:start]
     colon = COLON.search(region) if region.rstrip().endswith(":") else None
-    if colon and not CUE_WORD.search(colon.group("phrase")):
+    if colon and not any(_verb(colon["phrase"], c) for c in CUE_WORD.finditer(colon["phrase"])):
         offset, phrase = phrase_tail(colon.group("phrase"))
         at = region_start + colon.start("phrase") + offset
         speaker, name = resolver.resolve(phrase, at)
@@ -179,7 +187,7 @@ def cue_before(resolver: SpeakerResolver, start: int, since: int) -> Attribution
                            region_start + colon.end("phrase"))  # fmt: skip
     headline = _is_headline(text, doc.paragraph_start(start), doc.paragraph_end(start))
     pattern = HEADLINE_CUE_WORD if headline else CUE_WORD
-    cues = [c for c in pattern.finditer(region) if not doc.in_quote(
+    cues = [c for c in pattern.finditer(region) if _verb(region, c) and not doc.in_quote(
         region_start + c.start(), region_start + c.end())]  # fmt: skip
     opening = OPENING_PARTICIPLE.search(region)
     if not cues and opening and not LETTER.search(region, 0, opening.start()):
@@ -214,6 +222,11 @@ def cue_before(resolver: SpeakerResolver, start: int, since: int) -> Attribution
     return Attribution(speaker, phrase, re.sub(r"\s+", " ", cue.group()),
                        region_start + cue.end(), name,
                        region_start + offset if phrase else -1, region_start + cue.start())  # fmt: skip
+
+
+def _verb(region: str, cue: re.Match) -> bool:
+    """Whether a cue word is a verb, not a noun after a determiner ("denied the claims:")."""
+    return not DETERMINER_BEFORE.search(region, max(0, cue.start() - 8), cue.start())
 
 
 def _subject_of(resolver, start: int, region: str, cues: list, participle: bool) -> tuple:

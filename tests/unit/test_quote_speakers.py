@@ -255,3 +255,16 @@ def test_a_name_after_a_dash_closing_a_quote_speaks_it(tmp_path, text, expected)
 
 def test_a_dash_inside_a_sentence_names_no_speaker(tmp_path):
     assert quotes_of(tmp_path, "The quay was “unsafe” — Jo Holm said so too.").empty
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“Car bombs do not threaten our unity,” said opposition leader Jo Holm, in Brevik.",
+         ["Jo Holm"]),
+        ("Harbour minister Greta Holm denied the claims: “It is proper that the police came.”",
+         ["Greta Holm"]),
+    ],
+)  # fmt: skip
+def test_a_lower_case_title_after_the_cue_and_a_cue_word_used_as_a_noun(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
