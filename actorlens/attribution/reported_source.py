@@ -87,7 +87,7 @@ def source_before(before: str) -> tuple[int, str]:
     ("health officials"), a name with an apposition ("Kallas, an Estonian,"), the name a
     relative "who" refers to, or the one quoted ("X was quoted by Y as"); (0, "") when there
     is none."""
-    quoted = QUOTED_AS.search(before)
+    quoted = QUOTED_AS.search(before) if "quoted" in before else None
     if quoted:  # "Jo Holm was quoted by a spokesman as saying": Holm speaks
         before = before[: quoted.start()] + " "
     relative = RELATIVE_WHO.search(before)
