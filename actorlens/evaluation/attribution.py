@@ -205,7 +205,7 @@ def predict(corpora) -> tuple[pd.DataFrame, dict[str, str], dict[str, list[str]]
 
 
 def shipped_corpora():
-    """The documents of the shipped labels: the seeds and 212 Wikinews articles."""
+    """The documents of the shipped labels: the seeds and 260 Wikinews articles."""
     from actorlens.core import config
 
     return [(config.SEEDS_DIR, config.SEEDS_DIR / "actors.yml"),

@@ -1,10 +1,11 @@
 """Issue 27's attribution labels: compare the two passes of each new set, list what they
 disagree on, and (once the adjudications exist) add the adjudicated labels to the shipped set.
 
-Three sets: ``british`` (every kind, in the 44 British-style documents of ``documents_27.csv``),
+Four sets: ``british`` (every kind, in the 44 British-style documents of ``documents_27.csv``),
 ``positions`` (the ``position`` kind only, in the 125 documents of ``documents.csv``, whose
-speech was labelled for issue 18) and ``more`` (every kind, in the 48 documents of the third
-round, ``documents_27b.csv``). Items are matched as in ``merge_passes.py``. The
+speech was labelled for issue 18), ``more`` (every kind, in the 48 documents of the third
+round, ``documents_27b.csv``) and ``more_c`` (every kind, the 48 dev documents of the fourth,
+``documents_27c.csv``). Items are matched as in ``merge_passes.py``. The
 shipped file keeps every label it held and gains the adjudicated new ones, each with its
 document's split.
 
@@ -20,8 +21,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from merge_passes import HERE, OUT, kappa, load, match, same_speaker  # noqa: E402
 
-SETS = {"british": "documents_27.csv", "positions": "documents.csv", "more": "documents_27b.csv"}
-EVERY_KIND = ("british", "more")
+SETS = {"british": "documents_27.csv", "positions": "documents.csv", "more": "documents_27b.csv",
+        "more_c": "documents_27c.csv"}  # fmt: skip
+EVERY_KIND = ("british", "more", "more_c")
+PREFIX = {"british": "b", "positions": "p", "more": "m", "more_c": "c"}  # of the dispute ids
 FIELDS = ("doc_id", "kind", "content", "content_start", "content_end", "cue", "cue_start",
           "cue_end", "source", "source_start", "source_end", "speaker", "negated")  # fmt: skip
 
@@ -47,7 +50,7 @@ def disputes_of(name: str):
     disputes += [{"type": "A_only", "A": a} for a in only_first]
     disputes += [{"type": "B_only", "B": b} for b in only_second]
     for number, dispute in enumerate(disputes):
-        dispute["dispute_id"] = f"{name[0]}{number:03d}"
+        dispute["dispute_id"] = f"{PREFIX[name]}{number:03d}"
     agreed = [a for a, b in pairs
               if a["kind"] == b["kind"] and same_speaker(a["speaker"], b["speaker"])]  # fmt: skip
     return agreed, disputes
