@@ -222,8 +222,9 @@ def apposition_head(before: str) -> tuple[int, str]:
     (0, "") unless a name of two words or more stands alone between commas (or at the
     start) and a lower-case description follows it."""
     match = APPOSITION.search(before)
-    if not match or match.group("name").split()[0] in NOT_NAMES:
-        return 0, ""
+    if (not match or match.group("name").split()[0] in NOT_NAMES
+            or before[match.end("name") :].strip(" ,").lower() in PRONOUNS):  # fmt: skip
+        return 0, ""  # "Last August, he said": a time and the subject, no apposition
     return match.start("name"), match.group("name")
 
 
@@ -267,7 +268,12 @@ def title_lead(words: str) -> bool:
     return (0 < len(words) <= MAX_TITLE_WORDS and words[-1] not in SPEAKING_LINKS
             and words[0].lower() not in SPEAKING_LINKS  # not "In a statement Colonel Joyce"
             and not any(w in COORDINATORS for w in words)
-            and any(w.lower().strip(".,") in TITLE_WORDS | DESCRIPTORS for w in words))  # fmt: skip
+            and any(_titling(w.lower().strip(".,")) for w in words))  # fmt: skip
+
+
+def _titling(word: str) -> bool:
+    """A title word or a descriptor, singular or plural ("protester", "officials")."""
+    return word in TITLE_WORDS or word in DESCRIPTORS or f"{word}s" in DESCRIPTORS
 
 
 def phrase_head(after: str, start: int = 0, end: int | None = None) -> str:

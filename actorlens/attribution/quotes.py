@@ -160,7 +160,8 @@ def _head_after_cue(resolver: SpeakerResolver, at: int, line_end: int) -> tuple:
         return at, body.group(), body.end(), body.group("body")
     titled = TITLED_NAME.match(text, at, line_end) if not phrase[:1].isupper() else None
     if titled and title_lead(titled["title"]):  # "said opposition leader Walid Jumblatt"
-        return titled.start("name"), titled["name"], titled.end(), ""
+        name = titled["name"].rstrip(".")  # "said protester Mark Goudkamp."
+        return titled.start("name"), name, titled.start("name") + len(name), ""
     apposed = APPOSED_NAME.match(text, phrase_end, line_end)
     if apposed and not resolver.names_person(phrase, at):
         return apposed.start("name"), apposed.group("name"), apposed.end(), ""

@@ -154,11 +154,12 @@ def _name_before_apposition(before: str, offset: int) -> tuple[int, str] | None:
     """The name that opens ``before`` and a comma sets off from the description that ends
     at ``offset`` or holds it ("Jo Holm , the Tarnish harbour chief"), or None."""
     comma = before.rfind(",", 0, offset)
-    described = before[comma + 1 : offset].split()
+    described = before[comma + 1 :].split()  # the description, up to the cue
     if (
         comma < 0
+        or not described
         or len(described) > MAX_SUBJECT_WORDS
-        or (described and described[0] not in APPOSITION_OPENERS and not _is_title(described[0]))
+        or (described[0] not in APPOSITION_OPENERS and not _is_title(described[0]))
     ):
         return None
     at, name = phrase_tail(before[:comma].rstrip() + " ")

@@ -268,3 +268,16 @@ def test_a_dash_inside_a_sentence_names_no_speaker(tmp_path):
 )  # fmt: skip
 def test_a_lower_case_title_after_the_cue_and_a_cue_word_used_as_a_noun(tmp_path, text, expected):
     assert speakers(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“Europe stands firm,” said protester Jo Holm. “We will march again.”",
+         ["Jo Holm", "Jo Holm"]),
+        ("Kaja Kallas spoke in May. Last August, she said of the union “This is no longer my "
+         "union.”", ["kallas"]),  # a time before the comma is no name in apposition
+    ],
+)  # fmt: skip
+def test_a_singular_descriptor_titles_a_name_and_a_time_is_no_apposition(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
