@@ -89,8 +89,9 @@ class Document:
         self.pronouns = self._person_pronouns()
         # runs of two or more capitalised words, found once: the names a speaker or a
         # sentence subject can have
-        self.long_names = [(m.start(), m.end(), m.group()) for m in CAPITALISED_NAME.finditer(text)
-                           if len(m.group().split()) >= 2]  # fmt: skip
+        runs = [(m.start(), m.end(), m.group()) for m in CAPITALISED_NAME.finditer(text)]
+        self.long_names = [run for run in runs if len(run[2].split()) >= 2]
+        self.one_word_names = [run for run in runs if len(run[2].split()) == 1]
         self._names_by_last: dict[str, str] | None = None
         self._phrase_stops: list[int] | None = None
         self._by_head: dict[str, list[tuple[int, int, str]]] | None = None
@@ -290,6 +291,7 @@ class Document:
         named person who is not an actor ("Kevin Andrews", kept as the name), with the
         pronoun cue of that name ("Ms. Jane Doe": she)."""
         candidates = [(*m, "") for m in self.mentions if m[2] in self.persons]
+        lone = list(self.one_word_names)
         for start, end, run in self.long_names:
             spans = [
                 m for m in WORD_SPAN.finditer(run) if m.group().strip("’'s") in NOT_PERSON_WORDS
@@ -299,10 +301,16 @@ class Document:
             words = [w for w in run.split() if w not in NOT_NAMES]
             titled = len(words) == 1 and run.split()[0].lower().rstrip(".") in HONORIFICS
             if len(words) < 2 and not titled:
+                if words and run.endswith(words[0]):  # "When Moussaoui": the one name word
+                    lone.append((end - len(words[0]), end, words[0]))
                 continue
             if not self._overlaps_mention(start, end):  # "Mr Reid": the fullest form given
                 name = name_of(run)
                 candidates.append((start, end, "", self.fullest(name) if titled else name))
+        for start, end, word in lone:  # "Moussaoui" after "Zacarias Moussaoui"
+            fuller = self.names_by_last_word().get(word, word)
+            if fuller != word and is_person_name(fuller) and not self._overlaps_mention(start, end):
+                candidates.append((start, end, "", fuller))
         subjects: dict[int, tuple[int, str, str, str]] = {}
         clauses: dict[tuple[int, int], int] = {}  # sentence -> end of its opening clause
         for start, end, subject, name in sorted(candidates):
@@ -319,7 +327,8 @@ class Document:
                     clauses[sentence] = sentence[1]  # the pronoun is the subject, no name
             if clauses[sentence] > start:
                 continue  # inside an opening "While ..., " clause: not the subject
-            subjects[sentence_start] = (start, subject, self._named_with(start, end), name)
+            cue = self._named_with(start, end) or (name and given_name_pronoun(name))
+            subjects[sentence_start] = (start, subject, cue, name)
         return sorted(subjects.values())
 
     def sentence_start(self, offset: int) -> int:

@@ -24,6 +24,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from actorlens.text.spans import fold
+
 KINDS = ("direct", "reported", "mixed", "position")
 NO_NAME = frozenset({"", "unnamed", "unknown"})
 
@@ -109,11 +111,13 @@ def match(gold: pd.DataFrame, predicted: pd.DataFrame) -> dict[int, int]:
 def same_speaker(gold: str, names: list[str]) -> bool:
     """Whether any of ``names`` (the predicted speaker's) is the labelled speaker: the
     same name, the same last word ("Bush" / "George W. Bush"), or a name the label holds
-    as a whole word (an actor "US" speaking as "the US government")."""
-    words = gold.strip().split()
+    as a whole word (an actor "US" speaking as "the US government"), accents aside
+    ("Chávez" / "Chavez")."""
     if gold.lower().strip() in NO_NAME:
         return not any(n.strip() for n in names)
-    for name in (n.strip() for n in names if n.strip()):
+    gold = fold(gold)
+    words = gold.strip().split()
+    for name in (fold(n).strip() for n in names if n.strip()):
         if name.lower() == gold.lower().strip() or name.split()[-1].lower() == words[-1].lower():
             return True
         if len(name) > 1 and f" {name} " in f" {' '.join(words)} ":

@@ -197,3 +197,19 @@ def test_labels_align_to_the_occurrence_nearest_their_offset():
         ingested.index("the port was open"),
         ingested.index("he said the port was open"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("gold", "names", "same"),
+    [
+        ("Hugo Chávez", ["Chavez"], True),  # accents differ between label and text
+        ("José Pérez", ["Jose Perez"], True),
+        ("Hugo Chávez", ["Chavetz"], False),
+        ("Ana Lopez", ["Pedro Lopez"], True),  # the same last word, as before
+        ("unnamed", [""], True),
+    ],
+)  # fmt: skip
+def test_a_speaker_matches_its_label_whatever_the_accents(gold, names, same):
+    from actorlens.evaluation.attribution import same_speaker
+
+    assert same_speaker(gold, names) is same

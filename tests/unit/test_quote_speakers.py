@@ -281,3 +281,19 @@ def test_a_lower_case_title_after_the_cue_and_a_cue_word_used_as_a_noun(tmp_path
 )  # fmt: skip
 def test_a_singular_descriptor_titles_a_name_and_a_time_is_no_apposition(tmp_path, text, expected):
     assert speakers(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a surname alone stands for the person named in full earlier: the sentence's subject
+        ("Ivar Holm Andersson was sentenced on Monday. Rolf Lindqvist said the trial was fair."
+         " When Andersson spoke he said: “I have seen hypocrisy beyond belief.”",
+         ["Ivar Holm Andersson"]),
+        ("Ivar Holm Andersson was sentenced on Monday. Rolf Lindqvist said the trial was fair."
+         " Andersson stood up. He said: “I have seen hypocrisy beyond belief.”",
+         ["Ivar Holm Andersson"]),
+    ],
+)  # fmt: skip
+def test_a_surname_alone_is_the_subject_a_pronoun_refers_to(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
