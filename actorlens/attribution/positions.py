@@ -30,6 +30,7 @@ from actorlens.attribution.reported_source import plain_subject, source_before
 from actorlens.text.lexicon import (
     BACKING,
     CLAUSE_OPENERS,
+    DENIALS,
     DESCRIPTORS,
     DOCUMENTS,
     GESTURES,
@@ -81,7 +82,8 @@ HELD = re.compile(  # "the Australian federal government", "The party"
     rf"\b(?:{alternation(HOLDERS)})\s+$"
 )
 ADVERBS = re.compile(
-    r"(?:\s+(?:long|already|still|most|just|even|also|now|however|has|have|had|will|would|been|could"
+    r"(?:\s+(?:so\s+far|in\s+the\s+past|for\s+(?:years|months|weeks|decades)|today|yesterday|again"
+    r"|long|already|still|most|just|even|also|now|however|has|have|had|will|would|been|could"
     r"|may|might|must|should|is|are|was|were|(?!(?:rally|ally|family|assembly|supply|monopoly"
     r"|reply)\b)[a-z]+ly)\b)+\s*$"
 )
@@ -96,6 +98,7 @@ NOUN_PHRASE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that)\s+(?:[\w-]
 VOTE = re.compile(r"\bvot(?:e|es|ed|ing)\b[^,;]*$")  # "voted 300 in support of": a vote
 NOT = re.compile(r"\b(?:not|never)\b")
 SUBJECT_LEAD = re.compile(r"\s*(?:(?:and|but|so|or|yet|while)\s+)?")  # "but this plan was ..."
+THAT_INSIDE = re.compile(r"\bthat\b")
 REPORTED_LINK = re.compile(r"\s(?:for|as)\s")  # "criticised Y for Z": reported speech
 OBJECT_END = re.compile(  # the object ends at a clause or a second verb ("and offered to")
     r"[,;:.!?\n]|\s(?:saying|adding|because|after|while|when|and\s+said)\s"
@@ -271,7 +274,10 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
     end = _trim(text, start, stop.start() if stop else sentence_end)
     if end <= start:
         return None
-    return Reported("position", start, end, word, word_start, cue.end(), phrase, source_start,
+    if verb in DENIALS and THAT_INSIDE.search(text, start, end):
+        return None  # "denied reports that P": the clause is the speech, read as such
+    spoken = "reported" if verb in DENIALS else "position"  # "denied the charges": speech
+    return Reported(spoken, start, end, word, word_start, cue.end(), phrase, source_start,
                     bool(negated))  # fmt: skip
 
 

@@ -303,3 +303,49 @@ def test_a_holder_is_read_as_a_speech_source_past_appositions_and_adverbs(text, 
 )  # fmt: skip
 def test_a_plain_noun_phrase_opening_the_sentence_holds_a_position(text, expected):
     assert _positions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mrs Hale defended the new ferry timetable.",
+         [("position", "the new ferry timetable", "defended", "Mrs Hale")]),
+        ("The Harbour Union denied the charges against its members.",
+         [("reported", "the charges against its members", "denied", "The Harbour Union")]),
+        ("Mr Berg appealed for calm on the quay.",
+         [("position", "calm on the quay", "appealed for", "Mr Berg")]),
+        ("The Brevik Greens are still seeking an apology from the board.",
+         [("position", "an apology from the board", "seeking", "The Brevik Greens")]),
+        ("The Harbour Board has concerns about the new quay.",
+         [("position", "the new quay", "has concerns about", "The Harbour Board")]),
+        ("Mrs Hale is adamant the quay is unsafe.",
+         [("position", "the quay is unsafe", "adamant", "Mrs Hale")]),
+        ("The Brevik Greens stood by their report on the quay.",
+         [("position", "their report on the quay", "stood by", "The Brevik Greens")]),
+        # a denial is speech, of a noun as of a that-clause
+        ("Mrs Hale denied that the quay was unsafe.",
+         [("reported", "the quay was unsafe", "denied", "Mrs Hale")]),
+        ("Mrs Hale denied reports that the quay was unsafe.",  # the reports are hearsay too
+         [("reported", "the quay was unsafe", "denied", "Mrs Hale"),
+          ("reported", "the quay was unsafe", "reports", "")]),
+    ],
+)  # fmt: skip
+def test_defending_appealing_seeking_and_concerns_are_positions_and_a_denial_speech(text, expected):
+    assert _positions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ruritania so far denies sending troops to the border.",
+         [("reported", "sending troops to the border", "denies", "Ruritania")]),
+        ("The Brevik Greens in the past opposed the quay.",
+         [("position", "the quay", "opposed", "The Brevik Greens")]),
+        ("The Brevik Greens are still asking for an apology.",
+         [("position", "an apology", "asking for", "The Brevik Greens")]),
+        ("The Brevik Greens today again backed the quay.",
+         [("position", "the quay", "backed", "The Brevik Greens")]),
+    ],
+)  # fmt: skip
+def test_a_time_adverbial_between_holder_and_cue_keeps_the_holder(text, expected):
+    assert _positions(text) == expected
