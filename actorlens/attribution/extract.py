@@ -21,7 +21,12 @@ import pandas as pd
 
 from actorlens.attribution.document import Attribution, Document, quotation_spans
 from actorlens.attribution.positions import find_positions, generic_holder
-from actorlens.attribution.quotes import attribute_quote, is_scare_quote, lead_into_next
+from actorlens.attribution.quotes import (
+    attribute_quote,
+    is_scare_quote,
+    lead_into_next,
+    narrated_start,
+)
 from actorlens.attribution.reported import find_reported
 from actorlens.attribution.speakers import SpeakerResolver
 from actorlens.core.engine import Engine
@@ -89,7 +94,7 @@ def find_attributions(doc_id: str, text: str, starts: list[int], mentions: list[
     lead_into_next(document, direct)
     speech = sorted(zip(reported, spoken, strict=False), key=lambda pair: pair[0].start)
     mixed = _held(document.quotes, [(r.start, r.end) for r in reported if r.kind == "mixed"])
-    rows = [(start, end, "direct", a, False)
+    rows = [_quote_row(document, start, end, a)
             for (start, end), a, in_mixed in zip(document.quotes, direct, mixed, strict=True)
             if not in_mixed and not is_scare_quote(document, start, end, a)]  # fmt: skip
     rows += [(r.start, r.end, r.kind, a, r.negated) for r, a in speech]
@@ -98,6 +103,13 @@ def find_attributions(doc_id: str, text: str, starts: list[int], mentions: list[
     rows += [(p.start, p.end, p.kind, a, p.negated) for p, a in own]
     rows.sort(key=lambda row: row[0])
     return [_row(doc_id, number, document, *row) for number, row in enumerate(rows)]
+
+
+def _quote_row(document: Document, start: int, end: int, attribution: Attribution) -> tuple:
+    """A quote's row: direct, or mixed from where the narrator's clause it closes begins."""
+    lead = narrated_start(document, start, end, attribution)
+    return (lead, end, "mixed", attribution, False) if lead >= 0 else (
+        start, end, "direct", attribution, False)  # fmt: skip
 
 
 def _sentence_speaker(resolver: SpeakerResolver, cue_start: int) -> tuple[str, str]:

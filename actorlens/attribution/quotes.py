@@ -15,6 +15,7 @@ The speaker phrase found by a cue resolves through
 is matched in place within the quote's paragraph, never on a copy of the rest of the text.
 """
 
+import bisect
 import re
 
 from actorlens.attribution.document import Attribution, Document
@@ -106,6 +107,7 @@ INVERTED = re.compile(r"\s+(?P<phrase>[A-Z])")
 ASPECT = re.compile(r"\s+to\s")  # "continues to": an aspect, no speech
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s*$")
 SENTENCE_END = tuple(".!?")
+NARRATED_WORD = re.compile(r"[^\W\d_]+")
 EXCLAIMED = re.compile(r"[!?]\W?$")  # “Nuts!”: a cry or a question is someone's words
 
 
@@ -311,6 +313,25 @@ def is_scare_quote(document: Document, start: int, end: int, attribution: Attrib
         return False
     since = max(document.sentence_start(start), document.paragraph_start(start))
     return bool(LETTER.search(text, since, start))
+
+
+def narrated_start(document: Document, start: int, end: int, attribution: Attribution) -> int:
+    """Where the narrator's clause that the quote at ``[start, end)`` closes begins, when
+    its cue follows it ("The plan was “a waste,” Smith said": one mixed clause), else -1:
+    the sentence's words before a quote that opens in lower case, run on into it: no cue,
+    earlier quote, colon or comma ("In a calm tone, “...”" is a quote) stands between."""
+    first = NARRATED_WORD.search(document.text, start, end)
+    if attribution.cue_start < end or not first or not first.group()[0].islower():
+        return -1
+    since = max(document.sentence_start(start), document.paragraph_start(start))
+    before = document.text[since:start]
+    quoted = bisect.bisect_left(document.quote_starts, start) > bisect.bisect_left(
+        document.quote_starts, since
+    )  # an earlier quote of the sentence
+    if (quoted or before.rstrip().endswith((":", ",")) or len(NARRATED_WORD.findall(before)) < 2
+            or HEADLINE_CUE_WORD.search(before)):  # fmt: skip
+        return -1
+    return since + len(before) - len(before.lstrip())
 
 
 def lead_into_next(document: Document, attributions: list[Attribution]) -> None:

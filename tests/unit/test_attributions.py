@@ -213,3 +213,30 @@ def test_a_speaker_matches_its_label_whatever_the_accents(gold, names, same):
     from actorlens.evaluation.attribution import same_speaker
 
     assert same_speaker(gold, names) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "quoted"),
+    [
+        # the narrator's words and a quotation in one clause, its cue after it: mixed
+        ('The harbour plan was "a waste of public money," Smith said.', "mixed",
+         'The harbour plan was "a waste of public money,"'),
+        # an opening phrase with its comma is the narrator's: the quote alone is direct
+        ('In a calm tone, "things could return to normal," Smith said.', "direct",
+         "things could return to normal,"),
+        # the quotation is the whole clause, or its cue comes first: direct
+        ('"The harbour plan is a waste of public money," Smith said.', "direct",
+         "The harbour plan is a waste of public money,"),
+        ('Smith said: "The harbour plan is a waste of public money."', "direct",
+         "The harbour plan is a waste of public money."),
+        ('Asked about it, Smith said "the plan is a waste of public money."', "direct",
+         'the plan is a waste of public money.'),
+    ],
+)  # fmt: skip
+def test_a_clause_closing_in_a_quotation_before_its_cue_is_mixed(tmp_path, text, kind, quoted):
+    row = only(attributions_of(tmp_path, text))
+    assert (row["kind"], row["text"].strip('"'), row["speaker_id"]) == (
+        kind,
+        quoted.strip('"'),
+        "smith",
+    )
