@@ -1,6 +1,7 @@
 """The document model the attribution rules read: one document's text with its sentences,
-paragraphs, quotations (:func:`quotation_spans`), actor mentions and sentence subjects, looked up
-by offset (:class:`Document`), and the record of who speaks a passage (:class:`Attribution`).
+paragraphs, quotations (:func:`~actorlens.text.spans.quotation_spans`), actor mentions and
+sentence subjects, looked up by offset (:class:`Document`), and the record of who speaks a
+passage (:class:`Attribution`).
 
 Every look-up is a bisect over offsets sorted once per document, never a copy or a scan of the
 whole text, so the rules that use them cost time linear in a document's length. A sentence's
@@ -14,7 +15,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from actorlens.attribution.phrases import PHRASE_STOP, is_person_name, name_of, pronoun_cue
+from actorlens.attribution.phrases import (
+    PHRASE_STOP,
+    bodies_named,
+    is_person_name,
+    name_of,
+    pronoun_cue,
+)
 from actorlens.text.given_names import given_name_pronoun
 from actorlens.text.lexicon import (
     CLAUSE_OPENERS,
@@ -25,9 +32,8 @@ from actorlens.text.lexicon import (
     alternation,
 )
 from actorlens.text.names import CAPITALISED_NAME
-from actorlens.text.spans import quote_spans
+from actorlens.text.spans import quotation_spans
 
-HEX_VALUE = re.compile(r"#?[0-9a-fA-F]{3,8}")
 # An opening subordinate or prepositional clause, up to its comma ("While Zelenskyy asked for
 # arms, "): a name inside it is not the sentence's subject.
 OPENING_CLAUSE = re.compile(rf"^\W*(?:{alternation(CLAUSE_OPENERS)})\b[^,]*,")
@@ -186,15 +192,15 @@ class Document:
             self._by_head = {}
             for start, end, run in self.long_names:
                 self._by_head.setdefault(_singular(run.split()[-1]), []).append((start, end, run))
-        found = self._by_head.get(_singular(noun), [])
-        index = bisect.bisect_left(found, (offset,)) - 1
-        if index < 0 or found[index][0] < offset - DESCRIPTION_WINDOW:
+        window, head = max(offset - DESCRIPTION_WINDOW, 0), _singular(noun)
+        found = [f for f in self._by_head.get(head, []) if window <= f[0] < offset]
+        found = sorted(found + bodies_named(self.text, head.lower(), window, offset))
+        if not found:
             return None
-        start, end, run = found[index]
-        previous = found[index - 1] if index else None
+        (start, end, run), previous = found[-1], found[-2] if len(found) > 1 else None
         if (
             previous
-            and previous[2] != run
+            and _without_article(previous[2]) != _without_article(run)
             and self.sentence_start(previous[0]) == self.sentence_start(start)
         ):
             return None  # two bodies of that name in one sentence: no guess
@@ -384,17 +390,3 @@ def _without_article(name: str) -> str:
     """``name`` less the article that opens it ("The Sunday Telegraph")."""
     first, _, rest = name.partition(" ")
     return rest if rest and first in ("The", "A", "An") else name
-
-
-def quotation_spans(text: str) -> list[tuple[int, int]]:
-    """The quoted spans of ``text`` (:func:`~actorlens.text.spans.quote_spans`) that hold words
-    and are no attribute's value (``style="..."``)."""
-    return [(s, e) for s, e in quote_spans(text)
-            if not _is_markup(text[s:e]) and text[s - 1 : s] != "="]  # fmt: skip
-
-
-def _is_markup(span: str) -> bool:
-    """A quoted span that holds no words: an empty pair, a number, a colour or
-    attribute value left over from HTML or wiki markup ("2", "#ffffcc")."""
-    inner = span.strip('"“”‘’«»„ ')
-    return not re.search(r"[^\W\d_]{2,}", inner) or bool(HEX_VALUE.fullmatch(inner))

@@ -19,7 +19,7 @@ from itertools import accumulate
 
 import pandas as pd
 
-from actorlens.attribution.document import Attribution, Document, quotation_spans
+from actorlens.attribution.document import Attribution, Document
 from actorlens.attribution.positions import find_positions, generic_holder
 from actorlens.attribution.quotes import (
     attribute_quote,
@@ -32,6 +32,7 @@ from actorlens.attribution.speakers import SpeakerResolver
 from actorlens.core.engine import Engine
 from actorlens.core.tables import SCHEMAS, frame
 from actorlens.text.sentences import sentence_starts
+from actorlens.text.spans import quotation_spans
 
 # The attributions table before its tone (the last column) is scored.
 ATTRIBUTION_COLUMNS = SCHEMAS["attributions"].names[:-1]

@@ -297,3 +297,21 @@ def phrase_head(after: str, start: int = 0, end: int | None = None) -> str:
     while kept and kept[-1].group() in NAME_PARTICLES:
         kept.pop()
     return after[start : kept[-1].end()].strip() if kept else ""
+
+
+@lru_cache(maxsize=64)
+def _named_bodies(noun: str) -> re.Pattern:
+    return re.compile(
+        rf"\b(?P<pre>(?:(?!(?:The|A|An)\s)[A-Z][\w’'.-]*\s+){{1,3}}){noun}s?\b"
+        rf"|\b{noun}s?\s+of\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*"
+    )
+
+
+def bodies_named(text: str, noun: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each body ``text[start:end]`` names with the lower-case ``noun``
+    as its head ("the Brevik government", "the government of Brevik")."""
+    found = []
+    for match in _named_bodies(noun).finditer(text, start, end):
+        at = match.start("pre") if match["pre"] else match.start()
+        found.append((at, match.end(), " ".join(text[at : match.end()].split())))
+    return found

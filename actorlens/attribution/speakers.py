@@ -168,7 +168,7 @@ class SpeakerResolver:
         if description and (named := self.doc.named_before(description["noun"], start)):
             at, end, name = named
             speaker, found = self._resolve_body(self.doc.text[at:end], at)
-            return (speaker, found) if speaker or found else ("", name)
+            return (speaker, "") if speaker else ("", max(found, " ".join(name.split()), key=len))
         return self._resolve_body(phrase, start)
 
     def _maker(self, made: re.Match, start: int) -> tuple[str, str] | None:

@@ -176,3 +176,20 @@ def _trimmed(line: str, start: int, end: int) -> int:
     while end - 1 > start and line[end - 1].isspace():
         end -= 1
     return end
+
+
+HEX_VALUE = re.compile(r"#?[0-9a-fA-F]{3,8}")
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """The quoted spans of ``text`` (:func:`quote_spans`) that hold words
+    and are no attribute's value (``style="..."``)."""
+    return [(s, e) for s, e in quote_spans(text)
+            if not _is_markup(text[s:e]) and text[s - 1 : s] != "="]  # fmt: skip
+
+
+def _is_markup(span: str) -> bool:
+    """A quoted span that holds no words: an empty pair, a number, a colour or
+    attribute value left over from HTML or wiki markup ("2", "#ffffcc")."""
+    inner = span.strip('"“”‘’«»„ ')
+    return not re.search(r"[^\W\d_]{2,}", inner) or bool(HEX_VALUE.fullmatch(inner))

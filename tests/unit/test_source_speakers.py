@@ -215,3 +215,21 @@ def test_a_title_without_an_article_and_a_place_s_lower_case_body():
     rows = find_attributions("doc", text, starts, mentions, {})
     assert [(r["speaker_id"], r["speaker_name"]) for r in rows] == [
         ("", "Jo Holm"), ("tarnland", "")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # a lower-case body noun after its capitalised modifiers, or before "of" and a name
+        ("The Brevik government announced a plan. Later the government said it was ready.",
+         "the government", ("", "Brevik government")),
+        ("The government of Brevik announced a plan. Later the government said it was ready.",
+         "the government", ("", "government of Brevik")),
+        # the latest such body wins; two different ones in a sentence leave it unnamed
+        ("The Brevik government met the Holm government. The government said it was ready.",
+         "The government", ("", "")),
+        ("The ferry sank. The government said it was ready.", "The government", ("", "")),
+    ],
+)  # fmt: skip
+def test_the_body_a_lower_case_description_names_before(text, phrase, expected):
+    assert source_speaker(text, phrase) == expected
