@@ -106,9 +106,12 @@ def source_before(before: str) -> tuple[int, str]:
     last = before.split()[-1:]
     described = DESCRIBED.search(before) if last and is_descriptor(last[0]) else None
     if described and (not phrase or described.start("phrase") < offset):
-        return described.start("phrase"), described.group("phrase")  # "harbour officials"
+        named = _name_before_apposition(before, described.start("phrase"))
+        return named or (described.start("phrase"), described.group("phrase"))  # "officials"
     link = LINK_BEFORE.search(before, max(0, offset - 8), offset) if phrase else None
     at = link.start() if link else offset if phrase.split(" ", 1)[0] in SPEAKING_LINKS else -1
+    if at > 0 and (named := _name_before_apposition(before, at)):
+        return named  # "Jo Holm, a captain in Brevik said": Holm, not Brevik
     head_word = before[max(0, at - 30) : at].split()[-1:] if at > 0 else []
     if (
         head_word
@@ -142,7 +145,7 @@ def source_before(before: str) -> tuple[int, str]:
     return 0, ""
 
 
-APPOSITION_OPENERS = frozenset(("the", "a", "an", "his", "her", "its", "their"))
+APPOSITION_OPENERS = frozenset(("the", "a", "an", "his", "her", "its", "their", "of"))
 
 
 def _is_title(phrase: str) -> bool:

@@ -349,3 +349,16 @@ def test_an_announced_noun_object_is_still_no_clause():
 )
 def test_the_one_quoted_as_saying_is_the_source(sentence):
     assert reported(sentence) == [("reported", "the fees would rise", "saying", "Greta Holm", 0)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the name heading an apposition whose closing comma is left out speaks
+        "Greta Holm, the harbour board's finance spokesperson said the fees would rise.",
+        "Greta Holm, a ferry captain in Brevik said the fees would rise.",
+        "Greta Holm, of the Brevik Harbour Board said the fees would rise.",
+    ],
+)
+def test_the_name_before_an_unclosed_apposition_is_the_source(sentence):
+    assert reported(sentence) == [("reported", "the fees would rise", "said", "Greta Holm", 0)]
