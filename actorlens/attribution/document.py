@@ -20,6 +20,7 @@ from actorlens.attribution.phrases import (
     bodies_named,
     is_person_name,
     name_of,
+    person_part,
     pronoun_cue,
 )
 from actorlens.text.given_names import given_name_pronoun
@@ -35,8 +36,8 @@ from actorlens.text.names import CAPITALISED_NAME
 from actorlens.text.spans import quotation_spans
 
 # An opening subordinate or prepositional clause, up to its comma ("While Zelenskyy asked for
-# arms, "): a name inside it is not the sentence's subject.
-OPENING_CLAUSE = re.compile(rf"^\W*(?:{alternation(CLAUSE_OPENERS)})\b[^,]*,")
+# arms, ", never a comma inside a quotation): a name inside it is not the sentence's subject.
+OPENING_CLAUSE = re.compile(rf"^\W*(?:{alternation(CLAUSE_OPENERS)})\b[^,\"“”]*,")
 WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 NEWLINE = re.compile(r"\n")
 PRONOUN_SUBJECT = re.compile(r"\W*(?:He|She)\s")
@@ -134,7 +135,7 @@ class Document:
             best: dict[str, tuple[bool, int, str]] = {}
             for start, end, run in self.long_names:
                 cut = self._after_bodies(start, end)
-                name = name_of(run[cut - start :])
+                name = person_part(name_of(run[cut - start :]), self.text)
                 last = name.split()[-1] if name else ""
                 key = (is_person_name(name), len(name), name)
                 if name and key > best.get(last, (False, 0, "")):
@@ -230,7 +231,7 @@ class Document:
         index = bisect.bisect_right(starts, end + TITLE_REACH) - 1
         while index >= 0 and self.long_names[index][0] >= start - TITLE_REACH:
             run_start, run_end, run = self.long_names[index]
-            name = name_of(run)
+            name = person_part(name_of(run), self.text)
             person = " " in name and is_person_name(name)
             if (
                 person
@@ -311,7 +312,7 @@ class Document:
                     lone.append((end - len(words[0]), end, words[0]))
                 continue
             if not self._overlaps_mention(start, end):  # "Mr Reid": the fullest form given
-                name = name_of(run)
+                name = person_part(name_of(run), self.text)
                 candidates.append((start, end, "", self.fullest(name) if titled else name))
         for start, end, word in lone:  # "Moussaoui" after "Zacarias Moussaoui"
             fuller = self.names_by_last_word().get(word, word)

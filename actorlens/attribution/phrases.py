@@ -8,6 +8,7 @@ particles and abbreviations; each reads only the words it needs, in time linear 
 import re
 from functools import lru_cache
 
+from actorlens.text.given_names import is_given_name
 from actorlens.text.lexicon import (
     BODY_NOUNS,
     COORDINATORS,
@@ -315,3 +316,15 @@ def bodies_named(text: str, noun: str, start: int, end: int) -> list[tuple[int, 
         at = match.start("pre") if match["pre"] else match.start()
         found.append((at, match.end(), " ".join(text[at : match.end()].split())))
     return found
+
+
+def person_part(name: str, text: str) -> str:
+    """``name`` from its given name on when the words before that are a place or a body
+    ``text`` also names apart from it ("Venezuela Hugo Chavez" -> "Hugo Chavez", not
+    "Jean Marie Ngendahayo" -> "Marie Ngendahayo")."""
+    words = name.split()
+    given = next((i for i, w in enumerate(words[1:-1], 1) if is_given_name(w)), 0)
+    if not given or is_given_name(words[0]) or not is_person_name(" ".join(words[given:])):
+        return name
+    alone = re.compile(rf"\b{re.escape(' '.join(words[:given]))}\b(?!\s+{re.escape(words[given])})")
+    return " ".join(words[given:]) if alone.search(text) else name

@@ -25,6 +25,7 @@ from actorlens.attribution.phrases import (
     is_person_name,
     name_of,
     no_person,
+    person_part,
     phrase_tail,
     pronoun_cue,
 )
@@ -129,7 +130,9 @@ class SpeakerResolver:
         modifiers = [w for w in phrase.split()[1:-1] if w[:1].isupper()]  # "the Greens leader"
         if titled and any(person := self.doc.titled_person(titled["head"], start, modifiers)):
             return person  # "the Australian leader": the one person the document titled so
-        name = self.doc.fullest(name_of(phrase)) or self._surname(phrase)
+        name = self.doc.fullest(person_part(name_of(phrase), self.doc.text)) or self._surname(
+            phrase
+        )
         if not (name or actors):  # "the Egyptian interior ministry"
             name = body_tail(phrase)[1]
         elif actors and not (name or persons):  # "The leader of the PFLP Ahmed Saadat"

@@ -24,3 +24,8 @@ def given_name_pronoun(name: str) -> str:
     if len(words) < 2:
         return ""
     return _pronouns().get(words[0].lower(), "")
+
+
+def is_given_name(word: str) -> bool:
+    """Whether ``word`` is a given name of one gender ("Hugo", not "Venezuela")."""
+    return word.lower() in _pronouns()

@@ -175,6 +175,10 @@ def test_evaluate_attribution_command(tmp_path, capsys):
         ("Piet Vale spoke first.\n\nThe vote was close.\n\nNobody left.\n\n"
          "Mr Vale said the bill was flawed.", "Piet Vale"),
         ("Hannah May led the campaign. May said the bill was flawed.", "Hannah May"),
+        # a place run into a name, which the text also names alone, is cut at the given name
+        ("Tarnland cut its budget. Tarnland Olga Berg said the money had gone.", "Olga Berg"),
+        ("Mary Ann Berg said the money had gone.", "Mary Ann Berg"),
+        ("Daryle Lamont Berg said the money had gone.", "Daryle Lamont Berg"),
     ],
 )  # fmt: skip
 def test_speakers_are_persons_in_their_fullest_name(tmp_path, text, speaker_name):

@@ -293,6 +293,10 @@ def test_a_singular_descriptor_titles_a_name_and_a_time_is_no_apposition(tmp_pat
         ("Ivar Holm Andersson was sentenced on Monday. Rolf Lindqvist said the trial was fair."
          " Andersson stood up. He said: “I have seen hypocrisy beyond belief.”",
          ["Ivar Holm Andersson"]),
+        # an opening "When" clause ends at its comma, never at one inside a quotation
+        ("Ivar Holm Andersson was sentenced on Monday. Rolf Lindqvist said the trial was fair."
+         " When Andersson spoke he said; “I have seen hypocrisy, your humanity is selective.”",
+         ["Ivar Holm Andersson"]),
     ],
 )  # fmt: skip
 def test_a_surname_alone_is_the_subject_a_pronoun_refers_to(tmp_path, text, expected):

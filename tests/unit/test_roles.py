@@ -68,8 +68,9 @@ def test_roles_voice_inside_own_quote_quoted_inside_another_portrayal_elsewhere(
         # "seeking", "has concerns about", "is adamant" positions; 7,081 and 237 before a
         # clause running on into a quote, its cue after it, became one mixed attribution;
         # 7,102 and 238 before "the government" took the body named before with a lower-case
-        # head ("the Brevik government", "the government of Brevik")
-        (WIKINEWS, config.PARAMS_DIR / "wikinews_actors.yml", 7102, 244),
+        # head ("the Brevik government", "the government of Brevik"); 7,102 before an opening
+        # "When" clause stopped at a comma inside a quotation
+        (WIKINEWS, config.PARAMS_DIR / "wikinews_actors.yml", 7105, 244),
     ],
     ids=["seeds", "wikinews"],
 )
