@@ -26,7 +26,7 @@ import re
 from actorlens.attribution.document import Document
 from actorlens.attribution.phrases import PRONOUNS, phrase_head, phrase_tail
 from actorlens.attribution.reported import Reported
-from actorlens.attribution.reported_source import plain_subject, source_before
+from actorlens.attribution.reported_source import WHO_CLAUSE, plain_subject, source_before
 from actorlens.text.lexicon import (
     BACKING,
     CLAUSE_OPENERS,
@@ -66,7 +66,7 @@ NEGATION = re.compile(
     r"(?:\b(?:not|never|no longer)|\b\w+n['’]t)\s+$"
 )
 NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your|to|of|as|by)\s+$")
-RELATIVE = re.compile(r",?\s*(?:who|which)\s+$|(?<=[a-z]s)\s+that\s+$")  # "papers that demand"
+RELATIVE = re.compile(rf",?\s*(?:who|which)\s+$|(?<=[a-z]s)\s+that\s+$|{WHO_CLAUSE.pattern}")
 PARTICIPLE_LINK = re.compile(r"(?:,|[\w)],?\s+and)\s*(?:\w+ly\s+)?$")
 AND = re.compile(r"[\w)],?\s+and\s*$")
 IT = re.compile(r"(?:\b(?:as|because|since|and|but|while|although)|,)\s+it\s+$")  # "as it fears"

@@ -90,8 +90,8 @@ def source_before(before: str) -> tuple[int, str]:
     quoted = QUOTED_AS.search(before) if "quoted" in before else None
     if quoted:  # "Jo Holm was quoted by a spokesman as saying": Holm speaks
         before = before[: quoted.start()] + " "
-    relative = RELATIVE_WHO.search(before)
-    if relative:  # "General Sir Richard Dannatt, who said"
+    relative = RELATIVE_WHO.search(before) or WHO_CLAUSE.search(before)
+    if relative:  # "General Sir Richard Dannatt, who said", "Jo Holm, who came here said"
         before = before[: relative.start()] + " "
     acronym = ACRONYM.search(before)
     if acronym:  # "The Harbour Centre (BHC) reports"
@@ -184,6 +184,9 @@ QUOTED_AS = re.compile(
 RELATIVE_WHO = re.compile(
     rf"(?:,?\s*who|,\s*which)\s+(?:(?:{alternation(FILLERS)}|\w+ly)\s+)*$"
 )  # "who recently", "the Trust, which has"
+WHO_CLAUSE = re.compile(  # its closing comma left out; not "X, who he said", "who said Y"
+    r",\s*who\s+(?!(?:he|she|they|we|it)\b)(?![^,]*\b(?:said|says|say|told)\b)[^,;:“”\"]+$"
+)
 TITLE_LIKE = re.compile(r"\s(?!(?:of|the|for|and)\b)[a-z]")  # a lower-case word: a description
 SUBJECT_WORD = re.compile(r"[\w’'&-]+")
 NOT_WORD = re.compile(r"[^\w\s’'&-]")
@@ -256,7 +259,7 @@ def is_descriptor(word: str) -> bool:
 
 NOT_DESCRIBING = alternation({*NOT_SOURCES, *PREPOSITIONS, *COORDINATORS, *CUES})
 DESCRIBED = re.compile(
-    r"(?P<phrase>(?:(?:the|a|an|some|many|several)\s+)?(?:[A-Z][\w.’'-]*(?:’s|'s)\s+)?"
+    r"(?P<phrase>(?<![\w.’'-])(?:(?:the|a|an|some|many|several)\s+)?(?:[A-Z][\w.’'-]*(?:’s|'s)\s+)?"
     rf"(?:(?!(?:{NOT_DESCRIBING})\b)[\w.’'-]+\s+)?"
     r"(?:" + "|".join(sorted(DESCRIPTORS, key=len, reverse=True)) + r"))\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,

@@ -349,3 +349,20 @@ def test_defending_appealing_seeking_and_concerns_are_positions_and_a_denial_spe
 )  # fmt: skip
 def test_a_time_adverbial_between_holder_and_cue_keeps_the_holder(text, expected):
     assert _positions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Harbour experts view the new quay as a clear signal to Tarnland.",
+         [("position", "the new quay as a clear signal to Tarnland", "view", "Harbour experts")]),
+        ("Mrs Hale is viewing the report as a victory for her party.",
+         [("position", "the report as a victory for her party", "viewing", "Mrs Hale")]),
+        ("Mrs Hale is considering a new approach to the quay.",
+         [("position", "a new approach to the quay", "considering", "Mrs Hale")]),
+        ("Greta Holm, who visited Brevik today denounced the new fees.",
+         [("position", "the new fees", "denounced", "Greta Holm")]),
+    ],
+)  # fmt: skip
+def test_viewing_as_considering_and_a_holder_before_a_who_clause(text, expected):
+    assert _positions(text) == expected

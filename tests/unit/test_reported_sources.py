@@ -362,3 +362,15 @@ def test_the_one_quoted_as_saying_is_the_source(sentence):
 )
 def test_the_name_before_an_unclosed_apposition_is_the_source(sentence):
     assert reported(sentence) == [("reported", "the fees would rise", "said", "Greta Holm", 0)]
+
+
+def test_the_name_a_who_clause_without_its_closing_comma_follows_is_the_source():
+    sentence = "Greta Holm, who visited Brevik today said the fees would rise."
+    assert reported(sentence) == [("reported", "the fees would rise", "said", "Greta Holm", 0)]
+
+
+def test_a_description_starts_at_a_word_boundary_and_a_who_clause_with_a_cue_is_no_source():
+    assert reported("Officials said reports indicate that the fees would rise.")[1][3] == "reports"
+    assert reported("The quay was closed by Greta Holm, who he said had no choice.") == [
+        ("reported", "had no choice", "said", "he", 39)
+    ]
