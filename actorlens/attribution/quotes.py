@@ -86,7 +86,13 @@ ISSUED_BY = re.compile(
     rf"\s+(?:(?:{alternation(ISSUE_VERBS)})\s+)?(?:by|from)\s+"
 )
 # "said the firm's president, Jo Smith.": the name after a title that names nobody.
-APPOSED_NAME = re.compile(rf",\s*(?P<name>{NAME_RUN.pattern})\s*(?=[.,;!?\n]|$)")
+APPOSED_NAME = re.compile(rf",\s*(?P<name>{NAME_RUN.pattern})\s*(?=[.,;!?\n]|$|who\b)")
+# Words that make the lower-case words after a cue no description of the name after them
+# ("said on Monday Jo Holm", "said the owner of Brevik Bar").
+NOT_DESCRIBING = re.compile(
+    r"\b(?:for|in|of|at|from|with|on|to|by|as|about|after|before|during|when|while|last|this"
+    r"|next|and|but|or|then|so)\b"
+)
 COLON = re.compile(r"(?P<phrase>[^,.;:!?\n“”\"]{1,60}):\s*$")
 LETTER = re.compile(r"[^\W\d_]")
 # What may stand between a cue and the quote it introduces: nothing, or words up to a comma,
@@ -161,7 +167,10 @@ def _head_after_cue(resolver: SpeakerResolver, at: int, line_end: int) -> tuple:
     if body:
         return at, body.group(), body.end(), body.group("body")
     titled = TITLED_NAME.match(text, at, line_end) if not phrase[:1].isupper() else None
-    if titled and title_lead(titled["title"]):  # "said opposition leader Walid Jumblatt"
+    described = titled and len(titled["title"].split()) > 1 and not NOT_DESCRIBING.search(
+        titled["title"])  # fmt: skip
+    if titled and (title_lead(titled["title"]) or described):
+        # "said opposition leader Walid Jumblatt", "said the longtime champion Garry Kasparov"
         name = titled["name"].rstrip(".")  # "said protester Mark Goudkamp."
         return titled.start("name"), name, titled.start("name") + len(name), ""
     apposed = APPOSED_NAME.match(text, phrase_end, line_end)

@@ -301,3 +301,21 @@ def test_a_singular_descriptor_titles_a_name_and_a_time_is_no_apposition(tmp_pat
 )  # fmt: skip
 def test_a_surname_alone_is_the_subject_a_pronoun_refers_to(tmp_path, text, expected):
     assert speakers(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after the cue, lower-case words of a description and then the name
+        ("“Chess is life in miniature.” said the longtime world champion Garry Kasparov.",
+         ["Garry Kasparov"]),
+        ("“I saw smoke coming out of the tail,” said local farmer, Hashim Assafi who hid.",
+         ["Hashim Assafi"]),
+        # a description with a link word names its place, not a speaker
+        ("“Think about your small bars,” said the co-owner of Brevik Harbour Bar.", [""]),
+        # an article alone describes nobody: the title is capitalised, the name follows it
+        ("“Just imagine it,” said the Tarnish Ambassador to Brevik, Olga Berg.", ["Olga Berg"]),
+    ],
+)  # fmt: skip
+def test_a_description_of_lower_case_words_after_the_cue_then_the_name(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
