@@ -45,6 +45,7 @@ from actorlens.text.lexicon import (
     QUOTE_CUES,
     QUOTE_PARTICIPLES,
     STATEMENT_NOUNS,
+    TITLE_HEADS,
     alternation,
     trie_alternation,
 )
@@ -64,6 +65,9 @@ MAX_HEADLINE_CHARS = 200
 RIGHT_CUE_FIRST = re.compile(rf"\s*[,.!?]?\s*(?P<cue>{CUE})\s+(?P<phrase>{PHRASE_CHAR})")
 RIGHT_SPEAKER_FIRST = re.compile(
     rf"\s*[,.!?]?\s*(?P<phrase>{PHRASE_CHAR}{{1,80}}?)\s+(?:\w+ly\s+)?(?P<cue>{CUE})\b"
+)
+DEFINITE_TITLE = re.compile(
+    rf"the\s+(?:[a-z][\w’'-]*\s+){{0,3}}(?:{alternation(TITLE_HEADS)})", re.IGNORECASE
 )
 DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|such|its|their)\s+$")
 # "said opposition leader Walid Jumblatt": lower-case title words, then the name.
@@ -139,7 +143,10 @@ def cue_after(resolver: SpeakerResolver, end: int) -> Attribution | None:
         offset, phrase = phrase_tail(match.group("phrase")) if match else (0, "")
         lead = match.group("phrase")[:offset] if match else ""
         titled = phrase[:1].isupper() and "," in text[end - 2 : end + 1] and title_lead(lead)
-        if not phrase or not (plain_lead(lead) or titled):  # "“...,” party spokesman Jo Holm said"
+        definite = match and DEFINITE_TITLE.fullmatch(match.group("phrase"))
+        if definite and not phrase:  # "“...,” the judge said": the one person so titled
+            offset, phrase = 0, match.group("phrase")
+        elif not phrase or not (plain_lead(lead) or titled):  # "“...,” spokesman Jo Holm said"
             match = RIGHT_APPOSITION.match(text, end, line_end)
             offset, phrase = phrase_tail(match.group("phrase")) if match else (0, "")
             if not phrase or not plain_lead(match.group("phrase")[:offset]):

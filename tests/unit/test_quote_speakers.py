@@ -319,3 +319,25 @@ def test_a_surname_alone_is_the_subject_a_pronoun_refers_to(tmp_path, text, expe
 )  # fmt: skip
 def test_a_description_of_lower_case_words_after_the_cue_then_the_name(tmp_path, text, expected):
     assert speakers(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the" and a title after a quote: the one person the document gave that title
+        ("Judge Olga Berg ruled on Monday. “The statements were misleading,” the judge said.",
+         ["Olga Berg"]),
+        ("Olga Berg and Jo Holm spoke. “The statements were misleading,” the judge said.", [""]),
+    ],
+)  # fmt: skip
+def test_a_title_with_the_after_a_quote_names_the_person_so_titled(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
+
+
+def test_an_untitled_description_after_a_quote_keeps_its_cue_and_names_nobody(tmp_path):
+    quotes = quotes_of(
+        tmp_path, "Olga Berg and Jo Holm spoke. “It was misleading,” the judge said."
+    )
+    assert quotes[["cue", "speaker_text", "speaker_id", "speaker_name"]].values.tolist() == [
+        ["said", "the judge", "", ""]
+    ]
