@@ -170,6 +170,8 @@ def _head_after_cue(resolver: SpeakerResolver, at: int, line_end: int) -> tuple:
     phrase_end = resolver.doc.phrase_end(at)
     spoken_by = THE_STATEMENT.match(text, at, phrase_end)
     phrase = spoken_by.group() if spoken_by else phrase_head(text, at, phrase_end)
+    definite = DEFINITE_TITLE.match(text, at, phrase_end) if phrase.lower() == "the" else None
+    phrase = definite.group() if definite else phrase  # "said the treasurer"
     body = BODY_PHRASE.match(text, at, phrase_end) if issued and not name_of(phrase) else None
     if body:
         return at, body.group(), body.end(), body.group("body")

@@ -328,6 +328,8 @@ def test_a_description_of_lower_case_words_after_the_cue_then_the_name(tmp_path,
         ("Judge Olga Berg ruled on Monday. “The statements were misleading,” the judge said.",
          ["Olga Berg"]),
         ("Olga Berg and Jo Holm spoke. “The statements were misleading,” the judge said.", [""]),
+        ("Treasurer Olga Berg spoke. “The greatest threat is Labor,” said the treasurer.",
+         ["Olga Berg"]),
     ],
 )  # fmt: skip
 def test_a_title_with_the_after_a_quote_names_the_person_so_titled(tmp_path, text, expected):
