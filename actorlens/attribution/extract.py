@@ -19,14 +19,10 @@ from itertools import accumulate
 
 import pandas as pd
 
+from actorlens.attribution.cueless import lead_into_next
 from actorlens.attribution.document import Attribution, Document
 from actorlens.attribution.positions import find_positions, generic_holder
-from actorlens.attribution.quotes import (
-    attribute_quote,
-    is_scare_quote,
-    lead_into_next,
-    narrated_start,
-)
+from actorlens.attribution.quotes import attribute_quote, is_scare_quote, narrated_start
 from actorlens.attribution.reported import find_reported
 from actorlens.attribution.speakers import SpeakerResolver
 from actorlens.core.engine import Engine

@@ -7,7 +7,7 @@
    sentence's subject), ``X: “...”``;
 3. a quote with no cue of its own continues the previous quote of the paragraph, else a
    full-sentence quote takes the sentence's person subject or the speaker of the quote right
-   after it (:func:`lead_into_next`).
+   after it (:mod:`actorlens.attribution.cueless`).
 
 The speaker phrase found by a cue resolves through
 :class:`~actorlens.attribution.speakers.SpeakerResolver`. The cue verbs come from the lexicon
@@ -18,6 +18,7 @@ is matched in place within the quote's paragraph, never on a copy of the rest of
 import bisect
 import re
 
+from actorlens.attribution.cueless import MIN_SENTENCE_QUOTE_WORDS, speaker_without_cue
 from actorlens.attribution.document import Attribution, Document
 from actorlens.attribution.phrases import (
     NAME_RUN,
@@ -34,7 +35,7 @@ from actorlens.attribution.phrases import (
     without_fillers,
 )
 from actorlens.attribution.reported_source import source_before
-from actorlens.attribution.speakers import MIN_SENTENCE_QUOTE_WORDS, THE_STATEMENT, SpeakerResolver
+from actorlens.attribution.speakers import THE_STATEMENT, SpeakerResolver
 from actorlens.text.lexicon import (
     ASPECT_VERBS,
     BODY_NOUNS,
@@ -296,9 +297,7 @@ def attribute_quote(
     known = [a for a in found if a.speaker_id] or [a for a in found if a.speaker_name]
     chosen = (known or found or [None])[0]
     if chosen is None:
-        speaker, name = resolver.continuation(start)
-        if not (speaker or name):
-            speaker, name = resolver.person_subject(start, end)
+        speaker, name = speaker_without_cue(resolver, start, end)
         chosen = Attribution(speaker, "", "", -1, name)
     resolver.remember(start, chosen)
     resolver.note_quote(start, chosen, _addressee(resolver, chosen))
@@ -350,22 +349,6 @@ def narrated_start(document: Document, start: int, end: int, attribution: Attrib
             or HEADLINE_CUE_WORD.search(before)):  # fmt: skip
         return -1
     return since + len(before) - len(before.lstrip())
-
-
-def lead_into_next(document: Document, attributions: list[Attribution]) -> None:
-    """A full-sentence quote with no speaker, directly followed by an attributed quote,
-    has the same speaker (“Russia was not going to go in. “And they went in,” Trump said)."""
-    spans = document.quotes
-    for i in range(len(spans) - 2, -1, -1):
-        (start, end), (next_start, _) = spans[i], spans[i + 1]
-        follower = attributions[i + 1]
-        if (
-            not (attributions[i].speaker_id or attributions[i].speaker_name or attributions[i].cue)
-            and (follower.speaker_id or follower.speaker_name)
-            and not document.text[end:next_start].strip()
-            and len(document.text[start:end].split()) >= MIN_SENTENCE_QUOTE_WORDS
-        ):
-            attributions[i] = Attribution(follower.speaker_id, "", "", -1, follower.speaker_name)
 
 
 def _introduces(text: str, attribution: Attribution, start: int) -> bool:

@@ -44,14 +44,12 @@ from actorlens.text.lexicon import (
     alternation,
 )
 
-MIN_SENTENCE_QUOTE_WORDS = 4
 TRAILING_NAME = re.compile(r"\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+)\s*")
 A_STATEMENT = re.compile(rf"(?:an?|its|their)\s+(?:\w+\s+)?(?:{alternation(STATEMENT_NOUNS)})")
 ISSUER = re.compile(
     rf"(?P<issuer>[^,;:]*?)\s+(?:ha(?:s|ve|d)\s+)?(?:{alternation(ISSUE_VERBS)})\s+$"
 )
 THE_STATEMENT = re.compile(rf"(?:the|this|that)\s+(?:{alternation(STATEMENT_NOUNS)})")
-NON_SPACE = re.compile(r"\S")
 # The first verb of a sentence ("The ministry has denied ...", "The board rejected ..."): the
 # words before it are the sentence's subject; one word may come before it ("Currently the").
 FIRST_VERB = re.compile(rf"\s(?:{alternation(AUXILIARIES)}|[a-z]+ed)\b")
@@ -352,33 +350,6 @@ class SpeakerResolver:
     def _takes(self, speaker: str, cue: str) -> str:
         """The pronoun a person takes: an actor's as known so far, else the cue."""
         return self.doc.pronouns.get(speaker, "") if speaker else cue
-
-    def person_subject(self, start: int, end: int) -> tuple[str, str]:
-        """With no cue at all, the person the quote's sentence is about speaks a quote of
-        a few words ("Lavrov also ruled out any deal that allowed Ukraine to be “pumped up
-        with weapons again”"); a shorter one is a scare quote, nobody's words."""
-        if len(self.doc.text[start:end].split()) < MIN_SENTENCE_QUOTE_WORDS:
-            return "", ""
-        return self.doc.subject_before(start, self.doc.sentence_start(start))
-
-    def continuation(self, start: int) -> tuple[str, str]:
-        """The previous quote's speaker if it sits in this paragraph or ends the one before."""
-        if not self.recent:
-            return "", ""
-        paragraph = self.doc.paragraph_start(start)
-        previous_paragraph = self.doc.paragraph_start(max(paragraph - 2, 0))
-        offset, speaker, _, name = self.recent[-1]
-        if self.unnamed_at > offset:  # the quote before names nobody ("one of the men said")
-            offset, speaker, name = self.unnamed_at, "", ""
-        if offset >= paragraph:
-            return speaker, name
-        if offset < previous_paragraph:
-            return "", ""
-        opens_with_quote = not NON_SPACE.search(self.doc.text, paragraph, start)  # no copy
-        if opens_with_quote and self.asked[0] >= previous_paragraph:  # the one asked answers
-            answer, self.asked = self.asked[1:], (-1, "", "")
-            return answer
-        return (speaker, name) if opens_with_quote else ("", "")
 
     def note_quote(self, start: int, chosen: Attribution, addressee: tuple[str, str]) -> None:
         """Keep what a quote tells the quotes after it: that its cue names nobody, or the

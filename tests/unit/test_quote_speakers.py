@@ -343,3 +343,18 @@ def test_an_untitled_description_after_a_quote_keeps_its_cue_and_names_nobody(tm
     assert quotes[["cue", "speaker_text", "speaker_id", "speaker_name"]].values.tolist() == [
         ["said", "the judge", "", ""]
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quote opening its sentence, no cue: the person subject of the sentence before it
+        ("Olga Berg also drew attention to the debt. “When we talk about debt we talk about jobs.”",
+         ["Olga Berg"]),
+        # not across a paragraph, and not for a short phrase
+        ("Olga Berg also drew attention to the debt.\n\n“When we talk about debt we talk about jobs.”",
+         [""]),
+    ],
+)  # fmt: skip
+def test_a_cueless_quote_after_a_sentence_about_a_person_is_theirs(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected

@@ -71,8 +71,9 @@ def test_roles_voice_inside_own_quote_quoted_inside_another_portrayal_elsewhere(
         # head ("the Brevik government", "the government of Brevik"); 7,102 before an opening
         # "When" clause stopped at a comma inside a quotation; 7,105 and 244 before "viewing Y
         # as Z" and "is considering" became positions and a name before a "who" clause
-        # without its closing comma a source
-        (WIKINEWS, config.PARAMS_DIR / "wikinews_actors.yml", 7110, 243),
+        # without its closing comma a source; 243 before a cue-less quote opening its sentence
+        # took the person subject of the sentence before it
+        (WIKINEWS, config.PARAMS_DIR / "wikinews_actors.yml", 7110, 244),
     ],
     ids=["seeds", "wikinews"],
 )

@@ -1,0 +1,89 @@
+"""Quotes with no cue of their own, and whose speaker the quotes and sentences around them
+give, tried in this order (:func:`speaker_without_cue`):
+
+1. a continuation: the previous quote's speaker, in the same paragraph or ending the one
+   before when the quote opens its paragraph, or the person a question there asked;
+2. the person subject of the quote's own sentence, for a quote of a few words or more;
+3. the person subject of the sentence before it in its paragraph, when the quote opens its
+   sentence ("Jo Holm drew attention to the debt. “...”").
+
+After every quote is read, a full-sentence quote still without a speaker takes the speaker
+of the quote that follows it right away (:func:`lead_into_next`).
+"""
+
+import re
+
+from actorlens.attribution.document import Attribution, Document
+from actorlens.attribution.speakers import SpeakerResolver
+
+MIN_SENTENCE_QUOTE_WORDS = 4  # fewer words with no cue: a term or a scare quote
+NON_SPACE = re.compile(r"\S")
+
+
+def speaker_without_cue(resolver: SpeakerResolver, start: int, end: int) -> tuple[str, str]:
+    """(actor id, name) of the quote ``text[start:end]`` that no cue attributes."""
+    speaker, name = continuation(resolver, start)
+    if not (speaker or name):
+        speaker, name = person_subject(resolver, start, end)
+    if not (speaker or name):
+        speaker, name = previous_subject(resolver, start, end)
+    return speaker, name
+
+
+def person_subject(resolver: SpeakerResolver, start: int, end: int) -> tuple[str, str]:
+    """The person the quote's sentence is about speaks a quote of a few words ("Lavrov also
+    ruled out any deal that allowed Ukraine to be “pumped up with weapons again”"); a
+    shorter one is a scare quote, nobody's words."""
+    doc = resolver.doc
+    if len(doc.text[start:end].split()) < MIN_SENTENCE_QUOTE_WORDS:
+        return "", ""
+    return doc.subject_before(start, doc.sentence_start(start))
+
+
+def previous_subject(resolver: SpeakerResolver, start: int, end: int) -> tuple[str, str]:
+    """A quote that opens its sentence: the person subject of the sentence before it in its
+    paragraph ("Jo Holm drew attention to the debt. “...”")."""
+    doc = resolver.doc
+    sentence = doc.sentence_start(start)
+    if NON_SPACE.search(doc.text, sentence, start) or sentence <= doc.paragraph_start(start):
+        return "", ""
+    if len(doc.text[start:end].split()) < MIN_SENTENCE_QUOTE_WORDS:
+        return "", ""
+    return doc.subject_before(sentence, doc.sentence_start(sentence - 1))
+
+
+def continuation(resolver: SpeakerResolver, start: int) -> tuple[str, str]:
+    """The previous quote's speaker if it sits in this paragraph or ends the one before."""
+    if not resolver.recent:
+        return "", ""
+    doc = resolver.doc
+    paragraph = doc.paragraph_start(start)
+    previous_paragraph = doc.paragraph_start(max(paragraph - 2, 0))
+    offset, speaker, _, name = resolver.recent[-1]
+    if resolver.unnamed_at > offset:  # the quote before names nobody ("one of the men said")
+        offset, speaker, name = resolver.unnamed_at, "", ""
+    if offset >= paragraph:
+        return speaker, name
+    if offset < previous_paragraph:
+        return "", ""
+    opens_with_quote = not NON_SPACE.search(doc.text, paragraph, start)  # no copy
+    if opens_with_quote and resolver.asked[0] >= previous_paragraph:  # the one asked answers
+        answer, resolver.asked = resolver.asked[1:], (-1, "", "")
+        return answer
+    return (speaker, name) if opens_with_quote else ("", "")
+
+
+def lead_into_next(document: Document, attributions: list[Attribution]) -> None:
+    """A full-sentence quote with no speaker, directly followed by an attributed quote,
+    has the same speaker (“Russia was not going to go in. “And they went in,” Trump said)."""
+    spans = document.quotes
+    for i in range(len(spans) - 2, -1, -1):
+        (start, end), (next_start, _) = spans[i], spans[i + 1]
+        follower = attributions[i + 1]
+        if (
+            not (attributions[i].speaker_id or attributions[i].speaker_name or attributions[i].cue)
+            and (follower.speaker_id or follower.speaker_name)
+            and not document.text[end:next_start].strip()
+            and len(document.text[start:end].split()) >= MIN_SENTENCE_QUOTE_WORDS
+        ):
+            attributions[i] = Attribution(follower.speaker_id, "", "", -1, follower.speaker_name)
