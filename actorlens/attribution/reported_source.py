@@ -61,7 +61,7 @@ SHARE = re.compile(
     r"(?P<phrase>(?:[Uu]p to\s+)?(?:\d[\d.,]*\s*(?:%|per ?cent|percent)|[A-Za-z]+\s+(?:per ?cent|percent))"
     r"(?:\s+of\s+(?:the\s+|those\s+)?[\w ]{1,30}?)?)\s+(?:have\s+|had\s+)?$"
 )
-ACRONYM = re.compile(r"\s*\([A-Z][\w.&-]{0,15}\)\s*$")
+PARENTHESIS = re.compile(r"\s*\([^()\n]{1,40}\)\s*$")  # "(BHC)", "(Brevik, Greens)"
 NAMED_START = re.compile(r"(?!(?:The|A|An)\b)[A-Z]")
 END_PUNCT = ".!?;: \n"
 
@@ -93,9 +93,9 @@ def source_before(before: str) -> tuple[int, str]:
     relative = RELATIVE_WHO.search(before) or WHO_CLAUSE.search(before)
     if relative:  # "General Sir Richard Dannatt, who said", "Jo Holm, who came here said"
         before = before[: relative.start()] + " "
-    acronym = ACRONYM.search(before)
-    if acronym:  # "The Harbour Centre (BHC) reports"
-        before = before[: acronym.start()] + " "
+    parenthesis = PARENTHESIS.search(before)
+    if parenthesis:  # "The Harbour Centre (BHC) reports", "Jo Holm (Brevik, Greens) told"
+        before = before[: parenthesis.start()] + " "
     aspect = ASPECT_ADVERB.search(before)
     if aspect:  # "Holm has long said"
         before = before[: aspect.start()] + " "
@@ -139,7 +139,9 @@ def source_before(before: str) -> tuple[int, str]:
                 and not _is_title(phrase)):  # fmt: skip
             return offset, phrase  # not "Brownlee, Deputy leader of National, denies"
         if opening > 0 and not CUE_WORD.search(trimmed, opening):
-            offset, phrase = phrase_tail(trimmed[:opening])
+            head = trimmed[:opening]  # "The Harbour Union (BHU), a dockers' union, said"
+            paren = PARENTHESIS.search(head)
+            offset, phrase = phrase_tail(head[: paren.start()] + " " if paren else head)
             if phrase and phrase.lower() not in NOT_SOURCES and name_of(phrase):
                 return offset, phrase
     return 0, ""
@@ -194,6 +196,7 @@ SKIPPED = frozenset((*FILLERS, "did", "does", "do"))
 OPENERS, BOUNDARIES = frozenset(SUBJECT_OPENERS), frozenset(SUBJECT_BOUNDARIES)
 NOT_OPENING = frozenset(CLAUSE_OPENERS)
 MAX_SUBJECT_WORDS = 7
+PLURAL_WORD = re.compile(r"[a-z]{3,}[a-rt-z]s")  # "On Saturday, villagers told"
 VERB_AFTER_NAME = re.compile(r"[A-Z][\w-]*(?<!['’]s)\s+(?:\w+ly\s+)?\w+ed\b")  # "Korea denied"
 
 
@@ -228,8 +231,9 @@ def plain_subject(before: str, whole: bool) -> tuple[int, str]:
     gap = before[words[first - 1].end() : words[first].start()].strip() if first else ""
     opening = words[first].group()
     bounded = gap in (",", ";") or (first and not gap) or (not first and whole)
+    plural = first == end - 1 and gap in (",", ";") and PLURAL_WORD.fullmatch(opening)
     if (not bounded or opening in NOT_OPENING or opening.lower() in NOT_IN_SUBJECTS
-            or not (opening[0].isupper() or opening.lower() in OPENERS)):  # fmt: skip
+            or not (opening[0].isupper() or opening.lower() in OPENERS or plural)):  # fmt: skip
         return 0, ""
     if gap == "," and opening.islower():  # "Julia Gillard, the party's spokeswoman said"
         named_at, named = phrase_tail(before[: words[first - 1].end()] + " ")

@@ -374,3 +374,20 @@ def test_a_description_starts_at_a_word_boundary_and_a_who_clause_with_a_cue_is_
     assert reported("The quay was closed by Greta Holm, who he said had no choice.") == [
         ("reported", "had no choice", "said", "he", 39)
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Brevik Greens have both said they will oppose the bill.",
+         ("reported", "they will oppose the bill", "said", "The Brevik Greens", 0)),
+        ("The Harbour Union (BHU), a dockers' union, reported yesterday that the quay had shut.",
+         ("reported", "the quay had shut", "reported", "The Harbour Union", 0)),
+        ("On Saturday, villagers told journalists that the quay had shut.",
+         ("reported", "the quay had shut", "told", "villagers", 13)),
+        ("Harbour chief, Greta Holm (Brevik, Greens) told the council that the quay had shut.",
+         ("reported", "the quay had shut", "told", "Greta Holm", 15)),
+    ],
+)  # fmt: skip
+def test_fillers_bare_plural_subjects_and_a_parenthesis_before_the_cue(sentence, expected):
+    assert reported(sentence) == [expected]
