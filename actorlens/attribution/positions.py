@@ -30,7 +30,6 @@ from actorlens.attribution.reported_source import WHO_CLAUSE, plain_subject, sou
 from actorlens.text.lexicon import (
     BACKING,
     CLAUSE_OPENERS,
-    DENIALS,
     DESCRIPTORS,
     DOCUMENTS,
     GESTURES,
@@ -40,6 +39,7 @@ from actorlens.text.lexicon import (
     NOT_SOURCES,
     PHRASE_WORDS,
     REGARDING,
+    SPOKEN_OBJECTS,
     STANCE_CUES,
     STANCE_PREDICATES,
     VIEW_WORDS,
@@ -274,9 +274,9 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
     end = _trim(text, start, stop.start() if stop else sentence_end)
     if end <= start:
         return None
-    if verb in DENIALS and THAT_INSIDE.search(text, start, end):
+    if verb in SPOKEN_OBJECTS and THAT_INSIDE.search(text, start, end):
         return None  # "denied reports that P": the clause is the speech, read as such
-    spoken = "reported" if verb in DENIALS else "position"  # "denied the charges": speech
+    spoken = "reported" if verb in SPOKEN_OBJECTS else "position"  # "denied the charges"
     return Reported(spoken, start, end, word, word_start, cue.end(), phrase, source_start,
                     bool(negated))  # fmt: skip
 
@@ -311,7 +311,8 @@ def _held_by(doc: Document, cue: re.Match, at: int, verb: int, sentence_start: i
         return None
     word = text[cue.start(cue.lastgroup) : cue.end()]
     negated = bool(NOT.search(auxiliary.group()))  # "has not been backed by"
-    return Reported("position", start, _trim(text, start, end), word, cue.start(cue.lastgroup),
+    kind = "reported" if word in SPOKEN_OBJECTS else "position"  # "was denied by"
+    return Reported(kind, start, _trim(text, start, end), word, cue.start(cue.lastgroup),
                     cue.end(), holder, at, negated)  # fmt: skip
 
 

@@ -29,7 +29,7 @@ SPEAKER_WORD_KINDS = ("phrase_words", "descriptors", "not_person_words", "filler
                       "auxiliaries", "made_by_nouns", "hearsay_nouns", "title_heads")  # fmt: skip
 DESCRIPTION_WORD_KINDS = ("heads", "qualifiers")
 POSITION_KINDS = ("mental", "stance", "predicates", "views", "holders", "backing", "judging",
-                  "denials", "documents", "regarding", "gestures")  # fmt: skip
+                  "spoken_objects", "documents", "regarding", "gestures")  # fmt: skip
 PHRASE_CUE_KINDS = ("verbs", "nouns")
 
 
@@ -232,7 +232,7 @@ PHRASE_NOUNS = LEXICON.phrase_cues["nouns"]
 HOLDERS = LEXICON.position_cues["holders"]
 BACKING = LEXICON.position_cues["backing"]
 JUDGING = frozenset(LEXICON.position_cues["judging"])
-DENIALS = frozenset(LEXICON.position_cues["denials"])
+SPOKEN_OBJECTS = frozenset(LEXICON.position_cues["spoken_objects"])
 DOCUMENTS = LEXICON.position_cues["documents"]
 REGARDING = frozenset(LEXICON.position_cues["regarding"])
 GESTURES = LEXICON.position_cues["gestures"]

@@ -366,3 +366,18 @@ def test_a_time_adverbial_between_holder_and_cue_keeps_the_holder(text, expected
 )  # fmt: skip
 def test_viewing_as_considering_and_a_holder_before_a_who_clause(text, expected):
     assert _positions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Harbour officials have reported less violence on the quay.",
+         [("reported", "less violence on the quay", "reported", "Harbour officials")]),
+        ("The fire on the quay was reported by the Brevik Herald.",
+         [("reported", "The fire on the quay", "reported", "the Brevik Herald")]),
+        ("The Brevik Herald reported on Monday that the quay had shut.",
+         [("reported", "the quay had shut", "reported", "The Brevik Herald")]),
+    ],
+)  # fmt: skip
+def test_what_a_source_reported_is_speech_with_a_noun_or_a_clause(text, expected):
+    assert _positions(text) == expected
