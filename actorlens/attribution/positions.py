@@ -127,12 +127,12 @@ AUXILIARY = re.compile(
 SPACE = re.compile(r"\s*")
 ISSUED = re.compile(rf"an?\s+(?:\w+\s+)?(?:{alternation(DOCUMENTS)})$", re.IGNORECASE)
 QUANTIFIED = re.compile(
-    r"\b(?:[Aa]t\s+least\s+)?(?:[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|[Ff]ew|[Bb]oth|[Oo]ne|\d+)\s+"
-    r"(?:(?:[a-z]+\s+){1,3}(?:in|of|from|within)\s+)?\Z"
+    r"\b(?:[Aa]t\s+least\s+)?(?:[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|[Ff]ew|[Bb]oth"
+    r"|[Oo]ne|\d+|[Vv]arious|[Nn]umerous)\s+(?:(?:[a-z]+\s+){1,3}(?:in|of|from|within)\s+)?\Z"
 )
 GENERIC = re.compile(
     r"^(?:[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|[Ff]ew|[Oo]ther|[Bb]oth|[Aa]ll|\d+|[Tt]wo|[Tt]hree"
-    r"|[Aa]t least|[Oo]ne)\s"
+    r"|[Aa]t least|[Oo]ne|[Vv]arious|[Nn]umerous|[Mm]ore)\s"
     r"|\s[a-z]+[a-rt-z]s$|^[a-z]+[a-rt-z]s$"
 )
 ARTICLES = ("the", "a", "an")  # "the president" ruled out

@@ -381,3 +381,11 @@ def test_viewing_as_considering_and_a_holder_before_a_who_clause(text, expected)
 )  # fmt: skip
 def test_what_a_source_reported_is_speech_with_a_noun_or_a_clause(text, expected):
     assert _positions(text) == expected
+
+
+def test_various_and_more_describe_holders_the_text_does_not_name():
+    rows = find_attributions("d", "Various harbour leaders in Brevik want the quay closed.", [0],
+                             [(27, 33, "brevik")], {})  # fmt: skip
+    assert [(r["speaker_text"], r["speaker_id"], r["speaker_name"]) for r in rows] == [
+        ("Various harbour leaders in Brevik", "", "")
+    ]
