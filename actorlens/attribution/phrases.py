@@ -18,6 +18,7 @@ from actorlens.text.lexicon import (
     NAME_PARTICLES,
     NOT_NAMES,
     NOT_PERSON_WORDS,
+    PEOPLE_WORDS,
     PHRASE_ABBREVIATIONS,
     PHRASE_WORDS,
     PRONOUN_WORDS,
@@ -328,3 +329,17 @@ def person_part(name: str, text: str) -> str:
         return name
     alone = re.compile(rf"\b{re.escape(' '.join(words[:given]))}\b(?!\s+{re.escape(words[given])})")
     return " ".join(words[given:]) if alone.search(text) else name
+
+
+PEOPLE_OF = re.compile(
+    rf"(?:(?:the|a|an|some|many|several)\s+)?(?:[\w’'-]+\s+){{0,2}}?"
+    rf"(?:{alternation(PEOPLE_WORDS)})\s+(?:of|for|in|from|at)\s",
+    re.IGNORECASE,
+)
+
+
+def describes_people(phrase: str) -> bool:
+    """Whether a source phrase describes people by a place or a person they do not speak
+    for ("American lumber producers", "Putin's critics", "supporters of Mr Howard")."""
+    words = phrase.split()
+    return bool(words) and (words[-1] in PEOPLE_WORDS or bool(PEOPLE_OF.match(phrase)))

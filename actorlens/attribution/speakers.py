@@ -22,6 +22,7 @@ from actorlens.attribution.document import Attribution, Document
 from actorlens.attribution.phrases import (
     PRONOUNS,
     body_tail,
+    describes_people,
     is_person_name,
     name_of,
     no_person,
@@ -123,6 +124,8 @@ class SpeakerResolver:
             )
             return self.resolve(phrase, issuer.start() + offset) if phrase else ("", "")
         actors = self.doc.actors_in(start, start + len(phrase))
+        if actors and describes_people(phrase):  # "American lumber producers": no one's voice
+            return "", ""
         persons = [a for a in actors if a in self.doc.persons]
         titled = TITLED.fullmatch(phrase) if not persons else None
         modifiers = [w for w in phrase.split()[1:-1] if w[:1].isupper()]  # "the Greens leader"

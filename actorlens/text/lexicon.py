@@ -26,7 +26,8 @@ SPEAKER_WORD_KINDS = ("phrase_words", "descriptors", "not_person_words", "filler
                       "clause_openers", "not_sources", "prepositions", "body_nouns",
                       "statement_nouns", "issue_verbs", "object_prepositions", "question_cues",
                       "aspect_verbs", "subject_openers", "subject_boundaries", "not_in_subjects",
-                      "auxiliaries", "made_by_nouns", "hearsay_nouns", "title_heads")  # fmt: skip
+                      "auxiliaries", "made_by_nouns", "hearsay_nouns", "title_heads",
+                      "people_words")  # fmt: skip
 DESCRIPTION_WORD_KINDS = ("heads", "qualifiers")
 POSITION_KINDS = ("mental", "stance", "predicates", "views", "holders", "backing", "judging",
                   "spoken_objects", "documents", "regarding", "gestures")  # fmt: skip
@@ -202,6 +203,7 @@ NOT_PERSON_WORDS = frozenset(
 FILLERS = LEXICON.speaker_words["fillers"]
 HEARSAY_NOUNS = frozenset(LEXICON.speaker_words["hearsay_nouns"])
 TITLE_HEADS = LEXICON.speaker_words["title_heads"]
+PEOPLE_WORDS = frozenset(LEXICON.speaker_words["people_words"])
 COORDINATORS = frozenset(LEXICON.speaker_words["coordinators"])
 CLAUSE_OPENERS = LEXICON.speaker_words["clause_openers"]
 NOT_SOURCES = frozenset(LEXICON.speaker_words["not_sources"])

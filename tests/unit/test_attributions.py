@@ -244,3 +244,13 @@ def test_a_clause_closing_in_a_quotation_before_its_cue_is_mixed(tmp_path, text,
         quoted.strip('"'),
         "smith",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Smith's critics said the plan had failed.", "Supporters of Smith said the plan had failed.",
+     "Ruritanian lumber producers said the plan had failed."],
+)  # fmt: skip
+def test_people_an_actor_describes_do_not_speak_for_it(tmp_path, text):
+    row = only(attributions_of(tmp_path, text))
+    assert (row["kind"], row["speaker_id"], row["speaker_name"]) == ("reported", "", "")

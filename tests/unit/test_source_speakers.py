@@ -233,3 +233,21 @@ def test_a_title_without_an_article_and_a_place_s_lower_case_body():
 )  # fmt: skip
 def test_the_body_a_lower_case_description_names_before(text, phrase, expected):
     assert source_speaker(text, phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # people a place or a person describes, who do not speak for them: unnamed
+        ("Tarnish lumber producers said the duties were unfair.", "Tarnish lumber producers",
+         ("", "")),
+        ("A Tarnish scholar warned that the talks would fail.", "A Tarnish scholar", ("", "")),
+        ("Critics of Tarnland said the duties were unfair.", "Critics of Tarnland", ("", "")),
+        # the state's own agents speak for it
+        ("Tarnish officials said the duties were fair.", "Tarnish officials", ("tarnland", "")),
+        ("The Tarnish government said the duties were fair.", "The Tarnish government",
+         ("tarnland", "")),
+    ],
+)  # fmt: skip
+def test_people_a_place_describes_speak_for_nobody_its_agents_for_it(text, phrase, expected):
+    assert source_speaker(text, phrase) == expected
