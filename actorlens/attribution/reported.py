@@ -45,6 +45,7 @@ from actorlens.attribution.reported_source import (
     CLAUSE_SUBJECT,
     CUE_WORD,
     CUES,
+    HEARSAY_TO,
     NAMED_OBJECT,
     PHRASE_REST,
     Reported,
@@ -237,7 +238,7 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int, limit_end: int
     noun = that_clause and word in HEARSAY_NOUNS and not subject_ends(before, whole)
     passive = not agentless and not noun and PASSIVE.search(before)
     if passive or (word in HEARSAY_CUES and TO_BE.match(text, cue.end(), limit)):
-        if word in HEARSAY_CUES and TO.match(text, cue.end(), limit):  # "was said to have"
+        if word in HEARSAY_CUES and HEARSAY_TO.match(text, cue.end(), limit):  # "was said to have"
             start = SPACES.match(text, cue.end(), limit).end()
             offset, phrase = (0, "") if passive else source_before(before)  # "the NSA claims to"
             return make_raw("", start, max(start, limit_end), word, cue.start(), cue.end(), phrase,

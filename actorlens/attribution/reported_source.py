@@ -90,6 +90,12 @@ def source_before(before: str) -> tuple[int, str]:
     quoted = QUOTED_AS.search(before) if "quoted" in before else None
     if quoted:  # "Jo Holm was quoted by a spokesman as saying": Holm speaks
         before = before[: quoted.start()] + " "
+    elif "quoted" in before and (active := QUOTED_OBJECT.search(before)):
+        offset, phrase = source_before(active["object"] + " ")  # "The Herald quoted Jo Holm as"
+        return (active.start("object") + offset, phrase) if phrase else (0, "")
+    reported_to = REPORTED_TO_HAVE.search(before)
+    if reported_to:  # "Jo Holm is also reported to have said": Holm speaks
+        before = before[: reported_to.start()] + " "
     relative = RELATIVE_WHO.search(before) or WHO_CLAUSE.search(before)
     if relative:  # "General Sir Richard Dannatt, who said", "Jo Holm, who came here said"
         before = before[: relative.start()] + " "
@@ -182,6 +188,12 @@ def subject_ends(before: str, whole: bool) -> bool:
 
 QUOTED_AS = re.compile(
     r"\s(?:is|was|were|has\s+been|had\s+been)\s+(?:\w+ly\s+)?quoted\s+(?:(?:by|in)\s+[^,;:]{1,80}?\s+)?as\s+$"
+)
+# "was said to have": hearsay; "is reported to have said": the cue after it gives the source
+HEARSAY_TO = re.compile(rf"\s*to\b(?!\s+have\s+(?:\w+ly\s+)?(?:{alternation(CUES)})\b)")
+QUOTED_OBJECT = re.compile(r"\bquoted\s+(?P<object>[^;:“”\"]{1,80}?)\s+as\s+$")
+REPORTED_TO_HAVE = re.compile(
+    r"\s(?:is|was|are|were)\s+(?:also\s+|\w+ly\s+)?(?:reported|said|alleged|understood)\s+to\s+have\s+$"
 )
 RELATIVE_WHO = re.compile(
     rf"(?:,?\s*who|,\s*which)\s+(?:(?:{alternation(FILLERS)}|\w+ly)\s+)*$"

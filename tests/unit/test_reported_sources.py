@@ -391,3 +391,15 @@ def test_a_description_starts_at_a_word_boundary_and_a_who_clause_with_a_cue_is_
 )  # fmt: skip
 def test_fillers_bare_plural_subjects_and_a_parenthesis_before_the_cue(sentence, expected):
     assert reported(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Greta Holm is also reported to have said that the fees would rise.",
+        "The Brevik Herald quoted Greta Holm, the harbour chief, as saying the fees would rise.",
+    ],
+)
+def test_the_one_reported_to_have_said_or_quoted_by_a_paper_is_the_source(sentence):
+    (found,) = reported(sentence)
+    assert (found[0], found[1], found[3]) == ("reported", "the fees would rise", "Greta Holm")
