@@ -86,7 +86,7 @@ def test_one_participle_set_for_quotes_and_reported_speech():
         "describing", "urging", "asking", "calling", "asserting", "predicting", "confirming",
         "promising", "commenting",
     } == lexicon.QUOTE_PARTICIPLES  # fmt: skip
-    assert lexicon.QUOTE_PARTICIPLES | {"demanding", "alleging", "reporting"} == (
+    assert lexicon.QUOTE_PARTICIPLES | {"demanding", "alleging", "reporting", "implying"} == (
         lexicon.CLAUSE_PARTICIPLES
     )
     assert all(cue_word(word) for word in lexicon.CLAUSE_PARTICIPLES)

@@ -403,3 +403,24 @@ def test_fillers_bare_plural_subjects_and_a_parenthesis_before_the_cue(sentence,
 def test_the_one_reported_to_have_said_or_quoted_by_a_paper_is_the_source(sentence):
     (found,) = reported(sentence)
     assert (found[0], found[1], found[3]) == ("reported", "the fees would rise", "Greta Holm")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("Greta Holm emphasised that the fees would rise.", "emphasised"),
+        ("Greta Holm pointed out that the fees would rise.", "pointed out"),
+        ("Greta Holm speculated that the fees would rise.", "speculated"),
+        ("Greta Holm testified that the fees would rise.", "testified"),
+        ("Greta Holm mentioned that the fees would rise.", "mentioned"),
+        ("Greta Holm recalled that the fees would rise.", "recalled"),
+        ("Greta Holm boasted that the fees would rise.", "boasted"),
+        ("Greta Holm reaffirmed that the fees would rise.", "reaffirmed"),
+    ],
+)
+def test_more_verbs_of_saying_take_a_that_clause(sentence, cue):
+    assert reported(sentence) == [("reported", "the fees would rise", cue, "Greta Holm", 0)]
+
+
+def test_a_verb_of_saying_with_a_noun_object_is_no_speech():
+    assert reported("Greta Holm mentioned the fees in her speech.") == []
