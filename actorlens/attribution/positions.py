@@ -17,16 +17,17 @@ Constructions, each inside one sentence and outside quotations:
 A participle after a comma or a verb after "and" (", calling for ...") is held by the
 sentence's subject, or by the holder of the position before it. Views with no holder ("is
 expected to", "is believed") are left out, and so is a noun use with no source phrase ("the
-support of"). The cue words come from the lexicon (``position_cues``); every pattern is
-compiled once.
+support of"). The holder phrase before a cue is read by :mod:`actorlens.attribution.holders`.
+The cue words come from the lexicon (``position_cues``); every pattern is compiled once.
 """
 
 import re
 
 from actorlens.attribution.document import Document
-from actorlens.attribution.phrases import PRONOUNS, phrase_head, phrase_tail
+from actorlens.attribution.holders import holder_before
+from actorlens.attribution.phrases import phrase_head
 from actorlens.attribution.reported import Reported
-from actorlens.attribution.reported_source import WHO_CLAUSE, plain_subject, source_before
+from actorlens.attribution.reported_source import WHO_CLAUSE
 from actorlens.text.lexicon import (
     BACKING,
     CLAUSE_OPENERS,
@@ -37,7 +38,6 @@ from actorlens.text.lexicon import (
     JUDGING,
     MENTAL_CUES,
     NOT_SOURCES,
-    PHRASE_WORDS,
     REGARDING,
     SPOKEN_OBJECTS,
     STANCE_CUES,
@@ -72,26 +72,6 @@ AND = re.compile(r"[\w)],?\s+and\s*$")
 IT = re.compile(r"(?:\b(?:as|because|since|and|but|while|although)|,)\s+it\s+$")  # "as it fears"
 AMONG = re.compile(rf"\s*,?\s*{BE}\s+(?:among|amongst|one\s+of)\s+(?:those|the\s+\w+)\s+$")
 PARTICLE = re.compile(r"\s+(?:down|off|away|out|up|of|with)\b")
-DESCRIBED = re.compile(
-    rf"(?:(?:the|some|many|several|most|[A-Z][\w-]*|[a-z]+)\s+)?\b(?:{alternation(DESCRIPTORS)})"
-    r"\s+(?:\w+ly\s+)?$"
-)
-HELD = re.compile(  # "the Australian federal government", "The party"
-    r"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Mm]ost|[A-Z][\w’'-]*"
-    r"|[a-z]+(?:al|an|ish|ese|ic|ive|ary|ern|ist|ior|ent|ant)|\d[\d.,]*)\s+){0,3}"
-    rf"\b(?:{alternation(HOLDERS)})\s+$"
-)
-ADVERBS = re.compile(
-    r"(?:\s+(?:so\s+far|in\s+the\s+past|for\s+(?:years|months|weeks|decades)|today|yesterday|again"
-    r"|long|already|still|most|just|even|also|now|however|has|have|had|will|would|been|could"
-    r"|may|might|must|should|is|are|was|were|(?!(?:rally|ally|family|assembly|supply|monopoly"
-    r"|reply)\b)[a-z]+ly)\b)+\s*$"
-)
-SHORT_FORM = re.compile(r"\s*\([A-Z][\w.&-]{0,15}\)\s*$")
-PLURAL = re.compile(
-    r"(?:(?:[Tt]he|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[Ss]everal|[Bb]oth|[A-Z][\w’'-]*)\s+){0,3}"
-    r"[a-z]{3,}[a-rt-z]s\s*$"
-)
 LEAD = re.compile(r"(?:\s*,?\s*(?:also|strongly|firmly|still|now|publicly|again|\w+ly))*\s*")
 THAT = re.compile(r"that\s+")
 NOUN_PHRASE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that)\s+(?:[\w-]+\s+){1,3}$")
@@ -126,16 +106,6 @@ AUXILIARY = re.compile(
 )
 SPACE = re.compile(r"\s*")
 ISSUED = re.compile(rf"an?\s+(?:\w+\s+)?(?:{alternation(DOCUMENTS)})$", re.IGNORECASE)
-QUANTIFIED = re.compile(
-    r"\b(?:[Aa]t\s+least\s+)?(?:[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|[Ff]ew|[Bb]oth"
-    r"|[Oo]ne|\d+|[Vv]arious|[Nn]umerous)\s+(?:(?:[a-z]+\s+){1,3}(?:in|of|from|within)\s+)?\Z"
-)
-GENERIC = re.compile(
-    r"^(?:[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|[Ff]ew|[Oo]ther|[Bb]oth|[Aa]ll|\d+|[Tt]wo|[Tt]hree"
-    r"|[Aa]t least|[Oo]ne|[Vv]arious|[Nn]umerous|[Mm]ore)\s"
-    r"|\s[a-z]+[a-rt-z]s$|^[a-z]+[a-rt-z]s$"
-)
-ARTICLES = ("the", "a", "an")  # "the president" ruled out
 NOUN_AFTER = re.compile(r"\s+(?:for|of|about|over|have|has|were|are|was|is)\b")
 NEXT_WORD = re.compile(r"\s+(\w+)")
 COMMA = re.compile(r"\s*,")
@@ -234,7 +204,7 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
     if among and progressive:
         before = before[: among.start()] + " "
     modal = MODAL.search(before)
-    offset, phrase = _source(before, before_start == sentence_start)
+    offset, phrase = holder_before(before, before_start == sentence_start)
     if word.split()[0] in BARE and not (
         modal or negated or PLURAL_HOLDER.search(phrase.replace("’s", "").replace("'s", ""))
     ):
@@ -330,12 +300,6 @@ def _gesture(doc: Document, cue: re.Match, sentence_start: int, sentence_end: in
                     False)  # fmt: skip
 
 
-def generic_holder(phrase: str) -> bool:
-    """Whether a holder phrase describes people it does not name ("European countries",
-    "several MPs", "most voters"): their speaker is unnamed, not an actor the words mention."""
-    return bool(GENERIC.search(phrase))
-
-
 def _subject(text: str, sentence_start: int, cue_start: int) -> tuple[int, str]:
     """The name or title phrase opening the sentence ("The European Parliament has ...",
     "The Israeli army moved ..."), with a holder noun after it; (-1, "") when the sentence
@@ -362,35 +326,6 @@ def _headline_end(doc: Document) -> int:
         return 0
     line = doc.text[: doc.newlines[0]].rstrip()
     return doc.newlines[0] if line and line[-1] not in '.!?"”' else 0
-
-
-def _source(before: str, whole: bool) -> tuple[int, str]:
-    """The holder phrase that ends ``before`` (``whole``: from the sentence's start): a name,
-    a pronoun, a title phrase, a description ("security experts") or a plain noun phrase
-    opening the sentence ("The couple"); (0, "") when there is none."""
-    adverbs = ADVERBS.search(before)
-    before = before[: adverbs.start()] + " " if adverbs else before
-    short = SHORT_FORM.search(before)  # "The Israel Defence Forces (IDF) demanded"
-    before = before[: short.start()] + " " if short else before
-    offset, phrase = phrase_tail(before)
-    if phrase.lower() in PRONOUNS:
-        return offset, phrase
-    if (
-        phrase
-        and phrase.lower() not in NOT_SOURCES
-        and (
-            any(c.isupper() for c in phrase)
-            or (phrase.split()[0] in ARTICLES and phrase.split()[-1] in PHRASE_WORDS)
-        )
-    ):
-        some = QUANTIFIED.search(before, 0, offset)  # "several MPs", "one group in Darfur"
-        return (some.start(), before[some.start() :].strip()) if some else (offset, phrase)
-    described = DESCRIBED.search(before) or PLURAL.search(before) or HELD.search(before)
-    if described:
-        return described.start(), described.group().strip()
-    # as speech sources are read: "Boris Johnson, MP for Henley, has", "Jo Holm, the chief,"
-    offset, phrase = source_before(before)
-    return (offset, phrase) if phrase else plain_subject(before, whole)
 
 
 def _trim(text: str, start: int, end: int) -> int:

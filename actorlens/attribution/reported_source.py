@@ -112,11 +112,11 @@ def source_before(before: str) -> tuple[int, str]:
     last = before.split()[-1:]
     described = DESCRIBED.search(before) if last and is_descriptor(last[0]) else None
     if described and (not phrase or described.start("phrase") < offset):
-        named = _name_before_apposition(before, described.start("phrase"))
+        named = name_before_apposition(before, described.start("phrase"))
         return named or (described.start("phrase"), described.group("phrase"))  # "officials"
     link = LINK_BEFORE.search(before, max(0, offset - 8), offset) if phrase else None
     at = link.start() if link else offset if phrase.split(" ", 1)[0] in SPEAKING_LINKS else -1
-    if at > 0 and (named := _name_before_apposition(before, at)):
+    if at > 0 and (named := name_before_apposition(before, at)):
         return named  # "Jo Holm, a captain in Brevik said": Holm, not Brevik
     head_word = before[max(0, at - 30) : at].split()[-1:] if at > 0 else []
     if (
@@ -127,7 +127,7 @@ def source_before(before: str) -> tuple[int, str]:
         return head.start("phrase"), head.group("phrase")
     if phrase and phrase.lower() not in NOT_SOURCES:
         named = (
-            _name_before_apposition(before, offset)
+            name_before_apposition(before, offset)
             if phrase[0].islower() or _is_title(phrase)
             else None
         )
@@ -161,7 +161,7 @@ def _is_title(phrase: str) -> bool:
     return phrase.split(maxsplit=1)[0].split("-")[0].lower() in TITLE_WORDS
 
 
-def _name_before_apposition(before: str, offset: int) -> tuple[int, str] | None:
+def name_before_apposition(before: str, offset: int) -> tuple[int, str] | None:
     """The name that opens ``before`` and a comma sets off from the description that ends
     at ``offset`` or holds it ("Jo Holm , the Tarnish harbour chief"), or None."""
     comma = before.rfind(",", 0, offset)

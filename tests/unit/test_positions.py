@@ -389,3 +389,8 @@ def test_various_and_more_describe_holders_the_text_does_not_name():
     assert [(r["speaker_text"], r["speaker_id"], r["speaker_name"]) for r in rows] == [
         ("Various harbour leaders in Brevik", "", "")
     ]
+
+
+def test_the_name_heading_an_apposition_before_who_holds_the_position():
+    text = "Greta Holm, the harbour chief, who opposed the new quay, spoke on Monday."
+    assert _positions(text) == [("position", "the new quay", "opposed", "Greta Holm")]
