@@ -33,7 +33,7 @@ ADVERBS = re.compile(
     r"|may|might|must|should|is|are|was|were|(?!(?:rally|ally|family|assembly|supply|monopoly"
     r"|reply)\b)[a-z]+ly)\b)+\s*$"
 )
-SHORT_FORM = re.compile(r"\s*\([A-Z][\w.&-]{0,15}\)\s*$")
+SHORT_FORM = re.compile(r"\s*\([A-Z][\w.&-]{0,15}\)\s*,?\s*$")  # "(IDF) demanded", "(IDF), has"
 PLURAL = re.compile(
     r"(?:(?:[Tt]he|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[Ss]everal|[Bb]oth|[A-Z][\w’'-]*)\s+){0,3}"
     r"[a-z]{3,}[a-rt-z]s\s*$"

@@ -394,3 +394,16 @@ def test_various_and_more_describe_holders_the_text_does_not_name():
 def test_the_name_heading_an_apposition_before_who_holds_the_position():
     text = "Greta Holm, the harbour chief, who opposed the new quay, spoke on Monday."
     assert _positions(text) == [("position", "the new quay", "opposed", "Greta Holm")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Greta Holm visited the quay but opposed the new fees.",
+         [("position", "the new fees", "opposed", "Greta Holm")]),
+        ("The Brevik Harbour Association (BHA), has welcomed the new quay.",
+         [("position", "the new quay", "welcomed", "The Brevik Harbour Association")]),
+    ],
+)  # fmt: skip
+def test_a_verb_after_but_and_a_short_form_with_its_comma_keep_the_holder(text, expected):
+    assert _positions(text) == expected
