@@ -56,8 +56,9 @@ NAME_RUN = re.compile(
 APPOSITION = re.compile(
     rf"(?:^|,)\s*(?P<name>[A-Z][\w’'.-]*(?:\s+(?:{PARTICLE}))*(?:\s+[A-Z][\w’'.-]*)+),\s+"
     rf"(?:(?:a|an|the)\s+)?(?:[a-z]|(?:{alternation(w.capitalize() for w in TITLE_WORDS)})"
-    r"\b[^,]*?\b(?:of|for|at)\b)[^,]*,?\s*$"
-)  # a description in lower case, or a title of a body: "Jo Bloggs, President of Acme,"
+    r"\b[^,]*?\b(?:of|for|at)\b)[^,]*(?:,\s*(?:a|an|the)\s[^,]*)?,?\s*$"
+)  # a description in lower case, or a title of a body: "Jo Bloggs, President of Acme,"; one
+# apposition may sit inside it ("Jo Holm, adviser to Olga Berg, the harbour chief, said")
 HEAD_OF = re.compile(r"\s+(?:of|at|from)\s")  # after a person's name heading the phrase
 # A body's name that runs over "of" or "for": "the Ministry of External Relations".
 CAPITALS = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
@@ -274,7 +275,9 @@ def title_lead(words: str) -> bool:
 
 
 def _titling(word: str) -> bool:
-    """A title word or a descriptor, singular or plural ("protester", "officials")."""
+    """A title word or a descriptor, singular or plural ("protester", "officials"), also
+    after a hyphenated prefix ("co-chairman", "vice-president")."""
+    word = word.rsplit("-", 1)[-1]
     return word in TITLE_WORDS or word in DESCRIPTORS or f"{word}s" in DESCRIPTORS
 
 

@@ -358,3 +358,17 @@ def test_an_untitled_description_after_a_quote_keeps_its_cue_and_names_nobody(tm
 )  # fmt: skip
 def test_a_cueless_quote_after_a_sentence_about_a_person_is_theirs(tmp_path, text, expected):
     assert speakers(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Jo Holm, adviser to Olga Berg, the harbour chief said: “The quay will stay shut all year.”",
+     "Jo Holm, adviser to Olga Berg, the harbour chief, said: “The quay will stay shut all year.”"],
+)  # fmt: skip
+def test_the_name_heading_an_apposition_with_an_apposition_inside_speaks(tmp_path, text):
+    assert speakers(tmp_path, text) == ["Jo Holm"]
+
+
+def test_a_hyphenated_title_before_the_name_after_a_quote(tmp_path):
+    text = "“This ruling is wrong,” Harbour Party co-chairman Jo Holm told the Herald."
+    assert speakers(tmp_path, text) == ["Jo Holm"]
