@@ -14,6 +14,7 @@ from actorlens.text.lexicon import (
     COORDINATORS,
     DESCRIPTORS,
     FILLERS,
+    HONORIFICS,
     MADE_BY_NOUNS,
     NAME_PARTICLES,
     NOT_NAMES,
@@ -23,6 +24,7 @@ from actorlens.text.lexicon import (
     PHRASE_WORDS,
     PRONOUN_WORDS,
     STATEMENT_NOUNS,
+    TITLE_HEADS,
     TITLE_WORDS,
     alternation,
 )
@@ -104,10 +106,14 @@ def name_of(phrase: str) -> str:
     best: list[str] = []
     best_key = (False, False, 0)
     for match in NAME_RUN.finditer(phrase):
-        words = match.group().replace("’s", "").replace("'s", "").split()
+        run = words = match.group().replace("’s", "").replace("'s", "").split()
         while words and words[0] in NOT_NAMES:
             words = words[1:]  # "The BNP", "It"
         titles = [i for i, w in enumerate(words) if w.lower().rstrip(".") in TITLE_WORDS]
+        stripped = len(run) - len(words)  # "Ms Bishop": "Ms" went, yet it stands before
+        before = words[-2] if len(words) > 1 else (run[stripped - 1] if stripped else "")
+        if titles and titles[-1] == len(words) - 1 and _surname_title(before, words[-1]):
+            titles.pop()  # "Julie Bishop", "Ms Bishop", "Mr Major": a surname, no title
         if titles:  # "Iraqi Prime Minister Nouri al-Maliki"; a title alone names nobody
             words = words[titles[-1] + 1 :]
         person = len(words) > 1 and is_person_name(" ".join(words))
@@ -131,6 +137,13 @@ def described(phrase: str) -> bool:
 def is_body(words: str) -> bool:
     """Whether capitalised ``words`` name a body ("Foreign Ministry"), not a role."""
     return any(word in NOT_PERSON_WORDS for word in words.split() if word[:1].isupper())
+
+
+def _surname_title(before: str, word: str) -> bool:
+    """Whether a title word ending a name is a surname: after a given name or an honorific
+    ("Julie Bishop", "Mr Major"), not "Mr President"."""
+    honorific = before.lower().rstrip(".") in HONORIFICS and word.lower() not in TITLE_HEADS
+    return honorific or is_given_name(before)
 
 
 def is_person_name(name: str) -> bool:

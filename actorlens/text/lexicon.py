@@ -186,6 +186,7 @@ SENTENCE_STARTERS = frozenset(LEXICON.sentence_starters)
 PRONOUN_WORDS = {word: pronoun for section in (LEXICON.honorifics, LEXICON.gendered_nouns)
                  for pronoun, words in section.items() if pronoun != "unknown"
                  for word in words}  # fmt: skip
+HONORIFICS = frozenset(word for words in LEXICON.honorifics.values() for word in words)
 TITLE_WORDS = frozenset(
     (*LEXICON.title_words, *LEXICON.abbreviations["titles"],
      *(word for words in LEXICON.honorifics.values() for word in words))

@@ -179,6 +179,11 @@ def test_evaluate_attribution_command(tmp_path, capsys):
         ("Tarnland cut its budget. Tarnland Olga Berg said the money had gone.", "Olga Berg"),
         ("Mary Ann Berg said the money had gone.", "Mary Ann Berg"),
         ("Daryle Lamont Berg said the money had gone.", "Daryle Lamont Berg"),
+        # a title word as a surname, after a given name or an honorific
+        ("Foreign Minister Julie Bishop spoke. Ms Bishop said the bill was flawed.",
+         "Julie Bishop"),
+        ("Mr Major said the bill was flawed.", "Major"),
+        ("Mr President said the bill was flawed.", ""),
     ],
 )  # fmt: skip
 def test_speakers_are_persons_in_their_fullest_name(tmp_path, text, speaker_name):
