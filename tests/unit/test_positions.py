@@ -407,3 +407,8 @@ def test_the_name_heading_an_apposition_before_who_holds_the_position():
 )  # fmt: skip
 def test_a_verb_after_but_and_a_short_form_with_its_comma_keep_the_holder(text, expected):
     assert _positions(text) == expected
+
+
+def test_it_s_believed_that_has_no_holder():
+    assert _positions("It's widely believed that the quay will close in May.") == []
+    assert _positions("It’s expected that the quay will close in May.") == []
