@@ -205,6 +205,10 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
         before = before[: among.start()] + " "
     modal = MODAL.search(before)
     offset, phrase = holder_before(before, before_start == sentence_start)
+    if progressive and phrase in CLAUSE_OPENERS:  # "In denying X, Mr Y said": Mr Y denies
+        comma = text.find(",", cue.end(), sentence_end)
+        at, phrase = _subject(text, comma + 1, sentence_end) if comma > 0 else (-1, "")
+        offset = at - before_start
     if word.split()[0] in BARE and not (
         modal or negated or PLURAL_HOLDER.search(phrase.replace("’s", "").replace("'s", ""))
     ):

@@ -412,3 +412,16 @@ def test_a_verb_after_but_and_a_short_form_with_its_comma_keep_the_holder(text, 
 def test_it_s_believed_that_has_no_holder():
     assert _positions("It's widely believed that the quay will close in May.") == []
     assert _positions("It’s expected that the quay will close in May.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In denying the charges, Greta Holm said the quay was safe.",
+         ("reported", "the charges", "denying", "Greta Holm")),
+        ("In calling for a ban, the Brevik Greens named the quay.",
+         ("position", "a ban", "calling for", "the Brevik Greens")),
+    ],
+)  # fmt: skip
+def test_an_opening_in_with_a_participle_is_held_by_the_main_subject(text, expected):
+    assert expected in _positions(text)
