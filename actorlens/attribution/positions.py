@@ -5,7 +5,8 @@ Constructions, each inside one sentence and outside quotations:
 
 * ``SOURCE MENTAL (that) CLAUSE`` / ``to VERB ...`` / ``OBJECT`` -- "Labour believes the war
   was illegal", "He hopes to win", "The party wants a referendum";
-* ``SOURCE STANCE OBJECT`` -- "The Greens called for a ban", "Mr Howard opposed the bill";
+* ``SOURCE STANCE OBJECT`` -- "The Greens called for a ban", "Mr Howard opposed the bill",
+  "The board expressed concerns about the quay", "She renewed her calls for an inquiry";
   a judging verb followed by "for" or "as" ("criticised Y for Z") is reported speech, a
   regarding verb needs "as" ("viewed Y as Z"), a bare form ("support") a plural or pronoun
   holder or a modal ("Farmers support", "they would oppose"; "Labour support" is a noun);
@@ -29,7 +30,12 @@ from actorlens.attribution.phrases import phrase_head
 from actorlens.attribution.reported import Reported
 from actorlens.attribution.reported_source import WHO_CLAUSE
 from actorlens.text.lexicon import (
+    ATTITUDE_PREPOSITIONS,
+    ATTITUDE_VERBS,
+    ATTITUDES,
     BACKING,
+    CALL_VERBS,
+    CALLS,
     CLAUSE_OPENERS,
     DESCRIPTORS,
     DOCUMENTS,
@@ -48,9 +54,15 @@ from actorlens.text.lexicon import (
 )
 
 BE = r"(?:is|are|was|were|be|been|being|remains?|remained|seems?|seemed|appears?|appeared)"
+# "expressed a number of concerns about", "renewed their calls for": an attitude or a call
+EXPRESSED = (
+    rf"(?:{alternation(ATTITUDE_VERBS)})\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(ATTITUDES)})\s+"
+    rf"(?:{alternation(ATTITUDE_PREPOSITIONS)})"
+    rf"|(?:{alternation(CALL_VERBS)})\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(CALLS)})\s+for"
+)
 CUE = re.compile(
     rf"\b(?:(?P<mental>{trie_alternation(MENTAL_CUES)})"
-    rf"|(?P<stance>{trie_alternation(STANCE_CUES)})"
+    rf"|(?P<stance>{EXPRESSED}|{trie_alternation(STANCE_CUES)})"
     rf"|{BE}\s+(?:(?:not|still|also|now|firmly|strongly|\w+ly)\s+)*"
     rf"(?P<predicate>{trie_alternation(STANCE_PREDICATES)})"
     rf"|(?P<backing>{trie_alternation(BACKING)})|(?P<gesture>{trie_alternation(GESTURES)}))\b"

@@ -29,7 +29,8 @@ SPEAKER_WORD_KINDS = ("phrase_words", "descriptors", "not_person_words", "filler
                       "auxiliaries", "made_by_nouns", "hearsay_nouns", "title_heads",
                       "people_words")  # fmt: skip
 DESCRIPTION_WORD_KINDS = ("heads", "qualifiers")
-POSITION_KINDS = ("mental", "stance", "predicates", "views", "holders", "backing", "judging",
+POSITION_KINDS = ("mental", "stance", "attitude_verbs", "attitudes", "attitude_prepositions",
+                  "call_verbs", "calls", "predicates", "views", "holders", "backing", "judging",
                   "spoken_objects", "documents", "regarding", "gestures")  # fmt: skip
 PHRASE_CUE_KINDS = ("verbs", "nouns")
 
@@ -227,6 +228,11 @@ DESCRIPTION_QUALIFIERS = frozenset(LEXICON.description_words["qualifiers"])
 # Positions: the words that give a source a view (``position_cues``).
 MENTAL_CUES = LEXICON.position_cues["mental"]
 STANCE_CUES = LEXICON.position_cues["stance"]
+ATTITUDE_VERBS = LEXICON.position_cues["attitude_verbs"]
+ATTITUDES = LEXICON.position_cues["attitudes"]
+ATTITUDE_PREPOSITIONS = LEXICON.position_cues["attitude_prepositions"]
+CALL_VERBS = LEXICON.position_cues["call_verbs"]
+CALLS = LEXICON.position_cues["calls"]
 STANCE_PREDICATES = LEXICON.position_cues["predicates"]
 VIEW_WORDS = LEXICON.position_cues["views"]
 # Reported speech as a verb and a noun before "that" ("expressed concern that").

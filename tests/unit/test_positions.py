@@ -425,3 +425,50 @@ def test_it_s_believed_that_has_no_holder():
 )  # fmt: skip
 def test_an_opening_in_with_a_participle_is_held_by_the_main_subject(text, expected):
     assert expected in _positions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "consider" is a mental verb of the rule
+        ("Greta Holm considered standing for mayor.",
+         [("position", "standing for mayor", "considered", "Greta Holm")]),
+        ("Mrs Hale considers the quay a danger to swimmers.",
+         [("position", "the quay a danger to swimmers", "considers", "Mrs Hale")]),
+        # bare forms of judging verbs after a modal
+        ("The Brevik Greens will denounce the new fees.",
+         [("position", "the new fees", "denounce", "The Brevik Greens")]),
+        ("Harbour workers would criticise the plan.",
+         [("position", "the plan", "criticise", "Harbour workers")]),
+        ("Farmers praise the new minister.",
+         [("position", "the new minister", "praise", "Farmers")]),
+        # a bare form after a singular noun is a noun ("the party's praise")
+        ("The praise of the minister was loud.", []),
+    ],
+)  # fmt: skip
+def test_consider_and_the_bare_forms_of_judging_verbs(text, expected):
+    assert _positions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Harbour Board expressed a number of concerns about the new quay.",
+         [("position", "the new quay", "expressed a number of concerns about",
+           "The Harbour Board")]),
+        ("Mrs Hale expressed deep disappointment at the ruling.",
+         [("position", "the ruling", "expressed deep disappointment at", "Mrs Hale")]),
+        ("Mrs Hale has expressed strong support for the quay.",
+         [("position", "the quay", "expressed strong support for", "Mrs Hale")]),
+        ("Greta Holm, of the Harbour Board, made the call for a ban on tankers.",
+         [("position", "a ban on tankers", "made the call for", "Greta Holm")]),
+        ("The Brevik Greens renewed their calls for an inquiry.",
+         [("position", "an inquiry", "renewed their calls for", "The Brevik Greens")]),
+        # a feeling with no object is no stance toward anything; calls something led to have
+        # no holder
+        ("Mrs Hale expressed her thanks.", []),
+        ("The fire on the quay has led to calls for an inquiry.", []),
+    ],
+)  # fmt: skip
+def test_an_attitude_expressed_or_a_call_made_toward_a_noun_phrase(text, expected):
+    assert _positions(text) == expected
