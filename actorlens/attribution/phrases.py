@@ -8,6 +8,7 @@ particles and abbreviations; each reads only the words it needs, in time linear 
 import re
 from functools import lru_cache
 
+from actorlens.attribution.people import DETERMINERS, person_noun, titling
 from actorlens.text.given_names import is_given_name
 from actorlens.text.lexicon import (
     BODY_NOUNS,
@@ -19,7 +20,6 @@ from actorlens.text.lexicon import (
     NAME_PARTICLES,
     NOT_NAMES,
     NOT_PERSON_WORDS,
-    PEOPLE_WORDS,
     PHRASE_ABBREVIATIONS,
     PHRASE_WORDS,
     PRONOUN_WORDS,
@@ -284,14 +284,11 @@ def title_lead(words: str) -> bool:
     return (0 < len(words) <= MAX_TITLE_WORDS and words[-1] not in SPEAKING_LINKS
             and words[0].lower() not in SPEAKING_LINKS  # not "In a statement Colonel Joyce"
             and not any(w in COORDINATORS for w in words)
-            and any(_titling(w.lower().strip(".,")) for w in words))  # fmt: skip
+            and any(titling(w.lower().strip(".,")) for w in words))  # fmt: skip
 
 
-def _titling(word: str) -> bool:
-    """A title word or a descriptor, singular or plural ("protester", "officials"), also
-    after a hyphenated prefix ("co-chairman", "vice-president")."""
-    word = word.rsplit("-", 1)[-1]
-    return word in TITLE_WORDS or word in DESCRIPTORS or f"{word}s" in DESCRIPTORS
+LOWER_WORD = re.compile(r"\s+(?P<noun>[a-z][\w’'-]*)\b")
+NAME_NEXT = re.compile(r"\s+[A-Z]")
 
 
 def phrase_head(after: str, start: int = 0, end: int | None = None) -> str:
@@ -314,7 +311,20 @@ def phrase_head(after: str, start: int = 0, end: int | None = None) -> str:
         break
     while kept and kept[-1].group() in NAME_PARTICLES:
         kept.pop()
-    return after[start : kept[-1].end()].strip() if kept else ""
+    if not kept:
+        return ""
+    end_at = kept[-1].end()
+    if kept[0].group().lower() in DETERMINERS:  # "said a Boston lawyer": the noun heads it
+        at = end_at
+        for _ in range(2):  # "a Boston attorney", "a Brevik harbour official"
+            noun = LOWER_WORD.match(after, at, len(after) if end is None else end)
+            if not noun:
+                break
+            at = noun.end()
+            end_at = at if person_noun(noun.group("noun")) else end_at
+        if NAME_NEXT.match(after, end_at):  # "according to the journalist Jo Holm": the name
+            end_at = kept[-1].end()
+    return after[start:end_at].strip()
 
 
 @lru_cache(maxsize=64)
@@ -345,17 +355,3 @@ def person_part(name: str, text: str) -> str:
         return name
     alone = re.compile(rf"\b{re.escape(' '.join(words[:given]))}\b(?!\s+{re.escape(words[given])})")
     return " ".join(words[given:]) if alone.search(text) else name
-
-
-PEOPLE_OF = re.compile(
-    rf"(?:(?:the|a|an|some|many|several)\s+)?(?:[\w’'-]+\s+){{0,2}}?"
-    rf"(?:{alternation(PEOPLE_WORDS)})\s+(?:of|for|in|from|at)\s",
-    re.IGNORECASE,
-)
-
-
-def describes_people(phrase: str) -> bool:
-    """Whether a source phrase describes people by a place or a person they do not speak
-    for ("American lumber producers", "Putin's critics", "supporters of Mr Howard")."""
-    words = phrase.split()
-    return bool(words) and (words[-1] in PEOPLE_WORDS or bool(PEOPLE_OF.match(phrase)))

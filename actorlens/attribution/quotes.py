@@ -20,6 +20,7 @@ import re
 
 from actorlens.attribution.cueless import MIN_SENTENCE_QUOTE_WORDS, speaker_without_cue
 from actorlens.attribution.document import Attribution, Document
+from actorlens.attribution.people import described_people
 from actorlens.attribution.phrases import (
     NAME_RUN,
     PHRASE_CHAR,
@@ -143,9 +144,13 @@ def cue_after(resolver: SpeakerResolver, end: int) -> Attribution | None:
             return None  # "“...” Al Qaeda continues to launch attacks": no speech
         offset, phrase = phrase_tail(match.group("phrase")) if match else (0, "")
         lead = match.group("phrase")[:offset] if match else ""
-        titled = phrase[:1].isupper() and "," in text[end - 2 : end + 1] and title_lead(lead)
-        definite = match and DEFINITE_TITLE.fullmatch(match.group("phrase"))
-        if definite and not phrase:  # "“...,” the judge said": the one person so titled
+        comma = "," in text[end - 2 : end + 1]  # "“...,” a Boston attorney said"
+        titled = phrase[:1].isupper() and comma and title_lead(lead)
+        definite = match and (
+            DEFINITE_TITLE.fullmatch(match.group("phrase"))
+            or (comma and described_people(match["phrase"]))
+        )
+        if definite and not phrase:  # "“...,” the judge said", "a Boston attorney said"
             offset, phrase = 0, match.group("phrase")
         elif not phrase or not (plain_lead(lead) or titled):  # "“...,” spokesman Jo Holm said"
             match = RIGHT_APPOSITION.match(text, end, line_end)

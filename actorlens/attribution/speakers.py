@@ -19,10 +19,10 @@ import bisect
 import re
 
 from actorlens.attribution.document import Attribution, Document
+from actorlens.attribution.people import describes_people
 from actorlens.attribution.phrases import (
     PRONOUNS,
     body_tail,
-    describes_people,
     is_person_name,
     name_of,
     no_person,

@@ -27,7 +27,7 @@ SPEAKER_WORD_KINDS = ("phrase_words", "descriptors", "not_person_words", "filler
                       "statement_nouns", "issue_verbs", "object_prepositions", "question_cues",
                       "aspect_verbs", "subject_openers", "subject_boundaries", "not_in_subjects",
                       "auxiliaries", "made_by_nouns", "hearsay_nouns", "title_heads",
-                      "people_words")  # fmt: skip
+                      "people_words", "institution_words", "title_modifiers")  # fmt: skip
 DESCRIPTION_WORD_KINDS = ("heads", "qualifiers")
 POSITION_KINDS = ("mental", "stance", "attitude_verbs", "attitudes", "attitude_prepositions",
                   "call_verbs", "calls", "predicates", "views", "holders", "backing", "judging",
@@ -206,6 +206,8 @@ FILLERS = LEXICON.speaker_words["fillers"]
 HEARSAY_NOUNS = frozenset(LEXICON.speaker_words["hearsay_nouns"])
 TITLE_HEADS = LEXICON.speaker_words["title_heads"]
 PEOPLE_WORDS = frozenset(LEXICON.speaker_words["people_words"])
+INSTITUTION_WORDS = frozenset(LEXICON.speaker_words["institution_words"])
+TITLE_MODIFIERS = frozenset(LEXICON.speaker_words["title_modifiers"])
 COORDINATORS = frozenset(LEXICON.speaker_words["coordinators"])
 CLAUSE_OPENERS = LEXICON.speaker_words["clause_openers"]
 NOT_SOURCES = frozenset(LEXICON.speaker_words["not_sources"])

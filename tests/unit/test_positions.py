@@ -468,6 +468,8 @@ def test_consider_and_the_bare_forms_of_judging_verbs(text, expected):
         # no holder
         ("Mrs Hale expressed her thanks.", []),
         ("The fire on the quay has led to calls for an inquiry.", []),
+        # a title word that qualifies another noun heads no holder phrase
+        ("An opposition rally was held in Brevik in support of the mayor.", []),
     ],
 )  # fmt: skip
 def test_an_attitude_expressed_or_a_call_made_toward_a_noun_phrase(text, expected):

@@ -372,3 +372,25 @@ def test_the_name_heading_an_apposition_with_an_apposition_inside_speaks(tmp_pat
 def test_a_hyphenated_title_before_the_name_after_a_quote(tmp_path):
     text = "“This ruling is wrong,” Harbour Party co-chairman Jo Holm told the Herald."
     assert speakers(tmp_path, text) == ["Jo Holm"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a description of a person that names nobody speaks for no one, not for the
+        # speaker before it nor for a place it names
+        ("Putin said the talks went well. “We had no lawyers there,” a Boston attorney said.",
+         [""]),
+        ("Putin said the talks went well. “We had none,” a local farmer said.", [""]),
+        ("Putin said the talks went well. “We had none,” some residents said.", [""]),
+        ("Putin said the talks went well. “We had none,” said a Moscow lawyer.", [""]),
+        ("Trump said the talks went well. “We had none,” said one local farmer.", [""]),
+        # a quote that closes its sentence is no one's the next sentence describes
+        ("Putin said: “We had none.” The member states have called for calm.", ["putin"]),
+        # a state's own agents still speak for it
+        ("Trump said the talks went well. “We had none,” said a Moscow official.", ["russia"]),
+        ("Trump said the talks went well. “We had none,” a Kremlin spokesman said.", ["russia"]),
+    ],
+)  # fmt: skip
+def test_a_described_person_after_the_quote_names_nobody(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected

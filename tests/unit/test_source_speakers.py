@@ -251,3 +251,21 @@ def test_the_body_a_lower_case_description_names_before(text, phrase, expected):
 )  # fmt: skip
 def test_people_a_place_describes_speak_for_nobody_its_agents_for_it(text, phrase, expected):
     assert source_speaker(text, phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a description of a person heads its phrase, a place in it names no speaker
+        ("According to a Brevik harbour attorney, the quay shut.", ("a Brevik harbour attorney", "")),
+        ("According to an Egyptian lawyer, the quay shut.", ("an Egyptian lawyer", "")),
+        # a name after the title is the speaker; a name and its kind stay a name
+        ("According to the journalist Jo Holm, the quay shut.",
+         ("the journalist Jo Holm", "Jo Holm")),
+        ("According to The Brevik Herald newspaper, the quay shut.",
+         ("The Brevik Herald", "Brevik Herald")),
+    ],
+)  # fmt: skip
+def test_a_described_person_after_according_to_heads_the_source(text, expected):
+    rows = find_attributions("d", text, [0], [], {})
+    assert [(r["speaker_text"], r["speaker_name"]) for r in rows] == [expected]

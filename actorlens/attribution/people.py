@@ -1,0 +1,74 @@
+"""Descriptions of people: the nouns that name a person by a role ("a Boston attorney",
+"the colonel", "local residents"), and the people a place or a person describes who do not
+speak for it ("American lumber producers", "Putin's critics"). Word lists from the lexicon."""
+
+import re
+
+from actorlens.text.lexicon import (
+    BODY_NOUNS,
+    DESCRIPTORS,
+    INSTITUTION_WORDS,
+    MADE_BY_NOUNS,
+    PEOPLE_WORDS,
+    STATEMENT_NOUNS,
+    TITLE_MODIFIERS,
+    TITLE_WORDS,
+    alternation,
+)
+
+
+def titling(word: str) -> bool:
+    """A title word or a descriptor, singular or plural ("protester", "officials"), also
+    after a hyphenated prefix ("co-chairman", "vice-president")."""
+    word = word.rsplit("-", 1)[-1]
+    return word in TITLE_WORDS or word in DESCRIPTORS or f"{word}s" in DESCRIPTORS
+
+
+DETERMINERS = ("a", "an", "the", "one", "another", "some", "many", "several", "two", "three")
+# "a Boston attorney", "some residents", "two local farmers": a description of people, whole
+DESCRIBED_PEOPLE = re.compile(
+    rf"(?:(?:{'|'.join(DETERMINERS)})\s+)?(?:[\w’'.-]+\s+){{0,3}}?(?P<noun>[a-z]+)",
+    re.IGNORECASE,
+)
+
+
+def person_noun(word: str) -> bool:
+    """Whether a lower-case noun names a person by a role ("attorney", "residents",
+    "spokesman"): a title word, a descriptor or a word for people, singular or plural."""
+    if word in PEOPLE_WORDS or f"{word}s" in PEOPLE_WORDS:
+        return True
+    if word in TITLE_MODIFIERS:
+        return False
+    single = word[:-1] if word.endswith("s") else word
+    return titling(word) and not any(
+        w in INSTITUTION_WORDS or w in BODY_NOUNS or w in STATEMENT_NOUNS or w in MADE_BY_NOUNS
+        for w in (word, single)
+    )  # "a Brevik official", not "the police", "a report", "The East African newspaper"
+
+
+def described_people(phrase: str) -> bool:
+    """Whether ``phrase`` is a description of a person or of people, with a determiner
+    ("a Boston attorney", "the local farmer") or plural ("local residents")."""
+    match = DESCRIBED_PEOPLE.fullmatch(phrase)
+    if not match or not person_noun(match.group("noun")):
+        return False
+    determined = phrase.split()[0].lower() in DETERMINERS
+    return determined or match.group("noun").endswith("s")
+
+
+PEOPLE_OF = re.compile(
+    rf"(?:(?:the|a|an|some|many|several)\s+)?(?:[\w’'-]+\s+){{0,2}}?"
+    rf"(?:{alternation(PEOPLE_WORDS)})\s+(?:of|for|in|from|at)\s",
+    re.IGNORECASE,
+)
+
+
+def describes_people(phrase: str) -> bool:
+    """Whether a source phrase describes people by a place or a person they do not speak
+    for ("American lumber producers", "Putin's critics", "supporters of Mr Howard")."""
+    words = phrase.split()
+    return bool(words) and (
+        words[-1] in PEOPLE_WORDS
+        or f"{words[-1]}s" in PEOPLE_WORDS
+        or bool(PEOPLE_OF.match(phrase))
+    )
