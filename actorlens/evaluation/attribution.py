@@ -209,7 +209,7 @@ def predict(corpora) -> tuple[pd.DataFrame, dict[str, str], dict[str, list[str]]
 
 
 def shipped_corpora():
-    """The documents of the shipped labels: the seeds and 260 Wikinews articles."""
+    """The documents of the shipped labels: the seeds and 308 Wikinews articles."""
     from actorlens.core import config
 
     return [(config.SEEDS_DIR, config.SEEDS_DIR / "actors.yml"),

@@ -1,11 +1,12 @@
 """Issue 27's attribution labels: compare the two passes of each new set, list what they
 disagree on, and (once the adjudications exist) add the adjudicated labels to the shipped set.
 
-Four sets: ``british`` (every kind, in the 44 British-style documents of ``documents_27.csv``),
+Five sets: ``british`` (every kind, in the 44 British-style documents of ``documents_27.csv``),
 ``positions`` (the ``position`` kind only, in the 125 documents of ``documents.csv``, whose
 speech was labelled for issue 18), ``more`` (every kind, in the 48 documents of the third
-round, ``documents_27b.csv``) and ``more_c`` (every kind, the 48 dev documents of the fourth,
-``documents_27c.csv``). Items are matched as in ``merge_passes.py``. The
+round, ``documents_27b.csv``), ``more_c`` (every kind, the 48 dev documents of the fourth,
+``documents_27c.csv``) and ``more_d`` (every kind, the 48 dev documents of the fifth,
+``documents_27d.csv``). Items are matched as in ``merge_passes.py``. The
 shipped file keeps every label it held and gains the adjudicated new ones, each with its
 document's split.
 
@@ -22,9 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from merge_passes import HERE, OUT, kappa, load, match, same_speaker  # noqa: E402
 
 SETS = {"british": "documents_27.csv", "positions": "documents.csv", "more": "documents_27b.csv",
-        "more_c": "documents_27c.csv"}  # fmt: skip
-EVERY_KIND = ("british", "more", "more_c")
-PREFIX = {"british": "b", "positions": "p", "more": "m", "more_c": "c"}  # of the dispute ids
+        "more_c": "documents_27c.csv", "more_d": "documents_27d.csv"}  # fmt: skip
+EVERY_KIND = ("british", "more", "more_c", "more_d")
+PREFIX = {"british": "b", "positions": "p", "more": "m", "more_c": "c", "more_d": "d"}
 FIELDS = ("doc_id", "kind", "content", "content_start", "content_end", "cue", "cue_start",
           "cue_end", "source", "source_start", "source_end", "speaker", "negated")  # fmt: skip
 
