@@ -57,8 +57,9 @@ def described_people(phrase: str) -> bool:
 
 
 PEOPLE_OF = re.compile(
-    rf"(?:(?:the|a|an|some|many|several)\s+)?(?:[\w’'-]+\s+){{0,2}}?"
-    rf"(?:{alternation(PEOPLE_WORDS)})\s+(?:of|for|in|from|at)\s",
+    r"(?:(?:the|an?|some|many|several|one|two|three|other)\s+)?"
+    rf"(?:[\w’'-]+\s+){{0,2}}?(?:{alternation(PEOPLE_WORDS)})"
+    r"\s+(?:of|for|in|from|at|near|outside|around)\s",
     re.IGNORECASE,
 )
 

@@ -94,7 +94,7 @@ THAT_INSIDE = re.compile(r"\bthat\b")
 REPORTED_LINK = re.compile(r"\s(?:for|as)\s")  # "criticised Y for Z": reported speech
 OBJECT_END = re.compile(  # the object ends at a clause or a second verb ("and offered to")
     r"[,;:.!?\n]|\s(?:saying|adding|because|after|while|when|and\s+said)\s"
-    r"|\sand\s+(?:(?:has|have)\s+)?"
+    r"|\s(?:and|but)\s+(?:(?:has|have)\s+)?"
     r"\w+(?:ed|s)\s+(?:to|that|the|a|an|his|her|its|their)\s|\sand\s+(?:an?|the)\s+\w+\s+said\b"
 )
 CLAUSE_END = re.compile(r"[;:\n]|,\s*(?:saying|adding|while|but)\s|\.\s|[.!?]$")

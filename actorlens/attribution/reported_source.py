@@ -17,6 +17,7 @@ from actorlens.text.lexicon import (
     FILLERS,
     NOT_IN_SUBJECTS,
     NOT_SOURCES,
+    PEOPLE_WORDS,
     PHRASE_NOUNS,
     PHRASE_VERBS,
     PREPOSITIONS,
@@ -109,6 +110,10 @@ def source_before(before: str) -> tuple[int, str]:
     if share:
         return share.start("phrase"), share.group("phrase")
     offset, phrase = phrase_tail(before)
+    people = PEOPLE_BEFORE.search(before, max(0, offset - 80), offset) if phrase else None
+    if people:  # "Some refugees near Tarnby said": the people, not the place
+        named = name_before_apposition(before, people.start("head"), MAX_PEOPLE_WORDS)
+        return named or (people.start("head"), before[people.start("head") : offset + len(phrase)])
     last = before.split()[-1:]
     described = DESCRIBED.search(before) if last and is_descriptor(last[0]) else None
     if described and (not phrase or described.start("phrase") < offset):
@@ -161,16 +166,21 @@ def _is_title(phrase: str) -> bool:
     return phrase.split(maxsplit=1)[0].split("-")[0].lower() in TITLE_WORDS
 
 
-def name_before_apposition(before: str, offset: int) -> tuple[int, str] | None:
+def name_before_apposition(before: str, offset: int, max_words: int = 0) -> tuple[int, str] | None:
     """The name that opens ``before`` and a comma sets off from the description that ends
-    at ``offset`` or holds it ("Jo Holm , the Tarnish harbour chief"), or None."""
+    at ``offset`` or holds it ("Jo Holm , the Tarnish harbour chief"), or None; the
+    description of at most ``max_words`` (default :data:`MAX_SUBJECT_WORDS`)."""
     comma = before.rfind(",", 0, offset)
     described = before[comma + 1 :].split()  # the description, up to the cue
     if (
         comma < 0
         or not described
-        or len(described) > MAX_SUBJECT_WORDS
-        or (described[0] not in APPOSITION_OPENERS and not _is_title(described[0]))
+        or len(described) > (max_words or MAX_SUBJECT_WORDS)
+        or (
+            described[0] not in APPOSITION_OPENERS
+            and not _is_title(described[0])
+            and not described[0].endswith(("’s", "'s"))  # "Jo Holm, Brevik's harbour chief"
+        )
     ):
         return None
     at, name = phrase_tail(before[:comma].rstrip() + " ")
@@ -208,6 +218,7 @@ SKIPPED = frozenset((*FILLERS, "did", "does", "do"))
 OPENERS, BOUNDARIES = frozenset(SUBJECT_OPENERS), frozenset(SUBJECT_BOUNDARIES)
 NOT_OPENING = frozenset(CLAUSE_OPENERS)
 MAX_SUBJECT_WORDS = 7
+MAX_PEOPLE_WORDS = 12  # "Jo Holm, an associate professor in physics at the University of X"
 PLURAL_WORD = re.compile(r"[a-z]{3,}[a-rt-z]s")  # "On Saturday, villagers told"
 VERB_AFTER_NAME = re.compile(r"[A-Z][\w-]*(?<!['’]s)\s+(?:\w+ly\s+)?\w+ed\b")  # "Korea denied"
 
@@ -258,6 +269,18 @@ def plain_subject(before: str, whole: bool) -> tuple[int, str]:
 # A description and whom it speaks for ("a spokeswoman for Acme", "a source in the party"): the
 # speaker is the description, unnamed.
 SPEAKING_LINKS = ("for", "from", "in", "at", "with")
+# "Some refugees near", "One resident of the town of": people a place after them describes
+NOT_MODIFYING = (
+    r"by|to|with|and|or|of|for|in|from|at|on|was|were|is|are|has|have|had|while|when|as|after"
+    r"|before|but|since|because|although|though|if|who|which|that"
+)
+PEOPLE_BEFORE = re.compile(
+    r"(?<![\w’'-])(?P<head>(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|[Tt]wo|[Tt]hree"
+    r"|[Oo]ther)\s+)?"
+    rf"(?:(?!(?:{NOT_MODIFYING})\b)[\w’'-]+\s+){{0,2}}?(?:{alternation(PEOPLE_WORDS)}))"
+    r"\s+(?:of|in|near|from|at|outside|around)\s+(?:(?:the|a)\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?:of\s+)?$"
+)
 LINK_BEFORE = re.compile(rf"\b(?:{alternation(SPEAKING_LINKS)})\s+$")
 SPEAKING_FOR = re.compile(
     r"(?P<head>(?:(?:a|an|the|one|some|two|three|several)\s+)?(?:[\w’'-]+\s+){0,2}?"

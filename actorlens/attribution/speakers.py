@@ -124,7 +124,7 @@ class SpeakerResolver:
             )
             return self.resolve(phrase, issuer.start() + offset) if phrase else ("", "")
         actors = self.doc.actors_in(start, start + len(phrase))
-        if actors and describes_people(phrase):  # "American lumber producers": no one's voice
+        if describes_people(phrase):  # "American lumber producers": no one's voice
             return "", ""
         persons = [a for a in actors if a in self.doc.persons]
         titled = TITLED.fullmatch(phrase) if not persons else None

@@ -269,3 +269,25 @@ def test_people_a_place_describes_speak_for_nobody_its_agents_for_it(text, phras
 def test_a_described_person_after_according_to_heads_the_source(text, expected):
     rows = find_attributions("d", text, [0], [], {})
     assert [(r["speaker_text"], r["speaker_name"]) for r in rows] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people a place describes speak for no one: the description is the source
+        ("Some refugees near Tarnby said troops shot at them.",
+         ("Some refugees near Tarnby", "")),
+        ("One resident of the Brevik town of Tarnby said the house was hit.",
+         ("One resident of the Brevik town of Tarnby", "")),
+        ("Jo Holm, an associate professor at the University of Brevik said the quay had failed in the storm.",
+         ("Jo Holm", "Jo Holm")),
+        ("Olga Berg was heckled by farmers in Tarnby, who accused her of lying.",
+         ("farmers in Tarnby", "")),
+        # a possessive opens an apposition whose closing comma is left out
+        ("Greta Holm, Brevik's harbour minister announced that the quay would shut.",
+         ("Greta Holm", "Greta Holm")),
+    ],
+)  # fmt: skip
+def test_people_a_place_describes_and_a_possessive_apposition(text, expected):
+    rows = find_attributions("d", text, [0], [], {})
+    assert [(r["speaker_text"], r["speaker_name"]) for r in rows] == [expected]
