@@ -73,6 +73,9 @@ VIEW = re.compile(
     rf"(?P<of>[^,;:]{{1,60}}?))(?:\s*,\s*|\s+(?!(?:of|on|about|as|is|was|that)\b)(?=[a-zA-Z]))"
 )
 PASSIVE = re.compile(rf"\b{BE}\s+(?:\w+ly\s+)?$")
+# "Mr Brown, widely considered": one comma, after the noun the participle describes (not
+# the closing comma of an apposition, "Jo Holm, the chief, believed")
+REDUCED_PASSIVE = re.compile(r"[^,]*,\s*(?:\w+ly\s+)?")
 NEGATION = re.compile(
     r"(?:\b(?:did|does|do|has|have|had|would|could|will)\s+)?"
     r"(?:\b(?:not|never|no longer)|\b\w+n['’]t)\s+$"
@@ -207,6 +210,8 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
         return _held_by(doc, cue, at, cue.start(), sentence_start, sentence_end)
     if kind != "predicate" and ((passive and not progressive) or NOUN_BEFORE.search(before)):
         return None  # "is expected to", "the support of": no holder here
+    if kind == "mental" and not progressive and REDUCED_PASSIVE.fullmatch(before):
+        return None  # "Mr Brown, widely considered the next leader,": a view of him, no holder
     if text[word_start - 1 : word_start] == "-" or PARTICLE.match(text, cue.end()):
         return None  # "a UN-backed government", "backed down", "fear of dogs": no stance
     relative = RELATIVE.search(before)

@@ -73,9 +73,12 @@ DEFINITE_TITLE = re.compile(
 )
 DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|such|its|their)\s+$")
 # "said opposition leader Walid Jumblatt": lower-case title words, then the name.
-TITLED_NAME = re.compile(
-    r"(?P<title>(?:[a-z][\w’'-]*\s+){1,4})(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+)"
+TITLED_NAME = re.compile(  # after a capitalised modifier too: "said Syrian border guard Jo Holm"
+    r"(?P<title>(?:[A-Z][\w’'.-]*\s+){0,2}(?:[a-z][\w’'-]*\s+){1,4})"
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+)"
 )
+# A name's end at a full stop after a word of three letters or more ("Jo Holm. The").
+NAME_AT_SENTENCE_END = re.compile(r"(?<=\w{3})\.(?:\s.*)?$", re.DOTALL)
 # "“...” — Bertie Ahern, Taoiseach": a name after a dash closes a quote in a list of reactions.
 DASH_SPEAKER = re.compile(
     r"[,.!?]?\s*(?P<dash>[—–]|--)\s*(?P<phrase>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})"
@@ -181,12 +184,12 @@ def _head_after_cue(resolver: SpeakerResolver, at: int, line_end: int) -> tuple:
     body = BODY_PHRASE.match(text, at, phrase_end) if issued and not name_of(phrase) else None
     if body:
         return at, body.group(), body.end(), body.group("body")
-    titled = TITLED_NAME.match(text, at, line_end) if not phrase[:1].isupper() else None
+    titled = TITLED_NAME.match(text, at, line_end)
     described = titled and len(titled["title"].split()) > 1 and not NOT_DESCRIBING.search(
         titled["title"])  # fmt: skip
     if titled and (title_lead(titled["title"]) or described):
         # "said opposition leader Walid Jumblatt", "said the longtime champion Garry Kasparov"
-        name = titled["name"].rstrip(".")  # "said protester Mark Goudkamp."
+        name = NAME_AT_SENTENCE_END.sub("", titled["name"])  # "said Jo Holm. The US said"
         return titled.start("name"), name, titled.start("name") + len(name), ""
     apposed = APPOSED_NAME.match(text, phrase_end, line_end)
     if apposed and not resolver.names_person(phrase, at):

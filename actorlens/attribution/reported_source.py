@@ -147,7 +147,7 @@ def source_before(before: str) -> tuple[int, str]:
         offset, phrase = phrase_tail(trimmed[:-1] + " ")  # "The envoy, Gen. Kellogg, said"
         if (phrase and not trimmed[inner_at:offset].strip() and NAMED_START.match(phrase)
                 and name_of(phrase) and not TITLE_LIKE.search(phrase)
-                and not _is_title(phrase)):  # fmt: skip
+                and not _holds_title(phrase)):  # fmt: skip
             return offset, phrase  # not "Brownlee, Deputy leader of National, denies"
         if opening > 0 and not CUE_WORD.search(trimmed, opening):
             head = trimmed[:opening]  # "The Harbour Union (BHU), a dockers' union, said"
@@ -164,6 +164,16 @@ APPOSITION_OPENERS = frozenset(("the", "a", "an", "his", "her", "its", "their", 
 def _is_title(phrase: str) -> bool:
     """``phrase`` opens with a title ("Director-General of the Agency", "Chief Whip")."""
     return phrase.split(maxsplit=1)[0].split("-")[0].lower() in TITLE_WORDS
+
+
+def _holds_title(phrase: str) -> bool:
+    """``phrase`` is a title, its title word last or before a preposition ("Acme CEO", "U.S.
+    District Judge for Hawaii"), not a titled name ("Lt. Gen. Kevin Kiley")."""
+    words = phrase.split()
+    titles = [i for i, w in enumerate(words) if w.lower().strip(".,").split("-")[0] in TITLE_WORDS]
+    return bool(titles) and (
+        titles[-1] == len(words) - 1 or words[titles[-1] + 1] in ("for", "of", "at", "in", "to")
+    )
 
 
 def name_before_apposition(before: str, offset: int, max_words: int = 0) -> tuple[int, str] | None:

@@ -131,6 +131,8 @@ class SpeakerResolver:
         modifiers = [w for w in phrase.split()[1:-1] if w[:1].isupper()]  # "the Greens leader"
         if titled and any(person := self.doc.titled_person(titled["head"], start, modifiers)):
             return person  # "the Australian leader": the one person the document titled so
+        if titled and titled["head"].islower() and not actors:
+            return "", ""  # "Northern Ireland secretary": a title, not the place it names
         name = self.doc.fullest(person_part(name_of(phrase), self.doc.text)) or self._surname(
             phrase
         )

@@ -435,6 +435,11 @@ def test_an_opening_in_with_a_participle_is_held_by_the_main_subject(text, expec
          [("position", "standing for mayor", "considered", "Greta Holm")]),
         ("Mrs Hale considers the quay a danger to swimmers.",
          [("position", "the quay a danger to swimmers", "considers", "Mrs Hale")]),
+        # a participle after a comma is a reduced passive: a view of its noun, no one's
+        ("Mr Brown, widely considered the next leader, spoke on Monday.", []),
+        ("Greta Holm, believed to be in Brevik, spoke on Monday.", []),
+        ("Greta Holm, the harbour chief, believed the quay was unsafe.",
+         [("position", "the quay was unsafe", "believed", "Greta Holm")]),
         # bare forms of judging verbs after a modal
         ("The Brevik Greens will denounce the new fees.",
          [("position", "the new fees", "denounce", "The Brevik Greens")]),

@@ -291,3 +291,28 @@ def test_a_described_person_after_according_to_heads_the_source(text, expected):
 def test_people_a_place_describes_and_a_possessive_apposition(text, expected):
     rows = find_attributions("d", text, [0], [], {})
     assert [(r["speaker_text"], r["speaker_name"]) for r in rows] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name before an apposition that holds a title speaks, not the apposition
+        ("Judge Olga Berg, US District Judge for Brevik, ruled in May that the ban was lawful.",
+         ("Judge Olga Berg", "Olga Berg")),
+        ("Jo Holm, Harbourwear Brevik CEO, said the decision was wrong.", ("Jo Holm", "Jo Holm")),
+        # a titled name in the apposition is the speaker
+        ("The leader of the group, Navy Lieutenant Felix Carman, said he believed it was wrong.",
+         ("Navy Lieutenant Felix Carman", "Felix Carman")),
+        # a title after a place names no one here: not the place
+        ("Northern Tarnland secretary said the talks had failed.",
+         ("Northern Tarnland secretary", "")),
+        # a title and the name after the cue: the name, past a capitalised modifier
+        ("“They shoot at us,” said Brevik border guard Ibrahim Brahim.",
+         ("Ibrahim Brahim", "Ibrahim Brahim")),
+        ("“We left,” said Brevik harbour expert Professor Olga Lynch. The United States said more.",
+         ("Professor Olga Lynch", "Olga Lynch")),
+    ],
+)  # fmt: skip
+def test_a_title_in_an_apposition_or_after_a_place_names_no_speaker(text, expected):
+    rows = find_attributions("d", text, [0], [], {})
+    assert [(r["speaker_text"], r["speaker_name"]) for r in rows] == [expected]
