@@ -29,6 +29,9 @@ HELD = re.compile(  # "the Australian federal government", "The party"
 )
 ADVERBS = re.compile(
     r"(?:\s+(?:so\s+far|in\s+the\s+past|for\s+(?:years|months|weeks|decades)|today|yesterday|again"
+    r"|(?:earlier|later)\s+(?:in\s+the|this|last)\s+(?:week|month|year|day)|earlier|later"
+    r"|(?:refused|refuses|declined|declines|continued|continues)\s+to"
+    r"|(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|long|already|still|most|just|even|also|now|however|has|have|had|will|would|been|could"
     r"|may|might|must|should|is|are|was|were|(?!(?:rally|ally|family|assembly|supply|monopoly"
     r"|reply)\b)[a-z]+ly)\b)+\s*$"

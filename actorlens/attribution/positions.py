@@ -39,6 +39,7 @@ from actorlens.text.lexicon import (
     CLAUSE_OPENERS,
     DESCRIPTORS,
     DOCUMENTS,
+    FOR_NOUNS,
     GESTURES,
     HOLDERS,
     JUDGING,
@@ -80,7 +81,8 @@ NEGATION = re.compile(
     r"(?:\b(?:did|does|do|has|have|had|would|could|will)\s+)?"
     r"(?:\b(?:not|never|no longer)|\b\w+n['’]t)\s+$"
 )
-NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your|to|of|as|by)\s+$")
+STANCE_TO = re.compile(r"\b(?:refused|refuses|declined|declines|continued|continues)\s+to\s+$")
+NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|to|of|as|by)|[’']s)\s+$")
 RELATIVE = re.compile(rf",?\s*(?:who|which)\s+$|(?<=[a-z]s)\s+that\s+$|{WHO_CLAUSE.pattern}")
 PARTICIPLE_LINK = re.compile(r"(?:,|[\w)],?\s+(?:and|but))\s*(?:\w+ly\s+)?$")
 AND = re.compile(r"[\w)],?\s+(?:and|but)\s*$")  # "..., but criticised the budget"
@@ -208,7 +210,10 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
             return None
         at = SPACE.match(text, cue.end()).end()
         return _held_by(doc, cue, at, cue.start(), sentence_start, sentence_end)
-    if kind != "predicate" and ((passive and not progressive) or NOUN_BEFORE.search(before)):
+    if kind != "predicate" and (
+        (passive and not progressive)
+        or (NOUN_BEFORE.search(before) and not STANCE_TO.search(before))
+    ):
         return None  # "is expected to", "the support of": no holder here
     if kind == "mental" and not progressive and REDUCED_PASSIVE.fullmatch(before):
         return None  # "Mr Brown, widely considered the next leader,": a view of him, no holder
@@ -260,6 +265,8 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
             return None  # "demanded that P" is reported speech; "backed by" a passive
         stop = OBJECT_END.search(text, start, sentence_end)
         link = REPORTED_LINK.search(text, start, stop.start() if stop else sentence_end)
+        if link and text[start : link.start()].rsplit(None, 1)[-1] in FOR_NOUNS:
+            link = None  # "praised the sisters' campaign for justice": the noun's "for"
         if (link and verb in JUDGING) or (not link and verb in REGARDING):
             return None  # "criticised Y for Z" is speech; "viewed Y" without "as Z" no view
     end = _trim(text, start, stop.start() if stop else sentence_end)

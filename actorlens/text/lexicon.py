@@ -30,7 +30,7 @@ SPEAKER_WORD_KINDS = ("phrase_words", "descriptors", "not_person_words", "filler
                       "people_words", "institution_words", "title_modifiers")  # fmt: skip
 DESCRIPTION_WORD_KINDS = ("heads", "qualifiers")
 POSITION_KINDS = ("mental", "stance", "attitude_verbs", "attitudes", "attitude_prepositions",
-                  "call_verbs", "calls", "predicates", "views", "holders", "backing", "judging",
+                  "call_verbs", "calls", "for_nouns", "predicates", "views", "holders", "backing", "judging",
                   "spoken_objects", "documents", "regarding", "gestures")  # fmt: skip
 PHRASE_CUE_KINDS = ("verbs", "nouns")
 
@@ -235,6 +235,7 @@ ATTITUDES = LEXICON.position_cues["attitudes"]
 ATTITUDE_PREPOSITIONS = LEXICON.position_cues["attitude_prepositions"]
 CALL_VERBS = LEXICON.position_cues["call_verbs"]
 CALLS = LEXICON.position_cues["calls"]
+FOR_NOUNS = frozenset(LEXICON.position_cues["for_nouns"])
 STANCE_PREDICATES = LEXICON.position_cues["predicates"]
 VIEW_WORDS = LEXICON.position_cues["views"]
 # Reported speech as a verb and a noun before "that" ("expressed concern that").

@@ -479,3 +479,36 @@ def test_consider_and_the_bare_forms_of_judging_verbs(text, expected):
 )  # fmt: skip
 def test_an_attitude_expressed_or_a_call_made_toward_a_noun_phrase(text, expected):
     assert _positions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr Holm praised the courage of the sisters' campaign for justice.",
+         [("position", "the courage of the sisters' campaign for justice", "praised", "Mr Holm")]),
+        ("Greta Holm earlier in the week welcomed the new quay.",
+         [("position", "the new quay", "welcomed", "Greta Holm")]),
+        ("Greta Holm on Monday welcomed the new quay.",
+         [("position", "the new quay", "welcomed", "Greta Holm")]),
+        ("Mr Holm has backed up the legislation.",
+         [("position", "the legislation", "backed up", "Mr Holm")]),
+        ("The Brevik Greens spoke out against the ruling.",
+         [("position", "the ruling", "spoke out against", "The Brevik Greens")]),
+        ("Mr Holm quickly brushed off allegations of fraud.",
+         [("position", "allegations of fraud", "brushed off", "Mr Holm")]),
+        ("The council affirmed its support for the harbour board.",
+         [("position", "the harbour board", "affirmed its support for", "The council")]),
+        ("Harbour workers were demonstrating against the new quay.",
+         [("position", "the new quay", "demonstrating against", "Harbour workers")]),
+        ("The government has refused to rule out new fees.",
+         [("position", "new fees", "rule out", "The government")]),
+        ("Jo Holm also proposed the nomination of Olga Berg.",
+         [("position", "the nomination of Olga Berg", "proposed", "Jo Holm")]),
+        # "proposed" after a possessive qualifies a noun; "blamed Y for Z" stays speech
+        ("The treasurer warned that Labor's proposed changes would hurt.",
+         [("reported", "Labor's proposed changes would hurt", "warned", "The treasurer")]),
+        ("A coordinated set of Brevik protests against the quay began.", []),
+    ],
+)  # fmt: skip
+def test_more_stance_verbs_and_a_time_between_holder_and_cue(text, expected):
+    assert _positions(text) == expected
