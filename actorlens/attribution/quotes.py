@@ -81,7 +81,7 @@ TITLED_NAME = re.compile(  # after a capitalised modifier too: "said Syrian bord
 NAME_AT_SENTENCE_END = re.compile(r"(?<=\w{3})\.(?:\s.*)?$", re.DOTALL)
 # "“...” — Bertie Ahern, Taoiseach": a name after a dash closes a quote in a list of reactions.
 DASH_SPEAKER = re.compile(
-    r"[,.!?]?\s*(?P<dash>[—–]|--)\s*(?P<phrase>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})"
+    r"[,.!?]?\s*(?P<dash>[—–]|--|(?<=\s)-(?=\s))\s*(?P<phrase>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})"
     r"(?=\s*(?:[,(*“\"]|\s\s|\n|$))"  # the name ends the line, or a title follows it
 )
 # "“...,” Smith, chief strategist at Acme, said": a name, an apposition, the cue.
@@ -89,6 +89,11 @@ RIGHT_APPOSITION = re.compile(
     rf"\s*[,.!?]?\s*(?P<phrase>{PHRASE_CHAR}{{1,60}}?),\s*[^,;:!?\n“”\"]{{1,80}}?(?:,\s*|\s+)"
     rf"(?:\w+ly\s+)?(?P<cue>{CUE})\b"
 )  # the closing comma may be left out ("“...,” Smith, the firm's president said")
+# "“...,” a leading union member, Jo Holm, told": a description, then the name, then the cue.
+NAME_AFTER_DESCRIPTION = re.compile(
+    rf"\s*[,.!?]?\s*(?P<description>[^,;:!?\n“”\"]{{1,60}}?),\s*(?P<phrase>{NAME_RUN.pattern}),"
+    rf"\s*(?:\w+ly\s+)?(?P<cue>{CUE})\b"
+)
 # A document a body speaks through, up to the body: "a statement issued by X", "its letter".
 ISSUED_BY = re.compile(
     rf"(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(STATEMENT_NOUNS)})"
@@ -103,6 +108,7 @@ NOT_DESCRIBING = re.compile(
     r"|next|and|but|or|then|so)\b"
 )
 COLON = re.compile(r"(?P<phrase>[^,.;:!?\n“”\"]{1,60}):\s*$")
+LAST_VERB = re.compile(r"\s+(?:\w+ly\s+)?[a-z]+ed\s*$")  # "she shouted", "he firmly declared"
 LETTER = re.compile(r"[^\W\d_]")
 # What may stand between a cue and the quote it introduces: nothing, or words up to a comma,
 # a colon or "that" ("X told the summit, “...”", "X said about it: “...”").
@@ -158,7 +164,14 @@ def cue_after(resolver: SpeakerResolver, end: int) -> Attribution | None:
         elif not phrase or not (plain_lead(lead) or titled):  # "“...,” spokesman Jo Holm said"
             match = RIGHT_APPOSITION.match(text, end, line_end)
             offset, phrase = phrase_tail(match.group("phrase")) if match else (0, "")
-            if not phrase or not plain_lead(match.group("phrase")[:offset]):
+            named = NAME_AFTER_DESCRIPTION.match(text, end, line_end)  # "a member, Jo Holm,"
+            if (
+                named
+                and described_people(named["description"])
+                and not (phrase and resolver.names_person(phrase, match.start("phrase") + offset))
+            ):
+                match, offset, phrase = named, 0, named.group("phrase")
+            elif not phrase or not plain_lead(match.group("phrase")[:offset]):
                 return None
         at = match.start("phrase") + offset
         phrase_end = match.end()
@@ -207,6 +220,9 @@ def cue_before(resolver: SpeakerResolver, start: int, since: int) -> Attribution
     colon = COLON.search(region) if region.rstrip().endswith(":") else None
     if colon and not any(_verb(colon["phrase"], c) for c in CUE_WORD.finditer(colon["phrase"])):
         offset, phrase = phrase_tail(colon.group("phrase"))
+        verb = LAST_VERB.search(colon.group("phrase")) if not phrase else None
+        if verb:  # "Speaking in Brevik, she shouted: “...”": the subject before the verb
+            offset, phrase = phrase_tail(colon.group("phrase")[: verb.start()] + " ")
         at = region_start + colon.start("phrase") + offset
         speaker, name = resolver.resolve(phrase, at)
         if not (speaker or name):  # "Olga Berg, a banker, disagreed: “...”"

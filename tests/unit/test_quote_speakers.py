@@ -394,3 +394,20 @@ def test_a_hyphenated_title_before_the_name_after_a_quote(tmp_path):
 )  # fmt: skip
 def test_a_described_person_after_the_quote_names_nobody(tmp_path, text, expected):
     assert speakers(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a description, then the name in commas, then the cue: the name speaks
+        ("“We had none,” a leading Kremlin aide, Vladimir Putin, told reporters.", ["putin"]),
+        ("“We had none,” the Estonian premier, Kaja Kallas, said.", ["kallas"]),
+        # a spaced hyphen closes a quote like a dash
+        ("“We had none.” - Kaja Kallas, the premier.", ["kallas"]),
+        # a pronoun subject before a verb and a colon, after an opening participle clause
+        ("Kallas arrived. Speaking to a crowd in Tallinn, she shouted: “Down with fees!”",
+         ["kallas"]),
+    ],
+)  # fmt: skip
+def test_a_name_after_a_description_a_hyphen_and_a_pronoun_before_a_colon(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
