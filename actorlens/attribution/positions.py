@@ -57,9 +57,9 @@ from actorlens.text.lexicon import (
 BE = r"(?:is|are|was|were|be|been|being|remains?|remained|seems?|seemed|appears?|appeared)"
 # "expressed a number of concerns about", "renewed their calls for": an attitude or a call
 EXPRESSED = (
-    rf"(?:{alternation(ATTITUDE_VERBS)})\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(ATTITUDES)})\s+"
+    rf"(?:{trie_alternation(ATTITUDE_VERBS)})\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(ATTITUDES)})\s+"
     rf"(?:{alternation(ATTITUDE_PREPOSITIONS)})"
-    rf"|(?:{alternation(CALL_VERBS)})\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(CALLS)})\s+for"
+    rf"|(?:{trie_alternation(CALL_VERBS)})\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(CALLS)})\s+for"
 )
 CUE = re.compile(
     rf"\b(?:(?P<mental>{trie_alternation(MENTAL_CUES)})"

@@ -287,7 +287,7 @@ NOT_MODIFYING = (
 PEOPLE_BEFORE = re.compile(
     r"(?<![\w’'-])(?P<head>(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|[Tt]wo|[Tt]hree"
     r"|[Oo]ther)\s+)?"
-    rf"(?:(?!(?:{NOT_MODIFYING})\b)[\w’'-]+\s+){{0,2}}?(?:{alternation(PEOPLE_WORDS)}))"
+    rf"(?:(?!(?:{NOT_MODIFYING})\b)[\w’'-]+\s+){{0,2}}?(?:{trie_alternation(PEOPLE_WORDS)}))"
     r"\s+(?:of|in|near|from|at|outside|around)\s+(?:(?:the|a)\s+)?(?:[\w’'-]+\s+){0,3}?"
     r"(?:of\s+)?$"
 )
