@@ -25,6 +25,7 @@ from actorlens.attribution.holders import generic_holder
 from actorlens.attribution.positions import find_positions
 from actorlens.attribution.quotes import attribute_quote, is_scare_quote, narrated_start
 from actorlens.attribution.reported import find_reported
+from actorlens.attribution.reported_source import trim_end
 from actorlens.attribution.speakers import SpeakerResolver
 from actorlens.core.engine import Engine
 from actorlens.core.tables import SCHEMAS, frame
@@ -40,6 +41,8 @@ SPEECH = {"direct": ("direct",), "reported": ("reported", "mixed"),
 
 NEW_CLAUSE = re.compile(r"[,;]\s*(?:and|but)?\s*\Z")  # ", and she backed ...": the narrator's
 OVERLAP_REACH = 600
+# "... and endorsed", "... and has called for": a verb coordinated with the one before it
+COORDINATED = re.compile(r"\s(?:and|but)\s+(?:(?:has|have|had|also|then|later|\w+ly)\s+)*\Z")
 # a speech clause starting further back holds no position (one sentence)
 
 
@@ -95,9 +98,9 @@ def find_attributions(doc_id: str, text: str, starts: list[int], mentions: list[
     rows = [_quote_row(document, start, end, a)
             for (start, end), a, in_mixed in zip(document.quotes, direct, mixed, strict=True)
             if not in_mixed and not is_scare_quote(document, start, end, a)]  # fmt: skip
-    rows += [(r.start, r.end, r.kind, a, r.negated) for r, a in speech]
     held = zip(positions, spoken[len(reported) :], strict=True)
-    own = _own_positions(held, speech, text)
+    own = _own_positions(held, speech, text)  # before the speech rows: it may end a clause
+    rows += [(r.start, r.end, r.kind, a, r.negated) for r, a in speech]
     rows += [(p.start, p.end, p.kind, a, p.negated) for p, a in own]
     rows.sort(key=lambda row: row[0])
     return [_row(doc_id, number, document, *row) for number, row in enumerate(rows)]
@@ -128,23 +131,35 @@ def _sentence_speaker(resolver: SpeakerResolver, cue_start: int) -> tuple[str, s
 def _own_positions(positions, speech: list[tuple], text: str) -> list[tuple]:
     """The (position, attribution) pairs no speech attribution of the same speaker overlaps
     ("Martin said he wanted ...": his own wish is part of his speech), unless the position's
-    holder opens a clause of its own (", and she backed ..."). The speech comes
+    holder opens a clause of its own (", and she backed ..."), or its verb is coordinated
+    with the speech verb ("declared X unlawful and endorsed Y": the speech ends before
+    "and"). The speech comes
     sorted by start; a bisect finds the latest that starts before the position ends, and
     the walk back stops at the first speech that ends a sentence's length before it."""
     starts = [item.start for item, _ in speech]
     kept = []
     for position, holder in positions:
         who = (holder.speaker_id, holder.speaker_name)
-        own = False
+        own = None
         for index in range(bisect.bisect_left(starts, position.end) - 1, -1, -1):
             item, speaker = speech[index]
             if item.start < position.cue_start - OVERLAP_REACH or own:
                 break
-            own = (item.start <= position.cue_start < item.end and any(who)
-                   and who == (speaker.speaker_id, speaker.speaker_name))  # fmt: skip
+            if (item.start <= position.cue_start < item.end and any(who)
+                    and who == (speaker.speaker_id, speaker.speaker_name)):  # fmt: skip
+                own = item
         at = position.source_start
         if own and at > 0 and NEW_CLAUSE.search(text, max(0, at - 8), at):
-            own = False
+            own = None
+        coordinated = (
+            own
+            and at < own.start
+            and COORDINATED.search(
+                text, max(own.start, position.cue_start - 40), position.cue_start
+            )
+        )
+        if coordinated:  # "declared X unlawful and endorsed Y": the speech ends at "and"
+            own.end, own = trim_end(text, own.start, coordinated.start()), None
         if not own:
             kept.append((position, holder))
     return kept

@@ -84,8 +84,12 @@ NEGATION = re.compile(
 STANCE_TO = re.compile(r"\b(?:refused|refuses|declined|declines|continued|continues)\s+to\s+$")
 NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|to|of|as|by)|[’']s)\s+$")
 RELATIVE = re.compile(rf",?\s*(?:who|which)\s+$|(?<=[a-z]s)\s+that\s+$|{WHO_CLAUSE.pattern}")
-PARTICIPLE_LINK = re.compile(r"(?:,|[\w)],?\s+(?:and|but))\s*(?:\w+ly\s+)?$")
-AND = re.compile(r"[\w)],?\s+(?:and|but)\s*$")  # "..., but criticised the budget"
+PARTICIPLE_LINK = re.compile(
+    r"(?:,|[\w)”\"’'],?\s+(?:and|but))\s*(?:(?:has|have|had|also|then|\w+ly)\s+)*$"
+)
+AND = re.compile(  # "..., but criticised the budget", "“...” and has called for"
+    r"[\w)”\"’'],?\s+(?:and|but)\s*(?:(?:has|have|had|also|then)\s+)*$"
+)
 IT = re.compile(r"(?:\b(?:as|because|since|and|but|while|although)|,)\s+it\s+$")  # "as it fears"
 AMONG = re.compile(rf"\s*,?\s*{BE}\s+(?:among|amongst|one\s+of)\s+(?:those|the\s+\w+)\s+$")
 PARTICLE = re.compile(r"\s+(?:down|off|away|out|up|of|with)\b")

@@ -512,3 +512,22 @@ def test_an_attitude_expressed_or_a_call_made_toward_a_noun_phrase(text, expecte
 )  # fmt: skip
 def test_more_stance_verbs_and_a_time_between_holder_and_cue(text, expected):
     assert _positions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a stance verb coordinated with a speech verb of the same subject ends the speech
+        ("The Harbour Court declared the new quay unlawful and endorsed the old one.",
+         [("reported", "the new quay unlawful", "declared", "The Harbour Court"),
+          ("position", "the old one", "endorsed", "The Harbour Court")]),
+        ("Jo Holm has termed the fees “robbery” and has called for a new vote.",
+         [("mixed", "the fees “robbery”", "termed", "Jo Holm"),
+          ("position", "a new vote", "called for", "Jo Holm")]),
+        # a wish inside the speaker's own clause stays part of the speech
+        ("Jo Holm said he wanted a new vote.",
+         [("reported", "he wanted a new vote", "said", "Jo Holm")]),
+    ],
+)  # fmt: skip
+def test_a_coordinated_stance_verb_ends_the_speech_of_its_subject(text, expected):
+    assert _positions(text) == expected
