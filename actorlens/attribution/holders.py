@@ -12,6 +12,7 @@ import re
 
 from actorlens.attribution.phrases import PRONOUNS, phrase_tail
 from actorlens.attribution.reported_source import (
+    SHARE,
     name_before_apposition,
     plain_subject,
     source_before,
@@ -47,7 +48,7 @@ QUANTIFIED = re.compile(
 )
 GENERIC = re.compile(
     r"^(?:[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|[Ff]ew|[Oo]ther|[Bb]oth|[Aa]ll|\d+|[Tt]wo|[Tt]hree"
-    r"|[Aa]t least|[Oo]ne|[Vv]arious|[Nn]umerous|[Mm]ore)\s"
+    r"|[Aa]t least|[Oo]ne|[Vv]arious|[Nn]umerous|[Mm]ore|\d[\d.,]*\s*(?:%|per ?cent|percent))\s"
     r"|\s[a-z]+[a-rt-z]s$|^[a-z]+[a-rt-z]s$"
 )
 ARTICLES = ("the", "a", "an")  # "the president" ruled out
@@ -70,6 +71,9 @@ def holder_before(before: str, whole: bool) -> tuple[int, str]:
     offset, phrase = phrase_tail(before)
     if phrase.lower() in PRONOUNS:
         return offset, phrase
+    share = SHARE.search(before)
+    if share:  # "49% of Germans believe": a share of people, no one named
+        return share.start("phrase"), share.group("phrase")
     if (
         phrase
         and phrase.lower() not in NOT_SOURCES

@@ -531,3 +531,10 @@ def test_more_stance_verbs_and_a_time_between_holder_and_cue(text, expected):
 )  # fmt: skip
 def test_a_coordinated_stance_verb_ends_the_speech_of_its_subject(text, expected):
     assert _positions(text) == expected
+
+
+def test_a_share_of_people_holds_a_view_unnamed():
+    rows = find_attributions("d", "49% of Brevikers believe that the quay is safe.", [0], [], {})
+    assert [(r["text"], r["speaker_text"], r["speaker_name"]) for r in rows] == [
+        ("the quay is safe", "49% of Brevikers", "")
+    ]
