@@ -41,6 +41,7 @@ from actorlens.attribution.reported_source import (
     ACCORDING_FIRST,
     ACCORDING_MIDDLE,
     ACCORDING_WORD,
+    BREAK_WORD,
     CAPITAL_ACCORDING,
     CLAUSE_SUBJECT,
     CUE_WORD,
@@ -51,6 +52,7 @@ from actorlens.attribution.reported_source import (
     Reported,
     make_raw,
     make_reported,
+    past_phrase,
     plain_subject,
     source_before,
     subject_ends,
@@ -129,7 +131,6 @@ RELATIVE_END = re.compile(rf"\b(?:{alternation(NOT_SOURCES)})\s*$")
 QUOTE_MARK = re.compile(r"[\"“”]")
 TOLD_THAT = re.compile(r"\bthat\b")
 # What ends a told object before a "that" ("told the council about the plans, which meant that").
-BREAK_WORD = re.compile(r"\b(?:which|who|whom|because|when|if|so)\b")
 OBJECT_BREAK = re.compile(rf"[,;(]|{BREAK_WORD.pattern}")
 
 
@@ -307,8 +308,13 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int, limit_end: int
             that = TOLD_THAT.search(text, position, min(limit, position + 80))
             if that and OBJECT_BREAK.search(text, position, that.start()):
                 that = None
-        if not that and COLON_QUOTE.search(text, position, min(limit, position + 80)):
-            return None  # "told the radio station: “...”": a direct quote
+        colon = None if that else COLON_QUOTE.search(text, position, min(limit, position + 80))
+        later = colon and CUE_WORD.search(text, position, colon.start())
+        other = source_before(text[position : later.start()]) if later else (0, "")
+        if colon and not other[1]:
+            return None  # "told the radio station: “...”", "..., adding: “...”": a direct quote
+        if other[1]:  # "P but a spokeswoman said: “...”": P ends before her
+            limit_end = trim_end(text, position, position + other[0])
         if family == "told":
             if that:
                 position = SPACES.match(text, that.end(), limit).end()
@@ -332,7 +338,7 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int, limit_end: int
             return None  # "announced his resignation": no clause
         start = that.end() if that else position
         if PREPOSITION.match(text, start, limit):
-            start = _past_phrase(text, start, limit)
+            start = past_phrase(text, start, limit)
             if start < 0:
                 return None  # "said in a statement": no clause follows
         if text[start : start + 1] == ":" or (text[start : start + 1] in '"“' and not that):
@@ -357,23 +363,6 @@ def _near_that(text: str, position: int, limit: int) -> re.Match | None:
     ):
         return THAT.match(text, near.start(), limit)
     return None
-
-
-def _past_phrase(text: str, start: int, limit: int) -> int:
-    """Where the clause starts after an opening prepositional phrase ("said after
-    meeting Lavrov that ...", "said in the past it wants ..."): after a "that" or a comma
-    close by, else at the first subject pronoun; -1 when there is none."""
-    window = min(limit, start + 80)
-    that = re.compile(r"\bthat\s+").search(text, start, window)
-    if BREAK_WORD.search(text, start, that.start() if that else window):
-        return -1  # "told them about the plans, which meant that": no clause of the cue
-    if that:
-        return that.end()
-    comma = text.find(",", start, window)
-    if comma >= 0:
-        return SPACES.match(text, comma + 1, limit).end()
-    pronoun = re.compile(r"\b(?:he|she|it|they|we|there)\b").search(text, start, window)
-    return pronoun.start() if pronoun else -1
 
 
 def _words(span: str) -> int:

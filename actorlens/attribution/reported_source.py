@@ -357,3 +357,26 @@ def trim_end(text: str, start: int, end: int) -> int:
         end -= 1
     coordinator = TRAILING_COORDINATOR.search(text, max(start, end - 5), end)
     return trim_end(text, start, coordinator.start()) if coordinator else end
+
+
+BREAK_WORD = re.compile(r"\b(?:which|who|whom|because|when|if|so)\b")
+SPACE_RUN = re.compile(r"\s*")
+THAT_WORD = re.compile(r"\bthat\s+")
+PRONOUN_WORD = re.compile(r"\b(?:he|she|it|they|we|there)\b")
+
+
+def past_phrase(text: str, start: int, limit: int) -> int:
+    """Where the clause starts after an opening prepositional phrase ("said after
+    meeting Lavrov that ...", "said in the past it wants ..."): after a "that" or a comma
+    close by, else at the first subject pronoun; -1 when there is none."""
+    window = min(limit, start + 80)
+    that = THAT_WORD.search(text, start, window)
+    if BREAK_WORD.search(text, start, that.start() if that else window):
+        return -1  # "told them about the plans, which meant that": no clause of the cue
+    if that:
+        return that.end()
+    comma = text.find(",", start, window)
+    if comma >= 0:
+        return SPACE_RUN.match(text, comma + 1, limit).end()
+    pronoun = PRONOUN_WORD.search(text, start, window)
+    return pronoun.start() if pronoun else -1

@@ -6,7 +6,7 @@ after a first sentence, so that its offsets are not those of the document."""
 import pytest
 
 from actorlens.attribution.document import Document
-from actorlens.attribution.extract import extract_attributions
+from actorlens.attribution.extract import extract_attributions, find_attributions
 from actorlens.attribution.reported import find_reported
 from actorlens.corpus.actors import Actor
 from actorlens.corpus.ingest import ingest_corpus
@@ -231,3 +231,17 @@ def test_rule_a_clause_end_loses_only_its_closing_punctuation():
 def test_rule_a_lower_case_according_to_opens_a_sentence():
     assert reported("according to Dorn, the fees will rise next spring.") == [
         ("reported", "the fees will rise next spring", "according to", 0, 12, "Dorn", 13, False)]  # fmt: skip
+
+
+def test_a_clause_before_another_speakers_colon_quote_is_reported():
+    # "X said P but Y said: “...”": P is X's, and ends where Y's phrase starts
+    rows = find_attributions_in("Acme said it was looking into the delay but a spokeswoman said: "
+                                "“We are not clear what happened.”")  # fmt: skip
+    assert rows[0] == ("reported", "it was looking into the delay", "Acme")
+    assert [r[0] for r in rows] == ["reported", "direct"]
+
+
+def find_attributions_in(text: str) -> list[tuple]:
+    """(kind, text, source phrase) of each attribution of a one-paragraph text."""
+    rows = find_attributions("d", text, [0], [], {})
+    return [(r["kind"], r["text"], r["speaker_text"]) for r in rows]
