@@ -245,3 +245,9 @@ def find_attributions_in(text: str) -> list[tuple]:
     """(kind, text, source phrase) of each attribution of a one-paragraph text."""
     rows = find_attributions("d", text, [0], [], {})
     return [(r["kind"], r["text"], r["speaker_text"]) for r in rows]
+
+
+def test_a_plain_subject_after_and_opens_its_own_clause():
+    rows = find_attributions_in("Jo Holm has been ill and his doctors have said his chances "
+                                "of recovery are slim.")  # fmt: skip
+    assert rows == [("reported", "his chances of recovery are slim", "his doctors")]
