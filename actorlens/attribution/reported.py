@@ -38,6 +38,7 @@ from actorlens.attribution.document import OPENING_CLAUSE, Document
 from actorlens.attribution.reported_closing import closing_cue, parenthetical
 from actorlens.attribution.reported_source import (
     ACCORDING_BARE,
+    ACCORDING_DESCRIBED,
     ACCORDING_FIRST,
     ACCORDING_MIDDLE,
     ACCORDING_WORD,
@@ -148,7 +149,8 @@ def find_reported(doc: Document, sentence_start: int, sentence_end: int) -> list
     limit = closing.source_start - 1 if closing else sentence_end
     lead = _lead_start(sentence)
     opening = (ACCORDING_FIRST.match(sentence, lead) or CAPITAL_ACCORDING.search(sentence)
-               or ACCORDING_BARE.match(sentence, lead))  # fmt: skip
+               or ACCORDING_BARE.match(sentence, lead)
+               or ACCORDING_DESCRIBED.match(sentence, lead))  # fmt: skip
     if opening:
         found.append(make_reported(doc, "according to", sentence_start + opening.start(),
                            sentence_start + opening.start() + len("according to"),

@@ -329,6 +329,13 @@ ACCORDING_BARE = re.compile(
     r"[Aa]ccording to\s+(?P<a>(?:the )?[A-Z][\w’'.&-]*(?: (?:of |the )*[A-Z][\w’'.&-]*)*)"
     r"(?:\s*\([A-Z][\w.&-]{0,15}\))?\s+(?=(?:[a-z]|[A-Z][a-z]+ [a-z])\S*(?:\s+\S+){4})"
 )
+# "According to the union they will ...": a description of a word or two, no comma, then a
+# clause opening with a pronoun or "the" and four words more.
+ACCORDING_DESCRIBED = re.compile(
+    r"[Aa]ccording to\s+(?P<a>(?:the|a|an|his|her|its|their)\s+[a-z][\w-]*"
+    r"(?:\s+(?!(?:of|in|for|at|from|with|on|to|by)\b)[a-z][\w-]*)?)"
+    r"\s+(?=(?:he|she|it|they|we|there|the)\s+\S+(?:\s+\S+){3})"
+)
 ACCORDING_WORD = re.compile(r"\bAccording to\b")
 
 

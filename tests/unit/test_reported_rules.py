@@ -251,3 +251,11 @@ def test_a_plain_subject_after_and_opens_its_own_clause():
     rows = find_attributions_in("Jo Holm has been ill and his doctors have said his chances "
                                 "of recovery are slim.")  # fmt: skip
     assert rows == [("reported", "his chances of recovery are slim", "his doctors")]
+
+
+def test_according_to_a_description_without_a_comma_before_a_pronoun_clause():
+    rows = find_attributions_in("According to the union they will have selective entry and "
+                                "preferential funding.")  # fmt: skip
+    assert rows == [
+        ("reported", "they will have selective entry and preferential funding", "the union")
+    ]
