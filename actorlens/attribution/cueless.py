@@ -8,12 +8,15 @@ give, tried in this order (:func:`speaker_without_cue`):
    sentence ("Jo Holm drew attention to the debt. “...”").
 
 After every quote is read, a full-sentence quote still without a speaker takes the speaker
-of the quote that follows it right away (:func:`lead_into_next`).
+of the quote that follows it right away (:func:`lead_into_next`). A cue with no speaker
+phrase of its own ("X replied, saying “...”", "He went on to say, “...”") takes the subject
+its sentence gives it (:func:`subject_of`).
 """
 
 import re
 
 from actorlens.attribution.document import Attribution, Document
+from actorlens.attribution.phrases import phrase_tail
 from actorlens.attribution.speakers import SpeakerResolver
 
 MIN_SENTENCE_QUOTE_WORDS = 4  # fewer words with no cue: a term or a scare quote
@@ -87,3 +90,30 @@ def lead_into_next(document: Document, attributions: list[Attribution]) -> None:
             and len(document.text[start:end].split()) >= MIN_SENTENCE_QUOTE_WORDS
         ):
             attributions[i] = Attribution(follower.speaker_id, "", "", -1, follower.speaker_name)
+
+
+OPENING_PRONOUN = re.compile(r"\s*(?P<pronoun>He|She)\s")  # the sentence's subject
+
+
+def subject_of(resolver, start: int, region: str, cues: list, participle: bool) -> tuple:
+    """The speaker of a cue with no speaker phrase of its own (``region`` ends at the quote
+    at ``start``, ``cues`` found in it): the subject of an earlier cue of a participle
+    ("X replied, saying “...”"), an earlier quote's speaker or the person subject of the
+    sentence, or, for a participle opening the sentence, the latest person."""
+    doc = resolver.doc
+    speaker, name = "", ""
+    if participle and len(cues) > 1:
+        earlier, earlier_phrase = phrase_tail(region[: cues[-2].start()])
+        speaker, name = resolver.resolve(earlier_phrase, start - len(region) + earlier)
+    if not (speaker or name):
+        speaker, name = resolver.earlier_in_sentence(start)
+    if not (speaker or name):
+        speaker, name = doc.subject_before(start, doc.sentence_start(start))
+    opening = OPENING_PRONOUN.match(doc.text, doc.sentence_start(start), start)
+    if not (speaker or name) and opening:  # "He went on to say, “...”": the pronoun subject
+        speaker, name = resolver.resolve(opening["pronoun"], opening.start("pronoun"))
+    if not (speaker or name) and participle:  # "The board defended the fees, saying “...”"
+        speaker, name = resolver.opening_subject(start)
+    if not (speaker or name) and participle and not region[: cues[-1].start()].strip():
+        speaker, name = resolver.latest_person(start)
+    return speaker, name

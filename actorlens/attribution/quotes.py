@@ -18,7 +18,11 @@ is matched in place within the quote's paragraph, never on a copy of the rest of
 import bisect
 import re
 
-from actorlens.attribution.cueless import MIN_SENTENCE_QUOTE_WORDS, speaker_without_cue
+from actorlens.attribution.cueless import (
+    MIN_SENTENCE_QUOTE_WORDS,
+    speaker_without_cue,
+    subject_of,
+)
 from actorlens.attribution.document import Attribution, Document
 from actorlens.attribution.people import described_people
 from actorlens.attribution.phrases import (
@@ -261,7 +265,7 @@ def cue_before(resolver: SpeakerResolver, start: int, since: int) -> Attribution
     if phrase or participle or subject_apart(before):
         speaker, name = resolver.resolve(phrase, region_start + offset)
         if not (speaker or name) and (participle or not phrase):
-            speaker, name = _subject_of(resolver, start, region, cues, participle)
+            speaker, name = subject_of(resolver, start, region, cues, participle)
     else:  # "one of the inspectors said": a description that names nobody
         offset, phrase = subject_words(before)
         speaker, name = "", ""
@@ -273,27 +277,6 @@ def cue_before(resolver: SpeakerResolver, start: int, since: int) -> Attribution
 def _verb(region: str, cue: re.Match) -> bool:
     """Whether a cue word is a verb, not a noun after a determiner ("denied the claims:")."""
     return not DETERMINER_BEFORE.search(region, max(0, cue.start() - 8), cue.start())
-
-
-def _subject_of(resolver, start: int, region: str, cues: list, participle: bool) -> tuple:
-    """The speaker of a cue with no speaker phrase of its own (``region`` ends at the quote
-    at ``start``, ``cues`` found in it): the subject of an earlier cue of a participle
-    ("X replied, saying “...”"), an earlier quote's speaker or the person subject of the
-    sentence, or, for a participle opening the sentence, the latest person."""
-    doc = resolver.doc
-    speaker, name = "", ""
-    if participle and len(cues) > 1:
-        earlier, earlier_phrase = phrase_tail(region[: cues[-2].start()])
-        speaker, name = resolver.resolve(earlier_phrase, start - len(region) + earlier)
-    if not (speaker or name):
-        speaker, name = resolver.earlier_in_sentence(start)
-    if not (speaker or name):
-        speaker, name = doc.subject_before(start, doc.sentence_start(start))
-    if not (speaker or name) and participle:  # "The board defended the fees, saying “...”"
-        speaker, name = resolver.opening_subject(start)
-    if not (speaker or name) and participle and not region[: cues[-1].start()].strip():
-        speaker, name = resolver.latest_person(start)
-    return speaker, name
 
 
 def _named_before(before: str, offset: int, phrase: str) -> tuple[int, str]:

@@ -411,3 +411,8 @@ def test_a_described_person_after_the_quote_names_nobody(tmp_path, text, expecte
 )  # fmt: skip
 def test_a_name_after_a_description_a_hyphen_and_a_pronoun_before_a_colon(tmp_path, text, expected):
     assert speakers(tmp_path, text) == expected
+
+
+def test_a_pronoun_opening_the_sentence_speaks_after_went_on_to_say(tmp_path):
+    text = "Kallas spoke first. She went on to say, “Europe stands firm.”"
+    assert speakers(tmp_path, text) == ["kallas"]
