@@ -159,6 +159,7 @@ def source_before(before: str) -> tuple[int, str]:
 
 
 APPOSITION_OPENERS = frozenset(("the", "a", "an", "his", "her", "its", "their", "of"))
+ARTICLES = ("the", "a", "an")
 
 
 def _is_title(phrase: str) -> bool:
@@ -193,9 +194,16 @@ def name_before_apposition(before: str, offset: int, max_words: int = 0) -> tupl
         )
     ):
         return None
+    if (
+        described[0] in ARTICLES
+        and all(w[:1].isupper() for w in described[1:])
+        and not _holds_title(" ".join(described[1:]))
+    ):
+        return None  # "..., Syria and Iran, the United States has": a name, no description
     at, name = phrase_tail(before[:comma].rstrip() + " ")
-    if (name and " " in name.strip() and NAMED_START.match(name) and not before[:at].strip()
-            and name_of(name)):  # fmt: skip
+    opening = before[:at].strip()  # nothing, or an opening phrase with its comma
+    if (name and " " in name.strip() and NAMED_START.match(name) and name_of(name)
+            and (not opening or (opening.endswith(",") and len(opening.split()) > 1))):  # fmt: skip
         return at, name  # two words or more: not "Furthermore, the committee"
     return None
 

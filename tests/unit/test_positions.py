@@ -538,3 +538,8 @@ def test_a_share_of_people_holds_a_view_unnamed():
     assert [(r["text"], r["speaker_text"], r["speaker_name"]) for r in rows] == [
         ("the quay is safe", "49% of Brevikers", "")
     ]
+
+
+def test_a_name_in_commas_before_another_name_holds_nothing():
+    text = "Aiming at better ties with its neighbours, Tarnland and Brevik, the Harbour League has been critical of both of them."
+    assert _positions(text) == [("position", "both of them", "critical of", "the Harbour League")]

@@ -300,6 +300,9 @@ def test_people_a_place_describes_and_a_possessive_apposition(text, expected):
         ("Judge Olga Berg, US District Judge for Brevik, ruled in May that the ban was lawful.",
          ("Judge Olga Berg", "Olga Berg")),
         ("Jo Holm, Harbourwear Brevik CEO, said the decision was wrong.", ("Jo Holm", "Jo Holm")),
+        # after an opening phrase and its comma too
+        ("On Monday, Greta Holm, the harbour chief said that the quay was shut.",
+         ("Greta Holm", "Greta Holm")),
         # a titled name in the apposition is the speaker
         ("The leader of the group, Navy Lieutenant Felix Carman, said he believed it was wrong.",
          ("Navy Lieutenant Felix Carman", "Felix Carman")),
