@@ -68,7 +68,9 @@ MAX_HEADLINE_CHARS = 200
 # The cue, then the first character of the phrase: the phrase runs on to the next
 # PHRASE_STOP, found with a bisect (:meth:`Document.phrase_end`), and only its first words
 # are read, not every character to the paragraph's end ("‘...’ said X ‘...’ said X ...").
-RIGHT_CUE_FIRST = re.compile(rf"\s*[,.!?]?\s*(?P<cue>{CUE})\s+(?P<phrase>{PHRASE_CHAR})")
+RIGHT_CUE_FIRST = re.compile(  # "“...” said, Foreign Minister Jo Holm": a comma before a name
+    rf"\s*[,.!?]?\s*(?P<cue>{CUE})(?:,(?=\s+[A-Z]))?\s+(?P<phrase>{PHRASE_CHAR})"
+)
 RIGHT_SPEAKER_FIRST = re.compile(
     rf"\s*[,.!?]?\s*(?P<phrase>{PHRASE_CHAR}{{1,80}}?)\s+(?:\w+ly\s+)?(?P<cue>{CUE})\b"
 )

@@ -416,3 +416,8 @@ def test_a_name_after_a_description_a_hyphen_and_a_pronoun_before_a_colon(tmp_pa
 def test_a_pronoun_opening_the_sentence_speaks_after_went_on_to_say(tmp_path):
     text = "Kallas spoke first. She went on to say, “Europe stands firm.”"
     assert speakers(tmp_path, text) == ["kallas"]
+
+
+def test_a_comma_between_the_cue_and_the_titled_name_after_it(tmp_path):
+    text = "Trump spoke. “Nothing is perfect,” said, Russian President Vladimir Putin."
+    assert speakers(tmp_path, text) == ["putin"]
