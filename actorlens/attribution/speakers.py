@@ -50,6 +50,10 @@ A_STATEMENT = re.compile(rf"(?:an?|its|their)\s+(?:\w+\s+)?(?:{alternation(STATE
 ISSUER = re.compile(
     rf"(?P<issuer>[^,;:]*?)\s+(?:ha(?:s|ve|d)\s+)?(?:{alternation(ISSUE_VERBS)})\s+$"
 )
+OWNERS = {"his": "he", "her": "she"}
+OWNED_STATEMENT = re.compile(
+    rf"(?P<owner>his|her)\s+(?:\w+\s+)?(?:{alternation(STATEMENT_NOUNS)}|comments|remarks)"
+)
 THE_STATEMENT = re.compile(rf"(?:the|this|that)\s+(?:{alternation(STATEMENT_NOUNS)})")
 # The first verb of a sentence ("The ministry has denied ...", "The board rejected ..."): the
 # words before it are the sentence's subject; one word may come before it ("Currently the").
@@ -113,6 +117,9 @@ class SpeakerResolver:
             return self._pronoun(start, pronoun) if PRONOUNS[pronoun] else ("", "")
         if THE_STATEMENT.fullmatch(pronoun):  # "added the statement": its issuer, said last
             return self._latest_speaker(start)
+        owned = OWNED_STATEMENT.fullmatch(pronoun)
+        if owned:  # "His statement said", "Her comments indicated": the pronoun's person
+            return self._pronoun(start, OWNERS[owned["owner"]])
         issuer = A_STATEMENT.fullmatch(pronoun) and ISSUER.search(
             self.doc.text, max(self.doc.sentence_start(start), start - 200), start
         )
@@ -287,7 +294,8 @@ class SpeakerResolver:
         subject_at, subject = -1, ("", "")
         since = max(window, speaker_at + 1)  # a subject before the speaker loses to them
         for o, s, cue, name in _back(self.doc.subjects, self.doc.subject_starts, since, offset):
-            if self._takes(s, cue) in fits:
+            person = s in self.doc.persons or (not s and is_person_name(name))
+            if person and self._takes(s, cue) in fits:  # never a place or a body
                 subject_at, subject = o, (s, name)
                 break
         if speaker is not None and speaker_at >= subject_at:

@@ -421,3 +421,8 @@ def test_a_pronoun_opening_the_sentence_speaks_after_went_on_to_say(tmp_path):
 def test_a_comma_between_the_cue_and_the_titled_name_after_it(tmp_path):
     text = "Trump spoke. “Nothing is perfect,” said, Russian President Vladimir Putin."
     assert speakers(tmp_path, text) == ["putin"]
+
+
+def test_his_or_her_statement_speaks_for_the_person_the_pronoun_refers_to(tmp_path):
+    text = "Kallas spoke in Tallinn. Her statement said that “Europe stands firm.”"
+    assert speakers(tmp_path, text) == ["kallas"]

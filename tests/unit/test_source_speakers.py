@@ -319,3 +319,9 @@ def test_people_a_place_describes_and_a_possessive_apposition(text, expected):
 def test_a_title_in_an_apposition_or_after_a_place_names_no_speaker(text, expected):
     rows = find_attributions("d", text, [0], [], {})
     assert [(r["speaker_text"], r["speaker_name"]) for r in rows] == [expected]
+
+
+def test_he_never_refers_to_a_body_that_opens_a_sentence():
+    text = "The Brevik Times ran the story on Monday. He said the quay was unsafe."
+    rows = find_attributions("d", text, [0, 42], [], {})
+    assert [(r["speaker_text"], r["speaker_name"]) for r in rows] == [("He", "")]
