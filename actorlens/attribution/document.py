@@ -187,12 +187,14 @@ class Document:
 
     def named_before(self, noun: str, offset: int) -> tuple[int, int, str] | None:
         """The latest name before ``offset`` (within :data:`DESCRIPTION_WINDOW`) whose last
-        word is ``noun``, singular or plural ("the committee" -> "Norwegian Nobel Committee");
+        word, or the word before its "of", is ``noun``, singular or plural ("the committee" ->
+        "Norwegian Nobel Committee", "the court" -> "Brevik Court of Appeals");
         with its offsets; None when there is none or two different names share its sentence."""
         if self._by_head is None:
             self._by_head = {}
-            for start, end, run in self.long_names:
-                self._by_head.setdefault(_singular(run.split()[-1]), []).append((start, end, run))
+            for start, end, run in self.long_names:  # "Nobel Committee", "Court of Appeals"
+                for head in {run.split()[-1], run.split(" of ")[0].split()[-1]}:
+                    self._by_head.setdefault(_singular(head), []).append((start, end, run))
         window, head = max(offset - DESCRIPTION_WINDOW, 0), _singular(noun)
         found = [f for f in self._by_head.get(head, []) if window <= f[0] < offset]
         found = sorted(found + bodies_named(self.text, head.lower(), window, offset))

@@ -325,3 +325,13 @@ def test_he_never_refers_to_a_body_that_opens_a_sentence():
     text = "The Brevik Times ran the story on Monday. He said the quay was unsafe."
     rows = find_attributions("d", text, [0, 42], [], {})
     assert [(r["speaker_text"], r["speaker_name"]) for r in rows] == [("He", "")]
+
+
+def test_the_court_takes_the_court_of_appeals_named_before():
+    text = (
+        "The Brevik Court of Appeals heard the case on Monday. The court ruled that the ban stands."
+    )
+    rows = find_attributions("d", text, [0, 54], [], {})
+    assert [(r["speaker_text"], r["speaker_name"]) for r in rows] == [
+        ("The court", "Brevik Court of Appeals")
+    ]
