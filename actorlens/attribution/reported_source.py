@@ -203,7 +203,8 @@ def name_before_apposition(before: str, offset: int, max_words: int = 0) -> tupl
     at, name = phrase_tail(before[:comma].rstrip() + " ")
     opening = before[:at].strip()  # nothing, or an opening phrase with its comma
     if (name and " " in name.strip() and NAMED_START.match(name) and name_of(name)
-            and (not opening or (opening.endswith(",") and len(opening.split()) > 1))):  # fmt: skip
+            and (not opening or (opening.endswith((",", '"', "”", "''"))
+                                 and len(opening.split()) > 1))):  # fmt: skip
         return at, name  # two words or more: not "Furthermore, the committee"
     return None
 

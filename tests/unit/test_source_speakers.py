@@ -335,3 +335,10 @@ def test_the_court_takes_the_court_of_appeals_named_before():
     assert [(r["speaker_text"], r["speaker_name"]) for r in rows] == [
         ("The court", "Brevik Court of Appeals")
     ]
+
+
+def test_the_name_heading_an_apposition_right_after_a_closing_quote():
+    text = ("Jobs will go “as they do in Tarnland,”  Jo Holm, spokesperson for the Brevik Harbour"
+            " Network says it is a severe penalty.")  # fmt: skip
+    rows = find_attributions("d", text, [0], [], {})
+    assert [(r["kind"], r["speaker_name"]) for r in rows][-1] == ("reported", "Jo Holm")
