@@ -1,6 +1,7 @@
 """Descriptions of people: the nouns that name a person by a role ("a Boston attorney",
 "the colonel", "local residents"), and the people a place or a person describes who do not
-speak for it ("American lumber producers", "Putin's critics"). Word lists from the lexicon."""
+speak for it ("American lumber producers", "Putin's critics", "Some refugees near Tarnby").
+Word lists from the lexicon."""
 
 import re
 
@@ -14,6 +15,7 @@ from actorlens.text.lexicon import (
     TITLE_MODIFIERS,
     TITLE_WORDS,
     alternation,
+    trie_alternation,
 )
 
 
@@ -73,3 +75,17 @@ def describes_people(phrase: str) -> bool:
         or f"{words[-1]}s" in PEOPLE_WORDS
         or bool(PEOPLE_OF.match(phrase))
     )
+
+
+# "Some refugees near", "One resident of the town of": people a place after them describes
+NOT_MODIFYING = (
+    r"by|to|with|and|or|of|for|in|from|at|on|was|were|is|are|has|have|had|while|when|as|after"
+    r"|before|but|since|because|although|though|if|who|which|that"
+)
+PEOPLE_BEFORE = re.compile(
+    r"(?<![\w’'-])(?P<head>(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|[Tt]wo|[Tt]hree"
+    r"|[Oo]ther)\s+)?"
+    rf"(?:(?!(?:{NOT_MODIFYING})\b)[\w’'-]+\s+){{0,2}}?(?:{trie_alternation(PEOPLE_WORDS)}))"
+    r"\s+(?:of|in|near|from|at|outside|around)\s+(?:(?:the|a)\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?:of\s+)?$"
+)

@@ -6,6 +6,7 @@ less its closing punctuation and a trailing coordinator."""
 import re
 from dataclasses import dataclass
 
+from actorlens.attribution.people import PEOPLE_BEFORE
 from actorlens.attribution.phrases import name_of, phrase_head, phrase_tail, without_fillers
 from actorlens.text.lexicon import (
     AUXILIARIES,
@@ -17,7 +18,6 @@ from actorlens.text.lexicon import (
     FILLERS,
     NOT_IN_SUBJECTS,
     NOT_SOURCES,
-    PEOPLE_WORDS,
     PHRASE_NOUNS,
     PHRASE_VERBS,
     PREPOSITIONS,
@@ -131,9 +131,10 @@ def source_before(before: str) -> tuple[int, str]:
     ):  # "Officials in Brevik", "A source for the Acme Party": the description speaks
         return head.start("phrase"), head.group("phrase")
     if phrase and phrase.lower() not in NOT_SOURCES:
+        after_comma = before[:offset].rstrip().endswith(",")  # "..., in Nairobi, Kenya said"
         named = (
-            name_before_apposition(before, offset)
-            if phrase[0].islower() or _is_title(phrase)
+            name_before_apposition(before, offset, MAX_PEOPLE_WORDS if after_comma else 0)
+            if phrase[0].islower() or _is_title(phrase) or after_comma
             else None
         )
         if named:  # "Jo Holm, the harbour chief said": Holm, whom the description describes
@@ -183,6 +184,9 @@ def name_before_apposition(before: str, offset: int, max_words: int = 0) -> tupl
     description of at most ``max_words`` (default :data:`MAX_SUBJECT_WORDS`)."""
     comma = before.rfind(",", 0, offset)
     described = before[comma + 1 :].split()  # the description, up to the cue
+    if comma > 0 and 0 < len(described) <= 2 and all(w[:1].isupper() for w in described):
+        comma = before.rfind(",", 0, comma)  # "..., officer in Nairobi, Kenya": past the place
+        described = before[comma + 1 :].split()
     if (
         comma < 0
         or not described
@@ -203,6 +207,7 @@ def name_before_apposition(before: str, offset: int, max_words: int = 0) -> tupl
     at, name = phrase_tail(before[:comma].rstrip() + " ")
     opening = before[:at].strip()  # nothing, or an opening phrase with its comma
     if (name and " " in name.strip() and NAMED_START.match(name) and name_of(name)
+            and not name.split()[0].endswith("ing")  # not "Echoing the Xinhua News Agency"
             and (not opening or (opening.endswith((",", '"', "”", "''"))
                                  and len(opening.split()) > 1))):  # fmt: skip
         return at, name  # two words or more: not "Furthermore, the committee"
@@ -288,18 +293,6 @@ def plain_subject(before: str, whole: bool) -> tuple[int, str]:
 # A description and whom it speaks for ("a spokeswoman for Acme", "a source in the party"): the
 # speaker is the description, unnamed.
 SPEAKING_LINKS = ("for", "from", "in", "at", "with")
-# "Some refugees near", "One resident of the town of": people a place after them describes
-NOT_MODIFYING = (
-    r"by|to|with|and|or|of|for|in|from|at|on|was|were|is|are|has|have|had|while|when|as|after"
-    r"|before|but|since|because|although|though|if|who|which|that"
-)
-PEOPLE_BEFORE = re.compile(
-    r"(?<![\w’'-])(?P<head>(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|[Tt]wo|[Tt]hree"
-    r"|[Oo]ther)\s+)?"
-    rf"(?:(?!(?:{NOT_MODIFYING})\b)[\w’'-]+\s+){{0,2}}?(?:{trie_alternation(PEOPLE_WORDS)}))"
-    r"\s+(?:of|in|near|from|at|outside|around)\s+(?:(?:the|a)\s+)?(?:[\w’'-]+\s+){0,3}?"
-    r"(?:of\s+)?$"
-)
 LINK_BEFORE = re.compile(rf"\b(?:{alternation(SPEAKING_LINKS)})\s+$")
 SPEAKING_FOR = re.compile(
     r"(?P<head>(?:(?:a|an|the|one|some|two|three|several)\s+)?(?:[\w’'-]+\s+){0,2}?"

@@ -342,3 +342,19 @@ def test_the_name_heading_an_apposition_right_after_a_closing_quote():
             " Network says it is a severe penalty.")  # fmt: skip
     rows = find_attributions("d", text, [0], [], {})
     assert [(r["kind"], r["speaker_name"]) for r in rows][-1] == ("reported", "Jo Holm")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place after the description's last comma: the name before the description speaks
+        ("Jo Holm, a former officer at the embassy in Tarnby, Tarnland argues that the plan"
+         " failed.", ("Jo Holm", "Jo Holm")),
+        # an opening participle phrase is no name
+        ("Echoing the Brevik Harbour Agency, the Tarnish harbour officials said that the quay"
+         " was shut.", ("harbour officials", "")),
+    ],
+)  # fmt: skip
+def test_a_place_ending_the_description_and_a_participle_opening_the_sentence(text, expected):
+    rows = find_attributions("d", text, [0], [], {})
+    assert [(r["speaker_text"], r["speaker_name"]) for r in rows] == [expected]
