@@ -132,6 +132,10 @@ RELATIVE_END = re.compile(rf"\b(?:{alternation(NOT_SOURCES)})\s*$")
 QUOTE_MARK = re.compile(r"[\"“”]")
 TOLD_THAT = re.compile(r"\bthat\b")
 # What ends a told object before a "that" ("told the council about the plans, which meant that").
+QUOTE_IN_CLAUSE = re.compile(  # "said “so far” no troops were": a quote the clause runs on from
+    r"[\"“][^\"”\n]{1,60}(?<![,.!?])[\"”]\s+(?!(?:and|but|or|then|he|she|they|it|we|i)\b)"
+    r"[a-z]\w*\s+[a-z]"
+)
 OBJECT_BREAK = re.compile(rf"[,;(]|{BREAK_WORD.pattern}")
 
 
@@ -317,6 +321,7 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int, limit_end: int
             return None  # "told the radio station: “...”", "..., adding: “...”": a direct quote
         if other[1]:  # "P but a spokeswoman said: “...”": P ends before her
             limit_end = trim_end(text, position, position + other[0])
+        told_that = bool(family == "told" and that)  # "told the BBC that “so far” no ..."
         if family == "told":
             if that:
                 position = SPACES.match(text, that.end(), limit).end()
@@ -343,8 +348,9 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int, limit_end: int
             start = past_phrase(text, start, limit)
             if start < 0:
                 return None  # "said in a statement": no clause follows
-        if text[start : start + 1] == ":" or (text[start : start + 1] in '"“' and not that):
-            return None  # "said “...”": a direct quote; "said that “...” ...": a clause
+        quoted = text[start : start + 1] in '"“' and not (that or told_that)
+        if text[start : start + 1] == ":" or (quoted and not QUOTE_IN_CLAUSE.match(text, start)):
+            return None  # "said “...”": a direct quote; "said “so far” no one ...": a clause
     if plain and AUXILIARY.match(text, start, limit):
         return None  # "The member states have called for": "states" is a noun, no cue
     end = max(start, limit_end)  # trim_end(text, start, limit), without walking back again

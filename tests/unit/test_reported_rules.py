@@ -259,3 +259,21 @@ def test_according_to_a_description_without_a_comma_before_a_pronoun_clause():
     assert rows == [
         ("reported", "they will have selective entry and preferential funding", "the union")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause that runs on from a short quote after the cue is mixed, after "told ...
+        # that" as after "said"
+        ("Jo Holm told the BBC that “so far” no troops were inside Brevik.",
+         [("mixed", "“so far” no troops were inside Brevik", "Jo Holm")]),
+        ("Jo Holm said “so far” no troops were inside Brevik.",
+         [("mixed", "“so far” no troops were inside Brevik", "Jo Holm")]),
+        # a whole quote, then the narrator's "and": direct
+        ("Jo Holm said “We left the quay,” and walked off.",
+         [("direct", "“We left the quay,”", "Jo Holm")]),
+    ],
+)  # fmt: skip
+def test_a_clause_running_on_from_a_quote_after_the_cue_is_mixed(text, expected):
+    assert find_attributions_in(text) == expected
