@@ -45,9 +45,11 @@ from actorlens.text.lexicon import (
     JUDGING,
     MENTAL_CUES,
     NOT_SOURCES,
+    PREPOSITIONS,
     REGARDING,
     SPOKEN_OBJECTS,
     STANCE_CUES,
+    STANCE_LEMMAS,
     STANCE_PREDICATES,
     VIEW_WORDS,
     alternation,
@@ -101,6 +103,7 @@ NOT = re.compile(r"\b(?:not|never)\b")
 SUBJECT_LEAD = re.compile(r"\s*(?:(?:and|but|so|or|yet|while)\s+)?")  # "but this plan was ..."
 THAT_INSIDE = re.compile(r"\bthat\b")
 REPORTED_LINK = re.compile(r"\s(?:for|as)\s")  # "criticised Y for Z": reported speech
+AS = re.compile(r"\sas\s")  # "viewed Y as Z": a view; "saw Y" none
 OBJECT_END = re.compile(  # the object ends at a clause or a second verb ("and offered to")
     r"[,;:.!?\n]|\s(?:saying|adding|because|after|while|when|and\s+said)\s"
     r"|\s(?:and|but)\s+(?:(?:has|have)\s+)?"
@@ -108,7 +111,10 @@ OBJECT_END = re.compile(  # the object ends at a clause or a second verb ("and o
 )
 CLAUSE_END = re.compile(r"[;:\n]|,\s*(?:saying|adding|while|but)\s|\.\s|[.!?]$")
 BY = re.compile(r"by\s")
-CLAUSE_OBJECT = re.compile(r"(?:that|by|saying|adding)\s")
+# no noun phrase object: "demanded that P" (speech), "backed by", "protested because P"
+CLAUSE_OBJECT = re.compile(
+    r"(?:that|by|saying|adding|because(?!\s+of)|as|after|when|if|since|while|although|before|until)\s"
+)
 TO = re.compile(
     r"to\s"
 )  # "pledged to cut taxes": a promise, reported speech  # no noun phrase object
@@ -139,8 +145,7 @@ MODAL = re.compile(
 )
 PLURAL_HOLDER = re.compile(r"(?:[a-z][a-rt-z]s|\band\s.*)$|^(?:they|we|i|you)$", re.IGNORECASE)
 PLURAL_NOUN = re.compile(r"\b[a-z]{3,}[a-rt-z]s$")
-_FIRST = {cue.split()[0] for cue in STANCE_CUES}
-BARE = frozenset(w for w in _FIRST if f"{w}s" in _FIRST or f"{w}es" in _FIRST)  # "support"
+BARE = STANCE_LEMMAS  # the plain form: "support" is a noun too
 MIN_WORDS = 2
 END_PUNCT = ".!?;:, \n"
 
@@ -203,6 +208,8 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
     passive = PASSIVE.search(before)
     if kind == "stance" and passive and not progressive:
         by = AGENT.match(text, cue.end(), sentence_end)
+        if word.split()[0] in REGARDING and not AS.search(text, cue.end(), sentence_end):
+            return None  # "is seen by the public": no view without "as"
         start = before_start + passive.start()
         return by and _held_by(doc, cue, by.end(), start, sentence_start, sentence_end)
     if kind == "gesture":  # "Crowds wore red in support of the troops": the subject's stance
@@ -231,6 +238,8 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
         before = before[: among.start()] + " "
     modal = MODAL.search(before)
     offset, phrase = holder_before(before, before_start == sentence_start)
+    if phrase and phrase.split()[-1] in PREPOSITIONS:
+        return None  # "expelled him for criticising X", "detained for questioning": a gerund
     if progressive and phrase in CLAUSE_OPENERS:  # "In denying X, Mr Y said": Mr Y denies
         comma = text.find(",", cue.end(), sentence_end)
         at, phrase = _subject(text, comma + 1, sentence_end) if comma > 0 else (-1, "")
@@ -271,7 +280,10 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
         link = REPORTED_LINK.search(text, start, stop.start() if stop else sentence_end)
         if link and text[start : link.start()].rsplit(None, 1)[-1] in FOR_NOUNS:
             link = None  # "praised the sisters' campaign for justice": the noun's "for"
-        if (link and verb in JUDGING) or (not link and verb in REGARDING):
+        regards = verb in REGARDING and not AS.search(
+            text, start, stop.start() if stop else sentence_end
+        )
+        if (link and verb in JUDGING) or regards:
             return None  # "criticised Y for Z" is speech; "viewed Y" without "as Z" no view
     end = _trim(text, start, stop.start() if stop else sentence_end)
     if end <= start:

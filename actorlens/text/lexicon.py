@@ -3,12 +3,15 @@ verbs with what each cues, the name particles, honorifics, gendered nouns, title
 capitalised words that are no names, abbreviations and the words that start a sentence
 after one. The sentence splitter, the mention scanner, the direct-quote and the
 reported-speech rules build their patterns and sets from it; none keeps a list of its own.
-Imports nothing from the package but the safe YAML loader.
+The position cue verbs are listed as lemmas; their inflected forms come from lemminflect's
+tables. Imports nothing from the package but the safe YAML loader.
 """
 
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from lemminflect import getAllInflections
 
 from actorlens.core import safe_yaml
 
@@ -31,7 +34,7 @@ SPEAKER_WORD_KINDS = ("phrase_words", "descriptors", "not_person_words", "filler
 DESCRIPTION_WORD_KINDS = ("heads", "qualifiers")
 POSITION_KINDS = ("mental", "stance", "attitude_verbs", "attitudes", "attitude_prepositions",
                   "call_verbs", "calls", "for_nouns", "predicates", "views", "holders", "backing", "judging",
-                  "spoken_objects", "documents", "regarding", "gestures")  # fmt: skip
+                  "spoken_objects", "documents", "regarding", "gestures", "not_cues")  # fmt: skip
 PHRASE_CUE_KINDS = ("verbs", "nouns")
 
 
@@ -105,6 +108,20 @@ def _verb(lemma: str, entry, where: str) -> ReportingVerb:
         raise LexiconError(f"{where}: after_quote lists a word that is not one of its forms")
     return ReportingVerb(lemma, forms, participle, clause=entry.get("clause", ""),
                          after_quote=after_quote, base=base, **flags)  # fmt: skip
+
+
+def verb_forms(phrases: tuple[str, ...], not_cues=frozenset()) -> tuple[str, ...]:
+    """Each phrase with its first word, a verb lemma, in every inflected form ("call for":
+    "call for", "calls for", "called for", "calling for"), in the order given; a first word
+    that is no lemma ("reported") stands for itself, and no form in ``not_cues`` is given."""
+    forms = {}
+    for phrase in phrases:
+        lemma, _, rest = phrase.partition(" ")
+        table = getAllInflections(lemma, upos="VERB")
+        for form in (lemma, *(f for fs in table.values() for f in fs)):
+            if form not in not_cues:
+                forms[f"{form} {rest}".strip()] = None
+    return tuple(forms)
 
 
 def _lists(section, where: str, allowed=None, required=()) -> dict[str, tuple[str, ...]]:
@@ -227,13 +244,26 @@ AUXILIARIES = LEXICON.speaker_words["auxiliaries"]
 # words that make someone else of the holder ("the vice president" is not "the president").
 DESCRIPTION_HEADS = LEXICON.description_words["heads"]
 DESCRIPTION_QUALIFIERS = frozenset(LEXICON.description_words["qualifiers"])
+
+
 # Positions: the words that give a source a view (``position_cues``).
-MENTAL_CUES = LEXICON.position_cues["mental"]
-STANCE_CUES = LEXICON.position_cues["stance"]
-ATTITUDE_VERBS = LEXICON.position_cues["attitude_verbs"]
+def _cue_verbs(kind: str) -> tuple[str, ...]:
+    """The forms of one position cue list of verb lemmas."""
+    return verb_forms(LEXICON.position_cues[kind], frozenset(LEXICON.position_cues["not_cues"]))
+
+
+MENTAL_CUES = _cue_verbs("mental")
+STANCE_CUES = _cue_verbs("stance")
+# the plain forms of the stance verbs ("support"), not a listed form ("reported")
+STANCE_LEMMAS = frozenset(
+    word
+    for word in (cue.split()[0] for cue in LEXICON.position_cues["stance"])
+    if getAllInflections(word, upos="VERB")
+)
+ATTITUDE_VERBS = _cue_verbs("attitude_verbs")
 ATTITUDES = LEXICON.position_cues["attitudes"]
 ATTITUDE_PREPOSITIONS = LEXICON.position_cues["attitude_prepositions"]
-CALL_VERBS = LEXICON.position_cues["call_verbs"]
+CALL_VERBS = _cue_verbs("call_verbs")
 CALLS = LEXICON.position_cues["calls"]
 FOR_NOUNS = frozenset(LEXICON.position_cues["for_nouns"])
 STANCE_PREDICATES = LEXICON.position_cues["predicates"]
@@ -243,10 +273,10 @@ PHRASE_VERBS = LEXICON.phrase_cues["verbs"]
 PHRASE_NOUNS = LEXICON.phrase_cues["nouns"]
 HOLDERS = LEXICON.position_cues["holders"]
 BACKING = LEXICON.position_cues["backing"]
-JUDGING = frozenset(LEXICON.position_cues["judging"])
-SPOKEN_OBJECTS = frozenset(LEXICON.position_cues["spoken_objects"])
+JUDGING = frozenset(_cue_verbs("judging"))
+SPOKEN_OBJECTS = frozenset(_cue_verbs("spoken_objects"))
 DOCUMENTS = LEXICON.position_cues["documents"]
-REGARDING = frozenset(LEXICON.position_cues["regarding"])
+REGARDING = frozenset(_cue_verbs("regarding"))
 GESTURES = LEXICON.position_cues["gestures"]
 
 

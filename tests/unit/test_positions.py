@@ -543,3 +543,50 @@ def test_a_share_of_people_holds_a_view_unnamed():
 def test_a_name_in_commas_before_another_name_holds_nothing():
     text = "Aiming at better ties with its neighbours, Tarnland and Brevik, the Harbour League has been critical of both of them."
     assert _positions(text) == [("position", "both of them", "critical of", "the Harbour League")]
+
+
+def test_cue_verbs_are_lemmas_read_in_every_form_but_a_preposition():
+    from actorlens.text.lexicon import verb_forms
+
+    assert verb_forms(("lobby for", "reported"), frozenset({"regarding"})) == (
+        "lobby for", "lobbied for", "lobbying for", "lobbies for", "reported",
+    )  # fmt: skip
+    assert "regarding" not in verb_forms(("regard",), frozenset({"regarding"}))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The union decried the new shift rota.",
+            [("position", "the new shift rota", "decried", "The union")],
+        ),
+        (
+            "Cab drivers are lobbying for lower licence fees.",
+            [("position", "lower licence fees", "lobbying for", "Cab drivers")],
+        ),
+        (
+            "The growers are sceptical of the new quota system.",
+            [("position", "the new quota system", "sceptical of", "The growers")],
+        ),
+        (
+            "Most residents fled, believing the dam unsafe.",
+            [("position", "the dam unsafe", "believing", "Most residents")],
+        ),
+    ],
+)
+def test_a_stance_verb_or_predicate_in_any_form_is_a_position(text, expected):
+    assert _positions(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The academy expelled him for criticising the rector.",  # a gerund after a preposition
+        "The mural was seen by thousands of visitors.",  # "seen" without "as" is no view
+        "The miners protested because the vote was rushed.",  # no object
+        "Planners drew up rules regarding the harbour wall.",  # a preposition
+    ],
+)
+def test_no_position_without_a_holder_a_view_or_an_object(text):
+    assert [k for k, *_ in _positions(text) if k == "position"] == []
