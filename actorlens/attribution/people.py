@@ -61,7 +61,8 @@ def described_people(phrase: str) -> bool:
 PEOPLE_OF = re.compile(
     r"(?:(?:the|an?|some|many|several|one|two|three|other)\s+)?"
     rf"(?:[\w’'-]+\s+){{0,2}}?(?:{alternation(PEOPLE_WORDS)})"
-    r"\s+(?:of|for|in|from|at|near|outside|around)\s",
+    r"\s+(?:of|for|in|from|at|near|outside|around|based\s+in|(?!(?:during|including|according"
+    r"|following|regarding|concerning|saying)\b)[a-z]+ing)\s",
     re.IGNORECASE,
 )
 
@@ -77,7 +78,8 @@ def describes_people(phrase: str) -> bool:
     )
 
 
-# "Some refugees near", "One resident of the town of": people a place after them describes
+# "Some refugees near", "One resident of the town of", "A doctor treating", "lawyers acting
+# for": people a place, or a participle and its object, after them describes
 NOT_MODIFYING = (
     r"by|to|with|and|or|of|for|in|from|at|on|was|were|is|are|has|have|had|while|when|as|after"
     r"|before|but|since|because|although|though|if|who|which|that"
@@ -85,7 +87,9 @@ NOT_MODIFYING = (
 PEOPLE_BEFORE = re.compile(
     r"(?<![\w’'-])(?P<head>(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|[Tt]wo|[Tt]hree"
     r"|[Oo]ther)\s+)?"
-    rf"(?:(?!(?:{NOT_MODIFYING})\b)[\w’'-]+\s+){{0,2}}?(?:{trie_alternation(PEOPLE_WORDS)}))"
-    r"\s+(?:of|in|near|from|at|outside|around)\s+(?:(?:the|a)\s+)?(?:[\w’'-]+\s+){0,3}?"
+    rf"(?:(?!(?:{NOT_MODIFYING})\b)[\w’'-]+\s+){{0,2}}?(?i:{trie_alternation(PEOPLE_WORDS)}))"
+    r"\s+(?:of|in|near|from|at|outside|around|based\s+in|(?!(?:during|including|according"
+    r"|following|regarding|concerning|saying)\b)[a-z]+ing"
+    r"(?:\s+(?:for|to|with|on|in|at))?)\s+(?:(?:the|a)\s+)?(?:[\w’'-]+\s+){0,3}?"
     r"(?:of\s+)?$"
 )

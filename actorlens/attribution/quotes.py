@@ -24,7 +24,7 @@ from actorlens.attribution.cueless import (
     subject_of,
 )
 from actorlens.attribution.document import Attribution, Document
-from actorlens.attribution.people import described_people
+from actorlens.attribution.people import PEOPLE_BEFORE, described_people
 from actorlens.attribution.phrases import (
     NAME_RUN,
     PHRASE_CHAR,
@@ -165,8 +165,8 @@ def cue_after(resolver: SpeakerResolver, end: int) -> Attribution | None:
             DEFINITE_TITLE.fullmatch(match.group("phrase"))
             or (comma and described_people(match["phrase"]))
         )
-        if definite and not phrase:  # "“...,” the judge said", "a Boston attorney said"
-            offset, phrase = 0, match.group("phrase")
+        if (definite and not phrase) or (phrase and PEOPLE_BEFORE.search(lead)):
+            offset, phrase = 0, match.group("phrase")  # "“...,” a doctor treating Jo Holm said"
         elif not phrase or not (plain_lead(lead) or titled):  # "“...,” spokesman Jo Holm said"
             match = RIGHT_APPOSITION.match(text, end, line_end)
             offset, phrase = phrase_tail(match.group("phrase")) if match else (0, "")

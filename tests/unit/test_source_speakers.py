@@ -358,3 +358,22 @@ def test_the_name_heading_an_apposition_right_after_a_closing_quote():
 def test_a_place_ending_the_description_and_a_participle_opening_the_sentence(text, expected):
     rows = find_attributions("d", text, [0], [], {})
     assert [(r["speaker_text"], r["speaker_name"]) for r in rows] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people a participle and its object describe speak for no one, the object neither
+        ("A nurse treating Mr Jo Holm said that he was stable.",
+         ("A nurse treating Mr Jo Holm", "")),
+        ("Residents living near Tarnby said that the water was foul.",
+         ("Residents living near Tarnby", "")),
+        ("“He is stable,” a nurse treating Jo Holm said.", ("a nurse treating Jo Holm", "")),
+        # the name heading the description still speaks
+        ("Jo Holm, a farmer living near Tarnby, said that the water was foul.",
+         ("Jo Holm", "Jo Holm")),
+    ],
+)  # fmt: skip
+def test_people_a_participle_describes_are_the_source(text, expected):
+    rows = find_attributions("d", text, [0], [], {})
+    assert [(r["speaker_text"], r["speaker_name"]) for r in rows] == [expected]
