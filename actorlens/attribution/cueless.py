@@ -5,7 +5,8 @@ give, tried in this order (:func:`speaker_without_cue`):
    before when the quote opens its paragraph, or the person a question there asked;
 2. the person subject of the quote's own sentence, for a quote of a few words or more;
 3. the person subject of the sentence before it in its paragraph, when the quote opens its
-   sentence ("Jo Holm drew attention to the debt. “...”").
+   sentence ("Jo Holm drew attention to the debt. “...”"), or ending the paragraph before,
+   for a quote that is its paragraph and a subject known as a person.
 
 After every quote is read, a full-sentence quote still without a speaker takes the speaker
 of the quote that follows it right away (:func:`lead_into_next`). A cue with no speaker
@@ -13,6 +14,7 @@ phrase of its own ("X replied, saying “...”", "He went on to say, “...”"
 its sentence gives it (:func:`subject_of`).
 """
 
+import bisect
 import re
 
 from actorlens.attribution.document import Attribution, Document
@@ -21,6 +23,7 @@ from actorlens.attribution.speakers import SpeakerResolver
 
 MIN_SENTENCE_QUOTE_WORDS = 4  # fewer words with no cue: a term or a scare quote
 NON_SPACE = re.compile(r"\S")
+LETTER = re.compile(r"[^\W\d_]")
 
 
 def speaker_without_cue(resolver: SpeakerResolver, start: int, end: int) -> tuple[str, str]:
@@ -45,14 +48,26 @@ def person_subject(resolver: SpeakerResolver, start: int, end: int) -> tuple[str
 
 def previous_subject(resolver: SpeakerResolver, start: int, end: int) -> tuple[str, str]:
     """A quote that opens its sentence: the person subject of the sentence before it in its
-    paragraph ("Jo Holm drew attention to the debt. “...”")."""
+    paragraph ("Jo Holm drew attention to the debt. “...”"), or, for a quote that is its
+    paragraph, of the sentence ending the paragraph before when the document shows that
+    subject is a person ("Jo Holm spoke about the debt.¶“...”")."""
     doc = resolver.doc
     sentence = doc.sentence_start(start)
-    if NON_SPACE.search(doc.text, sentence, start) or sentence <= doc.paragraph_start(start):
+    if NON_SPACE.search(doc.text, sentence, start):
         return "", ""
     if len(doc.text[start:end].split()) < MIN_SENTENCE_QUOTE_WORDS:
         return "", ""
-    return doc.subject_before(sentence, doc.sentence_start(sentence - 1))
+    paragraph = doc.paragraph_start(start)
+    if sentence > paragraph:
+        return doc.subject_before(sentence, doc.sentence_start(sentence - 1))
+    last = len(doc.text[:paragraph].rstrip())  # the end of the paragraph before
+    if not last or LETTER.search(doc.text, end, doc.paragraph_end(end)):
+        return "", ""
+    index = bisect.bisect_left(doc.subject_starts, last) - 1
+    at, subject, pronoun, name = doc.subjects[index] if index >= 0 else (-1, "", "", "")
+    if at < doc.sentence_start(last - 1) or not (subject in doc.persons or pronoun):
+        return "", ""  # no subject there, or one that may be a place ("South Korea")
+    return subject, name
 
 
 def continuation(resolver: SpeakerResolver, start: int) -> tuple[str, str]:

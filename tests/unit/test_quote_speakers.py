@@ -351,8 +351,8 @@ def test_an_untitled_description_after_a_quote_keeps_its_cue_and_names_nobody(tm
         # a quote opening its sentence, no cue: the person subject of the sentence before it
         ("Olga Berg also drew attention to the debt. “When we talk about debt we talk about jobs.”",
          ["Olga Berg"]),
-        # not across a paragraph, and not for a short phrase
-        ("Olga Berg also drew attention to the debt.\n\n“When we talk about debt we talk about jobs.”",
+        # across a paragraph only to a subject known as a person (a given name, an honorific)
+        ("Berg Ltd also drew attention to the debt.\n\n“When we talk about debt we talk about jobs.”",
          [""]),
     ],
 )  # fmt: skip
@@ -426,3 +426,23 @@ def test_a_comma_between_the_cue_and_the_titled_name_after_it(tmp_path):
 def test_his_or_her_statement_speaks_for_the_person_the_pronoun_refers_to(tmp_path):
     text = "Kallas spoke in Tallinn. Her statement said that “Europe stands firm.”"
     assert speakers(tmp_path, text) == ["kallas"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quote that is its paragraph: the person subject ending the paragraph before
+        ("Anna Holm spoke at length about the quay on Thursday.\n\n"
+         "“As far as I know, the quay is safe. We checked it twice.”", ["Anna Holm"]),
+        ("In a Monday address to dock workers, Kallas urged calm:\n\n"
+         "“As far as I know, the quay is safe. We checked it twice.”", ["kallas"]),
+        # a subject that may be a place, or narration after the quote: nobody
+        ("The talks ended in South Korea on Thursday.\n\n"
+         "“As far as I know, the quay is safe. We checked it twice.”", [""]),
+        ("Anna Holm spoke at length about the quay on Thursday.\n\n"
+         "“As far as I know, the quay is safe. We checked it twice.” Dock workers were"
+         " not convinced.", [""]),
+    ],
+)  # fmt: skip
+def test_a_quote_paragraph_after_a_paragraph_about_a_person(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
