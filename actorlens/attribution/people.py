@@ -93,3 +93,19 @@ PEOPLE_BEFORE = re.compile(
     r"(?:\s+(?:for|to|with|on|in|at))?)\s+(?:(?:the|a)\s+)?(?:[\w’'-]+\s+){0,3}?"
     r"(?:of\s+)?$"
 )
+
+
+# The one a speech verb addresses before "that": "warned MPs that", "warned the board that"
+ADDRESSED = re.compile(
+    r"\s*(?:the\s+)?(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*|(?P<people>[a-z]+))\s+(?=that\b)"
+)
+
+
+def past_addressee(text: str, position: int, limit: int) -> int:
+    """Where the clause of a speech verb at ``position`` may start: past a name or people it
+    addresses before "that" ("warned MPs that", "warned reporters that"), not past a thing
+    ("said the problems that were found")."""
+    addressed = ADDRESSED.match(text, position, limit)
+    if addressed and (not addressed["people"] or person_noun(addressed["people"])):
+        return addressed.end()
+    return position

@@ -35,6 +35,7 @@ import re
 from dataclasses import replace
 
 from actorlens.attribution.document import OPENING_CLAUSE, Document
+from actorlens.attribution.people import past_addressee
 from actorlens.attribution.reported_closing import closing_cue, parenthetical
 from actorlens.attribution.reported_source import (
     ACCORDING_BARE,
@@ -330,6 +331,8 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int, limit_end: int
                 position = obj.end() if obj else position
                 lead = LEAD.match(text, position, limit)
                 position = lead.end() if lead else position
+        elif family == "say":  # "warned MPs that", "warned reporters that": past them
+            position = past_addressee(text, position, limit)
         that = THAT.match(text, position, limit)
         if family == "that" and not that:  # "announced at the rally that ..."
             that = _near_that(text, position, limit)

@@ -232,8 +232,11 @@ REPORTED_TO_HAVE = re.compile(
 RELATIVE_WHO = re.compile(
     rf"(?:,?\s*who|,\s*which)\s+(?:(?:{alternation(FILLERS)}|\w+ly)\s+)*$"
 )  # "who recently", "the Trust, which has"
-WHO_CLAUSE = re.compile(  # its closing comma left out; not "X, who he said", "who said Y"
-    r",\s*who\s+(?!(?:he|she|they|we|it)\b)(?![^,]*\b(?:said|says|say|told)\b)[^,;:“”\"]+$"
+WHO_CLAUSE = re.compile(  # a "who" clause, its closing comma left out, or any relative clause
+    # closed by a comma; not "X, who he said", "who said Y", "X, which Israel says"
+    r",\s*(?:who\s+(?!(?:he|she|they|we|it)\b)(?![^,]*\b(?:said|says|say|told)\b)[^,;:“”\"]+"
+    r"|(?:who|which)\s+(?!(?:he|she|they|we|it)\b)(?![^,]*\b(?:said|says|say|told)\b)"
+    r"[^,;:“”\"]+,)\s*$"
 )
 TITLE_LIKE = re.compile(r"\s(?!(?:of|the|for|and)\b)[a-z]")  # a lower-case word: a description
 SUBJECT_WORD = re.compile(r"[\w’'&-]+")

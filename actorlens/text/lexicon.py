@@ -188,8 +188,15 @@ CLAUSE_CUES |= dict.fromkeys(BASE_CUES, "that")  # "critics argue that"
 CLAUSE_PARTICIPLES = frozenset(v.participle for v in _ACTIVE if v.clause and v.participle)
 # "X is said to ...": the forms that cue speech of no named source in the passive.
 HEARSAY_CUES = frozenset(form for verb in _ACTIVE if verb.hearsay for form in verb.forms)
-# "CLAUSE, SOURCE said.": the forms of the verbs that take any clause.
-CLOSING_CUES = tuple(form for verb in _ACTIVE if verb.clause == "say" for form in verb.forms)
+# "CLAUSE, SOURCE said.", "CLAUSE, SOURCE told reporters.": the forms of the verbs that take
+# any clause, and those of a verb told someone that also follow a quote ("“...,” X told Y").
+CLOSING_CUES = tuple(
+    form
+    for verb in _ACTIVE
+    for form in (
+        verb.forms if verb.clause == "say" else verb.after_quote if verb.clause == "told" else ()
+    )
+)
 INVERTED_CUES = tuple(form for verb in _ACTIVE if verb.inverted for form in verb.forms)
 # The cues that take a clause without "that" even where the source is found by its place only
 # ("The party has said it ...", "..., saying the fees ..."): the verbs of saying and telling.

@@ -424,3 +424,25 @@ def test_more_verbs_of_saying_take_a_that_clause(sentence, cue):
 
 def test_a_verb_of_saying_with_a_noun_object_is_no_speech():
     assert reported("Greta Holm mentioned the fees in her speech.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the people or the name a speech verb addresses before "that" are no part of the clause
+        ("Anna Holm warned MPs that the quay would close.",
+         ("reported", "the quay would close", "warned", "Anna Holm", 0)),
+        ("Anna Holm warned the Brevik Harbour Board that the quay would close.",
+         ("reported", "the quay would close", "warned", "Anna Holm", 0)),
+        ("The panel said the faults that were found could not be fixed.",
+         ("reported", "the faults that were found could not be fixed", "said", "The panel", 0)),
+        # "CLAUSE, SOURCE told someone." closes the sentence as "CLAUSE, SOURCE said." does
+        ("The quay will close, Anna Holm told reporters.",
+         ("reported", "The quay will close", "told", "Anna Holm", 21)),
+        # a relative clause closed by a comma stands between a description and its cue
+        ("The agency, which runs the harbour, said the quay would close.",
+         ("reported", "the quay would close", "said", "The agency", 0)),
+    ],
+)  # fmt: skip
+def test_an_addressee_a_closing_told_and_a_closed_relative_clause(sentence, expected):
+    assert reported(sentence) == [expected]
