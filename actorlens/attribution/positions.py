@@ -18,15 +18,26 @@ Constructions, each inside one sentence and outside quotations:
 A participle after a comma or a verb after "and" (", calling for ...") is held by the
 sentence's subject, or by the holder of the position before it. Views with no holder ("is
 expected to", "is believed") are left out, and so is a noun use with no source phrase ("the
-support of"). The holder phrase before a cue is read by :mod:`actorlens.attribution.holders`.
+support of"). The holder phrase before a cue is read by :mod:`actorlens.attribution.holders`, a holder
+elsewhere (after a passive, the sentence's subject) by :mod:`actorlens.attribution.held`.
 The cue words come from the lexicon (``position_cues``); every pattern is compiled once.
 """
 
 import re
 
 from actorlens.attribution.document import Document
+from actorlens.attribution.held import (
+    OBJECT_END,
+    PLURAL_HOLDER,
+    PLURAL_NOUN,
+    REPORTED_LINK,
+    SPACE,
+    gesture,
+    held_by,
+    sentence_subject,
+    trim,
+)
 from actorlens.attribution.holders import holder_before
-from actorlens.attribution.phrases import phrase_head
 from actorlens.attribution.reported import Reported
 from actorlens.attribution.reported_source import WHO_CLAUSE
 from actorlens.text.lexicon import (
@@ -37,14 +48,11 @@ from actorlens.text.lexicon import (
     CALL_VERBS,
     CALLS,
     CLAUSE_OPENERS,
-    DESCRIPTORS,
     DOCUMENTS,
     FOR_NOUNS,
     GESTURES,
-    HOLDERS,
     JUDGING,
     MENTAL_CUES,
-    NOT_SOURCES,
     PREPOSITIONS,
     REGARDING,
     SPOKEN_OBJECTS,
@@ -99,16 +107,8 @@ LEAD = re.compile(r"(?:\s*,?\s*(?:also|strongly|firmly|still|now|publicly|again|
 THAT = re.compile(r"that\s+")
 NOUN_PHRASE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that)\s+(?:[\w-]+\s+){1,3}$")
 VOTE = re.compile(r"\bvot(?:e|es|ed|ing)\b[^,;]*$")  # "voted 300 in support of": a vote
-NOT = re.compile(r"\b(?:not|never)\b")
-SUBJECT_LEAD = re.compile(r"\s*(?:(?:and|but|so|or|yet|while)\s+)?")  # "but this plan was ..."
 THAT_INSIDE = re.compile(r"\bthat\b")
-REPORTED_LINK = re.compile(r"\s(?:for|as)\s")  # "criticised Y for Z": reported speech
 AS = re.compile(r"\sas\s")  # "viewed Y as Z": a view; "saw Y" none
-OBJECT_END = re.compile(  # the object ends at a clause or a second verb ("and offered to")
-    r"[,;:.!?\n]|\s(?:saying|adding|because|after|while|when|and\s+said)\s"
-    r"|\s(?:and|but)\s+(?:(?:has|have)\s+)?"
-    r"\w+(?:ed|s)\s+(?:to|that|the|a|an|his|her|its|their)\s|\sand\s+(?:an?|the)\s+\w+\s+said\b"
-)
 CLAUSE_END = re.compile(r"[;:\n]|,\s*(?:saying|adding|while|but)\s|\.\s|[.!?]$")
 BY = re.compile(r"by\s")
 # no noun phrase object: "demanded that P" (speech), "backed by", "protested because P"
@@ -122,32 +122,16 @@ TO = re.compile(
 AGENT = re.compile(
     r"(?:\s*,?\s*(?:especially|particularly|notably|mainly|also|even|\w+ly))*\s*,?\s+by\s+"
 )
-AGENT_END = re.compile(
-    r"[,;:.!?()\[\]\n“”\"]|\s(?:who|which|that|for|as|in|on|at|after|during|over|because|when"
-    r"|while|saying|with|to|from|since|and\s+(?:said|says|added))\b"
-)
-AGENT_WORDS = 8
-AUXILIARY = re.compile(
-    r"(?:\s+(?:has|have|had|will|would|could|may|might|must|should|not|never|already|also|still"
-    r"|(?!(?:rally|ally|family|assembly|supply|monopoly|reply)\b)\w+ly))*\s*\Z"
-)
-SPACE = re.compile(r"\s*")
 ISSUED = re.compile(rf"an?\s+(?:\w+\s+)?(?:{alternation(DOCUMENTS)})$", re.IGNORECASE)
 NOUN_AFTER = re.compile(r"\s+(?:for|of|about|over|have|has|were|are|was|is)\b")
-NEXT_WORD = re.compile(r"\s+(\w+)")
-COMMA = re.compile(r"\s*,")
-HOLDER_WORDS = DESCRIPTORS | frozenset(HOLDERS)
 # The words that join a second position of the same holder ("..., and are in favour of").
 LINK = re.compile(r"(?:[\s,]+(?:and|as|because|but|while|it|is|are|was|were|has|have|\w+ly))*\s*\Z")
 MODAL = re.compile(
     r"\b(?:will|would|could|should|may|might|must|can|do|did|to)\s+"
     r"(?:(?:\w+ly|now|also|still|then)\s+)?$"
 )
-PLURAL_HOLDER = re.compile(r"(?:[a-z][a-rt-z]s|\band\s.*)$|^(?:they|we|i|you)$", re.IGNORECASE)
-PLURAL_NOUN = re.compile(r"\b[a-z]{3,}[a-rt-z]s$")
 BARE = STANCE_LEMMAS  # the plain form: "support" is a noun too
 MIN_WORDS = 2
-END_PUNCT = ".!?;:, \n"
 
 
 def find_positions(doc: Document, sentence_start: int, sentence_end: int) -> list[Reported]:
@@ -161,7 +145,7 @@ def find_positions(doc: Document, sentence_start: int, sentence_end: int) -> lis
     if view and view.start() >= headline and not doc.in_quote(view.start(), view.end()):
         holder = view.group("holder") or view.group("of")
         at = view.start("holder") if view.group("holder") else view.start("of")
-        end = _trim(text, view.end(), sentence_end)
+        end = trim(text, view.end(), sentence_end)
         cue = text[view.start() : view.end()].rstrip(", ")
         found.append(Reported("position", view.end(), end, cue, view.start(),
                               view.start() + len(cue), holder.strip(), at, False))  # fmt: skip
@@ -176,7 +160,7 @@ def find_positions(doc: Document, sentence_start: int, sentence_end: int) -> lis
         if item and not item.source and found and found[-1].source:
             item.source, item.source_start = found[-1].source, found[-1].source_start  # ", fearing"
         elif item and not item.source:  # "The army moved in, demanding ...": the subject's
-            item.source_start, item.source = _subject(text, sentence_start, item.cue_start)
+            item.source_start, item.source = sentence_subject(text, sentence_start, item.cue_start)
         if item and len(text[item.start : item.end].split()) >= MIN_WORDS - (
             cue.lastgroup != "mental"
         ):
@@ -189,7 +173,7 @@ def find_positions(doc: Document, sentence_start: int, sentence_end: int) -> lis
                 )
             ):
                 link = LINK.search(text, max(earlier.start, item.cue_start - 40), item.cue_start)
-                earlier.end = _trim(text, earlier.start, link.start())
+                earlier.end = trim(text, earlier.start, link.start())
             found.append(item)
     return found
 
@@ -211,16 +195,16 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
         if word.split()[0] in REGARDING and not AS.search(text, cue.end(), sentence_end):
             return None  # "is seen by the public": no view without "as"
         start = before_start + passive.start()
-        return by and _held_by(doc, cue, by.end(), start, sentence_start, sentence_end)
+        return by and held_by(doc, cue, by.end(), start, sentence_start, sentence_end)
     if kind == "gesture":  # "Crowds wore red in support of the troops": the subject's stance
         if VOTE.search(before) or NOUN_PHRASE.search(before):
             return None  # "voted in support of", "a ruling in support of": no one's gesture
-        return _gesture(doc, cue, sentence_start, sentence_end)
+        return gesture(doc, cue, sentence_start, sentence_end)
     if kind == "backing":  # "The plan has the support of Mr Howard", not "must have"
         if MODAL.search(before):
             return None
         at = SPACE.match(text, cue.end()).end()
-        return _held_by(doc, cue, at, cue.start(), sentence_start, sentence_end)
+        return held_by(doc, cue, at, cue.start(), sentence_start, sentence_end)
     if kind != "predicate" and (
         (passive and not progressive)
         or (NOUN_BEFORE.search(before) and not STANCE_TO.search(before))
@@ -242,7 +226,7 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
         return None  # "expelled him for criticising X", "detained for questioning": a gerund
     if progressive and phrase in CLAUSE_OPENERS:  # "In denying X, Mr Y said": Mr Y denies
         comma = text.find(",", cue.end(), sentence_end)
-        at, phrase = _subject(text, comma + 1, sentence_end) if comma > 0 else (-1, "")
+        at, phrase = sentence_subject(text, comma + 1, sentence_end) if comma > 0 else (-1, "")
         offset = at - before_start
     if word.split()[0] in BARE and not (
         modal or negated or PLURAL_HOLDER.search(phrase.replace("’s", "").replace("'s", ""))
@@ -285,7 +269,7 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
         )
         if (link and verb in JUDGING) or regards:
             return None  # "criticised Y for Z" is speech; "viewed Y" without "as Z" no view
-    end = _trim(text, start, stop.start() if stop else sentence_end)
+    end = trim(text, start, stop.start() if stop else sentence_end)
     if end <= start:
         return None
     if verb in SPOKEN_OBJECTS and THAT_INSIDE.search(text, start, end):
@@ -295,85 +279,9 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
                     bool(negated))  # fmt: skip
 
 
-def _held_by(doc: Document, cue: re.Match, at: int, verb: int, sentence_start: int,
-             sentence_end: int):  # fmt: skip
-    """A stance whose holder follows its cue, read from ``at`` ("The plan was rejected by Mr
-    Howard", "The plan has the support of Mr Howard"), the clause's subject before ``verb``
-    its content; None with no holder, or for "criticised by X for Z" (reported speech)."""
-    text = doc.text
-    limit = min(sentence_end, at + AGENT_WORDS * 12)
-    stop = AGENT_END.search(text, at, limit)
-    holder = text[at : _trim(text, at, stop.start() if stop else limit)]
-    if (
-        not holder
-        or len(holder.split()) > AGENT_WORDS
-        or (stop and REPORTED_LINK.match(text, stop.start()) and cue.group().split()[0] in JUDGING)
-        or not (
-            any(c.isupper() for c in holder)
-            or PLURAL_HOLDER.search(holder)
-            or holder.split()[-1].lower() in HOLDER_WORDS
-        )  # fmt: skip
-    ):
-        return None  # "backed by evidence": no holder
-    window = max(sentence_start, verb - 200)
-    auxiliary = AUXILIARY.search(text, window, verb)
-    end = auxiliary.start()
-    start = max(window, *(text.rfind(mark, window, end) + 1 for mark in ",;:"))
-    that = text.rfind(" that ", start, end)  # "... no surprise that he has the support of"
-    start = SUBJECT_LEAD.match(text, that + 6 if that >= 0 else start, end).end()
-    if end <= start:
-        return None
-    word = text[cue.start(cue.lastgroup) : cue.end()]
-    negated = bool(NOT.search(auxiliary.group()))  # "has not been backed by"
-    kind = "reported" if word in SPOKEN_OBJECTS else "position"  # "was denied by"
-    return Reported(kind, start, _trim(text, start, end), word, cue.start(cue.lastgroup),
-                    cue.end(), holder, at, negated)  # fmt: skip
-
-
-def _gesture(doc: Document, cue: re.Match, sentence_start: int, sentence_end: int):
-    """ "Crowds wore red in support of the troops": the sentence's subject holds a stance
-    toward the object; None when the sentence opens with no subject phrase."""
-    text = doc.text
-    at, holder = _subject(text, sentence_start, cue.start())
-    start = SPACE.match(text, cue.end(), sentence_end).end()
-    stop = OBJECT_END.search(text, start, sentence_end)
-    end = _trim(text, start, stop.start() if stop else sentence_end)
-    if not holder or end <= start:
-        return None
-    return Reported("position", start, end, cue.group(), cue.start(), cue.end(), holder, at,
-                    False)  # fmt: skip
-
-
-def _subject(text: str, sentence_start: int, cue_start: int) -> tuple[int, str]:
-    """The name or title phrase opening the sentence ("The European Parliament has ...",
-    "The Israeli army moved ..."), with a holder noun after it; (-1, "") when the sentence
-    opens with a clause ("After the vote, ...") or no such phrase."""
-    start = SPACE.match(text, sentence_start, cue_start).end()
-    phrase = phrase_head(text, start, cue_start)
-    end = start + len(phrase)
-    noun = NEXT_WORD.match(text, end, cue_start)
-    if phrase and noun and (noun.group(1).lower() in HOLDER_WORDS or PLURAL_NOUN.match(noun[1])):
-        end, phrase = noun.end(), text[start : noun.end()]  # "The Israeli army", "The students"
-    if (
-        not phrase
-        or phrase.lower() in NOT_SOURCES
-        or phrase.split()[0] in CLAUSE_OPENERS
-        or COMMA.match(text, end, cue_start)
-    ):
-        return -1, ""
-    return start, phrase
-
-
 def _headline_end(doc: Document) -> int:
     """Where a first line without closing punctuation (a headline) ends; 0 when none."""
     if not doc.newlines:
         return 0
     line = doc.text[: doc.newlines[0]].rstrip()
     return doc.newlines[0] if line and line[-1] not in '.!?"”' else 0
-
-
-def _trim(text: str, start: int, end: int) -> int:
-    """``end`` moved back over closing punctuation and spaces."""
-    while end > start and text[end - 1] in END_PUNCT:
-        end -= 1
-    return end
