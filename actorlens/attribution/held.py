@@ -1,13 +1,15 @@
 """Positions whose holder is not the phrase right before the cue: the agent of a passive
-("The plan was rejected by Mr Howard"), the one whose support a thing has ("has the support
-of X"), the subject of the sentence a gesture is in ("Crowds wore red in support of the
-troops"); and the pieces the position rules share (the sentence's subject, the object's end).
+("The plan was rejected by Mr Howard", "He is believed by many to favour a merger"), the one
+whose support a thing has ("has the support of X"), the subject of the sentence a gesture is
+in ("Crowds wore red in support of the troops"), the name an apposition describes ("Jo Holm, a
+critic of the plan, ..."); and the pieces the position rules share (the sentence's subject,
+the object's end).
 """
 
 import re
 
 from actorlens.attribution.document import Document
-from actorlens.attribution.phrases import phrase_head
+from actorlens.attribution.phrases import phrase_head, phrase_tail
 from actorlens.attribution.reported import Reported
 from actorlens.text.lexicon import (
     CLAUSE_OPENERS,
@@ -19,7 +21,11 @@ from actorlens.text.lexicon import (
 )
 
 NOT = re.compile(r"\b(?:not|never)\b")
-SUBJECT_LEAD = re.compile(r"\s*(?:(?:and|but|so|or|yet|while)\s+)?")  # "but this plan was ..."
+# "but this plan was ...", "Although his post is seen by some as": words before the subject
+SUBJECT_LEAD = re.compile(
+    r"\s*(?:(?:and|but|so|or|yet|while|although|though|because|since|if|when)\s+)?", re.IGNORECASE
+)
+RELATIVE_SUBJECT = re.compile(r"(?:who|which|that|and|but)$", re.IGNORECASE)  # no content
 REPORTED_LINK = re.compile(r"\s(?:for|as)\s")  # "criticised Y for Z": reported speech
 OBJECT_END = re.compile(  # the object ends at a clause or a second verb ("and offered to")
     r"[,;:.!?\n]|\s(?:saying|adding|because|after|while|when|and\s+said)\s"
@@ -42,6 +48,9 @@ HOLDER_WORDS = DESCRIPTORS | frozenset(HOLDERS)
 PLURAL_HOLDER = re.compile(r"(?:[a-z][a-rt-z]s|\band\s.*)$|^(?:they|we|i|you)$", re.IGNORECASE)
 PLURAL_NOUN = re.compile(r"\b[a-z]{3,}[a-rt-z]s$")
 END_PUNCT = ".!?;:, \n"
+CLAUSE_END = re.compile(r"[;:\n]|,\s*(?:saying|adding|while|but)\s|\.\s|[.!?]$")
+VIEW_OPENING = re.compile(r"(?:to|that|as)\s")  # "believed by many to be", "seen by X as"
+QUANTIFIERS = re.compile(r"(?:many|some|most|others|several)$", re.IGNORECASE)
 
 
 def held_by(doc: Document, cue: re.Match, at: int, verb: int, sentence_start: int,
@@ -50,28 +59,19 @@ def held_by(doc: Document, cue: re.Match, at: int, verb: int, sentence_start: in
     Howard", "The plan has the support of Mr Howard"), the clause's subject before ``verb``
     its content; None with no holder, or for "criticised by X for Z" (reported speech)."""
     text = doc.text
-    limit = min(sentence_end, at + AGENT_WORDS * 12)
-    stop = AGENT_END.search(text, at, limit)
-    holder = text[at : trim(text, at, stop.start() if stop else limit)]
-    if (
-        not holder
-        or len(holder.split()) > AGENT_WORDS
-        or (stop and REPORTED_LINK.match(text, stop.start()) and cue.group().split()[0] in JUDGING)
-        or not (
-            any(c.isupper() for c in holder)
-            or PLURAL_HOLDER.search(holder)
-            or holder.split()[-1].lower() in HOLDER_WORDS
-        )  # fmt: skip
+    holder, stop = _holder_after(text, at, sentence_end)
+    if not holder or (
+        stop and REPORTED_LINK.match(text, stop.start()) and cue.group().split()[0] in JUDGING
     ):
-        return None  # "backed by evidence": no holder
+        return None  # "backed by evidence": no holder; "criticised by X for Z": speech
     window = max(sentence_start, verb - 200)
     auxiliary = AUXILIARY.search(text, window, verb)
     end = auxiliary.start()
     start = max(window, *(text.rfind(mark, window, end) + 1 for mark in ",;:"))
     that = text.rfind(" that ", start, end)  # "... no surprise that he has the support of"
     start = SUBJECT_LEAD.match(text, that + 6 if that >= 0 else start, end).end()
-    if end <= start:
-        return None
+    if end <= start or RELATIVE_SUBJECT.match(text[start:end].strip()):
+        return None  # "..., who is seen by many as": the subject is outside the clause
     word = text[cue.start(cue.lastgroup) : cue.end()]
     negated = bool(NOT.search(auxiliary.group()))  # "has not been backed by"
     kind = "reported" if word in SPOKEN_OBJECTS else "position"  # "was denied by"
@@ -118,3 +118,55 @@ def trim(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in END_PUNCT:
         end -= 1
     return end
+
+
+def _holder_after(text: str, at: int, limit: int) -> tuple[str, re.Match | None]:
+    """The agent phrase read from ``at`` ("Mr Howard", "unions", "many") and the match that
+    ends it; ("", None) when it names no holder ("backed by evidence")."""
+    limit = min(limit, at + AGENT_WORDS * 12)
+    stop = AGENT_END.search(text, at, limit)
+    holder = text[at : trim(text, at, stop.start() if stop else limit)]
+    if (
+        not holder
+        or len(holder.split()) > AGENT_WORDS
+        or not (
+            any(c.isupper() for c in holder)
+            or PLURAL_HOLDER.search(holder)
+            or QUANTIFIERS.search(holder)
+            or holder.split()[-1].lower() in HOLDER_WORDS
+        )
+    ):
+        return "", None
+    return holder, stop
+
+
+def believed_by(doc: Document, cue: re.Match, at: int, sentence_end: int):
+    """ "He is believed by many to favour a merger": the agent read from ``at`` holds the view
+    that follows it; None with no holder or nothing after it."""
+    text = doc.text
+    holder, stop = _holder_after(text, at, sentence_end)
+    if not holder or not stop or text[stop.start()] in ",;:.!?\n":
+        return None
+    start = SPACE.match(text, stop.start(), sentence_end).end()
+    if not VIEW_OPENING.match(text, start, sentence_end):
+        return None  # "a method being considered by officials in Tarnby": no view given
+    clause = CLAUSE_END.search(text, start, sentence_end)
+    end = trim(text, start, clause.start() if clause else sentence_end)
+    if end <= start:
+        return None
+    return Reported("position", start, end, cue.group("mental"), cue.start("mental"), cue.end(),
+                    holder, at, False)  # fmt: skip
+
+
+def apposed(doc: Document, cue: re.Match, sentence_start: int, sentence_end: int):
+    """ "Jo Holm, a long-time critic of the plan, ...": the name before the apposition holds
+    a stance toward the object; None when no capitalised name stands there."""
+    text = doc.text
+    offset, holder = phrase_tail(text[sentence_start : cue.start()])
+    start = SPACE.match(text, cue.end(), sentence_end).end()
+    stop = OBJECT_END.search(text, start, sentence_end)
+    end = trim(text, start, stop.start() if stop else sentence_end)
+    if not holder[:1].isupper() or end <= start:
+        return None
+    return Reported("position", start, end, cue.group("apposition"), cue.start("apposition"),
+                    cue.end(), holder, sentence_start + offset, False)  # fmt: skip

@@ -27,11 +27,14 @@ import re
 
 from actorlens.attribution.document import Document
 from actorlens.attribution.held import (
+    CLAUSE_END,
     OBJECT_END,
     PLURAL_HOLDER,
     PLURAL_NOUN,
     REPORTED_LINK,
     SPACE,
+    apposed,
+    believed_by,
     gesture,
     held_by,
     sentence_subject,
@@ -53,6 +56,7 @@ from actorlens.text.lexicon import (
     GESTURES,
     JUDGING,
     MENTAL_CUES,
+    PREDICATE_NOUNS,
     PREPOSITIONS,
     REGARDING,
     SPOKEN_OBJECTS,
@@ -71,11 +75,14 @@ EXPRESSED = (
     rf"(?:{alternation(ATTITUDE_PREPOSITIONS)})"
     rf"|(?:{trie_alternation(CALL_VERBS)})\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(CALLS)})\s+for"
 )
+# "a vocal critic of", "the main opponents of": people a stance makes of their holder
+STANCE_NOUN = rf"(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation(PREDICATE_NOUNS)})\s+of"
 CUE = re.compile(
     rf"\b(?:(?P<mental>{trie_alternation(MENTAL_CUES)})"
     rf"|(?P<stance>{EXPRESSED}|{trie_alternation(STANCE_CUES)})"
     rf"|{BE}\s+(?:(?:not|still|also|now|firmly|strongly|\w+ly)\s+)*"
-    rf"(?P<predicate>{trie_alternation(STANCE_PREDICATES)})"
+    rf"(?P<predicate>{trie_alternation(STANCE_PREDICATES)}|{STANCE_NOUN})"
+    rf"|,\s+(?P<apposition>{STANCE_NOUN})"
     rf"|(?P<backing>{trie_alternation(BACKING)})|(?P<gesture>{trie_alternation(GESTURES)}))\b"
 )
 VIEW = re.compile(
@@ -109,7 +116,6 @@ NOUN_PHRASE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that)\s+(?:[\w-]
 VOTE = re.compile(r"\bvot(?:e|es|ed|ing)\b[^,;]*$")  # "voted 300 in support of": a vote
 THAT_INSIDE = re.compile(r"\bthat\b")
 AS = re.compile(r"\sas\s")  # "viewed Y as Z": a view; "saw Y" none
-CLAUSE_END = re.compile(r"[;:\n]|,\s*(?:saying|adding|while|but)\s|\.\s|[.!?]$")
 BY = re.compile(r"by\s")
 # no noun phrase object: "demanded that P" (speech), "backed by", "protested because P"
 CLAUSE_OBJECT = re.compile(
@@ -196,6 +202,10 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
             return None  # "is seen by the public": no view without "as"
         start = before_start + passive.start()
         return by and held_by(doc, cue, by.end(), start, sentence_start, sentence_end)
+    if kind == "mental" and passive and not progressive and (by := AGENT.match(text, cue.end())):
+        return believed_by(doc, cue, by.end(), sentence_end)  # "is believed by many to"
+    if kind == "apposition":  # "Jo Holm, a long-time critic of the plan, ...": Holm's stance
+        return apposed(doc, cue, sentence_start, sentence_end)
     if kind == "gesture":  # "Crowds wore red in support of the troops": the subject's stance
         if VOTE.search(before) or NOUN_PHRASE.search(before):
             return None  # "voted in support of", "a ruling in support of": no one's gesture

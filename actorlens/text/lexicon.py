@@ -34,7 +34,8 @@ SPEAKER_WORD_KINDS = ("phrase_words", "descriptors", "not_person_words", "filler
 DESCRIPTION_WORD_KINDS = ("heads", "qualifiers")
 POSITION_KINDS = ("mental", "stance", "attitude_verbs", "attitudes", "attitude_prepositions",
                   "call_verbs", "calls", "for_nouns", "predicates", "views", "holders", "backing", "judging",
-                  "spoken_objects", "documents", "regarding", "gestures", "not_cues")  # fmt: skip
+                  "spoken_objects", "documents", "regarding", "gestures", "not_cues",
+                  "predicate_nouns")  # fmt: skip
 PHRASE_CUE_KINDS = ("verbs", "nouns")
 
 
@@ -274,6 +275,7 @@ CALL_VERBS = _cue_verbs("call_verbs")
 CALLS = LEXICON.position_cues["calls"]
 FOR_NOUNS = frozenset(LEXICON.position_cues["for_nouns"])
 STANCE_PREDICATES = LEXICON.position_cues["predicates"]
+PREDICATE_NOUNS = LEXICON.position_cues["predicate_nouns"]
 VIEW_WORDS = LEXICON.position_cues["views"]
 # Reported speech as a verb and a noun before "that" ("expressed concern that").
 PHRASE_VERBS = LEXICON.phrase_cues["verbs"]

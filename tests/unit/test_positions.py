@@ -590,3 +590,37 @@ def test_a_stance_verb_or_predicate_in_any_form_is_a_position(text, expected):
 )
 def test_no_position_without_a_holder_a_view_or_an_object(text):
     assert [k for k, *_ in _positions(text) if k == "position"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people a stance makes of their holder, as a predicate or an apposition
+        ("The union has been a vocal critic of the new rota.",
+         [("position", "the new rota", "a vocal critic of", "The union")]),
+        ("Per Dahl, a long-time opponent of the rota, spoke on Monday.",
+         [("position", "the rota", "a long-time opponent of", "Per Dahl")]),
+        # a view whose holder is a passive's agent, a clause after it
+        ("Per Dahl is believed by many to favour a merger.",
+         [("position", "to favour a merger", "believed", "many")]),
+        # an attitude made clear, a wish with "would like"
+        ("Per Dahl made clear his opposition to the merger.",
+         [("position", "the merger", "made clear his opposition to", "Per Dahl")]),
+        ("Per Dahl would like the quay to stay open.",
+         [("position", "the quay to stay open", "would like", "Per Dahl")]),
+    ],
+)  # fmt: skip
+def test_stance_nouns_passive_views_and_attitudes_made_clear(text, expected):
+    assert _positions(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A method being considered by harbour officials in Tarnby is cheaper.",  # no view after
+        "The board, which is seen by many as slow, met on Monday.",  # the subject is outside
+        "A new poll showed a jump in support for the Greens.",  # a poll shows no one's stance
+    ],
+)
+def test_no_position_from_a_passive_without_a_view_or_a_poll_showing_support(text):
+    assert [k for k, *_ in _positions(text) if k == "position"] == []
