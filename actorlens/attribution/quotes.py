@@ -47,6 +47,7 @@ from actorlens.text.lexicon import (
     ISSUE_VERBS,
     OBJECT_PREPOSITIONS,
     PASSIVE_QUOTE_CUES,
+    PEOPLE_WORDS,
     QUESTION_CUES,
     QUOTE_CUES,
     QUOTE_PARTICIPLES,
@@ -76,6 +77,11 @@ RIGHT_SPEAKER_FIRST = re.compile(
 )
 DEFINITE_TITLE = re.compile(
     rf"the\s+(?:[a-z][\w’'-]*\s+){{0,3}}(?:{alternation(TITLE_HEADS)})", re.IGNORECASE
+)
+# "police said", "said witnesses", "the army said": a body or people named in lower case
+UNNAMED_GROUP = re.compile(
+    r"(?:the\s+)?(?:[a-z][\w’'-]*\s+){0,2}?"
+    rf"(?:{alternation((*BODY_NOUNS, *sorted(PEOPLE_WORDS)))})\b"
 )
 DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|such|its|their)\s+$")
 # "said opposition leader Walid Jumblatt": lower-case title words, then the name.
@@ -164,6 +170,7 @@ def cue_after(resolver: SpeakerResolver, end: int) -> Attribution | None:
         definite = match and (
             DEFINITE_TITLE.fullmatch(match.group("phrase"))
             or (comma and described_people(match["phrase"]))
+            or UNNAMED_GROUP.fullmatch(match["phrase"])
         )
         if (definite and not phrase) or (phrase and PEOPLE_BEFORE.search(lead)):
             offset, phrase = 0, match.group("phrase")  # "“...,” a doctor treating Jo Holm said"
@@ -200,6 +207,8 @@ def _head_after_cue(resolver: SpeakerResolver, at: int, line_end: int) -> tuple:
     phrase = spoken_by.group() if spoken_by else phrase_head(text, at, phrase_end)
     definite = DEFINITE_TITLE.match(text, at, phrase_end) if phrase.lower() == "the" else None
     phrase = definite.group() if definite else phrase  # "said the treasurer"
+    group = None if phrase else UNNAMED_GROUP.match(text, at, phrase_end)
+    phrase = group.group() if group else phrase  # "said witnesses"
     body = BODY_PHRASE.match(text, at, phrase_end) if issued and not name_of(phrase) else None
     if body:
         return at, body.group(), body.end(), body.group("body")

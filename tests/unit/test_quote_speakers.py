@@ -446,3 +446,17 @@ def test_his_or_her_statement_speaks_for_the_person_the_pronoun_refers_to(tmp_pa
 )  # fmt: skip
 def test_a_quote_paragraph_after_a_paragraph_about_a_person(tmp_path, text, expected):
     assert speakers(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body or people named in lower case speak, not the person the sentence before names
+        ("Police arrested Per Dahl on Monday. “He will be charged,” police said.", ["police"]),
+        ("Police arrested Per Dahl on Monday. “He will be charged,” the police said.",
+         ["the police"]),
+        ("Police arrested Per Dahl on Monday. “He was shouting,” said witnesses.", ["witnesses"]),
+    ],
+)  # fmt: skip
+def test_a_body_or_people_in_lower_case_after_a_quote_speak(tmp_path, text, expected):
+    assert quotes_of(tmp_path, text)["speaker_text"].tolist() == expected
