@@ -171,6 +171,7 @@ def cue_after(resolver: SpeakerResolver, end: int) -> Attribution | None:
             DEFINITE_TITLE.fullmatch(match.group("phrase"))
             or (comma and described_people(match["phrase"]))
             or UNNAMED_GROUP.fullmatch(match["phrase"])
+            or THE_STATEMENT.fullmatch(match["phrase"])  # "“...,” the statement said"
         )
         if (definite and not phrase) or (phrase and PEOPLE_BEFORE.search(lead)):
             offset, phrase = 0, match.group("phrase")  # "“...,” a doctor treating Jo Holm said"

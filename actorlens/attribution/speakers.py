@@ -50,6 +50,10 @@ A_STATEMENT = re.compile(rf"(?:an?|its|their)\s+(?:\w+\s+)?(?:{alternation(STATE
 ISSUER = re.compile(
     rf"(?P<issuer>[^,;:]*?)\s+(?:ha(?:s|ve|d)\s+)?(?:{alternation(ISSUE_VERBS)})\s+$"
 )
+ISSUED_STATEMENT = re.compile(  # "The agency issued a statement": its issuer
+    rf"(?P<issuer>[^,;:.]*?)\s+(?:ha(?:s|ve|d)\s+)?(?:{alternation(ISSUE_VERBS)})\s+"
+    rf"{A_STATEMENT.pattern}"
+)
 OWNERS = {"his": "he", "her": "she"}
 OWNED_STATEMENT = re.compile(
     rf"(?P<owner>his|her)\s+(?:\w+\s+)?(?:{alternation(STATEMENT_NOUNS)}|comments|remarks)"
@@ -115,8 +119,8 @@ class SpeakerResolver:
             return (speaker, name) if body else ("", "")
         if pronoun in PRONOUNS:
             return self._pronoun(start, pronoun) if PRONOUNS[pronoun] else ("", "")
-        if THE_STATEMENT.fullmatch(pronoun):  # "added the statement": its issuer, said last
-            return self._latest_speaker(start)
+        if THE_STATEMENT.fullmatch(pronoun):  # "added the statement": its issuer, said last,
+            return self._statement_issuer(start) or self._latest_speaker(start)  # or issued
         owned = OWNED_STATEMENT.fullmatch(pronoun)
         if owned:  # "His statement said", "Her comments indicated": the pronoun's person
             return self._pronoun(start, OWNERS[owned["owner"]])
@@ -124,12 +128,7 @@ class SpeakerResolver:
             self.doc.text, max(self.doc.sentence_start(start), start - 200), start
         )
         if issuer:  # "X has issued a statement declaring"
-            offset, phrase = phrase_tail(issuer.group("issuer"))
-            at, body = body_tail(issuer.group("issuer"))
-            offset, phrase = (
-                (at, body) if body and (not phrase or at < offset) else (offset, phrase)
-            )
-            return self.resolve(phrase, issuer.start() + offset) if phrase else ("", "")
+            return self._issuer(issuer)
         actors = self.doc.actors_in(start, start + len(phrase))
         if describes_people(phrase):  # "American lumber producers": no one's voice
             return "", ""
@@ -303,6 +302,22 @@ class SpeakerResolver:
         if subject[0] or subject[1]:
             return subject
         return self._mentioned_person(window, offset, fits), ""
+
+    def _issuer(self, issuer: re.Match) -> tuple[str, str]:
+        """Whom the words before "issued" (``issuer``'s group) name: a body or a speaker."""
+        offset, phrase = phrase_tail(issuer.group("issuer"))
+        at, body = body_tail(issuer.group("issuer"))
+        offset, phrase = (at, body) if body and (not phrase or at < offset) else (offset, phrase)
+        return self.resolve(phrase, issuer.start() + offset) if phrase else ("", "")
+
+    def _statement_issuer(self, offset: int) -> tuple[str, str] | None:
+        """Who issued the statement "the statement" at ``offset`` refers to, when the issue
+        ("X issued a statement") is told in its sentence or the two before, after the
+        latest quote; None when it is not."""
+        since = max(self.doc.sentence_start(self.doc.sentence_start(offset) - 1) - 1, 0)
+        since = max(self.doc.sentence_start(since), self.recent[-1][0] if self.recent else 0)
+        issues = list(ISSUED_STATEMENT.finditer(self.doc.text, since, offset))
+        return self._issuer(issues[-1]) if issues else None
 
     def _latest_speaker(self, offset: int) -> tuple[str, str]:
         """The latest speaker before ``offset`` in its paragraph or the one before."""

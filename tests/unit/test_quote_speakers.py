@@ -460,3 +460,16 @@ def test_a_quote_paragraph_after_a_paragraph_about_a_person(tmp_path, text, expe
 )  # fmt: skip
 def test_a_body_or_people_in_lower_case_after_a_quote_speak(tmp_path, text, expected):
     assert quotes_of(tmp_path, text)["speaker_text"].tolist() == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Brevik Harbour Agency issued a statement on Monday. The statement said: “The quay"
+        " is closed.”",
+        "The Brevik Harbour Agency issued a statement on Monday. “The quay is closed,” the"
+        " statement said.",
+    ],
+)
+def test_the_statement_speaks_for_the_one_who_issued_it(tmp_path, text):
+    assert quotes_of(tmp_path, text)["speaker_name"].tolist() == ["Brevik Harbour Agency"]
