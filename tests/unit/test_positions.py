@@ -624,3 +624,16 @@ def test_stance_nouns_passive_views_and_attitudes_made_clear(text, expected):
 )
 def test_no_position_from_a_passive_without_a_view_or_a_poll_showing_support(text):
     assert [k for k, *_ in _positions(text) if k == "position"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The unions have thrown their weight behind the plan.",
+         [("position", "the plan", "thrown their weight behind", "The unions")]),
+        ("Per Dahl came out against the merger.",
+         [("position", "the merger", "came out against", "Per Dahl")]),
+    ],
+)  # fmt: skip
+def test_support_thrown_behind_and_coming_out_against(text, expected):
+    assert _positions(text) == expected
