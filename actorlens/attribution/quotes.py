@@ -61,7 +61,7 @@ CUE = (
     rf"according\s+to|(?:was|were|is|are)\s+(?:{alternation(PASSIVE_QUOTE_CUES)})"
     rf"(?:\s+as\s+saying)?|{trie_alternation(QUOTE_CUES, space=re.escape(' '))}"
 )
-CUE_WORD = re.compile(rf"\b(?:{CUE})\b")
+CUE_WORD = re.compile(rf"(?<!-)\b(?:{CUE})\b")  # not "co-wrote"
 HEADLINE_CUE_WORD = re.compile(rf"\b(?:{CUE})\b", re.IGNORECASE)  # headlines capitalise verbs
 MAX_HEADLINE_CHARS = 200
 # The cues right after a quote, matched from the quote's end to its paragraph's end
@@ -91,9 +91,11 @@ TITLED_NAME = re.compile(  # after a capitalised modifier too: "said Syrian bord
 )
 # A name's end at a full stop after a word of three letters or more ("Jo Holm. The").
 NAME_AT_SENTENCE_END = re.compile(r"(?<=\w{3})\.(?:\s.*)?$", re.DOTALL)
-# "“...” — Bertie Ahern, Taoiseach": a name after a dash closes a quote in a list of reactions.
+# "“...” — Bertie Ahern, Taoiseach": a name after a dash (or a colon, for a quote opening its
+# line) closes a quote in a list of reactions.
+LETTER_BEFORE_QUOTE = re.compile(r"[^\"“\n]*?[^\W\d_][^\"“\n]*?[\"“]")
 DASH_SPEAKER = re.compile(
-    r"[,.!?]?\s*(?P<dash>[—–]|--|(?<=\s)-(?=\s))\s*(?P<phrase>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})"
+    r"[,.!?]?\s*(?P<dash>[—–:]|--|(?<=\s)-(?=\s))\s*(?P<phrase>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})"
     r"(?=\s*(?:[,(*“\"]|\s\s|\n|$))"  # the name ends the line, or a title follows it
 )
 # "“...,” Smith, chief strategist at Acme, said": a name, an apposition, the cue.
@@ -149,7 +151,9 @@ def cue_after(resolver: SpeakerResolver, end: int) -> Attribution | None:
     doc = resolver.doc
     text, line_end = doc.text, doc.paragraph_end(end)
     dash = DASH_SPEAKER.match(text, end, line_end)
-    if dash:  # "“...” — Bertie Ahern, Taoiseach": a list of reactions
+    if dash and dash["dash"] == ":" and LETTER_BEFORE_QUOTE.match(text, doc.line_start(end), end):
+        dash = None  # "Bills a “disgrace”: Opposition", a headline; only a quote opening a line
+    if dash:  # "“...” — Bertie Ahern, Taoiseach", "“...”: Bertie Ahern": a list of reactions
         at = dash.start("phrase")
         speaker, name = resolver.resolve(dash["phrase"], at)
         return Attribution(speaker, dash["phrase"], dash["dash"], at, name, at, dash.start("dash"))

@@ -45,8 +45,8 @@ CUES = {**CLAUSE_CUES, **dict.fromkeys(PHRASE_VERBS, "phrase")}
 # its object and name: the look-aheads keep the sentences with neither from the rules.
 
 
-CUE_WORD = re.compile(
-    rf"\b(?:according to|{trie_alternation(set(CLAUSE_CUES) - BASE_CUES - NAMING, space=' ')}"
+CUE_WORD = re.compile(  # not after a hyphen: "co-wrote", "so-called" cue nothing
+    rf"(?<!-)\b(?:according to|{trie_alternation(set(CLAUSE_CUES) - BASE_CUES - NAMING, space=' ')}"
     rf"|(?:{alternation(BASE_CUES)})(?=\s+(?:that|he|she|it|they|we|there)\b)"
     rf"|(?:{alternation(NAMING)})(?={NAMED_OBJECT.pattern})"
     rf"|(?:{alternation(PHRASE_VERBS)})(?={PHRASE_REST.pattern}))\b"

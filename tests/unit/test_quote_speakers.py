@@ -473,3 +473,16 @@ def test_a_body_or_people_in_lower_case_after_a_quote_speak(tmp_path, text, expe
 )
 def test_the_statement_speaks_for_the_one_who_issued_it(tmp_path, text):
     assert quotes_of(tmp_path, text)["speaker_name"].tolist() == ["Brevik Harbour Agency"]
+
+
+def test_a_name_after_a_colon_closes_a_quote_opening_its_line(tmp_path):
+    text = (
+        "Reactions to the closure:\n\n* “We cannot wait any longer for repairs”: Anna Holm,"
+        " harbour minister.\n\n* “It is a sad day for the town”: Per Dahl, mayor of Tarnby."
+    )
+    assert quotes_of(tmp_path, text)["speaker_name"].tolist() == ["Anna Holm", "Per Dahl"]
+
+
+def test_a_cue_word_after_a_hyphen_cues_nothing(tmp_path):
+    text = "The board approved the so-called “harbour levy” on Monday."
+    assert quotes_of(tmp_path, text).empty  # a term, nobody's words
