@@ -486,3 +486,14 @@ def test_a_name_after_a_colon_closes_a_quote_opening_its_line(tmp_path):
 def test_a_cue_word_after_a_hyphen_cues_nothing(tmp_path):
     text = "The board approved the so-called “harbour levy” on Monday."
     assert quotes_of(tmp_path, text).empty  # a term, nobody's words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The quay is unsafe,” read a statement issued by the Brevik Harbour Agency.",
+        "A statement released by the Brevik Harbour Agency read: “The quay is unsafe.”",
+    ],
+)
+def test_what_a_text_reads_is_its_issuers_words(tmp_path, text):
+    assert quotes_of(tmp_path, text)["speaker_name"].tolist() == ["Brevik Harbour Agency"]
