@@ -90,7 +90,7 @@ VIEW = re.compile(
     rf"(?:{alternation(VIEW_WORDS)})|the\s+(?:{alternation(VIEW_WORDS)})\s+of\s+"
     rf"(?P<of>[^,;:]{{1,60}}?))(?:\s*,\s*|\s+(?!(?:of|on|about|as|is|was|that)\b)(?=[a-zA-Z]))"
 )
-PASSIVE = re.compile(rf"\b{BE}\s+(?:\w+ly\s+)?$")
+PASSIVE = re.compile(rf"\b{BE}\s+(?:(?:\w+ly|often|also|still|now|always|long)\s+)*$")
 # "Mr Brown, widely considered": one comma, after the noun the participle describes (not
 # the closing comma of an apposition, "Jo Holm, the chief, believed")
 REDUCED_PASSIVE = re.compile(r"[^,]*,\s*(?:\w+ly\s+)?")

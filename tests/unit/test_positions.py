@@ -637,3 +637,22 @@ def test_no_position_from_a_passive_without_a_view_or_a_poll_showing_support(tex
 )  # fmt: skip
 def test_support_thrown_behind_and_coming_out_against(text, expected):
     assert _positions(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Per Dahl is also expected to back the merger.",  # a passive with an adverb: no holder
+        "The plan is often believed to be popular.",
+        "Problems were also reported in Tarnby.",
+    ],
+)
+def test_a_passive_with_an_adverb_has_no_holder(text):
+    assert _positions(text) == []
+
+
+def test_an_adverb_between_a_speaker_and_the_cue_after_a_quote():
+    from actorlens.attribution.extract import find_attributions
+
+    rows = find_attributions("d", "“The quay is unsafe,” Anna Holm often said.", [0], [], {})
+    assert [r["speaker_name"] for r in rows] == ["Anna Holm"]

@@ -103,8 +103,10 @@ def test_roles_voice_inside_own_quote_quoted_inside_another_portrayal_elsewhere(
         # passive views ("believed by many to") and attitudes made clear; 240 voices before a
         # body or people in lower case spoke after a quote ("“...,” police said"); 241 before
         # "the statement" spoke for the one who issued it; 242 before what a text reads cued
-        # its quote ("“...,” read a statement issued by X")
-        (WIKINEWS, config.PARAMS_DIR / "wikinews_actors.yml", 7299, 246),
+        # its quote ("“...,” read a statement issued by X"); 7,299 and 246 before "often"
+        # joined the fillers ("she often said") and a passive with an adverb held no view
+        # ("is also expected to")
+        (WIKINEWS, config.PARAMS_DIR / "wikinews_actors.yml", 7295, 248),
     ],
     ids=["seeds", "wikinews"],
 )
