@@ -99,7 +99,10 @@ NEGATION = re.compile(
     r"(?:\b(?:not|never|no longer)|\b\w+n['’]t)\s+$"
 )
 STANCE_TO = re.compile(r"\b(?:refused|refuses|declined|declines|continued|continues)\s+to\s+$")
-NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|to|of|as|by)|[’']s)\s+$")
+# "the support of", "for fear that", "with hope": a noun after a determiner or a preposition
+NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|to|of|as|by|for|with|without|from)|[’']s)\s+$"
+)
 RELATIVE = re.compile(rf",?\s*(?:who|which)\s+$|(?<=[a-z]s)\s+that\s+$|{WHO_CLAUSE.pattern}")
 PARTICIPLE_LINK = re.compile(
     r"(?:,|[\w)”\"’'],?\s+(?:and|but))\s*(?:(?:has|have|had|also|then|\w+ly)\s+)*$"

@@ -656,3 +656,7 @@ def test_an_adverb_between_a_speaker_and_the_cue_after_a_quote():
 
     rows = find_attributions("d", "“The quay is unsafe,” Anna Holm often said.", [0], [], {})
     assert [r["speaker_name"] for r in rows] == ["Anna Holm"]
+
+
+def test_a_cue_word_after_a_preposition_is_a_noun():
+    assert _positions("The bodies were left where they lay for fear that they were mined.") == []
