@@ -3,7 +3,8 @@ accent-insensitive, case-sensitive except for the first letter of an alias writt
 case, so "the Kremlin leader" also matches "The Kremlin leader"), the longest alias winning;
 persons and other actors in separate passes, so that a state named inside a person's title
 also counts ("U.S. President Donald Trump": trump and united_states); a title directly
-followed by the same actor's name is one mention; ``exclude`` phrases never match. The
+followed by the same actor's name is one mention; a person's one-word name after another
+given name ("Laura Bush") is someone else; ``exclude`` phrases never match. The
 descriptions a document resolves are found apart (:mod:`actorlens.mentions.descriptions`).
 """
 
@@ -13,9 +14,11 @@ from typing import NamedTuple
 
 from actorlens.corpus.actors import Actor
 from actorlens.mentions.descriptions import Describer
+from actorlens.text.given_names import is_given_name
 from actorlens.text.spans import fold, fold_with_origins
 
 TITLE_NAME_GAP = re.compile(r"[\s,]*")
+GIVEN_BEFORE = re.compile(r"(?<![\w.'’-])(?P<given>[A-Z][a-z]+)\s+\Z")  # "Laura " before "Bush"
 
 
 class _Alias(NamedTuple):
@@ -104,6 +107,17 @@ class Matcher:
                         if excluded else None)  # fmt: skip
         self.describer = Describer(actors)
 
+    def _other_given_name(self, text: str, start: int, alias: _Alias) -> bool:
+        """Whether a person's one-word name at ``start`` follows a given name none of the
+        person's names opens with ("Laura Bush" for George W. Bush, "Ian Blair" for Tony Blair)."""
+        actor = self.actors[alias.actor_id]
+        if alias.kind != "name" or actor.type != "person":
+            return False
+        before = GIVEN_BEFORE.search(text, max(0, start - 40), start)
+        if not before or not is_given_name(before["given"]):
+            return False
+        return before["given"] not in {name.split()[0] for name in actor.names if " " in name}
+
     def find(self, text: str) -> list[dict]:
         """Mentions in ``text`` as dicts with actor_id, kind, start, end, surface: matched
         in the folded text (see :func:`actorlens.text.spans.fold_with_origins`), the offsets and
@@ -123,6 +137,8 @@ class Matcher:
                 if before and blocked[before - 1][1] > start:
                     continue
                 alias = matching.alias_of(match.group())
+                if self._other_given_name(view, start, alias):
+                    continue  # "Laura Bush", "Sir Ian Blair": another person of that surname
                 matches.append({"actor_id": alias.actor_id, "kind": alias.kind,
                                 "start": start, "end": end})  # fmt: skip
             found.extend(_merge_title_and_name(matches, view))

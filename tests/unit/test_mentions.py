@@ -200,3 +200,11 @@ def test_aliases_starting_with_any_character_are_found():
     assert [(m["actor_id"], m["surface"]) for m in matcher.find(text)] == [
         ("eu", "The bloc"), ("eu", "the bloc"), ("g7", "7-nation group"), ("g7", "G7"),
         ("elysee", "Elysée"), ("un", "(UN)")]  # fmt: skip
+
+
+def test_a_surname_after_another_given_name_is_someone_else():
+    # "Ivanka Trump" is not Donald Trump; "Donald Trump" and "President Trump" are
+    assert found("Ivanka Trump met Donald Trump. President Trump spoke.") == [
+        ("trump", "name", "Donald Trump"),
+        ("trump", "name", "Trump"),
+    ]
