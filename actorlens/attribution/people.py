@@ -109,3 +109,14 @@ def past_addressee(text: str, position: int, limit: int) -> int:
     if addressed and (not addressed["people"] or person_noun(addressed["people"])):
         return addressed.end()
     return position
+
+
+# "the 54-year-old (former minister)": the person the document gave that age
+AGED = re.compile(r"(?:the\s+)?(?P<age>\d{1,3})-year-old(?:\s+[\w-]+){0,2}", re.IGNORECASE)
+
+
+def aged_runs(doc, age: str, offset: int) -> list[tuple[int, int, str]]:
+    """The names (start, end, words) ``doc`` gives ``age`` before ``offset``: "Jo Holm, 54,
+    said", "Jo Holm (54)"."""
+    given = re.compile(rf"\s*(?:,\s*|\(\s*){age}\s*[,)]")
+    return [run for run in doc.long_names if run[1] <= offset and given.match(doc.text, run[1])]

@@ -24,7 +24,7 @@ from actorlens.attribution.cueless import (
     subject_of,
 )
 from actorlens.attribution.document import Attribution, Document
-from actorlens.attribution.people import PEOPLE_BEFORE, described_people
+from actorlens.attribution.people import AGED, PEOPLE_BEFORE, described_people
 from actorlens.attribution.phrases import (
     NAME_RUN,
     PHRASE_CHAR,
@@ -176,6 +176,7 @@ def cue_after(resolver: SpeakerResolver, end: int) -> Attribution | None:
             or (comma and described_people(match["phrase"]))
             or UNNAMED_GROUP.fullmatch(match["phrase"])
             or THE_STATEMENT.fullmatch(match["phrase"])  # "“...,” the statement said"
+            or AGED.fullmatch(match["phrase"])  # "“...,” the 54-year-old said"
         )
         if (definite and not phrase) or (phrase and PEOPLE_BEFORE.search(lead)):
             offset, phrase = 0, match.group("phrase")  # "“...,” a doctor treating Jo Holm said"

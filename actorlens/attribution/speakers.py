@@ -19,7 +19,7 @@ import bisect
 import re
 
 from actorlens.attribution.document import Attribution, Document
-from actorlens.attribution.people import describes_people
+from actorlens.attribution.people import AGED, aged_runs, describes_people
 from actorlens.attribution.phrases import (
     PRONOUNS,
     body_tail,
@@ -55,6 +55,7 @@ ISSUED_STATEMENT = re.compile(  # "The agency issued a statement": its issuer
     rf"{A_STATEMENT.pattern}"
 )
 OWNERS = {"his": "he", "her": "she"}
+GENDERED = ("he", "she")
 OWNED_STATEMENT = re.compile(
     rf"(?P<owner>his|her)\s+(?:\w+\s+)?(?:{alternation(STATEMENT_NOUNS)}|comments|remarks)"
 )
@@ -133,6 +134,9 @@ class SpeakerResolver:
         if describes_people(phrase):  # "American lumber producers": no one's voice
             return "", ""
         persons = [a for a in actors if a in self.doc.persons]
+        if aged := AGED.fullmatch(phrase):  # "the 54-year-old": the one person aged 54
+            found = {self.resolve(run, at) for at, _, run in aged_runs(self.doc, aged[1], start)}
+            return found.pop() if len(found) == 1 else ("", "")
         titled = TITLED.fullmatch(phrase) if not persons else None
         modifiers = [w for w in phrase.split()[1:-1] if w[:1].isupper()]  # "the Greens leader"
         if titled and any(person := self.doc.titled_person(titled["head"], start, modifiers)):
@@ -362,12 +366,9 @@ class SpeakerResolver:
         """Keep a named speaker for the pronouns and continuations that follow."""
         named = chosen.speaker_text and chosen.speaker_text.lower() not in ("they", "we", "i")
         if chosen.speaker_id or chosen.speaker_name or named:
-            phrase = chosen.speaker_text.lower()
-            cue = (
-                phrase
-                if phrase in ("he", "she")
-                else (pronoun_cue(chosen.speaker_text) or given_name_pronoun(chosen.speaker_text))
-            )
+            said = chosen.speaker_text  # "he", "Mr Holm", "Anna Holm": the pronoun it takes
+            phrase = said.lower()
+            cue = phrase if phrase in GENDERED else pronoun_cue(said) or given_name_pronoun(said)
             if not (cue or chosen.speaker_id or chosen.speaker_name) and no_person(phrase):
                 cue = NO_PERSON  # "reports said", "the statement said": never "he" or "she"
             if cue and not self.doc.pronouns.get(chosen.speaker_id, "x"):

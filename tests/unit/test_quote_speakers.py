@@ -497,3 +497,16 @@ def test_a_cue_word_after_a_hyphen_cues_nothing(tmp_path):
 )
 def test_what_a_text_reads_is_its_issuers_words(tmp_path, text):
     assert quotes_of(tmp_path, text)["speaker_name"].tolist() == ["Brevik Harbour Agency"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Anna Holm, 54, visited Tarnby. “The quay will close,” the 54-year-old said.",
+         ["Anna Holm"]),
+        # two people of that age: no guess
+        ("Anna Holm, 54, met Ola Dahl (54). “The quay will close,” the 54-year-old said.", [""]),
+    ],
+)  # fmt: skip
+def test_the_n_year_old_is_the_one_person_given_that_age(tmp_path, text, expected):
+    assert quotes_of(tmp_path, text)["speaker_name"].tolist() == expected
