@@ -8,8 +8,7 @@ subject that is a person the pronoun fits: "she" skips a person known as "he" an
 round. A person's pronoun comes from the actors file (``pronoun:``), else from the words the
 document puts before their name ("Ms.", "spokeswoman", "King") or from the pronoun that named
 them as the speaker of an earlier quote; unknown fits both. When the text names a speaker who is
-not an actor ("Protesters chanted"), ``speaker_id`` stays empty and ``speaker_text`` keeps the
-words.
+not an actor ("Protesters chanted"), ``speaker_id`` stays empty, ``speaker_text`` keeps the words.
 
 Earlier speakers and sentence subjects are found by a bisect over their offsets and a walk back
 that stops at a two-paragraph window, never a scan of every earlier quote.
@@ -62,7 +61,7 @@ OWNED_STATEMENT = re.compile(
 THE_STATEMENT = re.compile(rf"(?:the|this|that)\s+(?:{alternation(STATEMENT_NOUNS)})")
 # The first verb of a sentence ("The ministry has denied ...", "The board rejected ..."): the
 # words before it are the sentence's subject; one word may come before it ("Currently the").
-FIRST_VERB = re.compile(rf"\s(?:{alternation(AUXILIARIES)}|[a-z]+ed)\b")
+FIRST_VERB = re.compile(rf"\s(?:{alternation(AUXILIARIES)}|[a-z]+ed|[a-z]+(?=\s+(?:on\s+)?to\s))\b")
 OPENING_WORDS = 1
 NO_PERSON = "-"  # the pronoun cue of a speaker no pronoun refers to
 TITLED = re.compile(rf"(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}(?P<head>{alternation(TITLE_HEADS)})", re.I)
@@ -315,9 +314,8 @@ class SpeakerResolver:
         return self.resolve(phrase, issuer.start() + offset) if phrase else ("", "")
 
     def _statement_issuer(self, offset: int) -> tuple[str, str] | None:
-        """Who issued the statement "the statement" at ``offset`` refers to, when the issue
-        ("X issued a statement") is told in its sentence or the two before, after the
-        latest quote; None when it is not."""
+        """Who issued "the statement" at ``offset``, told in its sentence or the two before
+        ("X issued a statement"), after the latest quote; None when no issue is told."""
         since = max(self.doc.sentence_start(self.doc.sentence_start(offset) - 1) - 1, 0)
         since = max(self.doc.sentence_start(since), self.recent[-1][0] if self.recent else 0)
         issues = list(ISSUED_STATEMENT.finditer(self.doc.text, since, offset))
@@ -350,6 +348,8 @@ class SpeakerResolver:
         verb = FIRST_VERB.search(self.doc.text, sentence_start, offset)
         before = self.doc.text[sentence_start : verb.start() + 1] if verb else ""
         at, phrase = source_before(before) if before else (0, "")
+        if not phrase and TITLED.fullmatch(before.strip()):  # "The treasurer went on to say"
+            at, phrase = len(before) - len(before.lstrip()), before.strip()
         if not phrase or len(before[:at].split()) > OPENING_WORDS:
             return "", ""
         return self.resolve_source(phrase, sentence_start + at)

@@ -446,3 +446,21 @@ def test_a_verb_of_saying_with_a_noun_object_is_no_speech():
 )  # fmt: skip
 def test_an_addressee_a_closing_told_and_a_closed_relative_clause(sentence, expected):
     assert reported(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "went on to say", "refuses to say ... , saying": the subject before the first verb
+        ("Treasurer Per Dahl attacked Anna Holm. The treasurer went on to say that Mrs Holm"
+         " was wrong.", "Per Dahl"),
+        ("The Brevik Harbour Agency refuses to open the quay, saying that it is unsafe.",
+         "Brevik Harbour Agency"),
+    ],
+)  # fmt: skip
+def test_the_subject_of_a_cue_after_went_on_to(text, expected):
+    from actorlens.attribution.extract import find_attributions
+
+    starts = [0] + [m.end() for m in re.finditer(r"\. ", text)]
+    rows = find_attributions("d", text, starts, [], {})
+    assert [r["speaker_name"] for r in rows if r["kind"] == "reported"] == [expected]
