@@ -464,3 +464,16 @@ def test_the_subject_of_a_cue_after_went_on_to(text, expected):
     starts = [0] + [m.end() for m in re.finditer(r"\. ", text)]
     rows = find_attributions("d", text, starts, [], {})
     assert [r["speaker_name"] for r in rows if r["kind"] == "reported"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Anna Holm underlined that the quay was unsafe.",
+         ("reported", "the quay was unsafe", "underlined", "Anna Holm", 0)),
+        ("The central bank forecast that growth would slow.",
+         ("reported", "growth would slow", "forecast", "The central bank", 0)),
+    ],
+)  # fmt: skip
+def test_more_reporting_verbs(sentence, expected):
+    assert reported(sentence) == [expected]
