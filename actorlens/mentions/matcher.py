@@ -4,7 +4,8 @@ case, so "the Kremlin leader" also matches "The Kremlin leader"), the longest al
 persons and other actors in separate passes, so that a state named inside a person's title
 also counts ("U.S. President Donald Trump": trump and united_states); a title directly
 followed by the same actor's name is one mention; a person's one-word name after another
-given name ("Laura Bush") is someone else; ``exclude`` phrases never match. The
+given name ("Laura Bush") is someone else, and so is an organisation's name ending a longer
+name ("Trades Union Congress"); ``exclude`` phrases never match. The
 descriptions a document resolves are found apart (:mod:`actorlens.mentions.descriptions`).
 """
 
@@ -18,6 +19,10 @@ from actorlens.text.given_names import is_given_name
 from actorlens.text.spans import fold, fold_with_origins
 
 TITLE_NAME_GAP = re.compile(r"[\s,]*")
+WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+)\s+\Z")  # "Union " before "Congress"
+DETERMINERS = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its", "Their"})
+COMMON_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")  # "Congress", "General Assembly"
+SENTENCE_OPENING = re.compile(r"(?:\A|[.!?:;\"“(\n])\s*\Z")  # before a sentence's first word
 GIVEN_BEFORE = re.compile(r"(?<![\w.'’-])(?P<given>[A-Z][a-z]+)\s+\Z")  # "Laura " before "Bush"
 
 
@@ -118,6 +123,24 @@ class Matcher:
             return False
         return before["given"] not in {name.split()[0] for name in actor.names if " " in name}
 
+    def _inside_name(self, text: str, start: int, end: int, alias: _Alias) -> bool:
+        """Whether an organisation's name of common words at ``start``-``end`` ends a longer
+        name ("Trades Union Congress", "Bolivian Congress"): a capitalised word that opens no
+        sentence stands right before it, ending no name of the organisation or of its state."""
+        actor = self.actors[alias.actor_id]
+        before = WORD_BEFORE.search(text, max(0, start - 40), start)
+        if (
+            actor.type != "organisation"
+            or not before
+            or before[1] in DETERMINERS
+            or not COMMON_NAME.fullmatch(text, start, end)
+            or SENTENCE_OPENING.search(text, max(0, before.start() - 5), before.start())
+        ):
+            return False  # "UN", "Al-Qaeda": no common words; "Three Hamas fighters": an opening
+        own = [actor, *([self.actors[actor.affiliation]] if actor.affiliation else [])]
+        lead = text[max(0, start - 40) : start].rstrip()  # "United Nations Security Council"
+        return not any(lead.endswith(fold(a)) for owner in own for a, _ in owner.aliases())
+
     def find(self, text: str) -> list[dict]:
         """Mentions in ``text`` as dicts with actor_id, kind, start, end, surface: matched
         in the folded text (see :func:`actorlens.text.spans.fold_with_origins`), the offsets and
@@ -137,8 +160,10 @@ class Matcher:
                 if before and blocked[before - 1][1] > start:
                     continue
                 alias = matching.alias_of(match.group())
-                if self._other_given_name(view, start, alias):
-                    continue  # "Laura Bush", "Sir Ian Blair": another person of that surname
+                if self._other_given_name(view, start, alias) or self._inside_name(
+                    view, start, end, alias
+                ):
+                    continue  # "Laura Bush"; "Trades Union Congress": another person or body
                 matches.append({"actor_id": alias.actor_id, "kind": alias.kind,
                                 "start": start, "end": end})  # fmt: skip
             found.extend(_merge_title_and_name(matches, view))

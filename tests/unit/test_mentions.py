@@ -208,3 +208,10 @@ def test_a_surname_after_another_given_name_is_someone_else():
         ("trump", "name", "Donald Trump"),
         ("trump", "name", "Trump"),
     ]
+
+
+def test_an_organisations_common_name_ending_a_longer_name_is_another_body():
+    congress = make("congress", "organisation", names=("US Congress", "Congress"))
+    matcher = Matcher([*ACTORS, congress])
+    text = "The Trades Union Congress met. The Congress voted. Since Congress returned, it sat."
+    assert [m["start"] for m in matcher.find(text) if m["actor_id"] == "congress"] == [35, 57]
