@@ -1,7 +1,8 @@
 """Direct quotes: the speaker of each quotation from the reporting cue around it
 (:func:`attribute_quote`), tried in this order, the first one that names a known actor winning:
 
-1. after the quote: ``“...,” Putin said`` / ``“...,” said Putin`` / ``according to X``;
+1. after the quote: ``“...,” Putin said`` / ``“...,” said Putin`` / ``according to X``, or
+   a list of reactions' ``“...” — Putin`` (:mod:`actorlens.attribution.listed`);
 2. before it, in the same sentence: ``Zelenskyy told Ukrainian TV, “...”``,
    ``Trump called Zelenskyy a “dictator”``, ``saying, “...”`` (a participle takes the
    sentence's subject), ``X: “...”``;
@@ -24,6 +25,7 @@ from actorlens.attribution.cueless import (
     subject_of,
 )
 from actorlens.attribution.document import Attribution, Document
+from actorlens.attribution.listed import listed_speaker
 from actorlens.attribution.people import AGED, PEOPLE_BEFORE, described_people
 from actorlens.attribution.phrases import (
     NAME_RUN,
@@ -91,13 +93,6 @@ TITLED_NAME = re.compile(  # after a capitalised modifier too: "said Syrian bord
 )
 # A name's end at a full stop after a word of three letters or more ("Jo Holm. The").
 NAME_AT_SENTENCE_END = re.compile(r"(?<=\w{3})\.(?:\s.*)?$", re.DOTALL)
-# "“...” — Bertie Ahern, Taoiseach": a name after a dash (or a colon, for a quote opening its
-# line) closes a quote in a list of reactions.
-LETTER_BEFORE_QUOTE = re.compile(r"[^\"“\n]*?[^\W\d_][^\"“\n]*?[\"“]")
-DASH_SPEAKER = re.compile(
-    r"[,.!?]?\s*(?P<dash>[—–:]|--|(?<=\s)-(?=\s))\s*(?P<phrase>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})"
-    r"(?=\s*(?:[,(*“\"]|\s\s|\n|$))"  # the name ends the line, or a title follows it
-)
 # "“...,” Smith, chief strategist at Acme, said": a name, an apposition, the cue.
 RIGHT_APPOSITION = re.compile(
     rf"\s*[,.!?]?\s*(?P<phrase>{PHRASE_CHAR}{{1,60}}?),\s*[^,;:!?\n“”\"]{{1,80}}?(?:,\s*|\s+)"
@@ -150,13 +145,6 @@ def cue_after(resolver: SpeakerResolver, end: int) -> Attribution | None:
     """``“...,” X said`` or ``“...,” said X`` right after the quote that ends at ``end``."""
     doc = resolver.doc
     text, line_end = doc.text, doc.paragraph_end(end)
-    dash = DASH_SPEAKER.match(text, end, line_end)
-    if dash and dash["dash"] == ":" and LETTER_BEFORE_QUOTE.match(text, doc.line_start(end), end):
-        dash = None  # "Bills a “disgrace”: Opposition", a headline; only a quote opening a line
-    if dash:  # "“...” — Bertie Ahern, Taoiseach", "“...”: Bertie Ahern": a list of reactions
-        at = dash.start("phrase")
-        speaker, name = resolver.resolve(dash["phrase"], at)
-        return Attribution(speaker, dash["phrase"], dash["dash"], at, name, at, dash.start("dash"))
     match = RIGHT_CUE_FIRST.match(text, end, line_end)
     body = ""
     if match:
@@ -316,7 +304,8 @@ def attribute_quote(
     text = resolver.doc.text
     before = cue_before(resolver, start, previous_end)
     introduced = before and _introduces(text, before, start) and _closes_sentence(text, start, end)
-    after = None if introduced else cue_after(resolver, end)
+    listed = listed_speaker(resolver, start, end, CUE_WORD)  # "“...” — Jo Holm", after "X:" too
+    after = listed or (None if introduced else cue_after(resolver, end))
     found = [a for a in (after, before) if a]
     known = [a for a in found if a.speaker_id] or [a for a in found if a.speaker_name]
     chosen = (known or found or [None])[0]

@@ -260,6 +260,46 @@ def test_a_dash_inside_a_sentence_names_no_speaker(tmp_path):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a list of reactions joined onto one line: each quote opens its paragraph
+        ("Reactions came in.  “Europe stands firm and the talks go on.”: Kaja Kallas, the "
+         "premier.  “We will not give in to anyone.”: Jo Holm, a senator.", ["kallas", "Jo Holm"]),
+        # wiki markup around the quote, a bullet before it
+        ("Reactions came in.  *\'\'“Europe stands firm and the talks go on”\'\': Kaja Kallas, "
+         "the premier.", ["kallas"]),
+        # a comma after the quote, then the name and its description, no cue
+        ("Reactions came in.  “Europe stands firm and the talks go on”, Kaja Kallas, the "
+         "Estonian premier.  *“We will not give in to anyone,” Jo Holm Berg.",
+         ["kallas", "Jo Holm Berg"]),
+        # a bullet opens a paragraph after a sentence's end
+        ("Reactions came in. *“Europe stands firm and the talks go on”: Kaja Kallas, the "
+         "premier. *“We will not give in to anyone”: Jo Holm, a senator.", ["kallas", "Jo Holm"]),
+        # a name with abbreviations before its cue is the cue's, not a list entry
+        ("Talks ended.  “It is repugnant to our values,” U.S. Maj. Gen. Jo Holm said.",
+         ["Jo Holm"]),
+        # a dash's name wins over a colon introducing the list
+        ("Comments from readers: “Europe stands firm.” — Jo Holm, a teacher.", ["Jo Holm"]),
+    ],
+)  # fmt: skip
+def test_a_name_after_a_quote_opening_its_paragraph_speaks_it(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the quote does not open its paragraph: a narrated sentence goes on after the name
+        "He read the line “Europe stands firm and the talks go on”, Kaja Kallas, the premier.",
+        # a one-word name after a comma is no list entry
+        "Reactions came in.  “Europe stands firm and the talks go on”, Tallinn.",
+    ],
+)
+def test_a_comma_and_a_name_name_no_speaker_outside_a_list(tmp_path, text):
+    assert speakers(tmp_path, text) == [""]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("“Car bombs do not threaten our unity,” said opposition leader Jo Holm, in Brevik.",
          ["Jo Holm"]),
         ("Harbour minister Greta Holm denied the claims: “It is proper that the police came.”",
