@@ -44,7 +44,9 @@ PRONOUN_SUBJECT = re.compile(r"\W*(?:He|She)\s")
 HONORIFICS = frozenset(word for words in LEXICON.honorifics.values() for word in words)
 # A paragraph break: a line break, or a run of spaces after a sentence's end in text whose
 # paragraphs were joined onto one line ("... it.  The next paragraph"): its last character.
-PARAGRAPH_BREAK = re.compile(r"\n|(?<=[.!?])[\"”’']?(?:[ \t]{2,}(?=\S)|[ \t]+(?=\*))")  # "*": a bullet
+PARAGRAPH_BREAK = re.compile(
+    r"\n|(?<=[.!?])[\"”’']?(?:[ \t]{2,}(?=\S)|[ \t]+(?=\*))"
+)  # "*": a bullet
 WIKI_TITLE = re.compile(r"''(?P<title>[^'\n]{1,80}?)\s*''")  # a title in wiki italics
 ACRONYM = re.compile(r"[A-Z]{2,6}")
 INITIAL_SKIPS = frozenset(("of", "the", "and", "for", "on", "&"))
