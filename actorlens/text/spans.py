@@ -116,7 +116,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     (each opens a mark, only the last closes it), an opening mark after the end of a
     sentence while a quote is open starts a new quote: the open one ends with its
     sentence, also where paragraphs are joined on one line. Curly single quotes count outside double quotes
-    (a headline's ‘First Step’), inside them they belong to the outer quote. Broken marks get a best effort, never an error: an
+    (a headline's ‘First Step’), inside them they belong to the outer quote. A doubled straight
+    mark opens once; a straight mark with spaces on both sides opens nothing when a mark that
+    can only open follows it before a close. Broken marks get a best effort, never an error: an
     opening mark with no close runs to the paragraph's end, a closing mark with no
     opening reaches back to the end of the previous quote (or the paragraph's start).
     """
@@ -147,9 +149,15 @@ def _line_quote_spans(line: str, offset: int) -> list[tuple[int, int]]:
                 begin = last_end + len(line[last_end:i]) - len(line[last_end:i].lstrip())
                 spans.append((offset + begin, offset + i + 1))
                 last_end = i + 1
+        elif (
+            char == '"' and i == start + 1 and line[start] == '"' and line[i + 1 : i + 2].isalnum()
+        ):
+            start = i  # a doubled opening mark: '""We'
         elif char == '"' and (ended := _sentence_ended(line, start, mark)):  # reopened
             spans.append((offset + start, offset + ended))
             start, closer = i, '"'
+        elif char == '"' and line[start + 1 : start + 2].isspace() and OPENS_ONLY.match(line, i):
+            start = i  # 'saying " However, he felt, "In': the first mark opens nothing
         elif char == closer or (char in '"”' and closer in '"”'):
             spans.append((offset + start, offset + i + 1))
             start, last_end = None, i + 1

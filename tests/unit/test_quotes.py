@@ -122,6 +122,24 @@ def test_broken_and_foreign_quote_marks():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a doubled opening mark counts once
+        ('He told them ""We stand firm and we will win." Later she said "No way."',
+         ['"We stand firm and we will win."', '"No way."']),
+        # a mark with spaces on both sides, then a mark that can only open: the first opens
+        # nothing (text was lost after it)
+        ('He went on, saying " However, she felt, "There is one road only." The crowd said "Yes."',
+         ['"There is one road only."', '"Yes."']),
+        # a quote opening with a space inside is still one when no opening mark follows
+        ('He said " we will see" and left.', ['" we will see"']),
+    ],
+)  # fmt: skip
+def test_straight_marks_that_cannot_pair_as_printed(text, expected):
+    assert [text[s:e] for s, e in quote_spans(text)] == expected
+
+
 def test_seed_quotes_against_the_hand_checked_set():
     table = validation.quote_agreement(validation.seed_quotes(), validation.load_seed_quote_gold())
     measures = dict(zip(table["measure"], table["value"], strict=True))
