@@ -272,7 +272,7 @@ def plain_lead(words: str) -> bool:
     return len(words) <= 3 and all(w.islower() for w in words) and not opens_clause
 
 
-MAX_TITLE_WORDS = 6
+MAX_TITLE_WORDS = 6  # two more for titles joined by "and"
 SPEAKING_LINKS = ("for", "in", "of", "at", "from", "with")  # "a spokesman in London": London
 
 
@@ -281,10 +281,20 @@ def title_lead(words: str) -> bool:
     affairs", "U.S. military spokesman"): at most :data:`MAX_TITLE_WORDS`, one of them a title
     word or a descriptor, none a coordinator."""
     words = words.split()
-    return (0 < len(words) <= MAX_TITLE_WORDS and words[-1] not in SPEAKING_LINKS
+    joined = any(w == "and" and _joins_titles(words, i) for i, w in enumerate(words))
+    return (0 < len(words) <= MAX_TITLE_WORDS + 2 * joined and words[-1] not in SPEAKING_LINKS
             and words[0].lower() not in SPEAKING_LINKS  # not "In a statement Colonel Joyce"
-            and not any(w in COORDINATORS for w in words)
+            and not any(w in COORDINATORS and not _joins_titles(words, i)
+                        for i, w in enumerate(words))
             and any(titling(w.lower().strip(".,")) for w in words))  # fmt: skip
+
+
+def _joins_titles(words: list[str], index: int) -> bool:
+    """Whether the coordinator ``words[index]`` joins two titles of one person ("deputy
+    leader and finance spokesman"): "and" between lower-case words, no determiner after it."""
+    before, after = words[index - 1 : index], words[index + 1 : index + 2]
+    return (words[index] == "and" and bool(before) and bool(after) and before[0].islower()
+            and after[0].islower() and after[0] not in DETERMINERS)  # fmt: skip
 
 
 LOWER_WORD = re.compile(r"\s+(?P<noun>[a-z][\w’'-]*)\b")

@@ -88,7 +88,7 @@ UNNAMED_GROUP = re.compile(
 DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|such|its|their)\s+$")
 # "said opposition leader Walid Jumblatt": lower-case title words, then the name.
 TITLED_NAME = re.compile(  # after a capitalised modifier too: "said Syrian border guard Jo Holm"
-    r"(?P<title>(?:[A-Z][\w’'.-]*\s+){0,2}(?:[a-z][\w’'-]*\s+){1,4})"
+    r"(?P<title>(?:[A-Z][\w’'.-]*\s+){0,2}(?:[a-z][\w’'-]*\s+){1,4}(?:and\s+(?:[a-z][\w’'-]*\s+){1,3})?)"
     r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+)"
 )
 # A name's end at a full stop after a word of three letters or more ("Jo Holm. The").
@@ -158,7 +158,7 @@ def cue_after(resolver: SpeakerResolver, end: int) -> Attribution | None:
         offset, phrase = phrase_tail(match.group("phrase")) if match else (0, "")
         lead = match.group("phrase")[:offset] if match else ""
         comma = "," in text[end - 2 : end + 1]  # "“...,” a Boston attorney said"
-        titled = phrase[:1].isupper() and comma and title_lead(lead)
+        titled = (phrase[:1].isupper() or name_of(phrase)) and comma and title_lead(lead)
         definite = match and (
             DEFINITE_TITLE.fullmatch(match.group("phrase"))
             or (comma and described_people(match["phrase"]))

@@ -453,6 +453,24 @@ def test_a_name_after_a_description_a_hyphen_and_a_pronoun_before_a_colon(tmp_pa
     assert speakers(tmp_path, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two titles of one person joined by "and", before the name and after the cue
+        ("“We stand firm on this,” deputy leader and finance spokesman Jo Holm said.",
+         ["Jo Holm"]),
+        ("“We stand firm on this,” said deputy leader and finance spokesman Jo Holm.",
+         ["Jo Holm"]),
+        ("“We stand firm on this,” the senior aide and chairman of the board Jo Holm said.",
+         ["Jo Holm"]),
+        # "and" before a determiner joins two people: the name is not the phrase's only one
+        ("“We stand firm on this,” the minister and the mayor Jo Holm said.", [""]),
+    ],
+)  # fmt: skip
+def test_titles_joined_by_and_before_a_name(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
+
+
 def test_a_pronoun_opening_the_sentence_speaks_after_went_on_to_say(tmp_path):
     text = "Kallas spoke first. She went on to say, “Europe stands firm.”"
     assert speakers(tmp_path, text) == ["kallas"]
