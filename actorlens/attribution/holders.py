@@ -28,10 +28,15 @@ HELD = re.compile(  # "the Australian federal government", "The party"
     r"|[a-z]+(?:al|an|ish|ese|ic|ive|ary|ern|ist|ior|ent|ant)|\d[\d.,]*)\s+){0,3}"
     rf"\b(?:{alternation(HOLDERS)})\s+$"
 )
+# A verb that passes its subject on to the cue after "to" ("refused to", "went on to").
+RAISING_TO = (
+    r"(?:(?:refus|declin|continu)(?:e|es|ed)|(?:appear|seem|start|tend)(?:s|ed)?"
+    r"|beg(?:in|ins|an)|(?:went|goes|go|gone)\s+on)\s+to"
+)
 ADVERBS = re.compile(
     r"(?:\s+(?:so\s+far|in\s+the\s+past|for\s+(?:years|months|weeks|decades)|today|yesterday|again"
     r"|(?:earlier|later)\s+(?:in\s+the|this|last)\s+(?:week|month|year|day)|earlier|later"
-    r"|(?:refused|refuses|declined|declines|continued|continues)\s+to"
+    rf"|{RAISING_TO}"
     r"|(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|long|already|still|most|just|even|also|now|however|has|have|had|will|would|been|could"
     r"|may|might|must|should|is|are|was|were|(?!(?:rally|ally|family|assembly|supply|monopoly"

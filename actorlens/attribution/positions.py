@@ -40,7 +40,7 @@ from actorlens.attribution.held import (
     sentence_subject,
     trim,
 )
-from actorlens.attribution.holders import holder_before
+from actorlens.attribution.holders import RAISING_TO, holder_before
 from actorlens.attribution.reported import Reported
 from actorlens.attribution.reported_source import WHO_CLAUSE
 from actorlens.text.lexicon import (
@@ -98,7 +98,7 @@ NEGATION = re.compile(
     r"(?:\b(?:did|does|do|has|have|had|would|could|will)\s+)?"
     r"(?:\b(?:not|never|no longer)|\b\w+n['’]t)\s+$"
 )
-STANCE_TO = re.compile(r"\b(?:refused|refuses|declined|declines|continued|continues)\s+to\s+$")
+STANCE_TO = re.compile(rf"\b{RAISING_TO}\s+$")
 # "the support of", "for fear that", "with hope": a noun after a determiner or a preposition
 NOUN_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|to|of|as|by|for|with|without|from)|[’']s)\s+$"
@@ -123,6 +123,10 @@ BY = re.compile(r"by\s")
 # no noun phrase object: "demanded that P" (speech), "backed by", "protested because P"
 CLAUSE_OBJECT = re.compile(
     r"(?:that|by|saying|adding|because(?!\s+of)|as|after|when|if|since|while|although|before|until)\s"
+)
+# a stance verb used with no object: "protested in Tehran", "protested and left"
+NO_OBJECT = re.compile(
+    r"(?:in|at|on|outside|inside|near|about(?!\s+\d)|across|during|and|or)\s|[-–—]"
 )
 TO = re.compile(
     r"to\s"
@@ -270,7 +274,8 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
         stop = CLAUSE_END.search(text, start, sentence_end)
     else:
         if CLAUSE_OBJECT.match(text, start, sentence_end) or (
-            kind == "stance" and TO.match(text, start, sentence_end)
+            kind == "stance"
+            and (TO.match(text, start, sentence_end) or NO_OBJECT.match(text, start, sentence_end))
         ):
             return None  # "demanded that P" is reported speech; "backed by" a passive
         stop = OBJECT_END.search(text, start, sentence_end)

@@ -262,11 +262,13 @@ def _cue_verbs(kind: str) -> tuple[str, ...]:
 
 MENTAL_CUES = _cue_verbs("mental")
 STANCE_CUES = _cue_verbs("stance")
-# the plain forms of the stance verbs ("support"), not a listed form ("reported")
+# the plain forms of the stance verbs ("support"), not a listed form ("reported") nor one
+# that is its own past tense ("hit out at": "The mayor hit out at" is a verb)
 STANCE_LEMMAS = frozenset(
     word
     for word in (cue.split()[0] for cue in LEXICON.position_cues["stance"])
     if getAllInflections(word, upos="VERB")
+    and word not in getAllInflections(word, upos="VERB").get("VBD", ())
 )
 ATTITUDE_VERBS = _cue_verbs("attitude_verbs")
 ATTITUDES = LEXICON.position_cues["attitudes"]

@@ -660,3 +660,39 @@ def test_an_adverb_between_a_speaker_and_the_cue_after_a_quote():
 
 def test_a_cue_word_after_a_preposition_is_a_noun():
     assert _positions("The bodies were left where they lay for fear that they were mined.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb that passes its subject on to the stance after "to"
+        ("The union went on to criticise the harbour plan.", ("the harbour plan", "The union")),
+        ("Jo Holm appeared to back the harbour plan.", ("the harbour plan", "Jo Holm")),
+        ("The farmers seem to oppose the new levy.", ("the new levy", "The farmers")),
+        ("The council began to question the harbour plan.", ("the harbour plan", "The council")),
+        # criticism and protest verbs with a noun phrase object (not "blasted", below)
+        ("The mayor hit out at the new ferry timetable.", ("the new ferry timetable", "The mayor")),
+        ("Students were protesting the proposed fee rise.", ("the proposed fee rise", "Students")),
+        ("The farmers railed against the new levy.", ("the new levy", "The farmers")),
+    ],
+)  # fmt: skip
+def test_stances_after_a_raising_verb_and_criticism_and_protest_verbs(text, expected):
+    assert [(t, s) for k, t, _, s in _positions(text) if k == "position"] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plan after "to" is no stance; a protest as a noun holds none
+        "Jo Holm plans to back the harbour plan next year.",
+        "The protest against the new levy drew crowds.",
+        # a stance verb used with no object
+        "About 600 students protested in front of the embassy on Monday.",
+        "Students protested peacefully - unlike last year.",
+        "Hundreds protested and then marched to the harbour.",
+        # "blast" is no cue: in war news it is mostly physical
+        "Jets blasted the harbour wall.",
+    ],
+)
+def test_no_stance_from_a_plan_a_protest_noun_or_a_storm(text):
+    assert [k for k, *_ in _positions(text)] == []
