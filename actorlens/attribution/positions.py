@@ -103,6 +103,7 @@ STANCE_TO = re.compile(rf"\b{RAISING_TO}\s+$")
 NOUN_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|to|of|as|by|for|with|without|from)|[’']s)\s+$"
 )
+THAT_BEFORE = re.compile(r"\s+that\s+$")
 RELATIVE = re.compile(rf",?\s*(?:who|which)\s+$|(?<=[a-z]s)\s+that\s+$|{WHO_CLAUSE.pattern}")
 PARTICIPLE_LINK = re.compile(
     r"(?:,|[\w)”\"’'],?\s+(?:and|but))\s*(?:(?:has|have|had|also|then|\w+ly)\s+)*$"
@@ -111,7 +112,9 @@ AND = re.compile(  # "..., but criticised the budget", "“...” and has called
     r"[\w)”\"’'],?\s+(?:and|but)\s*(?:(?:has|have|had|also|then)\s+)*$"
 )
 IT = re.compile(r"(?:\b(?:as|because|since|and|but|while|although)|,)\s+it\s+$")  # "as it fears"
-AMONG = re.compile(rf"\s*,?\s*{BE}\s+(?:among|amongst|one\s+of)\s+(?:those|the\s+\w+)\s+$")
+AMONG = re.compile(
+    rf"\s*,?\s*{BE}\s+(?:among|amongst|one\s+of)\s+(?:those|the\s+\w+)\s+(?:who\s+)?$"
+)
 PARTICLE = re.compile(r"\s+(?:down|off|away|out|up|of|with)\b")
 LEAD = re.compile(r"(?:\s*,?\s*(?:also|strongly|firmly|still|now|publicly|again|\w+ly))*\s*")
 THAT = re.compile(r"that\s+")
@@ -231,12 +234,15 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
         return None  # "Mr Brown, widely considered the next leader,": a view of him, no holder
     if text[word_start - 1 : word_start] == "-" or PARTICLE.match(text, cue.end()):
         return None  # "a UN-backed government", "backed down", "fear of dogs": no stance
-    relative = RELATIVE.search(before)
+    among = AMONG.search(before)  # "Ms Reid is amongst those calling for / who call for"
+    among = among if among and (progressive or among.group().rstrip().endswith("who")) else None
+    if among:
+        before = before[: among.start()] + " "
+    relative = RELATIVE.search(before) or (
+        word.split()[0] not in BARE and THAT_BEFORE.search(before)
+    )  # "a group that supports the ban": a verb form right after "that" has it as subject
     if relative:
         before = before[: relative.start()] + " "
-    among = AMONG.search(before)  # "Ms Reid is amongst those calling for"
-    if among and progressive:
-        before = before[: among.start()] + " "
     modal = MODAL.search(before)
     offset, phrase = holder_before(before, before_start == sentence_start)
     if phrase and phrase.split()[-1] in PREPOSITIONS:
@@ -246,7 +252,10 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
         at, phrase = sentence_subject(text, comma + 1, sentence_end) if comma > 0 else (-1, "")
         offset = at - before_start
     if word.split()[0] in BARE and not (
-        modal or negated or PLURAL_HOLDER.search(phrase.replace("’s", "").replace("'s", ""))
+        modal
+        or negated
+        or among
+        or PLURAL_HOLDER.search(phrase.replace("’s", "").replace("'s", ""))
     ):
         return None  # "Labour support for", "the US press": a noun, no verb
     verb = word.split()[0]

@@ -696,3 +696,19 @@ def test_stances_after_a_raising_verb_and_criticism_and_protest_verbs(text, expe
 )
 def test_no_stance_from_a_plan_a_protest_noun_or_a_storm(text):
     assert [k for k, *_ in _positions(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an inflected stance verb right after "that": a relative clause, its noun the holder
+        ("Jo Holm heads the Harbour Trust, a group that supports the ban on trawling.",
+         [("the ban on trawling", "a group")]),
+        ("Jo Holm is among those who oppose the harbour plan.",
+         [("the harbour plan", "Jo Holm")]),
+        # after a complementizer "that" a bare form is a noun: "support" is no cue
+        ("Jo Holm said that support for the harbour plan was weak.", []),
+    ],
+)  # fmt: skip
+def test_a_relative_that_and_among_those_who(text, expected):
+    assert [(t, s) for k, t, _, s in _positions(text) if k == "position"] == expected
