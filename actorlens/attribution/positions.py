@@ -41,6 +41,7 @@ from actorlens.attribution.held import (
     trim,
 )
 from actorlens.attribution.holders import RAISING_TO, holder_before
+from actorlens.attribution.joint import each_source
 from actorlens.attribution.reported import Reported
 from actorlens.attribution.reported_source import WHO_CLAUSE
 from actorlens.text.lexicon import (
@@ -191,7 +192,7 @@ def find_positions(doc: Document, sentence_start: int, sentence_end: int) -> lis
                 link = LINK.search(text, max(earlier.start, item.cue_start - 40), item.cue_start)
                 earlier.end = trim(text, earlier.start, link.start())
             found.append(item)
-    return found
+    return [one for item in found for one in each_source(text, item)]
 
 
 def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: int):

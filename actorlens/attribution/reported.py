@@ -32,9 +32,9 @@ Cues that take a plain noun object ("announced his resignation") count only with
 
 import bisect
 import re
-from dataclasses import replace
 
 from actorlens.attribution.document import OPENING_CLAUSE, Document
+from actorlens.attribution.joint import each_source
 from actorlens.attribution.people import past_addressee
 from actorlens.attribution.reported_closing import closing_cue, parenthetical
 from actorlens.attribution.reported_source import (
@@ -116,8 +116,6 @@ DENIED_OBJECT = re.compile(
 )
 HEARSAY_OBJECT = re.compile(r"\s*(?:(?:all|the|these|those|any|recent)\s+)?")
 ASKED = re.compile(r"\s+(?:[\w’'.-]+\s+){0,3}?(?P<wh>whether|why|if|how)\s")
-NAME = r"[A-Z][\w’'.&-]*(?: [A-Z][\w’'.&-]*){0,3}"
-NAME_PAIR = re.compile(rf"(?P<a>{NAME}) and (?P<b>{NAME})")  # "AFP and Reuters"
 NEAR_THAT = re.compile(r"\bthat\s+")
 INTEND_TO = re.compile(r"\s*(?:(?:not|never)\s+)?to\b")
 TOLD_OBJECT = re.compile(r"\s*(?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w’'.-]*)*\s*")
@@ -188,16 +186,7 @@ def find_reported(doc: Document, sentence_start: int, sentence_end: int) -> list
         if beyond < len(ordered) and ordered[beyond] < item.end:
             item.end = trim_end(text, item.start, ordered[beyond])
     kept = [f for f in found if _words(text[f.start : f.end]) >= MIN_WORDS and _kind(doc, f)]
-    return [one for item in kept for one in _each_source(item)]
-
-
-def _each_source(item: Reported) -> list[Reported]:
-    """One attribution per named speaker: "AFP and Reuters reported that ..." is two."""
-    pair = NAME_PAIR.fullmatch(item.source)
-    if not pair:
-        return [item]
-    return [replace(item, source=pair.group("a")),
-            replace(item, source=pair.group("b"), source_start=item.source_start + pair.start("b"))]  # fmt: skip
+    return [one for item in kept for one in each_source(text, item)]
 
 
 def _adverb(doc, start: int, limit: int) -> list[Reported]:

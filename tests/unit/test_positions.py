@@ -109,8 +109,9 @@ def test_a_bare_stance_verb_needs_a_plural_holder_or_a_modal():
 
 def test_coordinated_holders_and_a_holder_among_those_calling():
     text = "Mayor Ann Cole and Governor Tim Hale are pushing for a new stadium."
-    assert _positions(text) == [
-        ("position", "a new stadium", "pushing for", "Mayor Ann Cole and Governor Tim Hale")
+    assert _positions(text) == [  # one item per named holder (convention 8)
+        ("position", "a new stadium", "pushing for", "Mayor Ann Cole"),
+        ("position", "a new stadium", "pushing for", "Governor Tim Hale"),
     ]
     text = "Dr Ivo Brant is amongst those calling for a public inquiry."
     assert _positions(text) == [("position", "a public inquiry", "calling for", "Dr Ivo Brant")]

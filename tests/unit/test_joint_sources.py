@@ -1,0 +1,48 @@
+"""A source naming two speakers gives one item per speaker (issue 27, convention 8): "The
+Greens and the Harbour Party said ...", "Both X and Y oppose ...". Invented names."""
+
+import pytest
+
+from actorlens.attribution.extract import find_attributions
+
+
+def speakers(text: str) -> list[tuple[str, str, str]]:
+    rows = find_attributions("d", text, [0], [], {})
+    return [(r["kind"], r["text"], r["speaker_name"] or r["speaker_text"]) for r in rows]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Green League and the Harbour Party said they will oppose the levy.",
+         [("reported", "they will oppose the levy", "Green League"),
+          ("reported", "they will oppose the levy", "Harbour Party")]),
+        ("Both Brevik and Tarnby have demanded that the quay be closed.",
+         [("reported", "the quay be closed", "Brevik"),
+          ("reported", "the quay be closed", "Tarnby")]),
+        # a title between "and" and the second name
+        ("Minister Jo Holm and her state counterpart Sam Ortiz said that tolls were considered.",
+         [("reported", "tolls were considered", "Jo Holm"),
+          ("reported", "tolls were considered", "Sam Ortiz")]),
+        # positions too
+        ("The Green League and the Harbour Party oppose the new levy.",
+         [("position", "the new levy", "Green League"),
+          ("position", "the new levy", "Harbour Party")]),
+    ],
+)  # fmt: skip
+def test_two_named_speakers_give_two_items(text, expected):
+    assert sorted(speakers(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # places before the speakers, and a name that is the object of a preposition
+        "In Brevik and Tarnby, the fishermen said the quay was closed.",
+        "Talks between Brevik and Jo Holm said nothing new, the paper said the quay was closed.",
+    ],
+)
+def test_a_name_before_and_that_is_no_speaker_adds_none(text):
+    assert len({name for *_, name in speakers(text)}) <= 1 or "Brevik" not in {
+        name for *_, name in speakers(text)
+    }
