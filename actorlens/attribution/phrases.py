@@ -61,6 +61,7 @@ APPOSITION = re.compile(
     r"\b[^,]*?\b(?:of|for|at)\b)[^,]*(?:,\s*(?:a|an|the)\s[^,]*)?,?\s*$"
 )  # a description in lower case, or a title of a body: "Jo Bloggs, President of Acme,"; one
 # apposition may sit inside it ("Jo Holm, adviser to Olga Berg, the harbour chief, said")
+TRAILING_LINKS = frozenset({"the", "a", "an", "of", "for", "from", "at", "and"})
 HEAD_OF = re.compile(r"\s+(?:of|at|from)\s")  # after a person's name heading the phrase
 # A body's name that runs over "of" or "for": "the Ministry of External Relations".
 CAPITALS = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
@@ -95,6 +96,8 @@ def name_of(phrase: str) -> str:
     ending in a common noun ("US officials") or someone described by their organisation
     ("a spokeswoman for X")."""
     head = phrase.split(",")[0].split()
+    while len(head) > 1 and head[-1] in TRAILING_LINKS:
+        head.pop()  # "Jo Holm at the [lost link]": the words the text lost named nothing
     titled = len(head) > 2 and all(w[:1].isupper() for w in head[-3:])  # "Energy Agency"
     if described(phrase) or (
         head and (head[-1].islower() or (head[-1].lower() in DESCRIPTORS and not titled))
@@ -200,8 +203,10 @@ def phrase_tail(before: str) -> tuple[int, str]:
             kept.append(word)
             continue
         break
-    while kept and kept[-1].group().lower() in {"and", "of"}:
-        kept.pop()
+    while kept and kept[-1].group().lower() in {"and", "of", "from", "at"}:
+        kept.pop()  # "heard from Greta Holm": the phrase starts after "from"
+    if kept and kept[0].group() in ("from", "at"):
+        return 0, ""  # "to stop Taiwan from declaring": a gerund after a preposition
     head = DESCRIPTION_HEAD.search(before, 0, kept[-1].start()) if kept else None
     if head and kept[-1].group() in ("for", "of", "at", "from", "with"):
         return head.start(), before[head.start() : kept[0].end()]  # "A source for the Party"

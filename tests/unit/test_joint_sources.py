@@ -1,5 +1,6 @@
 """A source naming two speakers gives one item per speaker (issue 27, convention 8): "The
-Greens and the Harbour Party said ...", "Both X and Y oppose ...". Invented names."""
+Greens and the Harbour Party said ...", "Both X and Y oppose ..."; and a person's name heading a
+phrase that runs on with "from" or "at" an organisation. Invented names."""
 
 import pytest
 
@@ -46,3 +47,24 @@ def test_a_name_before_and_that_is_no_speaker_adds_none(text):
     assert len({name for *_, name in speakers(text)}) <= 1 or "Brevik" not in {
         name for *_, name in speakers(text)
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a person's name heads a phrase running on with "from" or "at" an organisation
+        ("Jo Holm from the Harbour Institute said the plan would fail.",
+         [("reported", "the plan would fail", "Jo Holm")]),
+        ("Dr Jo Holm from the Harbour Institute at Brevik University said the plan would fail.",
+         [("reported", "the plan would fail", "Jo Holm")]),
+        ("Jo Holm at Brevik University believes the plan will fail.",
+         [("position", "the plan will fail", "Jo Holm")]),
+    ],
+)  # fmt: skip
+def test_a_name_before_from_or_at_an_organisation_speaks(text, expected):
+    assert speakers(text) == expected
+
+
+def test_a_gerund_after_from_has_no_source():
+    text = "The law allows force to stop Brevik from formally declaring its independence."
+    assert [s for *_, s in speakers(text)] in ([], [""])

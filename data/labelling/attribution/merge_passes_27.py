@@ -5,8 +5,9 @@ Five sets: ``british`` (every kind, in the 44 British-style documents of ``docum
 ``positions`` (the ``position`` kind only, in the 125 documents of ``documents.csv``, whose
 speech was labelled for issue 18), ``more`` (every kind, in the 48 documents of the third
 round, ``documents_27b.csv``), ``more_c`` (every kind, the 48 dev documents of the fourth,
-``documents_27c.csv``) and ``more_d`` (every kind, the 48 dev documents of the fifth,
-``documents_27d.csv``). Items are matched as in ``merge_passes.py``. The
+``documents_27c.csv``), ``more_d`` (every kind, the 48 dev documents of the fifth,
+``documents_27d.csv``) and ``persent`` (every kind, the 24 PerSenT documents of the sixth, split
+``test_persent``, ``documents_27e.csv``). Items are matched as in ``merge_passes.py``. The
 shipped file keeps every label it held and gains the adjudicated new ones, each with its
 document's split.
 
@@ -23,9 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from merge_passes import HERE, OUT, kappa, load, match, same_speaker  # noqa: E402
 
 SETS = {"british": "documents_27.csv", "positions": "documents.csv", "more": "documents_27b.csv",
-        "more_c": "documents_27c.csv", "more_d": "documents_27d.csv"}  # fmt: skip
-EVERY_KIND = ("british", "more", "more_c", "more_d")
-PREFIX = {"british": "b", "positions": "p", "more": "m", "more_c": "c", "more_d": "d"}
+        "more_c": "documents_27c.csv", "more_d": "documents_27d.csv",
+        "persent": "documents_27e.csv"}  # fmt: skip
+EVERY_KIND = ("british", "more", "more_c", "more_d", "persent")
+PREFIX = {"british": "b", "positions": "p", "more": "m", "more_c": "c", "more_d": "d",
+          "persent": "e"}  # fmt: skip
 FIELDS = ("doc_id", "kind", "content", "content_start", "content_end", "cue", "cue_start",
           "cue_end", "source", "source_start", "source_end", "speaker", "negated")  # fmt: skip
 
