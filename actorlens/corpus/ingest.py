@@ -39,6 +39,7 @@ from actorlens.corpus.text_cleaning import (
     guess_title,
     load_boilerplate,
     looks_binary,
+    repair_mojibake,
     strip_html,
 )
 from actorlens.text.sentences import sentence_spans
@@ -121,6 +122,10 @@ def read_document(
     raw, fallback = decode(data)
     if fallback:
         result["warnings"].append((file, "encoding", f"not valid UTF-8; decoded as {fallback}"))
+    raw, repaired = repair_mojibake(raw)
+    if repaired:
+        result["warnings"].append((file, "encoding", "repaired text that was UTF-8 read as "
+                                   "Latin-1 or cp1252 before it was saved ('â€™' for '’')"))  # fmt: skip
     if HTML_MARKERS.search(raw):
         raw = strip_html(raw)
         result["warnings"].append((file, "html", "HTML markup removed; visible text kept"))

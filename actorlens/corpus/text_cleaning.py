@@ -1,5 +1,5 @@
 """Bytes to clean text: decoding with a recorded fallback (UTF-8, UTF-16 with or without a
-byte-order mark, cp1252, latin-1) and telling binary files apart, HTML markup and comments,
+byte-order mark, cp1252, latin-1), text once mis-decoded repaired (ftfy), telling binary files apart, HTML markup and comments,
 the boilerplate line rules and their YAML file, Unicode NFC normalisation with the leading
 ``date`` header, and the title guessed for a document without one. Nothing here reads a folder
 or builds a table: :mod:`actorlens.corpus.ingest` does, with these.
@@ -10,12 +10,16 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+import ftfy
 import yaml
 
 from actorlens.core import safe_yaml
 from actorlens.core.config import DEFAULT_BOILERPLATE
 from actorlens.corpus.folder import CorpusError
 
+# A pair that UTF-8 read as Latin-1 or cp1252 leaves: a lead byte's letter, then a
+# continuation byte's character (a C1 control, or cp1252's punctuation in 0x80-0xBF).
+MOJIBAKE = re.compile("[ÂÃâÅ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
 DATE_HEADER = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\b")
 HEADLINE_MAX_WORDS = 20
 TITLE_MAX_CHARS = 100
@@ -51,6 +55,16 @@ def load_boilerplate(path: str | Path | None = None) -> list[BoilerplateRule]:
             raise CorpusError(f"boilerplate file {path}: pattern {i}: {exc}") from exc
         rules.append(BoilerplateRule(item.get("name", f"rule{i}"), regex, item.get("reason", "")))
     return rules
+
+
+def repair_mojibake(text: str) -> tuple[str, bool]:
+    """``text`` with the characters of UTF-8 that was read as Latin-1 or cp1252 before it was
+    saved put back ("â€™" -> "’", "Ã©" -> "é"), by ftfy; whether anything changed. Text
+    with none of their tell-tale pairs is returned at once, untouched."""
+    if not MOJIBAKE.search(text):
+        return text, False
+    fixed = ftfy.fix_encoding(text)
+    return fixed, fixed != text
 
 
 def decode(data: bytes) -> tuple[str, str | None]:

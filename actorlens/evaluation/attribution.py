@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from actorlens.corpus.text_cleaning import repair_mojibake
 from actorlens.text.spans import fold
 
 KINDS = ("direct", "reported", "mixed", "position")
@@ -44,20 +45,30 @@ def align(labels: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
     ingested ``texts`` (doc_id -> text); -1 where the document or the span is not found.
 
     Ingestion shifts a document's offsets by one amount (a dropped title line): the shift
-    is the median over the contents found exactly once, and each span is the occurrence
-    nearest its labelled offset plus the shift, so a short source ("he") lands on its own
-    occurrence, not an earlier one."""
+    is the median over the contents found exactly once, and each content is the occurrence
+    nearest its labelled offset plus the shift; its source is the occurrence nearest the
+    labelled one moved as its content was, so a short source ("he") lands on its own
+    occurrence, not an earlier one. Spans are read as ingestion reads the text (mojibake
+    repaired, which moves later offsets)."""
+    labels = labels.assign(content=labels["content"].map(_as_ingested),
+                           source=labels["source"].fillna("").map(_as_ingested))  # fmt: skip
     shifts = _shifts(labels, texts)
     found = []
     for row in labels.itertuples(index=False):
         text, shift = texts.get(row.doc_id, ""), shifts.get(row.doc_id, 0)
         start = _find(text, row.content, row.content_start + shift)
-        source = _find(text, row.source, row.source_start + shift) if row.source else -1
+        near = start - row.content_start if start >= 0 else shift  # the content's own shift
+        source = _find(text, row.source, row.source_start + near) if row.source else -1
         found.append((start, start + len(row.content) if start >= 0 else -1,
                       source, source + len(row.source) if source >= 0 else -1))  # fmt: skip
     out = labels.copy()
     out[["start", "end", "source_at", "source_to"]] = pd.DataFrame(found, index=out.index)
     return out
+
+
+def _as_ingested(span: str) -> str:
+    """A labelled span as ingestion reads it: mojibake repaired (labels copy the file)."""
+    return repair_mojibake(span)[0]
 
 
 def _shifts(labels: pd.DataFrame, texts: dict[str, str]) -> dict[str, int]:
