@@ -220,7 +220,8 @@ def predict(corpora) -> tuple[pd.DataFrame, dict[str, str], dict[str, list[str]]
 
 
 def shipped_corpora():
-    """The documents of the shipped labels: the seeds and 308 Wikinews articles."""
+    """The documents of the shipped labels: the seeds, 308 Wikinews articles and 24 PerSenT
+    documents."""
     from actorlens.core import config
 
     return [(config.SEEDS_DIR, config.SEEDS_DIR / "actors.yml"),
