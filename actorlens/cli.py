@@ -76,7 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="actors file of each --corpus, in the same order",
     )
-    attribution.add_argument("--split", help="score only the labels of this split (dev, test)")
+    attribution.add_argument(
+        "--split", help="score only the labels of this split (dev, test, test_persent)"
+    )
     return parser
 
 

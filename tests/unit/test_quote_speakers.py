@@ -568,3 +568,18 @@ def test_what_a_text_reads_is_its_issuers_words(tmp_path, text):
 )  # fmt: skip
 def test_the_n_year_old_is_the_one_person_given_that_age(tmp_path, text, expected):
     assert quotes_of(tmp_path, text)["speaker_name"].tolist() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # verbs of saying by their manner, and "repeated", "recounted"
+        ("Talks ended.  “We will not give in to anyone,” Kaja Kallas quipped.", ["kallas"]),
+        ("Kallas spoke to the crowd.  She repeated later, “Europe stands firm on this.”",
+         ["kallas"]),
+        ("Talks ended.  “Down with the fees now!” shouted Jo Holm.", ["Jo Holm"]),
+        ("Talks ended.  “We are not done with this yet,” Jo Holm whispered.", ["Jo Holm"]),
+    ],
+)  # fmt: skip
+def test_manner_of_speaking_verbs_cue_quotes(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected

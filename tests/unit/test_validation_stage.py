@@ -22,6 +22,7 @@ CHECKED_CALLS = [
     "validation.quote_agreement(validation.seed_quotes(), validation.load_seed_quote_gold())",
     'attribution.evaluate_file(validation.ATTRIBUTION_LABELS, split="dev")',
     'attribution.evaluate_file(validation.ATTRIBUTION_LABELS, split="test")',
+    'attribution.evaluate_file(validation.ATTRIBUTION_LABELS, split="test_persent")',
     'validation.stance_agreement(split="dev")',
     'validation.stance_agreement(split="test")',
     "validation.seed_stance_beside_labels()",
