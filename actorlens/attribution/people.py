@@ -9,6 +9,7 @@ from actorlens.text.lexicon import (
     BODY_NOUNS,
     DESCRIPTORS,
     INSTITUTION_WORDS,
+    LEXICON,
     MADE_BY_NOUNS,
     PEOPLE_WORDS,
     STATEMENT_NOUNS,
@@ -26,7 +27,9 @@ def titling(word: str) -> bool:
     return word in TITLE_WORDS or word in DESCRIPTORS or f"{word}s" in DESCRIPTORS
 
 
+GENDERED_NOUNS = frozenset(noun for nouns in LEXICON.gendered_nouns.values() for noun in nouns)
 DETERMINERS = ("a", "an", "the", "one", "another", "some", "many", "several", "two", "three")
+POSSESSIVES = ("his", "her", "their", "its", "our", "my")
 # "a Boston attorney", "some residents", "two local farmers": a description of people, whole
 DESCRIBED_PEOPLE = re.compile(
     rf"(?:(?:{'|'.join(DETERMINERS)})\s+)?(?:[\w’'.-]+\s+){{0,3}}?(?P<noun>[a-z]+)",
@@ -49,13 +52,16 @@ def person_noun(word: str) -> bool:
 
 
 def described_people(phrase: str) -> bool:
-    """Whether ``phrase`` is a description of a person or of people, with a determiner
-    ("a Boston attorney", "the local farmer") or plural ("local residents")."""
+    """Whether ``phrase`` is a description of a person or of people, with a determiner or a
+    possessor ("a Boston attorney", "the local farmer", "his lawyer", "Holm’s sister") or
+    plural ("local residents")."""
     match = DESCRIBED_PEOPLE.fullmatch(phrase)
-    if not match or not person_noun(match.group("noun")):
+    first = phrase.split()[0] if match else ""
+    possessed = first.lower() in POSSESSIVES or first.endswith(("’s", "'s"))  # "Holm’s sister"
+    noun = match.group("noun") if match else ""
+    if not (person_noun(noun) or (possessed and noun in GENDERED_NOUNS)):
         return False
-    determined = phrase.split()[0].lower() in DETERMINERS
-    return determined or match.group("noun").endswith("s")
+    return first.lower() in DETERMINERS or possessed or noun.endswith("s")
 
 
 PEOPLE_OF = re.compile(

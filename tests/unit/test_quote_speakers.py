@@ -583,3 +583,17 @@ def test_the_n_year_old_is_the_one_person_given_that_age(tmp_path, text, expecte
 )  # fmt: skip
 def test_manner_of_speaking_verbs_cue_quotes(tmp_path, text, expected):
     assert speakers(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a possessed description, then the name in commas, then the cue: the name speaks
+        ("Talks ended.  “We will appeal the ruling next week,” his lawyer, Ann Berg, told reporters.",
+         ["Ann Berg"]),
+        ("Talks ended.  “We will appeal the ruling next week,” Holm’s sister, Ann Berg, said.",
+         ["Ann Berg"]),
+    ],
+)  # fmt: skip
+def test_a_possessed_description_before_the_name(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
