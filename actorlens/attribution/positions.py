@@ -69,7 +69,10 @@ from actorlens.text.lexicon import (
     trie_alternation,
 )
 
-BE = r"(?:is|are|was|were|be|been|being|remains?|remained|seems?|seemed|appears?|appeared)"
+BE = (
+    r"(?:is|are|was|were|be|been|being|remains?|remained|seems?|seemed|appears?|appeared"
+    r"|becomes?|became|grown|grew|grows?)"  # "have become unhappy with"
+)
 # "expressed a number of concerns about", "renewed their calls for": an attitude or a call
 EXPRESSED = (
     rf"(?:{trie_alternation(ATTITUDE_VERBS)})\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(ATTITUDES)})\s+"

@@ -713,3 +713,20 @@ def test_no_stance_from_a_plan_a_protest_noun_or_a_storm(text):
 )  # fmt: skip
 def test_a_relative_that_and_among_those_who(text, expected):
     assert [(t, s) for k, t, _, s in _positions(text) if k == "position"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # support given, requests made, a loyalty, and a predicate after "become"
+        ("The Harbour Party did not give its full support for the new levy.",
+         [("the new levy", "The Harbour Party")]),
+        ("Jo Holm gave her backing to the harbour plan.", [("the harbour plan", "Jo Holm")]),
+        ("The Red League has made repeated requests for access to the port.",
+         [("access to the port", "The Red League")]),
+        ("The militia are loyal to the cleric Jo Holm.", [("the cleric Jo Holm", "The militia")]),
+        ("Farmers have become unhappy with the new levy.", [("the new levy", "Farmers")]),
+    ],
+)  # fmt: skip
+def test_support_given_requests_made_loyalty_and_become(text, expected):
+    assert [(t, s) for k, t, _, s in _positions(text) if k == "position"] == expected

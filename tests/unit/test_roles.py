@@ -116,8 +116,9 @@ def test_roles_voice_inside_own_quote_quoted_inside_another_portrayal_elsewhere(
         # (narrator text between them had read as a quotation); 7,259 before a stance verb
         # after "went on to", "appeared to" was read, and one with no object was none
         # ("protested in Tehran"); 7,256 before manner-of-speaking verbs ("shouted", "quipped")
-        # and "repeated", "recounted" cued quotes
-        (WIKINEWS, config.PARAMS_DIR / "wikinews_actors.yml", 7260, 248),
+        # and "repeated", "recounted" cued quotes; 7,260 and 248 before support given ("gave
+        # her backing to"), requests made, "loyal to" and "have become unhappy with" were read
+        (WIKINEWS, config.PARAMS_DIR / "wikinews_actors.yml", 7261, 247),
     ],
     ids=["seeds", "wikinews"],
 )
