@@ -53,6 +53,8 @@ CUE_WORD = re.compile(  # not after a hyphen: "co-wrote", "so-called" cue nothin
 )
 
 TRAILING_COORDINATOR = re.compile(r"\s+(?:and|but|or)$")
+DUMMY_IT = re.compile(r"\s+(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be)\b")  # "It is said"
+IT_OPENS = re.compile(r"(?:^|[;:]|\b(?:and|but))\s*$")  # "it" opening its clause: its subject
 TRAILING_FUNCTION = re.compile(r"(?:\s+(?:of|the|a|an|and|for|at|in|from))+$")
 
 # Adverbs between a source and its cue that the speaker phrases do not pass ("has long said").
@@ -130,6 +132,10 @@ def source_before(before: str) -> tuple[int, str]:
         and (head := DESCRIBED.search(before, max(0, at - 60), at))
     ):  # "Officials in Brevik", "A source for the Acme Party": the description speaks
         return head.start("phrase"), head.group("phrase")
+    if (phrase == "It" or (phrase == "it" and IT_OPENS.search(before, 0, offset))) and not (
+        DUMMY_IT.match(before, offset + 2)
+    ):
+        return offset, phrase  # "It said the talks failed": a body named before speaks
     if phrase and phrase.lower() not in NOT_SOURCES:
         after_comma = before[:offset].rstrip().endswith(",")  # "..., in Nairobi, Kenya said"
         named = (

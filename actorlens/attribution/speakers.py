@@ -113,7 +113,7 @@ class SpeakerResolver:
         if "''" in phrase and (title := self.doc.wiki_title(start, start + len(phrase))):
             return "", title  # ''News of the World'': the title, never its marks
         pronoun = phrase.lower()
-        if pronoun == "they":  # "According to Privacy International, ... They also stated"
+        if pronoun in ("they", "it"):  # "According to Privacy International, ... It also stated"
             speaker, name = self._latest_speaker(start)
             body = speaker not in self.doc.persons if speaker else not is_person_name(name)
             return (speaker, name) if body else ("", "")

@@ -68,3 +68,20 @@ def test_a_name_before_from_or_at_an_organisation_speaks(text, expected):
 def test_a_gerund_after_from_has_no_source():
     text = "The law allows force to stop Brevik from formally declaring its independence."
     assert [s for *_, s in speakers(text)] in ([], [""])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "it" opening its clause refers to a body: its speech is found, and the body named
+        # as the speaker before speaks it
+        ("The Harbour Ministry said the quay was closed. It also said the ferry would stop.",
+         [("reported", "the quay was closed", "Harbour Ministry"),
+          ("reported", "the ferry would stop", "Harbour Ministry")]),
+        # a dummy "it" before a passive names no one
+        ("The review was published. It is estimated that some 250 people remain.",
+         [("reported", "some 250 people remain", "")]),
+    ],
+)  # fmt: skip
+def test_it_as_the_subject_of_speech(text, expected):
+    assert speakers(text) == expected
