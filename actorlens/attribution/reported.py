@@ -80,10 +80,11 @@ PREPOSITION = re.compile(rf"(?:{alternation(PREPOSITIONS)})\b")
 LEAD = re.compile(
     r"(?:\s*,?\s*(?:on|last|this|early|late|earlier|later)\s+(?:[A-Z][a-z]+day|week|month|year|"
     r"night|morning|evening|weekend)|\s*,?\s*(?:[A-Z][a-z]+day|yesterday|today|tonight|also|however|"
-    r"again|repeatedly|publicly|privately|previously|earlier|recently|once)"
+    r"again|repeatedly|publicly|privately|previously|earlier|recently|once)\b"
     r"|\s*,?\s*in\s+(?:a|an|his|her|their|its)\s+[\w -]{1,40}?(?=\s+that\b|,)|\s*,)*\s*"
 )
 THAT = re.compile(r"(?:that|how|whether|what|why)\b\s*")
+AGAINST = re.compile(r"against\b")
 # "not", "never", "no longer", and a contracted auxiliary whole ("didn't", "won’t")
 NEGATION = re.compile(r"(?:\b(?:not|never|no longer)|\b\w+n['’]t)\s+(?:\w+\s+)?$")
 AUXILIARY = re.compile(rf"(?:{alternation(AUXILIARIES)})\b")
@@ -299,6 +300,8 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int, limit_end: int
     else:
         lead = LEAD.match(text, position, limit)
         position = lead.end() if lead else position
+        if AGAINST.match(text, position, limit):
+            return None  # "warned against a deal": a stance toward a noun phrase, no clause
         that = None
         if family == "told":  # a "that" after the object, none after a clause's break
             that = TOLD_THAT.search(text, position, min(limit, position + 80))

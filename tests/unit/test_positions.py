@@ -730,3 +730,23 @@ def test_a_relative_that_and_among_those_who(text, expected):
 )  # fmt: skip
 def test_support_given_requests_made_loyalty_and_become(text, expected):
     assert [(t, s) for k, t, _, s in _positions(text) if k == "position"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a warning against a noun phrase is a stance, not speech ("again" is no filler there)
+        ("Jo Holm cautioned against a quick deal.", [("position", "a quick deal", "Jo Holm")]),
+        ("The mayor warned against any cuts to the ferry.",
+         [("position", "any cuts to the ferry", "The mayor")]),
+        # pushing back, taking issue, signing on, and a sceptical view of a clause
+        ("The union pushed back against the new levy.",
+         [("position", "the new levy", "The union")]),
+        ("Jo Holm took issue with the harbour plan.",
+         [("position", "the harbour plan", "Jo Holm")]),
+        ("Farmers are sceptical that the levy will help.",
+         [("position", "the levy will help", "Farmers")]),
+    ],
+)  # fmt: skip
+def test_warnings_against_and_more_stance_phrases(text, expected):
+    assert [(k, t, s) for k, t, _, s in _positions(text)] == expected
