@@ -1,5 +1,5 @@
 """Capitalised names in a text: ``CAPITALISED_NAME`` finds acronyms and name words joined by
-spaces and name particles, in linear time. The mentions stage lists the names no actor
+spaces and name particles ("de Villepin", "al-Assad"), in linear time. The mentions stage lists the names no actor
 covers with it, the attribution rules find speaker names with it; both drop the words of
 the lexicon's ``NOT_NAMES`` from what it finds.
 """
@@ -18,18 +18,22 @@ _NAME_TAIL = re.compile(r"[\w'-]*")
 _NAME_GAP = re.compile(r"\s+")
 # a name particle ("de Villepin"), or "of" inside an organisation's name ("Bank of England")
 _PARTICLE = re.compile(rf"(?:{alternation((*NAME_PARTICLES, 'of'))})\s+")
+# a particle joined to the next name word by a hyphen ("Bashar al-Assad")
+_JOINED_PARTICLE = re.compile(rf"(?:{alternation(NAME_PARTICLES)})-(?=[A-Z])")
 _SPAN = re.compile(r".+", re.DOTALL)
 
 
 class _CapitalisedNames:
     r"""Capitalised names in a text: an acronym ("NATO", "G7") or name words joined by
-    spaces and particles ("Jean-Claude Juncker", "Dominique de Villepin", "McCain's").
+    spaces and particles ("Jean-Claude Juncker", "Dominique de Villepin", "McCain's",
+    "Bashar al-Assad").
 
     :meth:`finditer` gives exactly the matches of ``re.finditer`` with the pattern
 
-        \b(?:[A-Z][A-Z0-9]{1,4}\b|W(?:\s+(?:P\s+)*W)*)
+        \b(?:[A-Z][A-Z0-9]{1,4}\b|W(?:\s+(?:P\s+)*(?:J-)?W)*)
         W = [A-Z][\w'’.-]*[a-z][\w'-]*
         P = a name particle of the lexicon, or "of"
+        J = a name particle of the lexicon
 
     in linear time. That regex needs time quadratic in the length of a run of name
     characters without a lower-case letter ("A-A-A-..."): at every capital of the run, W
@@ -66,6 +70,8 @@ class _CapitalisedNames:
                     at = gap.end()
                     while particle := _PARTICLE.match(text, at):
                         at = particle.end()
+                    if joined := _JOINED_PARTICLE.match(text, at):
+                        at = joined.end()
                     following = word(at) if "A" <= text[at : at + 1] <= "Z" else -1
                     if following < 0:
                         break

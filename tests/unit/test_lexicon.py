@@ -154,6 +154,8 @@ def test_the_splitter_reads_every_abbreviation_of_the_lexicon():
 def test_every_name_particle_joins_a_name_for_every_stage(particle):
     names = [m.group() for m in CAPITALISED_NAME.finditer(f"Talks with Anna {particle} Smith.")]
     assert names == ["Talks", f"Anna {particle} Smith"]
+    joined = [m.group() for m in CAPITALISED_NAME.finditer(f"Talks with Ali {particle}-Smith.")]
+    assert joined == ["Talks", f"Ali {particle}-Smith"]
     assert phrases.name_of(f"Anna {particle} Smith") == f"Anna {particle} Smith"
     assert phrases.name_of(f"Ali {particle}-Smith") == f"Ali {particle}-Smith"
     assert phrases.NAME_PARTICLE.match(f"{particle}-Smith")
