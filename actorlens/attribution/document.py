@@ -13,7 +13,6 @@ document puts before their name ("Ms.", "spokeswoman").
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from actorlens.attribution.phrases import (
     PHRASE_STOP,
@@ -51,13 +50,7 @@ WIKI_TITLE = re.compile(r"''(?P<title>[^'\n]{1,80}?)\s*''")  # a title in wiki i
 ACRONYM = re.compile(r"[A-Z]{2,6}")
 INITIAL_SKIPS = frozenset(("of", "the", "and", "for", "on", "&"))
 DESCRIPTION_WINDOW = 3000  # how far back "the committee" looks for its name
-# What lies between a name and the title of its apposition ("Greta Holm, the harbour minister").
-APPOSITION_GAP = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,4}")
 WORD_SPAN = re.compile(r"\S+")
-TITLE_REACH = 60  # a title stands at most this far before the name it gives
-# The rest of a title before its name ("Minister for Education and Training, Gary Hardgrave").
-TITLE_LEAD = re.compile(r"(?:[A-Z][\w’'-]*\s+)*\Z")  # the capitalised words before a title word
-TITLE_REST = re.compile(r"(?:\s+(?:for|of|and|the|[A-Z][\w’'-]*))*\s*,?\s*")
 # "a WTO panel", "a 3 News poll"; "a poll by Acme Research": who made a poll or sat as a panel.
 MAKER = r"(?!(?:The|A|An)\b)[A-Z0-9][\w.&-]*(?:\s+[A-Z0-9][\w.&-]*)*"
 MADE = rf"(?:{alternation(MADE_BY_NOUNS)})s?\b"
@@ -211,43 +204,6 @@ class Document:
             return None  # two bodies of that name in one sentence: no guess
         return start, end, _without_article(run)
 
-    def titled_person(self, head: str, offset: int, modifiers=()) -> tuple[str, str]:
-        """(actor id, name) of the one person the document titles ``head`` before ``offset``
-        ("Harbour Minister Greta Holm", "Greta Holm, the harbour minister"): the person actor
-        the name mentions, else the fullest name; ("", "") when the document titles nobody
-        so, or two different persons. With ``modifiers`` ("Greens" in "the Greens leader"), one of
-        them must stand by the title."""
-        found = set()
-        for match in _title_word(head).finditer(self.text, 0, offset):
-            run_start, run_end, name = self._titled_at(match.start(), match.end())
-            lead = TITLE_LEAD.search(self.text, max(0, match.start() - TITLE_REACH), match.start())
-            near = self.text[lead.start() : max(run_end, match.end())]  # "Greens leader Bob Brown"
-            if name and (not modifiers or any(word in near for word in modifiers)):
-                persons = [a for a in self.actors_in(run_start, run_end) if a in self.persons]
-                found.add((persons[-1], "") if persons else ("", self.fullest(name)))
-        return found.pop() if len(found) == 1 else ("", "")
-
-    def _titled_at(self, start: int, end: int) -> tuple[int, int, str]:
-        """The person's name the title word at ``[start, end)`` gives, with its run's offsets:
-        the run of capitalised words holding it or starting right after it, or the name its
-        apposition follows; (-1, -1, "") when there is none."""
-        starts = [s for s, _, _ in self.long_names]
-        index = bisect.bisect_right(starts, end + TITLE_REACH) - 1
-        while index >= 0 and self.long_names[index][0] >= start - TITLE_REACH:
-            run_start, run_end, run = self.long_names[index]
-            name = person_part(name_of(run), self.text)
-            person = " " in name and is_person_name(name)
-            if (
-                person
-                and run_end >= end
-                and TITLE_REST.fullmatch(self.text, end, max(end, run_start))
-            ):
-                return run_start, run_end, name  # "Harbour Minister Greta Holm"
-            if person and run_end <= start and APPOSITION_GAP.fullmatch(self.text, run_end, start):
-                return run_start, run_end, name  # "Greta Holm, the harbour minister"
-            index -= 1
-        return -1, -1, ""
-
     def maker_before(self, noun: str, offset: int) -> tuple[int, int] | None:
         """Where the name of the latest maker of a ``noun`` before ``offset`` stands (within
         :data:`DESCRIPTION_WINDOW`): "the poll" after "a 3 News poll" or "a poll by Acme"."""
@@ -378,12 +334,6 @@ class Document:
         if index >= 0 and self.subjects[index][0] >= since:
             return self.subjects[index][1], self.subjects[index][3]
         return "", ""
-
-
-@cache
-def _title_word(head: str) -> re.Pattern:
-    """The pattern of a title word, in any case ("minister", "Minister")."""
-    return re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
 
 
 def _singular(word: str) -> str:

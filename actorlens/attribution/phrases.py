@@ -112,7 +112,8 @@ def name_of(phrase: str) -> str:
         run = words = match.group().replace("’s", "").replace("'s", "").split()
         while words and words[0] in NOT_NAMES:
             words = words[1:]  # "The BNP", "It"
-        titles = [i for i, w in enumerate(words) if w.lower().rstrip(".") in TITLE_WORDS]
+        titles = [i for i, w in enumerate(words)  # "Major-General" too
+                  if all(part in TITLE_WORDS for part in w.lower().rstrip(".").split("-"))]  # fmt: skip
         stripped = len(run) - len(words)  # "Ms Bishop": "Ms" went, yet it stands before
         before = words[-2] if len(words) > 1 else (run[stripped - 1] if stripped else "")
         if titles and titles[-1] == len(words) - 1 and _surname_title(before, words[-1]):

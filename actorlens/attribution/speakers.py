@@ -7,11 +7,11 @@ form the document gives. A pronoun ("he added") resolves to the most recent spea
 subject that is a person the pronoun fits: "she" skips a person known as "he" and the other way
 round. A person's pronoun comes from the actors file (``pronoun:``), else from the words the
 document puts before their name ("Ms.", "spokeswoman", "King") or from the pronoun that named
-them as the speaker of an earlier quote; unknown fits both. When the text names a speaker who is
-not an actor ("Protesters chanted"), ``speaker_id`` stays empty, ``speaker_text`` keeps the words.
-
-Earlier speakers and sentence subjects are found by a bisect over their offsets and a walk back
-that stops at a two-paragraph window, never a scan of every earlier quote.
+them as the speaker of an earlier quote; unknown fits both. A title ("the minister") is the one
+person the document gives it (:mod:`actorlens.attribution.titles`). When the text names a speaker
+who is no actor ("Protesters chanted"), ``speaker_id`` stays empty, ``speaker_text`` keeps the
+words. Earlier speakers and sentence subjects are found by a bisect over their offsets and a walk
+back that stops at a two-paragraph window, never a scan of every earlier quote.
 """
 
 import bisect
@@ -30,6 +30,7 @@ from actorlens.attribution.phrases import (
     pronoun_cue,
 )
 from actorlens.attribution.reported_source import source_before
+from actorlens.attribution.titles import TITLED, titled_person
 from actorlens.text.given_names import given_name_pronoun
 from actorlens.text.lexicon import (
     AUXILIARIES,
@@ -40,7 +41,6 @@ from actorlens.text.lexicon import (
     NOT_NAMES,
     NOT_PERSON_WORDS,
     STATEMENT_NOUNS,
-    TITLE_HEADS,
     alternation,
 )
 
@@ -64,7 +64,6 @@ THE_STATEMENT = re.compile(rf"(?:the|this|that)\s+(?:{alternation(STATEMENT_NOUN
 FIRST_VERB = re.compile(rf"\s(?:{alternation(AUXILIARIES)}|[a-z]+ed|[a-z]+(?=\s+(?:on\s+)?to\s))\b")
 OPENING_WORDS = 1
 NO_PERSON = "-"  # the pronoun cue of a speaker no pronoun refers to
-TITLED = re.compile(rf"(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}(?P<head>{alternation(TITLE_HEADS)})", re.I)
 # "the committee", "The courts": a body the document named before.
 DEFINITE_BODY = re.compile(rf"the\s+(?P<noun>(?:{alternation(BODY_NOUNS)})s?)", re.IGNORECASE)
 # "One employee from (Acme)", "Lawyers acting (for Jo Smith)": a described speaker, not the name.
@@ -138,7 +137,7 @@ class SpeakerResolver:
             return found.pop() if len(found) == 1 else ("", "")
         titled = TITLED.fullmatch(phrase) if not persons else None
         modifiers = [w for w in phrase.split()[1:-1] if w[:1].isupper()]  # "the Greens leader"
-        if titled and any(person := self.doc.titled_person(titled["head"], start, modifiers)):
+        if titled and any(person := titled_person(self.doc, titled["head"], start, modifiers)):
             return person  # "the Australian leader": the one person the document titled so
         if titled and titled["head"].islower() and not actors:
             return "", ""  # "Northern Ireland secretary": a title, not the place it names

@@ -179,6 +179,17 @@ def test_a_cue_with_no_source_takes_a_body_that_opens_its_sentence(sentence, exp
         ("Greens leader Per Brevik met Labour leader Jo Holm.", "The Greens leader said",
          "Per Brevik"),  # the modifier picks one of two leaders
         ("Greens leader Per Brevik met Labour leader Jo Holm.", "The leader said", ""),
+        # a title right before one capitalised word: a surname when given in full elsewhere
+        ("Harbour Minister Holm opened the quay.", "The minister said", ""),
+        ("Greta Holm arrived. Treasurer Brevik spoke.", "The treasurer said", ""),
+        ("Minister Greta Holm met vice-minister Per Brevik.", "The minister said", "Greta Holm"),
+        ("Major-General Per Brevik arrived.", "The general said", "Per Brevik"),
+        ("General Per Brevik met General Brevik's aide and General Pér Brevik.",
+         "The general said", "Per Brevik"),  # one general, three forms of his name
+        ("Greta Holm was sworn in. Harbour Minister Holm opened the quay.", "The minister said",
+         "Greta Holm"),
+        ("Senator Brevik met Senator Holm.", "The senator said", ""),  # two senators
+        ("Minister Street was closed.", "The minister said", ""),  # a street, not a person
     ],
 )  # fmt: skip
 def test_a_title_description_names_the_one_person_the_document_gave_that_title(
