@@ -23,6 +23,7 @@ from actorlens.text.lexicon import (
 )
 
 SPACES = re.compile(r"\s*")
+AFTER_COMMA = re.compile(r"\s*,?\s*")
 QUOTE_START = re.compile(r"[\"“”]")
 CLOSING_CUE = re.compile(
     r",\s*(?P<a>[^,;:]{1,80}?)\s+(?:\w+ly\s+)?(?P<cue>"
@@ -55,6 +56,8 @@ def closing_cue(doc, sentence_start: int, sentence_end: int) -> Reported | None:
         if not match:
             continue
         phrase_text = match.group("a")
+        if QUOTE_START.match(phrase_text):
+            continue  # 'Holm, who leads the board, said "we are ready".': a quote, no source
         if pattern in (CLOSING_CUE, CLOSING_APPOSITION):
             offset, phrase = source_before(
                 phrase_text + (", " if pattern is CLOSING_APPOSITION else " ")
@@ -88,12 +91,14 @@ def closing_cue(doc, sentence_start: int, sentence_end: int) -> Reported | None:
 def parenthetical(doc, comma: int, sentence_start: int, word: str, cue: re.Match, phrase: str,
                    source_start: int) -> Reported | None:  # fmt: skip
     """``CLAUSE, SOURCE CUE, ...`` ("The bus was hit, police said, killing one"): the clause
-    is the sentence up to the comma before the source; none when no comma stands there or
-    the clause is a quotation."""
+    is the sentence up to the comma before the source; none when no comma stands there, the
+    clause is a quotation or a quotation follows the cue."""
     text = doc.text
     start = SPACES.match(text, sentence_start, comma).end()
     if text[comma - 1 : comma] != "," or OPENING_CLAUSE.match(text[start:comma]):
         return None  # "During a speech, Holm said, ...": no clause before the source
+    if QUOTE_START.match(text, AFTER_COMMA.match(text, cue.end()).end()):
+        return None  # 'The chief, Holm, said, "...': an apposition before a quote's cue
     end = trim_end(text, start, comma)
     if doc.in_quote(start, end) or QUOTE_START.match(text, start):
         return None

@@ -161,3 +161,15 @@ def test_hearsay_nouns_plural_groups_and_acronyms(sentence, expected):
 
 def test_a_relative_that_before_a_cue_is_no_hearsay_noun():
     assert reported("The ferry company that says that the quay is safe was sold.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The harbour chief, Greta Holm, said, "The fees will rise."',  # an apposition, no clause
+        'Greta Holm, who leads the harbour board, said "the fees will rise".',
+        'The harbour board, its chief said: "The fees will rise."',
+    ],
+)  # fmt: skip
+def test_a_cue_that_opens_a_quotation_reports_no_clause_before_it(sentence):
+    assert reported(sentence) == []
