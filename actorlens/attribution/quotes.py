@@ -42,7 +42,7 @@ from actorlens.attribution.phrases import (
     without_fillers,
 )
 from actorlens.attribution.reported_source import source_before
-from actorlens.attribution.speakers import THE_STATEMENT, SpeakerResolver
+from actorlens.attribution.speakers import DEFINITE_BODY, THE_STATEMENT, SpeakerResolver
 from actorlens.text.lexicon import (
     ASPECT_VERBS,
     BODY_NOUNS,
@@ -182,10 +182,18 @@ def cue_after(resolver: SpeakerResolver, end: int) -> Attribution | None:
                 return None
         at = match.start("phrase") + offset
         phrase_end = match.end()
-    speaker, name = resolver.resolve(phrase, at)
+    speaker, name = _resolve(resolver, phrase, at)
     name = name or ("" if speaker else body)
     return Attribution(speaker, phrase, re.sub(r"\s+", " ", match.group("cue")), phrase_end,
                        name, at if phrase else -1, match.start("cue"))  # fmt: skip
+
+
+def _resolve(resolver: SpeakerResolver, phrase: str, at: int) -> tuple[str, str]:
+    """A quote's speaker phrase resolved; "the committee" is the body of that name the
+    document gave before, as for reported speech."""
+    if DEFINITE_BODY.fullmatch(phrase):
+        return resolver.resolve_source(phrase, at)
+    return resolver.resolve(phrase, at)
 
 
 def _head_after_cue(resolver: SpeakerResolver, at: int, line_end: int) -> tuple:
@@ -233,7 +241,7 @@ def cue_before(resolver: SpeakerResolver, start: int, since: int) -> Attribution
         if verb:  # "Speaking in Brevik, she shouted: “...”": the subject before the verb
             offset, phrase = phrase_tail(colon.group("phrase")[: verb.start()] + " ")
         at = region_start + colon.start("phrase") + offset
-        speaker, name = resolver.resolve(phrase, at)
+        speaker, name = _resolve(resolver, phrase, at)
         if not (speaker or name):  # "Olga Berg, a banker, disagreed: “...”"
             speaker, name = doc.subject_before(start, doc.sentence_start(start))
         if not (speaker or name):  # "Mr. Holm made a solitary comment: “...”"
@@ -268,7 +276,7 @@ def cue_before(resolver: SpeakerResolver, start: int, since: int) -> Attribution
     if participle and before[:offset].split()[-1:] in ([p] for p in OBJECT_PREPOSITIONS):
         offset, phrase = 0, ""  # "replied to the statement saying": an object, no subject
     if phrase or participle or subject_apart(before):
-        speaker, name = resolver.resolve(phrase, region_start + offset)
+        speaker, name = _resolve(resolver, phrase, region_start + offset)
         if not (speaker or name) and (participle or not phrase):
             speaker, name = subject_of(resolver, start, region, cues, participle)
     else:  # "one of the inspectors said": a description that names nobody

@@ -597,3 +597,14 @@ def test_manner_of_speaking_verbs_cue_quotes(tmp_path, text, expected):
 )  # fmt: skip
 def test_a_possessed_description_before_the_name(tmp_path, text, expected):
     assert speakers(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Brevik Harbour Committee met. The committee said: “The quay is safe.”",
+        "The Brevik Harbour Committee met. “The quay is safe,” the committee said.",
+    ],
+)
+def test_a_body_described_by_its_kind_is_the_body_named_before(tmp_path, text):
+    assert speakers(tmp_path, text) == ["Brevik Harbour Committee"]
