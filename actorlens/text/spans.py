@@ -14,6 +14,7 @@ LINE = re.compile(r"[^\n]+")
 # Every mark that opens or closes a double-quoted passage (the closers of OPEN_CLOSE too).
 QUOTE_MARK = re.compile('[“”«»„"]')
 # A straight mark that can only open: a space before it, a word after it.
+JOINED_BREAK = re.compile(r"(?<=[.!?…])[ \t]{2,}(?=\S)")  # paragraphs joined on one line
 OPENS_ONLY = re.compile(r'(?<=\s)"(?=[^\W_]|[\[(‘…])')
 # ‘single-quoted’ passages (headlines, nested quotes); the closing mark is not an
 # apostrophe because no letter follows it (“Russia’s” never closes a quote).
@@ -114,13 +115,14 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     Curly quotes pair an opening mark with the next closing one; straight quotes pair
     in order within a paragraph. As newspapers quote a speech over several paragraphs
     (each opens a mark, only the last closes it), an opening mark after the end of a
-    sentence while a quote is open starts a new quote: the open one ends with its
-    sentence, also where paragraphs are joined on one line. Curly single quotes count outside double quotes
-    (a headline's ‘First Step’), inside them they belong to the outer quote. A doubled straight
-    mark opens once; a straight mark with spaces on both sides opens nothing when a mark that
-    can only open follows it before a close. Broken marks get a best effort, never an error: an
-    opening mark with no close runs to the paragraph's end, a closing mark with no
-    opening reaches back to the end of the previous quote (or the paragraph's start).
+    sentence while a quote is open starts a new quote, and a quote left open ends with its
+    paragraph, also where paragraphs are joined on one line (a sentence's end and two
+    spaces): a paragraph that opens no mark is the narrator's. Curly single quotes count
+    outside double quotes (a headline's ‘First Step’), inside them they belong to the outer
+    quote. A doubled straight mark opens once; a straight mark with spaces on both sides
+    opens nothing when a mark that can only open follows it before a close. Broken marks get
+    a best effort, never an error: a closing mark with no opening reaches back to the end
+    of the previous quote (or the paragraph's start).
     """
     spans = []
     for line in LINE.finditer(text):
@@ -153,8 +155,8 @@ def _line_quote_spans(line: str, offset: int) -> list[tuple[int, int]]:
             char == '"' and i == start + 1 and line[start] == '"' and line[i + 1 : i + 2].isalnum()
         ):
             start = i  # a doubled opening mark: '""We'
-        elif char == '"' and (ended := _sentence_ended(line, start, mark)):  # reopened
-            spans.append((offset + start, offset + ended))
+        elif char == '"' and _sentence_ended(line, start, mark):  # reopened
+            spans.append((offset + start, offset + _open_end(line, start, i)))
             start, closer = i, '"'
         elif char == '"' and line[start + 1 : start + 2].isspace() and OPENS_ONLY.match(line, i):
             start = i  # 'saying " However, he felt, "In': the first mark opens nothing
@@ -162,11 +164,19 @@ def _line_quote_spans(line: str, offset: int) -> list[tuple[int, int]]:
             spans.append((offset + start, offset + i + 1))
             start, last_end = None, i + 1
         elif char in OPEN_CLOSE and closer == "”":  # a new opening before a close: restart
-            spans.append((offset + start, offset + _trimmed(line, start, i)))
+            spans.append((offset + start, offset + _open_end(line, start, i)))
             start = i
     if start is not None:
-        spans.append((offset + start, offset + len(line)))
+        spans.append((offset + start, offset + _open_end(line, start, len(line))))
     return spans
+
+
+def _open_end(line: str, start: int, stop: int) -> int:
+    """Where a quote opened at ``start`` and still open at ``stop`` ends: at the first
+    paragraph break joined on the line (a sentence's end, then two spaces or more), since a
+    paragraph that opens no quotation ends the speech; else right before ``stop``."""
+    joined = JOINED_BREAK.search(line, start + 1, stop)
+    return joined.start() if joined else _trimmed(line, start, stop)
 
 
 def _sentence_ended(line: str, start: int, mark: re.Match) -> int:

@@ -253,3 +253,16 @@ def test_scare_quotes_terms_and_attribute_values_are_nobodys_words(tmp_path):
             "for the plan. The memo allowed noise (“loud music and light control”).\n\n"
             'A table had style="width: half the page" here. The general\'s reply “Nuts!” is known.')  # fmt: skip
     assert quotes_of(tmp_path, text)["text"].tolist() == ["“We are ready,”", "“Nuts!”"]
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "  "])  # paragraphs on their own lines, or joined
+@pytest.mark.parametrize("marks", [CURLY, STRAIGHT])
+def test_a_quote_left_open_ends_with_its_paragraph_when_the_next_opens_no_quote(marks, sep):
+    o, c = marks["o"], marks["c"]
+    text = (f"Holm said: {o}We will win. We are ready.{sep}Brevik says the plan is sound. "
+            f"He spoke later.{sep}Tarn says it is late. {o}It is,{c} she said. {o}Yes.")  # fmt: skip
+    assert [text[s:e] for s, e in quote_spans(text)] == [
+        f"{o}We will win. We are ready.",
+        f"{o}It is,{c}",
+        f"{o}Yes.",
+    ]
