@@ -93,11 +93,16 @@ TITLED_NAME = re.compile(  # after a capitalised modifier too: "said Syrian bord
 )
 # A name's end at a full stop after a word of three letters or more ("Jo Holm. The").
 NAME_AT_SENTENCE_END = re.compile(r"(?<=\w{3})\.(?:\s.*)?$", re.DOTALL)
-# "“...,” Smith, chief strategist at Acme, said": a name, an apposition, the cue.
-RIGHT_APPOSITION = re.compile(
-    rf"\s*[,.!?]?\s*(?P<phrase>{PHRASE_CHAR}{{1,60}}?),\s*[^,;:!?\n“”\"]{{1,80}}?(?:,\s*|\s+)"
-    rf"(?:\w+ly\s+)?(?P<cue>{CUE})\b"
-)  # the closing comma may be left out ("“...,” Smith, the firm's president said")
+# "“...,” Smith, chief strategist at Acme, said": a name, an apposition, the cue; after a
+# quote that ends in a comma inside its mark, the apposition may have up to three parts.
+APPOSED = r"[^,;:!?\n“”\"]{1,80}?"
+RIGHT_APPOSITION, RIGHT_APPOSITIONS = (
+    re.compile(
+        rf"\s*[,.!?]?\s*(?P<phrase>{PHRASE_CHAR}{{1,60}}?),\s*{APPOSED}{parts}(?:,\s*|\s+)"
+        rf"(?:\w+ly\s+)?(?P<cue>{CUE})\b"
+    )  # the closing comma may be left out ("“...,” Smith, the firm's president said")
+    for parts in ("", r"(?:,\s*[^,.;:!?\n“”\"]{1,40}?){0,2}")
+)
 # "“...,” a leading union member, Jo Holm, told": a description, then the name, then the cue.
 NAME_AFTER_DESCRIPTION = re.compile(
     rf"\s*[,.!?]?\s*(?P<description>[^,;:!?\n“”\"]{{1,60}}?),\s*(?P<phrase>{NAME_RUN.pattern}),"
@@ -169,7 +174,8 @@ def cue_after(resolver: SpeakerResolver, end: int) -> Attribution | None:
         if (definite and not phrase) or (phrase and PEOPLE_BEFORE.search(lead)):
             offset, phrase = 0, match.group("phrase")  # "“...,” a doctor treating Jo Holm said"
         elif not phrase or not (plain_lead(lead) or titled):  # "“...,” spokesman Jo Holm said"
-            match = RIGHT_APPOSITION.match(text, end, line_end)
+            parts = text[end - 2 : end - 1] == ","  # "“...,” Jo Holm, 38, of Tarnby, said"
+            match = (RIGHT_APPOSITIONS if parts else RIGHT_APPOSITION).match(text, end, line_end)
             offset, phrase = phrase_tail(match.group("phrase")) if match else (0, "")
             named = NAME_AFTER_DESCRIPTION.match(text, end, line_end)  # "a member, Jo Holm,"
             if (

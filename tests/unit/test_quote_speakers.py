@@ -608,3 +608,15 @@ def test_a_possessed_description_before_the_name(tmp_path, text, expected):
 )
 def test_a_body_described_by_its_kind_is_the_body_named_before(tmp_path, text):
     assert speakers(tmp_path, text) == ["Brevik Harbour Committee"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry sank. “It is very hard for me,” Jo Holm, 38, of Tarnby, said.",
+        "The ferry sank. “It is very hard for me,” Cpl. Jo Holm, 38, of Tarnby, Tarnland said.",
+        "The ferry sank. “It is very hard for me,” Jo Holm, 38, said.",
+    ],
+)
+def test_a_name_after_a_quote_with_an_apposition_of_several_parts(tmp_path, text):
+    assert speakers(tmp_path, text) == ["Jo Holm"]
