@@ -22,8 +22,9 @@ import pandas as pd
 from actorlens.attribution.cueless import lead_into_next
 from actorlens.attribution.document import Attribution, Document
 from actorlens.attribution.holders import generic_holder
+from actorlens.attribution.narrated import is_scare_quote, narrated_start
 from actorlens.attribution.positions import find_positions
-from actorlens.attribution.quotes import attribute_quote, is_scare_quote, narrated_start
+from actorlens.attribution.quotes import attribute_quote
 from actorlens.attribution.reported import find_reported
 from actorlens.attribution.reported_source import trim_end
 from actorlens.attribution.speakers import SpeakerResolver

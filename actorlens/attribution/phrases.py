@@ -81,6 +81,7 @@ DESCRIPTION_HEAD = re.compile(
     rf"\b(?:{'|'.join(o.capitalize() + '|' + o for o in DESCRIPTION_OPENERS)})\s+"
     r"(?:[a-z][\w-]*\s+){1,2}$"
 )
+RELATIVE_CLAUSE = re.compile(r"(?<=\S)\s+(?:who|which)\s")  # "Jo Holm who represents ..."
 UNNAMED_HEAD = re.compile(
     rf"^(?:(?:{'|'.join(DESCRIPTION_OPENERS)})\s+(?P<head>[\w -]+?)|[a-z][\w -]*?)\s*"
     r"\b(?:for|of|at|from|with)\s"

@@ -16,20 +16,19 @@ The speaker phrase found by a cue resolves through
 is matched in place within the quote's paragraph, never on a copy of the rest of the text.
 """
 
-import bisect
 import re
 
 from actorlens.attribution.cueless import (
-    MIN_SENTENCE_QUOTE_WORDS,
     speaker_without_cue,
     subject_of,
 )
-from actorlens.attribution.document import Attribution, Document
+from actorlens.attribution.document import Attribution
 from actorlens.attribution.listed import listed_speaker
 from actorlens.attribution.people import AGED, PEOPLE_BEFORE, described_people
 from actorlens.attribution.phrases import (
     NAME_RUN,
     PHRASE_CHAR,
+    RELATIVE_CLAUSE,
     apposition_head,
     body_tail,
     name_of,
@@ -91,6 +90,7 @@ TITLED_NAME = re.compile(  # after a capitalised modifier too: "said Syrian bord
     r"(?P<title>(?:[A-Z][\w’'.-]*\s+){0,2}(?:[a-z][\w’'-]*\s+){1,4}(?:and\s+(?:[a-z][\w’'-]*\s+){1,3})?)"
     r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+)"
 )
+INSIDE_RELATIVE = re.compile(r"\s(?:who|which)\s+\S+\s+$")  # words after "who", then a phrase
 # A name's end at a full stop after a word of three letters or more ("Jo Holm. The").
 NAME_AT_SENTENCE_END = re.compile(r"(?<=\w{3})\.(?:\s.*)?$", re.DOTALL)
 # "“...,” Smith, chief strategist at Acme, said": a name, an apposition, the cue; after a
@@ -142,8 +142,6 @@ INVERTED = re.compile(r"\s+(?P<phrase>[A-Z])")
 ASPECT = re.compile(r"\s+to\s")  # "continues to": an aspect, no speech
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s*$")
 SENTENCE_END = tuple(".!?")
-NARRATED_WORD = re.compile(r"[^\W\d_]+")
-EXCLAIMED = re.compile(r"[!?]\W?$")  # “Nuts!”: a cry or a question is someone's words
 
 
 def cue_after(resolver: SpeakerResolver, end: int) -> Attribution | None:
@@ -195,8 +193,7 @@ def cue_after(resolver: SpeakerResolver, end: int) -> Attribution | None:
 
 
 def _resolve(resolver: SpeakerResolver, phrase: str, at: int) -> tuple[str, str]:
-    """A quote's speaker phrase resolved; "the committee" is the body of that name the
-    document gave before, as for reported speech."""
+    """A quote's speaker phrase resolved ("the committee": the body named before)."""
     if DEFINITE_BODY.fullmatch(phrase):
         return resolver.resolve_source(phrase, at)
     return resolver.resolve(phrase, at)
@@ -281,13 +278,17 @@ def cue_before(resolver: SpeakerResolver, start: int, since: int) -> Attribution
         offset, phrase = inverted.start("phrase"), phrase_head(region, inverted.start("phrase"))
     if participle and before[:offset].split()[-1:] in ([p] for p in OBJECT_PREPOSITIONS):
         offset, phrase = 0, ""  # "replied to the statement saying": an object, no subject
-    if phrase or participle or subject_apart(before):
+    # "Jo Holm who met Putin said": Putin stands in her clause, no subject ("which he said": he is)
+    inside = phrase and INSIDE_RELATIVE.search(before[:offset].rsplit(",", 1)[-1])
+    if not inside and (phrase or participle or subject_apart(before)):
         speaker, name = _resolve(resolver, phrase, region_start + offset)
         if not (speaker or name) and (participle or not phrase):
             speaker, name = subject_of(resolver, start, region, cues, participle)
-    else:  # "one of the inspectors said": a description that names nobody
+    else:  # "one of the inspectors said" names nobody, "Jo Holm who won said" Jo Holm
         offset, phrase = subject_words(before)
-        speaker, name = "", ""
+        head = RELATIVE_CLAUSE.split(phrase, maxsplit=1)
+        named = len(head) > 1 and head[0][:1].isupper()
+        speaker, name = _resolve(resolver, head[0], region_start + offset) if named else ("", "")
     return Attribution(speaker, phrase, re.sub(r"\s+", " ", cue.group()),
                        region_start + cue.end(), name,
                        region_start + offset if phrase else -1, region_start + cue.start())  # fmt: skip
@@ -340,42 +341,6 @@ def _addressee(resolver: SpeakerResolver, chosen: Attribution) -> tuple[str, str
     at += len(text[at : at + 3]) - len(text[at : at + 3].lstrip())
     phrase = phrase_head(text, at, resolver.doc.phrase_end(at))
     return resolver.resolve(phrase, at) if phrase and phrase[0].isupper() else ("", "")
-
-
-def is_scare_quote(document: Document, start: int, end: int, attribution: Attribution) -> bool:
-    """Whether the quote ``text[start:end]`` is a term no one is presented as saying: it has
-    no cue, and it stands in parentheses, or is a few words inside the narrator's sentence
-    (a “backstop” that would ...)."""
-    if attribution.cue:
-        return False
-    text = document.text
-    if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
-        return True
-    if len(text[start:end].split()) >= MIN_SENTENCE_QUOTE_WORDS or EXCLAIMED.search(
-        text, start, end
-    ):
-        return False
-    since = max(document.sentence_start(start), document.paragraph_start(start))
-    return bool(LETTER.search(text, since, start))
-
-
-def narrated_start(document: Document, start: int, end: int, attribution: Attribution) -> int:
-    """Where the narrator's clause that the quote at ``[start, end)`` closes begins, when
-    its cue follows it ("The plan was “a waste,” Smith said": one mixed clause), else -1:
-    the sentence's words before a quote that opens in lower case, run on into it: no cue,
-    earlier quote, colon or comma ("In a calm tone, “...”" is a quote) stands between."""
-    first = NARRATED_WORD.search(document.text, start, end)
-    if attribution.cue_start < end or not first or not first.group()[0].islower():
-        return -1
-    since = max(document.sentence_start(start), document.paragraph_start(start))
-    before = document.text[since:start]
-    quoted = bisect.bisect_left(document.quote_starts, start) > bisect.bisect_left(
-        document.quote_starts, since
-    )  # an earlier quote of the sentence
-    if (quoted or before.rstrip().endswith((":", ",")) or len(NARRATED_WORD.findall(before)) < 2
-            or HEADLINE_CUE_WORD.search(before)):  # fmt: skip
-        return -1
-    return since + len(before) - len(before.lstrip())
 
 
 def _introduces(text: str, attribution: Attribution, start: int) -> bool:

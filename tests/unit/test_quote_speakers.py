@@ -620,3 +620,16 @@ def test_a_body_described_by_its_kind_is_the_body_named_before(tmp_path, text):
 )
 def test_a_name_after_a_quote_with_an_apposition_of_several_parts(tmp_path, text):
     assert speakers(tmp_path, text) == ["Jo Holm"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ferry sank. Jo Holm who represents Tarnby said “I want it made clear.”", ["Jo Holm"]),
+        ("The ferry sank. Jo Holm (Greens) who met Putin said “I want it made clear.”",
+         ["Jo Holm"]),  # the actor in the relative clause is not the speaker
+        ("The ferry sank. One of the men who met Putin said “I want it made clear.”", [""]),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_after_the_name_before_a_cue(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
