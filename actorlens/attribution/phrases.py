@@ -100,9 +100,9 @@ def name_of(phrase: str) -> str:
     while len(head) > 1 and head[-1] in TRAILING_LINKS:
         head.pop()  # "Jo Holm at the [lost link]": the words the text lost named nothing
     titled = len(head) > 2 and all(w[:1].isupper() for w in head[-3:])  # "Energy Agency"
-    if described(phrase) or (
-        head and (head[-1].islower() or (head[-1].lower() in DESCRIPTORS and not titled))
-    ):
+    if described(phrase):  # "a spokeswoman for X"; "The President of Venezuela Hugo Chávez"
+        return _given_name_tail(phrase)
+    if head and (head[-1].islower() or (head[-1].lower() in DESCRIPTORS and not titled)):
         return ""  # "US officials", "the newspaper", "Police": a description, no name
     body = BODY_OF.fullmatch(phrase)  # "the Foreign Ministry of N. Korea": the whole name
     if body and is_body(body.group("body")):
@@ -127,6 +127,15 @@ def name_of(phrase: str) -> str:
         if words and words[0].lower() not in PRONOUNS and key >= best_key:
             best, best_key = words, key
     return " ".join(best).rstrip(".,’'")  # "Daily Mirror''": no markup
+
+
+def _given_name_tail(phrase: str) -> str:
+    """The person's name that ends ``phrase`` from a given name on, two words or more
+    ("Venezuela Hugo Chávez" -> "Hugo Chávez"); "" when none does."""
+    runs = list(NAME_RUN.finditer(phrase))
+    words = runs[-1].group().split() if runs and runs[-1].end() == len(phrase.rstrip()) else []
+    given = next((i for i, word in enumerate(words) if is_given_name(word)), len(words))
+    return " ".join(words[given:]) if len(words) - given >= 2 else ""
 
 
 def described(phrase: str) -> bool:

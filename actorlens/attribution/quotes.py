@@ -91,6 +91,7 @@ TITLED_NAME = re.compile(  # after a capitalised modifier too: "said Syrian bord
     r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+)"
 )
 INSIDE_RELATIVE = re.compile(r"\s(?:who|which)\s+\S+\s+$")  # words after "who", then a phrase
+LINKED = re.compile(r"\b(?:for|of|at|from|with|to|in)\s+(?:the\s+)?$")  # "a spokesman for the"
 # A name's end at a full stop after a word of three letters or more ("Jo Holm. The").
 NAME_AT_SENTENCE_END = re.compile(r"(?<=\w{3})\.(?:\s.*)?$", re.DOTALL)
 # "“...,” Smith, chief strategist at Acme, said": a name, an apposition, the cue; after a
@@ -220,7 +221,7 @@ def _head_after_cue(resolver: SpeakerResolver, at: int, line_end: int) -> tuple:
     titled = TITLED_NAME.match(text, at, line_end)
     described = titled and len(titled["title"].split()) > 1 and not NOT_DESCRIBING.search(
         titled["title"])  # fmt: skip
-    if titled and (title_lead(titled["title"]) or described):
+    if titled and (title_lead(titled["title"]) or described) and not LINKED.search(titled["title"]):
         # "said opposition leader Walid Jumblatt", "said the longtime champion Garry Kasparov"
         name = NAME_AT_SENTENCE_END.sub("", titled["name"])  # "said Jo Holm. The US said"
         return titled.start("name"), name, titled.start("name") + len(name), ""

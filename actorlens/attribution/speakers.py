@@ -67,7 +67,7 @@ NO_PERSON = "-"  # the pronoun cue of a speaker no pronoun refers to
 # "the committee", "The courts": a body the document named before.
 DEFINITE_BODY = re.compile(rf"the\s+(?P<noun>(?:{alternation(BODY_NOUNS)})s?)", re.IGNORECASE)
 # "One employee from (Acme)", "Lawyers acting (for Jo Smith)": a described speaker, not the name.
-LINKS = ("for", "from", "in", "at", "of", "with")
+LINKS = ("for", "from", "in", "at", "of", "with", "to")  # "an aide to", "embassy in"
 OPENERS = ("a", "an", "the", "one", "two", "three", "several", "some", "many")
 DESCRIBED_BEFORE = re.compile(
     rf"(?:^|(?<=[\s,;:]))(?:(?P<opener>{'|'.join(OPENERS)})\s+)?(?P<head>[A-Za-z][a-z-]+)"
@@ -225,7 +225,8 @@ class SpeakerResolver:
         if not described:
             return False
         head = described["head"]
-        return head.lower() in DESCRIPTORS or (head.islower() and bool(described["opener"]))
+        place = before.split()[-1] in ("in", "at")  # "the U.S. embassy in (Tarnland)"
+        return head.lower() in DESCRIPTORS or (head.islower() and (described["opener"] or place))
 
     def _resolve_body(self, phrase: str, start: int) -> tuple[str, str]:
         """:meth:`resolve`, with acronyms spelt out and bodies named after a place."""

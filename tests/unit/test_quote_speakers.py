@@ -633,3 +633,8 @@ def test_a_name_after_a_quote_with_an_apposition_of_several_parts(tmp_path, text
 )  # fmt: skip
 def test_a_relative_clause_after_the_name_before_a_cue(tmp_path, text, expected):
     assert speakers(tmp_path, text) == expected
+
+
+def test_the_name_after_a_described_speaker_after_the_cue(tmp_path):
+    text = "The ferry sank. “It is safe,” said a spokesman for the Harbour Board, Jo Holm."
+    assert speakers(tmp_path, text) == ["Jo Holm"]

@@ -388,3 +388,20 @@ def test_a_place_ending_the_description_and_a_participle_opening_the_sentence(te
 def test_people_a_participle_describes_are_the_source(text, expected):
     rows = find_attributions("d", text, [0], [], {})
     assert [(r["speaker_text"], r["speaker_name"]) for r in rows] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("The President of Tarnland Greta Holm", "Greta Holm"),  # a given name starts the name
+        ("The Foreign Ministry of North Tarnland", "Foreign Ministry of North Tarnland"),  # a body
+        ("Democrat Greta Holm", "Greta Holm"),  # a party member's label titles her
+        ("An official at the Brevik embassy in Tarnby", ""),  # where the speaker works
+        ("A former aide to Tarnish senator Greta Holm", ""),  # someone close to her, not her
+    ],
+)  # fmt: skip
+def test_a_described_source_names_the_person_it_ends_in_or_nobody(source, expected):
+    text = f"The ferry sank. {source} said that the quay was safe."
+    starts = [0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]
+    rows = find_attributions("doc", text, starts, [], {})
+    assert [r["speaker_name"] for r in rows if r["kind"] == "reported"] == [expected]
