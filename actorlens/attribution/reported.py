@@ -71,6 +71,7 @@ from actorlens.text.lexicon import (
     OBJECT_LINKS,
     PLAIN_CLAUSE_CUES,
     PREPOSITIONS,
+    STATEMENT_NOUNS,
     alternation,
 )
 
@@ -111,6 +112,7 @@ TO = re.compile(r"\s*to\b")
 TO_SPACES = re.compile(r"\s*to\s+")
 NAMED_END = re.compile(r"[,;][”\"]?(?=\s)")
 COMMA = re.compile(r"\s*,\s")
+LETTERS = re.compile(r"[^\W\d_]{2,}")
 # "denied any wrongdoing", "admitted ordering the block": what is denied or admitted
 DENIED_OBJECT = re.compile(
     rf"(?:any\s|(?!(?:{alternation(PREPOSITIONS)})\b)\w+ing\s+(?:the|a|an|any|in|to|of|his|her|its|their)\s)"
@@ -260,10 +262,16 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int, limit_end: int
         aside := parenthetical(doc, before_start + len(before[:offset].rstrip()),
                                 sentence_start, word, cue, phrase, source_start)):  # fmt: skip
         return aside
+    objected = (word in CLAUSE_PARTICIPLES and phrase
+                and LETTERS.search(before[:offset].rsplit(",", 1)[-1])  # words before it
+                and phrase.split()[-1].lower() not in STATEMENT_NOUNS  # "issued a statement saying"
+                and not before.rstrip().endswith(" as"))  # "quoted X as saying"  # fmt: skip
+    if objected:  # "X defended the law saying ...": the law is an object, X speaks
+        offset, phrase, source_start = 0, "", -1
     participle = (
-        word in CLAUSE_PARTICIPLES and before.rstrip().endswith((",", ",”", ',"'))
-    ) or bool(
-        COORDINATED.search(before)
+        objected
+        or (word in CLAUSE_PARTICIPLES and before.rstrip().endswith((",", ",”", ',"')))
+        or bool(COORDINATED.search(before))
     )  # ", saying ...", "... and reported ...", "... but cautioned ...": the subject
     if not phrase and not agentless and not participle:
         if not that_clause:

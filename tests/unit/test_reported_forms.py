@@ -173,3 +173,15 @@ def test_a_relative_that_before_a_cue_is_no_hearsay_noun():
 )  # fmt: skip
 def test_a_cue_that_opens_a_quotation_reports_no_clause_before_it(sentence):
     assert reported(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Greta Holm defended the Harbour Act saying it was needed.", ""),  # the subject's
+        ("Greta Holm defended the Harbour Act, saying it was needed.", ""),
+        ("Officials saying the fees were needed met on Monday.", "Officials"),
+    ],
+)  # fmt: skip
+def test_a_participle_after_an_object_takes_the_subject_not_the_object(sentence, expected):
+    assert [r[3] for r in reported(sentence) if r[2] == "saying"] == [expected]
