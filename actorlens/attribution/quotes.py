@@ -19,6 +19,7 @@ is matched in place within the quote's paragraph, never on a copy of the rest of
 import re
 
 from actorlens.attribution.cueless import (
+    MIN_SENTENCE_QUOTE_WORDS,
     speaker_without_cue,
     subject_of,
 )
@@ -145,8 +146,9 @@ PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s*$")
 SENTENCE_END = tuple(".!?")
 
 
-def cue_after(resolver: SpeakerResolver, end: int) -> Attribution | None:
-    """``“...,” X said`` or ``“...,” said X`` right after the quote that ends at ``end``."""
+def cue_after(resolver: SpeakerResolver, start: int, end: int) -> Attribution | None:
+    """``“...,” X said`` or ``“...,” said X`` right after the quote ``text[start:end]``; a
+    title before the name needs a comma closing the quote, or a quote of a sentence."""
     doc = resolver.doc
     text, line_end = doc.text, doc.paragraph_end(end)
     match = RIGHT_CUE_FIRST.match(text, end, line_end)
@@ -162,7 +164,8 @@ def cue_after(resolver: SpeakerResolver, end: int) -> Attribution | None:
         offset, phrase = phrase_tail(match.group("phrase")) if match else (0, "")
         lead = match.group("phrase")[:offset] if match else ""
         comma = "," in text[end - 2 : end + 1]  # "“...,” a Boston attorney said"
-        titled = (phrase[:1].isupper() or name_of(phrase)) and comma and title_lead(lead)
+        said = comma or len(text[start:end].split()) >= MIN_SENTENCE_QUOTE_WORDS
+        titled = (phrase[:1].isupper() or name_of(phrase)) and said and title_lead(lead)
         definite = match and (
             DEFINITE_TITLE.fullmatch(match.group("phrase"))
             or (comma and described_people(match["phrase"]))
@@ -321,7 +324,7 @@ def attribute_quote(
     before = cue_before(resolver, start, previous_end)
     introduced = before and _introduces(text, before, start) and _closes_sentence(text, start, end)
     listed = listed_speaker(resolver, start, end, CUE_WORD)  # "“...” — Jo Holm", after "X:" too
-    after = listed or (None if introduced else cue_after(resolver, end))
+    after = listed or (None if introduced else cue_after(resolver, start, end))
     found = [a for a in (after, before) if a]
     known = [a for a in found if a.speaker_id] or [a for a in found if a.speaker_name]
     chosen = (known or found or [None])[0]

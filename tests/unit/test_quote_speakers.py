@@ -638,3 +638,17 @@ def test_a_relative_clause_after_the_name_before_a_cue(tmp_path, text, expected)
 def test_the_name_after_a_described_speaker_after_the_cue(tmp_path):
     text = "The ferry sank. “It is safe,” said a spokesman for the Harbour Board, Jo Holm."
     assert speakers(tmp_path, text) == ["Jo Holm"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence quoted without the comma before its cue: the titled name still speaks
+        ("The ferry sank. “We will rebuild the quay this year” harbour chief Jo Holm said.",
+         ["Jo Holm"]),
+        ("The ferry sank. “We will rebuild the quay this year” Bank of Brevik economist Jo Holm "
+         "said.", ["Jo Holm"]),
+    ],
+)  # fmt: skip
+def test_a_titled_name_after_a_quoted_sentence_without_a_comma(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
