@@ -170,3 +170,33 @@ def apposed(doc: Document, cue: re.Match, sentence_start: int, sentence_end: int
         return None
     return Reported("position", start, end, cue.group("apposition"), cue.start("apposition"),
                     cue.end(), holder, sentence_start + offset, False)  # fmt: skip
+
+
+# Views a passive gives to no one named ("It is believed that P", "He is believed to be ...",
+# "The result was seen as a blow"): positions of an unnamed holder, not the subject's.
+# "believed to" too; "expected to" is mostly a forecast ("is expected to resume next week")
+UNHELD_VIEWS = {"believed": True, "thought": False, "expected": False, "feared": False,
+                "hoped": False}  # word -> whether "to" opens its view  # fmt: skip
+UNHELD_REGARDS = frozenset(("seen", "viewed", "regarded"))
+VIEW_CONTENT = re.compile(r"\s*(?:(?:widely|generally|now|also|still)\s+)*(?:that\s+|(?=to\s))")
+REGARD_CONTENT = re.compile(r"\s*(?:\w+ly\s+)?as\s+")
+
+
+def unheld(doc: Document, word: str, word_start: int, cue_end: int, sentence_end: int,
+           negated: bool) -> Reported | None:  # fmt: skip
+    """The view an agentless passive cue ``word`` (ending at ``cue_end``) gives no one: its
+    clause after "that" (or from "to" after "believed": "is believed to be"), or what a thing
+    is seen "as"; None for any other word or form ("is feared dead")."""
+    text = doc.text
+    views = word in UNHELD_VIEWS
+    lead = (VIEW_CONTENT if views else REGARD_CONTENT).match(text, cue_end, sentence_end)
+    if not lead or not (views or word in UNHELD_REGARDS):
+        return None
+    if views and not UNHELD_VIEWS[word] and not lead.group().rstrip().endswith("that"):
+        return None  # "is expected to resume": a forecast, no one's view
+    stop = (CLAUSE_END if views else OBJECT_END).search(text, lead.end(), sentence_end)
+    end = trim(text, lead.end(), stop.start() if stop else sentence_end)
+    if len(text[lead.end() : end].split()) < 2:
+        return None
+    return Reported("position", lead.end(), end, word, word_start, cue_end, "", -1, negated,
+                    hearsay=True)  # fmt: skip

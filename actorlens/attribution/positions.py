@@ -16,9 +16,10 @@ Constructions, each inside one sentence and outside quotations:
 * ``In SOURCE's view, CLAUSE`` and ``In the view of SOURCE, CLAUSE``.
 
 A participle after a comma or a verb after "and" (", calling for ...") is held by the
-sentence's subject, or by the holder of the position before it. Views with no holder ("is
-expected to", "is believed") are left out, and so is a noun use with no source phrase ("the
-support of"). The holder phrase before a cue is read by :mod:`actorlens.attribution.holders`, a holder
+sentence's subject, or by the holder of the position before it. A view an agentless passive
+gives ("It is believed that P", "He is expected to resign", "was seen as a blow") is held by no
+one named (:func:`~actorlens.attribution.held.unheld`); a noun use with no source phrase ("the
+support of") is left out. The holder phrase before a cue is read by :mod:`actorlens.attribution.holders`, a holder
 elsewhere (after a passive, the sentence's subject) by :mod:`actorlens.attribution.held`.
 The cue words come from the lexicon (``position_cues``); every pattern is compiled once.
 """
@@ -39,6 +40,7 @@ from actorlens.attribution.held import (
     held_by,
     sentence_subject,
     trim,
+    unheld,
 )
 from actorlens.attribution.holders import RAISING_TO, holder_before
 from actorlens.attribution.joint import each_source
@@ -177,9 +179,9 @@ def find_positions(doc: Document, sentence_start: int, sentence_end: int) -> lis
         ):
             continue
         item = _position(doc, cue, sentence_start, sentence_end)
-        if item and not item.source and found and found[-1].source:
+        if item and not item.source and not item.hearsay and found and found[-1].source:
             item.source, item.source_start = found[-1].source, found[-1].source_start  # ", fearing"
-        elif item and not item.source:  # "The army moved in, demanding ...": the subject's
+        elif item and not item.source and not item.hearsay:  # "The army moved in, demanding"
             item.source_start, item.source = sentence_subject(text, sentence_start, item.cue_start)
         if item and len(text[item.start : item.end].split()) >= MIN_WORDS - (
             cue.lastgroup != "mental"
@@ -214,8 +216,10 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
         by = AGENT.match(text, cue.end(), sentence_end)
         if word.split()[0] in REGARDING and not AS.search(text, cue.end(), sentence_end):
             return None  # "is seen by the public": no view without "as"
-        start = before_start + passive.start()
-        return by and held_by(doc, cue, by.end(), start, sentence_start, sentence_end)
+        if not by:  # "The result was seen as a blow": a view no one named holds
+            return unheld(doc, word, word_start, cue.end(), sentence_end, bool(negated))
+        return held_by(doc, cue, by.end(), before_start + passive.start(), sentence_start,
+                       sentence_end)  # fmt: skip
     if kind == "mental" and passive and not progressive and (by := AGENT.match(text, cue.end())):
         return believed_by(doc, cue, by.end(), sentence_end)  # "is believed by many to"
     if kind == "apposition":  # "Jo Holm, a long-time critic of the plan, ...": Holm's stance
@@ -229,11 +233,10 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
             return None
         at = SPACE.match(text, cue.end()).end()
         return held_by(doc, cue, at, cue.start(), sentence_start, sentence_end)
-    if kind != "predicate" and (
-        (passive and not progressive)
-        or (NOUN_BEFORE.search(before) and not STANCE_TO.search(before))
-    ):
-        return None  # "is expected to", "the support of": no holder here
+    if kind == "mental" and passive and not progressive:  # "It is believed that P"
+        return unheld(doc, word, word_start, cue.end(), sentence_end, bool(negated))
+    if kind != "predicate" and NOUN_BEFORE.search(before) and not STANCE_TO.search(before):
+        return None  # "the support of": no holder here
     if kind == "mental" and not progressive and REDUCED_PASSIVE.fullmatch(before):
         return None  # "Mr Brown, widely considered the next leader,": a view of him, no holder
     if text[word_start - 1 : word_start] == "-" or PARTICLE.match(text, cue.end()):
