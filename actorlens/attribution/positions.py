@@ -96,6 +96,11 @@ VIEW = re.compile(
     rf"(?:{alternation(VIEW_WORDS)})|the\s+(?:{alternation(VIEW_WORDS)})\s+of\s+"
     rf"(?P<of>[^,;:]{{1,60}}?))(?:\s*,\s*|\s+(?!(?:of|on|about|as|is|was|that)\b)(?=[a-zA-Z]))"
 )
+# "Jo Holm's view is that P", "It is Jo Holm's opinion that P": the holder before "'s"
+VIEW_IS = re.compile(
+    rf"(?:’s|'s)\s+(?:own\s+)?(?:{alternation(VIEW_WORDS)})\s+(?P<is>(?:is|was)\s+)?that\s+"
+)
+IT_IS = re.compile(r"\b[Ii]t\s+(?:is|was)\s+")
 PASSIVE = re.compile(rf"\b{BE}\s+(?:(?:\w+ly|often|also|still|now|always|long)\s+)*$")
 # "Mr Brown, widely considered": one comma, after the noun the participle describes (not
 # the closing comma of an apposition, "Jo Holm, the chief, believed")
@@ -171,6 +176,8 @@ def find_positions(doc: Document, sentence_start: int, sentence_end: int) -> lis
         cue = text[view.start() : view.end()].rstrip(", ")
         found.append(Reported("position", view.end(), end, cue, view.start(),
                               view.start() + len(cue), holder.strip(), at, False))  # fmt: skip
+    if opinion := _view_is(doc, sentence_start, sentence_end):
+        found.append(opinion)
     for cue in CUE.finditer(text, sentence_start, sentence_end):
         if (
             cue.start() < headline
@@ -311,6 +318,22 @@ def _position(doc: Document, cue: re.Match, sentence_start: int, sentence_end: i
     spoken = "reported" if verb in SPOKEN_OBJECTS else "position"  # "denied the charges"
     return Reported(spoken, start, end, word, word_start, cue.end(), phrase, source_start,
                     bool(negated))  # fmt: skip
+
+
+def _view_is(doc: Document, sentence_start: int, sentence_end: int) -> Reported | None:
+    """ "Jo Holm's view is that P" / "It is Jo Holm's opinion that P": her position P."""
+    text = doc.text
+    view = VIEW_IS.search(text, sentence_start, sentence_end)
+    if not view or doc.in_quote(view.start(), view.end()):
+        return None
+    offset, holder = holder_before(text[sentence_start : view.start()] + " ", True)
+    opened = IT_IS.search(text, sentence_start, sentence_start + offset)
+    if not holder or not (view["is"] or opened):
+        return None
+    end = trim(text, view.end(), sentence_end)
+    cue_start = view.start() + len(view.group().split()[0])  # after "'s"
+    return Reported("position", view.end(), end, text[cue_start : view.end()].strip(),
+                    cue_start, view.end(), holder, sentence_start + offset, False)  # fmt: skip
 
 
 def _headline_end(doc: Document) -> int:

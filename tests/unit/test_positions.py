@@ -767,3 +767,18 @@ def test_warnings_against_and_more_stance_phrases(text, expected):
 )  # fmt: skip
 def test_an_agentless_passive_view_is_held_by_no_one_named(text, expected):
     assert [(content, source) for _, content, _, source in _positions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lord Fenwick's view is that the tax is unfair.",
+         [("the tax is unfair", "Lord Fenwick")]),
+        ("It is Lord Fenwick's opinion that the tax is unfair.",
+         [("the tax is unfair", "Lord Fenwick")]),
+        ("Lord Fenwick's view that the tax is unfair won support.", []),  # no position stated
+    ],
+)  # fmt: skip
+def test_a_holder_s_view_is_that(text, expected):
+    assert [(content, source) for kind, content, _, source in _positions(text)
+            if kind == "position"] == expected  # fmt: skip
