@@ -13,6 +13,7 @@ document puts before their name ("Ms.", "spokeswoman").
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from actorlens.attribution.phrases import (
     PHRASE_STOP,
@@ -24,7 +25,9 @@ from actorlens.attribution.phrases import (
 )
 from actorlens.text.given_names import given_name_pronoun
 from actorlens.text.lexicon import (
+    BODY_NOUNS,
     CLAUSE_OPENERS,
+    INSTITUTION_WORDS,
     LEXICON,
     MADE_BY_NOUNS,
     NOT_NAMES,
@@ -50,6 +53,11 @@ WIKI_TITLE = re.compile(r"''(?P<title>[^'\n]{1,80}?)\s*''")  # a title in wiki i
 ACRONYM = re.compile(r"[A-Z]{2,6}")
 INITIAL_SKIPS = frozenset(("of", "the", "and", "for", "on", "&"))
 DESCRIPTION_WINDOW = 3000  # how far back "the committee" looks for its name
+LINKS = ("at", "of", "from", "in", "for", "with", "to")  # "a surgeon at (the hospital)"
+# "the committee", "The courts", "the newspaper": a body or an outlet the document named before
+DEFINITE_BODY = re.compile(
+    rf"the\s+(?P<noun>(?:{alternation((*BODY_NOUNS, *INSTITUTION_WORDS))})s?)", re.IGNORECASE
+)
 WORD_SPAN = re.compile(r"\S+")
 # "a WTO panel", "a 3 News poll"; "a poll by Acme Research": who made a poll or sat as a panel.
 MAKER = r"(?!(?:The|A|An)\b)[A-Z0-9][\w.&-]*(?:\s+[A-Z0-9][\w.&-]*)*"
@@ -183,8 +191,13 @@ class Document:
     def named_before(self, noun: str, offset: int) -> tuple[int, int, str] | None:
         """The latest name before ``offset`` (within :data:`DESCRIPTION_WINDOW`) whose last
         word, or the word before its "of", is ``noun``, singular or plural ("the committee" ->
-        "Norwegian Nobel Committee", "the court" -> "Brevik Court of Appeals");
-        with its offsets; None when there is none or two different names share its sentence."""
+        "Norwegian Nobel Committee", "the court" -> "Brevik Court of Appeals"), or an outlet
+        named beside it ("the magazine" -> "''Veja''" after "the weekly magazine ''Veja''");
+        with its offsets; None when there is none, two different names share its sentence or
+        the description follows a preposition ("a surgeon at the hospital")."""
+        before = self.text[max(0, offset - 16) : offset].lower().split()[-2:]
+        if before[-1:] in ([link] for link in LINKS) and before[:1] != ["according"]:
+            return None  # "a surgeon at the hospital": a place a person is at, not a body's voice
         if self._by_head is None:
             self._by_head = {}
             for start, end, run in self.long_names:  # "Nobel Committee", "Court of Appeals"
@@ -192,7 +205,12 @@ class Document:
                     self._by_head.setdefault(_singular(head), []).append((start, end, run))
         window, head = max(offset - DESCRIPTION_WINDOW, 0), _singular(noun)
         found = [f for f in self._by_head.get(head, []) if window <= f[0] < offset]
-        found = sorted(found + bodies_named(self.text, head.lower(), window, offset))
+        if head.lower() in INSTITUTION_WORDS:  # "the Brazilian magazine": a place, no name
+            outlets = outlets_named(self.text, head.lower(), window, offset)
+            found += [o for o in outlets if not self.actors_in(o[0], o[1])]
+        else:
+            found += bodies_named(self.text, head.lower(), window, offset)
+        found.sort()
         if not found:
             return None
         (start, end, run), previous = found[-1], found[-2] if len(found) > 1 else None
@@ -345,3 +363,32 @@ def _without_article(name: str) -> str:
     """``name`` less the article that opens it ("The Sunday Telegraph")."""
     first, _, rest = name.partition(" ")
     return rest if rest and first in ("The", "A", "An") else name
+
+
+@cache
+def _named_outlets(noun: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The patterns of ``noun``, of an outlet's name right after it ("the newspaper
+    ''Times''") and right before it ("the Harbour Times newspaper"): wiki italics or
+    capitalised words."""
+    word = r"(?!(?:The|A|An)\b)[A-Z][\w’'&]*(?:-[A-Z][\w’'&]*)*\b(?!-)"  # not "Jutland-based"
+    name = rf"''[^'\n]{{1,60}}?''|{word}(?:\s+{word}){{0,3}}"
+    return (re.compile(rf"\b{noun}s?\b"), re.compile(rf"\s+(?P<name>{name})"),
+            re.compile(rf"(?P<name>{name})\s+$"))  # fmt: skip
+
+
+def outlets_named(text: str, noun: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each outlet ``text[start:end]`` names beside the lower-case
+    ``noun``, the name after it first ("the Danish newspaper Jyllands-Posten", "the Harbour
+    Times newspaper"), the name only."""
+    nouns, after, before = _named_outlets(noun)
+    found = []
+    for at in nouns.finditer(text, start, end):
+        match = after.match(text, at.end(), end) or before.search(text, max(0, at.start() - 80),
+                                                                   at.start())  # fmt: skip
+        if not match:
+            continue
+        first, words = match.start("name"), match["name"].split()
+        while len(words) > 1 and words[0] in NOT_NAMES:  # "What Veja magazine": Veja
+            first, words = text.index(words[1], first), words[1:]
+        found.append((first, match.end("name"), " ".join(words).strip("'")))
+    return found

@@ -17,7 +17,7 @@ back that stops at a two-paragraph window, never a scan of every earlier quote.
 import bisect
 import re
 
-from actorlens.attribution.document import Attribution, Document
+from actorlens.attribution.document import DEFINITE_BODY, Attribution, Document
 from actorlens.attribution.people import AGED, aged_runs, describes_people
 from actorlens.attribution.phrases import (
     PRONOUNS,
@@ -64,8 +64,6 @@ THE_STATEMENT = re.compile(rf"(?:the|this|that)\s+(?:{alternation(STATEMENT_NOUN
 FIRST_VERB = re.compile(rf"\s(?:{alternation(AUXILIARIES)}|[a-z]+ed|[a-z]+(?=\s+(?:on\s+)?to\s))\b")
 OPENING_WORDS = 1
 NO_PERSON = "-"  # the pronoun cue of a speaker no pronoun refers to
-# "the committee", "The courts": a body the document named before.
-DEFINITE_BODY = re.compile(rf"the\s+(?P<noun>(?:{alternation(BODY_NOUNS)})s?)", re.IGNORECASE)
 # "One employee from (Acme)", "Lawyers acting (for Jo Smith)": a described speaker, not the name.
 LINKS = ("for", "from", "in", "at", "of", "with", "to")  # "an aide to", "embassy in"
 OPENERS = ("a", "an", "the", "one", "two", "three", "several", "some", "many")

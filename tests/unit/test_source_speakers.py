@@ -405,3 +405,19 @@ def test_a_described_source_names_the_person_it_ends_in_or_nobody(source, expect
     starts = [0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]
     rows = find_attributions("doc", text, starts, [], {})
     assert [r["speaker_name"] for r in rows if r["kind"] == "reported"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "expected"),
+    [
+        ("The weekly magazine ''Harbour Life'' ran the story.", "The magazine said", "Harbour Life"),
+        ("The Tarnby Times newspaper ran the story.", "The newspaper said", "Tarnby Times"),
+        ("The Tarnish newspaper Brevik Post ran the story.", "The newspaper said", "Brevik Post"),
+        ("The Brevik Post ran the story.", "A reporter at the newspaper said", ""),  # a place
+    ],
+)  # fmt: skip
+def test_an_outlet_described_by_its_kind_is_the_one_named_beside_it(earlier, later, expected):
+    text = f"The ferry sank. {earlier} {later} that the quay was safe."
+    starts = [0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]
+    rows = find_attributions("doc", text, starts, [], {})
+    assert [r["speaker_name"] for r in rows if r["kind"] == "reported"] == [expected]
