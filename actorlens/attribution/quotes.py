@@ -143,6 +143,7 @@ BODY_PHRASE = re.compile(
 INVERTED = re.compile(r"\s+(?P<phrase>[A-Z])")
 ASPECT = re.compile(r"\s+to\s")  # "continues to": an aspect, no speech
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s*$")
+RAISED = re.compile(r"\s+to\s")  # "is reported to have said"
 SENTENCE_END = tuple(".!?")
 
 
@@ -269,6 +270,14 @@ def cue_before(resolver: SpeakerResolver, start: int, since: int) -> Attribution
     if not cues:
         return None
     cue = cues[-1]
+    passive = (
+        PASSIVE_BEFORE.search(region, 0, cue.start())
+        and not cue.group().endswith("ing")  # "was calling for": active
+        and not (BY_AGENT.match(region, cue.end()) or RAISED.match(region, cue.end()))
+    )  # "was described by X as", "is reported to have said": X, the subject speak
+    if passive:  # "Jo was told: “...”": the one told is not the speaker
+        return Attribution("", "", cue.group(), region_start + cue.end(), "", -1,
+                           region_start + cue.start())  # fmt: skip
     offset, phrase = source_before(without_fillers(region[: cue.start()]) + " ")
     agent = BY_AGENT.match(region, cue.end())  # "They are described by MI5 as “...”"
     if agent and agent.group("agent"):

@@ -652,3 +652,20 @@ def test_the_name_after_a_described_speaker_after_the_cue(tmp_path):
 )  # fmt: skip
 def test_a_titled_name_after_a_quoted_sentence_without_a_comma(tmp_path, text, expected):
     assert speakers(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ferry sank. Jo Holm was told: “Nobody may pass this gate.”", [""]),  # the one told
+        ("The ferry sank. Jo Holm was quoted as saying: “Nobody may pass.”", ["Jo Holm"]),
+        ("The ferry sank. The plan was described by Jo Holm as “a waste of money”.", ["Jo Holm"]),
+    ],
+)  # fmt: skip
+def test_a_passive_cue_before_a_quote_names_no_speaker_but_its_agent(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
+
+
+def test_a_progressive_cue_is_active(tmp_path):
+    text = "The ferry sank. Jo Holm was calling on the board to “stand up and be counted at last”."
+    assert speakers(tmp_path, text) == ["Jo Holm"]
