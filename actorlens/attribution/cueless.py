@@ -72,12 +72,12 @@ def previous_subject(resolver: SpeakerResolver, start: int, end: int) -> tuple[s
 
 def continuation(resolver: SpeakerResolver, start: int) -> tuple[str, str]:
     """The previous quote's speaker if it sits in this paragraph or ends the one before."""
-    if not resolver.recent:
+    if not resolver.said.recent:
         return "", ""
     doc = resolver.doc
     paragraph = doc.paragraph_start(start)
     previous_paragraph = doc.paragraph_start(max(paragraph - 2, 0))
-    offset, speaker, _, name = resolver.recent[-1]
+    offset, speaker, _, name = resolver.said.recent[-1]
     if resolver.unnamed_at > offset:  # the quote before names nobody ("one of the men said")
         offset, speaker, name = resolver.unnamed_at, "", ""
     if offset >= paragraph:
@@ -121,7 +121,7 @@ def subject_of(resolver, start: int, region: str, cues: list, participle: bool) 
         earlier, earlier_phrase = phrase_tail(region[: cues[-2].start()])
         speaker, name = resolver.resolve(earlier_phrase, start - len(region) + earlier)
     if not (speaker or name):
-        speaker, name = resolver.earlier_in_sentence(start)
+        speaker, name = resolver.said.earlier_in_sentence(start)
     if not (speaker or name):
         speaker, name = doc.subject_before(start, doc.sentence_start(start))
     opening = OPENING_PRONOUN.match(doc.text, doc.sentence_start(start), start)
@@ -130,5 +130,5 @@ def subject_of(resolver, start: int, region: str, cues: list, participle: bool) 
     if not (speaker or name) and participle:  # "The board defended the fees, saying “...”"
         speaker, name = resolver.opening_subject(start)
     if not (speaker or name) and participle and not region[: cues[-1].start()].strip():
-        speaker, name = resolver.latest_person(start)
+        speaker, name = resolver.said.pronoun(start, "")
     return speaker, name

@@ -60,7 +60,9 @@ DEFINITE_BODY = re.compile(
 )
 WORD_SPAN = re.compile(r"\S+")
 # "a WTO panel", "a 3 News poll"; "a poll by Acme Research": who made a poll or sat as a panel.
-MAKER = r"(?!(?:The|A|An)\b)[A-Z0-9][\w.&-]*(?:\s+[A-Z0-9][\w.&-]*)*"
+# A maker's word ends in a point only as an initialism ("U.N."): "Agency.  The" is two sentences.
+MAKER_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z0-9][\w&-]*(?:\.[\w&-]+)*)"
+MAKER = rf"(?!(?:The|A|An)\b){MAKER_WORD}(?:\s+{MAKER_WORD})*"
 MADE = rf"(?:{alternation(MADE_BY_NOUNS)})s?\b"
 MADE_BY = re.compile(
     rf"\b(?P<name>{MAKER})\s+(?P<noun>{MADE})|\b(?P<made>{MADE})\s+(?:(?:conducted|commissioned"

@@ -88,7 +88,7 @@ def find_attributions(doc_id: str, text: str, starts: list[int], mentions: list[
             spoken[index] = Attribution(speaker, item.source, item.cue, item.cue_end,
                                         name, item.source_start, item.cue_start)  # fmt: skip
             if index < len(reported):  # a position names no speaker for what follows
-                resolver.remember(item.start, spoken[index])
+                resolver.said.remember(item.start, spoken[index])
         else:
             start, end = document.quotes[index]
             direct[index] = attribute_quote(resolver, start, end, previous_end)
@@ -119,7 +119,7 @@ def _sentence_speaker(resolver: SpeakerResolver, cue_start: int) -> tuple[str, s
     speaker of an earlier clause or quote of its sentence, else the person who is the
     sentence's subject, else the body or place that opens it ("The ministry has denied
     the report and said ...")."""
-    speaker, name = resolver.earlier_in_sentence(cue_start)
+    speaker, name = resolver.said.earlier_in_sentence(cue_start)
     if speaker or name:
         return speaker, name
     sentence_start = resolver.doc.sentence_start(cue_start)

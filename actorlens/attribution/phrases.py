@@ -49,6 +49,9 @@ PHRASE_CHAR = rf"(?:[^,.;:!?\n“”\"]|{ABBREVIATION_DOT})"
 PHRASE_STOP = re.compile(rf"(?=[,.;:!?\n“”\"])(?!{ABBREVIATION_DOT})[,.;:!?\n“”\"]")
 WORD = re.compile(r"[\w’'.-]+")
 # A run of capitalised words and name particles ("Nouri al-Maliki", "Ursula von der Leyen").
+POSSESSIVE = re.compile(r"['’]s\s+")
+# A name's last word whose point is its own: an initialism or an abbreviated suffix.
+ABBREVIATED = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Jr|Sr|Inc|Co|Corp|Ltd)\.)\Z")
 NAME_RUN = re.compile(
     rf"\b(?:[A-Z][\w’'.-]*|(?:{PARTICLE})-[A-Z][\w’'-]*)"
     rf"(?:\s+(?:[A-Z][\w’'.-]*|(?:{PARTICLE})(?:-[A-Z][\w’'-]*)?(?=\s|$)))*"
@@ -110,7 +113,7 @@ def name_of(phrase: str) -> str:
     best: list[str] = []
     best_key = (False, False, 0)
     for match in NAME_RUN.finditer(phrase):
-        run = words = match.group().replace("’s", "").replace("'s", "").split()
+        run = words = _owned_person(match.group()).replace("’s", "").replace("'s", "").split()
         while words and words[0] in NOT_NAMES:
             words = words[1:]  # "The BNP", "It"
         titles = [i for i, w in enumerate(words)  # "Major-General" too
@@ -126,7 +129,19 @@ def name_of(phrase: str) -> str:
         key = (heads, person, len(words))
         if words and words[0].lower() not in PRONOUNS and key >= best_key:
             best, best_key = words, key
-    return " ".join(best).rstrip(".,’'")  # "Daily Mirror''": no markup
+    name = " ".join(best).rstrip(",’'")  # "Daily Mirror''": no markup
+    return name if ABBREVIATED.search(name) else name.rstrip(".")  # "Jo Holm Jr.", "U.N."
+
+
+def _owned_person(run: str) -> str:
+    """The person's name after an owner's "'s" in a run of capitalised words, from a given
+    name on ("Brevik Post's Jo Holm", "Tarnland's Foreign Minister Ann Berg"); else the run
+    ("Swiss People's Party")."""
+    owned = POSSESSIVE.split(run)
+    words = owned[-1].split() if len(owned) > 1 else []
+    while words and words[0].lower().rstrip(".") in TITLE_WORDS:
+        words = words[1:]
+    return owned[-1] if len(words) > 1 and is_given_name(words[0]) else run
 
 
 def _given_name_tail(phrase: str) -> str:

@@ -340,7 +340,7 @@ def attribute_quote(
     if chosen is None:
         speaker, name = speaker_without_cue(resolver, start, end)
         chosen = Attribution(speaker, "", "", -1, name)
-    resolver.remember(start, chosen)
+    resolver.said.remember(start, chosen)
     resolver.note_quote(start, chosen, _addressee(resolver, chosen))
     return chosen
 

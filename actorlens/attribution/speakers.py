@@ -1,22 +1,23 @@
-"""Who speaks: :class:`SpeakerResolver` turns a speaker phrase into a speaker and remembers the
-speakers of a document, in text order, for the pronouns and continuations that follow.
+"""Who speaks: :class:`SpeakerResolver` turns a speaker phrase into a speaker, keeping the
+speakers of a document, in text order, in its :class:`~actorlens.attribution.antecedents.Antecedents`
+for the pronouns and continuations that follow.
 
 The speaker phrase resolves through the actor mentions it holds (names, titles such as "the
 Kremlin leader", metonyms such as "the Kremlin"), else to the name it holds, in the fullest
-form the document gives. A pronoun ("he added") resolves to the most recent speaker or sentence
-subject that is a person the pronoun fits: "she" skips a person known as "he" and the other way
-round. A person's pronoun comes from the actors file (``pronoun:``), else from the words the
-document puts before their name ("Ms.", "spokeswoman", "King") or from the pronoun that named
-them as the speaker of an earlier quote; unknown fits both. A title ("the minister") is the one
-person the document gives it (:mod:`actorlens.attribution.titles`). When the text names a speaker
-who is no actor ("Protesters chanted"), ``speaker_id`` stays empty, ``speaker_text`` keeps the
-words. Earlier speakers and sentence subjects are found by a bisect over their offsets and a walk
-back that stops at a two-paragraph window, never a scan of every earlier quote.
+form the document gives. A pronoun resolves to the latest person it fits
+(:mod:`actorlens.attribution.antecedents`). A person's pronoun comes from the actors file
+(``pronoun:``), else from the words the document puts before their name ("Ms.",
+"spokeswoman", "King") or from the pronoun that named them as the speaker of an earlier quote.
+A title ("the minister") is the one person the document gives it
+(:mod:`actorlens.attribution.titles`); a statement its owner names ("Holm's statement") speaks
+for that owner. When the text names a speaker who is no actor ("Protesters chanted"),
+``speaker_id`` stays empty, ``speaker_text`` keeps the words.
 """
 
 import bisect
 import re
 
+from actorlens.attribution.antecedents import Antecedents
 from actorlens.attribution.document import DEFINITE_BODY, Attribution, Document
 from actorlens.attribution.people import AGED, aged_runs, describes_people
 from actorlens.attribution.phrases import (
@@ -24,14 +25,11 @@ from actorlens.attribution.phrases import (
     body_tail,
     is_person_name,
     name_of,
-    no_person,
     person_part,
     phrase_tail,
-    pronoun_cue,
 )
 from actorlens.attribution.reported_source import source_before
 from actorlens.attribution.titles import TITLED, titled_person
-from actorlens.text.given_names import given_name_pronoun
 from actorlens.text.lexicon import (
     AUXILIARIES,
     BODY_NOUNS,
@@ -54,16 +52,18 @@ ISSUED_STATEMENT = re.compile(  # "The agency issued a statement": its issuer
     rf"{A_STATEMENT.pattern}"
 )
 OWNERS = {"his": "he", "her": "she"}
-GENDERED = ("he", "she")
 OWNED_STATEMENT = re.compile(
     rf"(?P<owner>his|her)\s+(?:\w+\s+)?(?:{alternation(STATEMENT_NOUNS)}|comments|remarks)"
+)
+# "Holm's statement", "the agency's comments": what its owner said
+NAMED_STATEMENT = re.compile(
+    rf"(?P<owner>.*?\S)['’]s?\s+(?:{alternation(STATEMENT_NOUNS)}|comments|remarks)"
 )
 THE_STATEMENT = re.compile(rf"(?:the|this|that)\s+(?:{alternation(STATEMENT_NOUNS)})")
 # The first verb of a sentence ("The ministry has denied ...", "The board rejected ..."): the
 # words before it are the sentence's subject; one word may come before it ("Currently the").
 FIRST_VERB = re.compile(rf"\s(?:{alternation(AUXILIARIES)}|[a-z]+ed|[a-z]+(?=\s+(?:on\s+)?to\s))\b")
 OPENING_WORDS = 1
-NO_PERSON = "-"  # the pronoun cue of a speaker no pronoun refers to
 # "One employee from (Acme)", "Lawyers acting (for Jo Smith)": a described speaker, not the name.
 LINKS = ("for", "from", "in", "at", "of", "with", "to")  # "an aide to", "embassy in"
 OPENERS = ("a", "an", "the", "one", "two", "three", "several", "some", "many")
@@ -96,8 +96,7 @@ class SpeakerResolver:
         # (offset, speaker, cue, name) of quotes with a named speaker; speaker "" for a
         # person who is no actor (their name kept), the cue the pronoun of the speaker
         # phrase ("Mr Howard": he)
-        self.recent: list[tuple[int, str, str, str]] = []
-        self.recent_starts: list[int] = []  # their offsets, in order (quotes come in order)
+        self.said = Antecedents(document)  # the speakers named so far
         self.unnamed_at = -1  # the latest quote with a cue that names nobody
         self.asked = (-1, "", "")  # (offset, speaker, name) of the person a question asks
 
@@ -111,16 +110,18 @@ class SpeakerResolver:
             return "", title  # ''News of the World'': the title, never its marks
         pronoun = phrase.lower()
         if pronoun in ("they", "it"):  # "According to Privacy International, ... It also stated"
-            speaker, name = self._latest_speaker(start)
+            speaker, name = self.said.latest_speaker(start)
             body = speaker not in self.doc.persons if speaker else not is_person_name(name)
             return (speaker, name) if body else ("", "")
         if pronoun in PRONOUNS:
-            return self._pronoun(start, pronoun) if PRONOUNS[pronoun] else ("", "")
+            return self.said.pronoun(start, pronoun) if PRONOUNS[pronoun] else ("", "")
         if THE_STATEMENT.fullmatch(pronoun):  # "added the statement": its issuer, said last,
-            return self._statement_issuer(start) or self._latest_speaker(start)  # or issued
+            return self._statement_issuer(start) or self.said.latest_speaker(start)  # or issued
         owned = OWNED_STATEMENT.fullmatch(pronoun)
         if owned:  # "His statement said", "Her comments indicated": the pronoun's person
-            return self._pronoun(start, OWNERS[owned["owner"]])
+            return self.said.pronoun(start, OWNERS[owned["owner"]])
+        if named := NAMED_STATEMENT.fullmatch(phrase):  # "Holm's statement said"
+            return self.resolve_source(named["owner"], start)
         issuer = A_STATEMENT.fullmatch(pronoun) and ISSUER.search(
             self.doc.text, max(self.doc.sentence_start(start), start - 200), start
         )
@@ -172,7 +173,7 @@ class SpeakerResolver:
             speaker, _ = self.resolve(phrase, start)
             return (speaker, "") if speaker not in self.doc.persons else ("", "")
         if phrase.lower() == "they":
-            return self._latest_group(start)
+            return self.said.latest_group(start)
         made = MADE_PHRASE.fullmatch(phrase)
         if made and (maker := self._maker(made, start)):
             return maker
@@ -195,18 +196,6 @@ class SpeakerResolver:
             return None
         speaker, name = self._resolve_body(self.doc.text[at:end], at)
         return (speaker, name) if speaker or name else ("", " ".join(self.doc.text[at:end].split()))
-
-    def _latest_group(self, offset: int) -> tuple[str, str]:
-        """Whom "they" names: the latest speaker of this sentence or the one before when it is
-        a body or a group, not one person ("Acme say they have asked ...")."""
-        window = self.doc.sentence_start(max(self.doc.sentence_start(offset) - 1, 0))
-        # a clause that opens at ``offset`` holds "they": "Acme say [they have asked]"
-        for _, speaker, _, name in _back(self.recent, self.recent_starts, window, offset + 1):
-            one_person = speaker in self.doc.persons or (
-                not speaker and is_person_name(name) and len(name.split()) > 1
-            )
-            return ("", "") if one_person else (speaker, name)
-        return "", ""
 
     def _described_before(self, phrase: str, start: int) -> bool:
         """Whether a common noun and a link ("One employee from", "Lawyers acting for") come
@@ -278,32 +267,6 @@ class SpeakerResolver:
             return fuller if fuller != phrase else ""
         return ""
 
-    def _pronoun(self, offset: int, pronoun: str) -> tuple[str, str]:
-        """The most recent speaker or person subject before ``offset`` whom ``pronoun``
-        fits (their own pronoun is the same or unknown), within two paragraphs."""
-        window = self.doc.line_start(max(self.doc.line_start(offset) - 2, 0))
-        window = self.doc.line_start(max(window - 2, 0))
-        fits = ("", pronoun) if pronoun else ("", "he", "she")
-        # Walk back from ``offset`` to the window's start only, the latest fit first.
-        speaker_at, speaker = -1, None
-        for o, s, cue, name in _back(self.recent, self.recent_starts, window, offset):
-            person = s in self.doc.persons or (not s and is_person_name(name))
-            if person and self._takes(s, cue) in fits:
-                speaker_at, speaker = o, (s, name)
-                break
-        subject_at, subject = -1, ("", "")
-        since = max(window, speaker_at + 1)  # a subject before the speaker loses to them
-        for o, s, cue, name in _back(self.doc.subjects, self.doc.subject_starts, since, offset):
-            person = s in self.doc.persons or (not s and is_person_name(name))
-            if person and self._takes(s, cue) in fits:  # never a place or a body
-                subject_at, subject = o, (s, name)
-                break
-        if speaker is not None and speaker_at >= subject_at:
-            return speaker
-        if subject[0] or subject[1]:
-            return subject
-        return self._mentioned_person(window, offset, fits), ""
-
     def _issuer(self, issuer: re.Match) -> tuple[str, str]:
         """Whom the words before "issued" (``issuer``'s group) name: a body or a speaker."""
         offset, phrase = phrase_tail(issuer.group("issuer"))
@@ -315,29 +278,11 @@ class SpeakerResolver:
         """Who issued "the statement" at ``offset``, told in its sentence or the two before
         ("X issued a statement"), after the latest quote; None when no issue is told."""
         since = max(self.doc.sentence_start(self.doc.sentence_start(offset) - 1) - 1, 0)
-        since = max(self.doc.sentence_start(since), self.recent[-1][0] if self.recent else 0)
+        since = max(
+            self.doc.sentence_start(since), self.said.recent[-1][0] if self.said.recent else 0
+        )
         issues = list(ISSUED_STATEMENT.finditer(self.doc.text, since, offset))
         return self._issuer(issues[-1]) if issues else None
-
-    def _latest_speaker(self, offset: int) -> tuple[str, str]:
-        """The latest speaker before ``offset`` in its paragraph or the one before."""
-        window = self.doc.paragraph_start(max(self.doc.paragraph_start(offset) - 2, 0))
-        for _, speaker, _, name in _back(self.recent, self.recent_starts, window, offset):
-            return speaker, name
-        return "", ""
-
-    def latest_person(self, offset: int) -> tuple[str, str]:
-        """The most recent speaker or person subject before ``offset``, as for a pronoun
-        that fits anyone: the subject of a participle opening a sentence ("Adding, “...”")."""
-        return self._pronoun(offset, "")
-
-    def _mentioned_person(self, since: int, offset: int, fits) -> str:
-        """The person actor mentioned last before ``offset`` (from ``since``) whom the
-        pronoun fits: "Smith met Jones. ... He said" finds Jones."""
-        for _, _, actor in _back(self.doc.mentions, self.doc.mention_starts, since, offset):
-            if actor in self.doc.persons and self._takes(actor, "") in fits[1:]:
-                return actor
-        return ""
 
     def opening_subject(self, offset: int) -> tuple[str, str]:
         """The body, place or person that opens the sentence of ``offset`` as its subject,
@@ -352,32 +297,6 @@ class SpeakerResolver:
             return "", ""
         return self.resolve_source(phrase, sentence_start + at)
 
-    def earlier_in_sentence(self, offset: int) -> tuple[str, str]:
-        """The speaker of the latest earlier quote of the sentence holding ``offset``."""
-        sentence = self.doc.sentence_start(offset)
-        index = bisect.bisect_left(self.recent_starts, offset) - 1
-        if index >= 0 and self.recent[index][0] >= sentence:
-            return self.recent[index][1], self.recent[index][3]
-        return "", ""
-
-    def remember(self, start: int, chosen: Attribution) -> None:
-        """Keep a named speaker for the pronouns and continuations that follow."""
-        named = chosen.speaker_text and chosen.speaker_text.lower() not in ("they", "we", "i")
-        if chosen.speaker_id or chosen.speaker_name or named:
-            said = chosen.speaker_text  # "he", "Mr Holm", "Anna Holm": the pronoun it takes
-            phrase = said.lower()
-            cue = phrase if phrase in GENDERED else pronoun_cue(said) or given_name_pronoun(said)
-            if not (cue or chosen.speaker_id or chosen.speaker_name) and no_person(phrase):
-                cue = NO_PERSON  # "reports said", "the statement said": never "he" or "she"
-            if cue and not self.doc.pronouns.get(chosen.speaker_id, "x"):
-                self.doc.pronouns[chosen.speaker_id] = cue  # "she said" named her
-            self.recent.append((start, chosen.speaker_id, cue, chosen.speaker_name))
-            self.recent_starts.append(start)
-
-    def _takes(self, speaker: str, cue: str) -> str:
-        """The pronoun a person takes: an actor's as known so far, else the cue."""
-        return self.doc.pronouns.get(speaker, "") if speaker else cue
-
     def note_quote(self, start: int, chosen: Attribution, addressee: tuple[str, str]) -> None:
         """Keep what a quote tells the quotes after it: that its cue names nobody, or the
         person it asks ("“...?” Reed asked Sanchez": the next paragraph's quote answers)."""
@@ -387,12 +306,3 @@ class SpeakerResolver:
             self.asked = (start, *addressee)
         elif chosen.cue:
             self.asked = (-1, "", "")
-
-
-def _back(items: list[tuple], starts: list[int], since: int, offset: int):
-    """The ``items`` (sorted, their offsets in ``starts``) at ``since <= start < offset``,
-    latest first: a bisect, then a walk back that stops at ``since``."""
-    for index in range(bisect.bisect_left(starts, offset) - 1, -1, -1):
-        if starts[index] < since:
-            return
-        yield items[index]

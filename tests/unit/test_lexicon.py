@@ -184,7 +184,7 @@ def test_an_abbreviated_title_or_suffix_stays_in_the_speaker_phrase(tmp_path):
          "said")
     ]  # fmt: skip
     assert attributions_of(tmp_path, "“We agree,” said Robert L. Ehrlich Jr. on Monday.") == [
-        ("direct", "“We agree,”", "", "Robert L. Ehrlich Jr", "Robert L. Ehrlich Jr.", "said")
+        ("direct", "“We agree,”", "", "Robert L. Ehrlich Jr.", "Robert L. Ehrlich Jr.", "said")
     ]
 
 
@@ -241,3 +241,16 @@ def test_the_shipped_lexicon_reads_as_loaded():
     )  # fmt: skip
     assert verbs["quote"].passive and "quoted" not in lexicon.QUOTE_CUES
     assert set(lexicon.AFTER_QUOTE_CUES) <= set(lexicon.QUOTE_CUES)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("Jo Holm Jr.", "Jo Holm Jr."),  # an abbreviated suffix keeps its point
+        ("the U.N.", "U.N."),  # so does an initialism
+        ("Jo Holm.", "Jo Holm"),  # a sentence's point is no part of a name
+        ("Holm Shipping Inc.", "Holm Shipping Inc."),
+    ],
+)
+def test_a_name_keeps_the_point_of_its_abbreviation_only(phrase, expected):
+    assert phrases.name_of(phrase) == expected

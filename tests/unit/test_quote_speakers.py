@@ -489,6 +489,31 @@ def test_his_or_her_statement_speaks_for_the_person_the_pronoun_refers_to(tmp_pa
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Anna Holm spoke in Brevik. Holm's statement said: “The quay is closed.”", ["Anna Holm"]),
+        ("Kallas’s response was: “Europe stands firm.”", ["kallas"]),
+        ("The Brevik Harbour Agency met. The agency’s statement said: “The quay is shut.”",
+         ["Brevik Harbour Agency"]),
+    ],
+)  # fmt: skip
+def test_a_named_owner_s_statement_speaks_for_its_owner(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“The quay is closed,” said the Brevik Post's Anna Holm.", ["Anna Holm"]),
+        ("Jo Holm spoke. “The quay is closed,” said Tarnland's Foreign Minister Ann Berg.",
+         ["Ann Berg"]),
+    ],
+)  # fmt: skip
+def test_a_name_after_an_outlet_s_possessive_is_the_speaker(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a quote that is its paragraph: the person subject ending the paragraph before
         ("Anna Holm spoke at length about the quay on Thursday.\n\n"
          "“As far as I know, the quay is safe. We checked it twice.”", ["Anna Holm"]),

@@ -140,6 +140,11 @@ def test_they_inside_a_body_s_clause_is_that_body(sentence, expected):
         ("A survey by Holm Research found Holm ahead. The survey found that voters agreed.",
          "The survey", ("", "Holm Research")),
         ("The ferry sank. The poll found that most voters agreed.", "The poll", ("", "")),
+        # a sentence's end is no part of a maker's name; an initialism's point is
+        ("Jo Holm led the Brevik Harbour Agency.  The report found that the quay was unsafe. "
+         "The report said that it was old.", "The report", ("", "")),
+        ("A new U.N. report was out. The report found that the quay was unsafe.",
+         "The report", ("", "U.N.")),
     ],
 )  # fmt: skip
 def test_what_a_named_body_made_speaks_in_its_name(text, phrase, expected):
