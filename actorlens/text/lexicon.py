@@ -19,7 +19,7 @@ LEXICON_FILE = Path(__file__).resolve().parents[1] / "resources" / "lexicon.yml"
 OBJECT_LINKS = ("of", "for", "as", "to")  # "accused Y of Z", "described Y as Z", "urged Y to Z"
 CLAUSES = ("say", "that", "told", "intend", "adverb", "name", *OBJECT_LINKS)
 FLAGS = ("quote", "inverted", "passive", "hearsay")
-VERB_KEYS = {"forms", "participle", "clause", "after_quote", "base", *FLAGS}
+VERB_KEYS = {"forms", "participle", "clause", "after_quote", "closes_quote", "base", *FLAGS}
 SECTIONS = {"reporting_verbs", "name_particles", "honorifics", "gendered_nouns", "title_words",
             "place_and_body_words", "not_names", "abbreviations", "sentence_starters",
             "speaker_words", "description_words", "position_cues", "phrase_cues"}  # fmt: skip
@@ -54,6 +54,7 @@ class ReportingVerb:
     clause: str = ""
     inverted: bool = False
     after_quote: tuple[str, ...] = ()
+    closes_quote: tuple[str, ...] = ()  # a quoted sentence's cue right after it, not before
     passive: bool = False
     hearsay: bool = False
     base: tuple[str, ...] = ()  # the plain form, a cue only before a that-clause
@@ -104,11 +105,13 @@ def _verb(lemma: str, entry, where: str) -> ReportingVerb:
         raise LexiconError(f"{where}: participle must be one word")
     forms = _words(entry["forms"], f"{where}: forms")
     after_quote = _words(entry.get("after_quote", []), f"{where}: after_quote")
+    closes_quote = _words(entry.get("closes_quote", []), f"{where}: closes_quote")
     base = _words(entry.get("base", []), f"{where}: base")
-    if not set(after_quote) <= set(forms):
+    if not set(after_quote) | set(closes_quote) <= set(forms):
         raise LexiconError(f"{where}: after_quote lists a word that is not one of its forms")
     return ReportingVerb(lemma, forms, participle, clause=entry.get("clause", ""),
-                         after_quote=after_quote, base=base, **flags)  # fmt: skip
+                         after_quote=after_quote, closes_quote=closes_quote, base=base,
+                         **flags)  # fmt: skip
 
 
 def verb_forms(phrases: tuple[str, ...], not_cues=frozenset()) -> tuple[str, ...]:
@@ -205,6 +208,9 @@ PLAIN_CLAUSE_CUES = frozenset(
     form for verb in _ACTIVE if verb.inverted or verb.clause == "told" for form in verb.all_forms
 )
 AFTER_QUOTE_CUES = tuple(form for verb in _ACTIVE for form in verb.after_quote)
+# "“...,” the Post reported": forms of a verb that cues no quote before it, only after a quoted
+# sentence (before a quote, "reported “consternation”" is a scare quote).
+CLOSING_QUOTE_CUES = tuple(form for verb in _ACTIVE for form in verb.closes_quote)
 
 NAME_PARTICLES = LEXICON.name_particles
 NOT_NAMES = frozenset(LEXICON.not_names)

@@ -694,3 +694,63 @@ def test_a_passive_cue_before_a_quote_names_no_speaker_but_its_agent(tmp_path, t
 def test_a_progressive_cue_is_active(tmp_path):
     text = "The ferry sank. Jo Holm was calling on the board to “stand up and be counted at last”."
     assert speakers(tmp_path, text) == ["Jo Holm"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "reported" cues a quoted sentence right after it, in either order
+        ("“The quay will close at noon,” the Brevik Post reported on Monday.", ["Brevik Post"]),
+        ("“The quay will close at noon,” reported the Brevik Post.", ["Brevik Post"]),
+        ("“The quay will close at noon.” Brevik Radio reported.", ["Brevik Radio"]),
+        # before a quote it cues none: a scare quote stays the narrator's
+        ("The Brevik Post reported “consternation” at the quay.", []),
+        # nor after a word or two that end no sentence
+        ("Jo Holm called it “a disgrace” the Brevik Post reported.", []),
+    ],
+)  # fmt: skip
+def test_reported_cues_a_quoted_sentence_right_after_it(tmp_path, text, expected):
+    quotes = quotes_of(tmp_path, text)
+    direct = quotes[quotes["kind"] == "direct"]
+    assert [a or n for a, n in zip(direct["speaker_id"], direct["speaker_name"], strict=True)] == (
+        expected
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cue that opens the next quote ("X said, “...”") is not the one before's
+        ("Anna Holm spoke first. “There was no light at the quay.” The Tarnby Post said, “Holm"
+         " told us the ferry was slow.”", ["Anna Holm", "Tarnby Post"]),
+        ("Anna Holm spoke first. “There was no light at the quay.” The Tarnby Post reported: "
+         "“Holm told us the ferry was slow.”", ["Anna Holm", "Tarnby Post"]),
+        # a quote ending in a comma is still the cue's
+        ("“There was no light,” the Tarnby Post said, “and the ferry was slow.”",
+         ["Tarnby Post", "Tarnby Post"]),
+    ],
+)  # fmt: skip
+def test_a_cue_that_opens_the_next_quote_is_not_the_one_before_s(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "X quoted Y, “...”": the one quoted speaks, not the one quoting
+        ("Anna Berg spoke. The Brevik Times quoted Anna Holm, “The quay is closed for good.”",
+         ["Anna Holm"]),
+        ("Anna Berg spoke. The Brevik Times quotes Kallas: “The quay is closed for good.”",
+         ["kallas"]),
+        ("Anna Berg spoke. Kallas was quoted by the Brevik Times, “The quay is closed for good.”",
+         ["kallas"]),
+        ("Anna Berg spoke. The Brevik Times quoted Kallas as saying, “The quay is closed.”",
+         ["kallas"]),
+        ("Anna Berg spoke. The Brevik Times quotes Kallas saying, “The quay is closed.”",
+         ["kallas"]),
+        ("Anna Berg spoke. Kallas was quoted jokingly saying: “The quay is closed for good.”",
+         ["kallas"]),
+    ],
+)  # fmt: skip
+def test_the_one_quoted_speaks(tmp_path, text, expected):
+    assert speakers(tmp_path, text) == expected
