@@ -28,6 +28,7 @@ from actorlens.text.lexicon import (
     PASSIVE_QUOTE_CUES,
     PEOPLE_WORDS,
     QUOTE_CUES,
+    SENTENCE_STARTERS,
     STATEMENT_NOUNS,
     TITLE_HEADS,
     alternation,
@@ -177,7 +178,11 @@ def cue_after(resolver: SpeakerResolver, start: int, end: int) -> Attribution | 
                 and not (phrase and resolver.names_person(phrase, match.start("phrase") + offset))
             ):
                 match, offset, phrase = named, 0, named.group("phrase")
-            elif not phrase or not plain_lead(match.group("phrase")[:offset]):
+            elif (
+                not phrase
+                or phrase.lower() in SENTENCE_STARTERS  # "However, Berg said": no apposition
+                or not plain_lead(match.group("phrase")[:offset])
+            ):
                 return None
         at = match.start("phrase") + offset
         phrase_end = match.end()

@@ -33,18 +33,13 @@ Cues that take a plain noun object ("announced his resignation") count only with
 import bisect
 import re
 
+from actorlens.attribution.according import ACCORDING_MIDDLE, ACCORDING_WORD, opening_according
 from actorlens.attribution.document import OPENING_CLAUSE, Document
 from actorlens.attribution.joint import each_source
 from actorlens.attribution.people import past_addressee
 from actorlens.attribution.reported_closing import closing_cue, parenthetical
 from actorlens.attribution.reported_source import (
-    ACCORDING_BARE,
-    ACCORDING_DESCRIBED,
-    ACCORDING_FIRST,
-    ACCORDING_MIDDLE,
-    ACCORDING_WORD,
     BREAK_WORD,
-    CAPITAL_ACCORDING,
     CLAUSE_SUBJECT,
     CUE_WORD,
     CUES,
@@ -154,9 +149,7 @@ def find_reported(doc: Document, sentence_start: int, sentence_end: int) -> list
     closing = closing_cue(doc, sentence_start, sentence_end)
     limit = closing.source_start - 1 if closing else sentence_end
     lead = _lead_start(sentence)
-    opening = (ACCORDING_FIRST.match(sentence, lead) or CAPITAL_ACCORDING.search(sentence)
-               or ACCORDING_BARE.match(sentence, lead)
-               or ACCORDING_DESCRIBED.match(sentence, lead))  # fmt: skip
+    opening = opening_according(sentence, lead)
     if opening:
         found.append(make_reported(doc, "according to", sentence_start + opening.start(),
                            sentence_start + opening.start() + len("according to"),

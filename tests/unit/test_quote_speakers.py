@@ -754,3 +754,10 @@ def test_a_cue_that_opens_the_next_quote_is_not_the_one_before_s(tmp_path, text,
 )  # fmt: skip
 def test_the_one_quoted_speaks(tmp_path, text, expected):
     assert speakers(tmp_path, text) == expected
+
+
+def test_a_connective_after_a_quote_is_no_speaker_with_an_apposition(tmp_path):
+    """ "However, Berg said ..." opens a sentence of its own: "However" names no one."""
+    text = ("“The quay is closed to all,” said harbour chief Anna Holm. “We checked it twice.”"
+            " However, Berg said other ports would open.")  # fmt: skip
+    assert speakers(tmp_path, text) == ["Anna Holm", "Anna Holm"]

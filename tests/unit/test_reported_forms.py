@@ -56,6 +56,24 @@ def test_according_to_in_every_position_of_the_sentence(sentence, expected):
     assert reported(sentence) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a description, then the name between commas: the name is the source
+        ("According to a representative of the port, Anna Holm, the fees would rise.",
+         ("reported", "the fees would rise", "according to", "Anna Holm", 43)),
+    ],
+)  # fmt: skip
+def test_according_to_a_description_and_a_name_is_the_name(sentence, expected):
+    assert reported(sentence) == [expected]
+
+
+def test_a_name_with_its_article_in_an_apposition_is_the_source():
+    """ "The official newspaper, The Brevik Herald, says": the name, its "The" aside."""
+    sentence = "The official newspaper, The Brevik Herald, says that the fees would rise."
+    assert reported(sentence) == [("reported", "the fees would rise", "says", "Brevik Herald", 28)]
+
+
 def test_according_to_a_plan_is_no_source():
     assert reported("The fees rose according to plan.") == []
 
