@@ -120,6 +120,7 @@ TOLD_OBJECT = re.compile(r"\s*(?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w’'.-]*)*\s*"
 
 # "... and reported", "“a dictator” and blamed", "but now says": the sentence's subject speaks
 COORDINATED = re.compile(rf"[\w”\"’)],?\s+(?:and|but)\s+(?:(?:{alternation(FILLERS)})\s+)?$")
+WITH_SUBJECT = re.compile(r",\s*with\s+(?:[a-z][\w-]*\s+){0,3}$")  # ", with X saying": X speaks
 COLON_QUOTE = re.compile(r":\s*[\"“]")
 AFTER_PREPOSITION = re.compile(rf"\b(?:{alternation(PREPOSITIONS)})\s+$")  # "for allegedly ..."
 NOUN_THAT = re.compile(
@@ -258,7 +259,8 @@ def _forward(doc, cue: re.Match, sentence_start: int, limit: int, limit_end: int
     objected = (word in CLAUSE_PARTICIPLES and phrase
                 and LETTERS.search(before[:offset].rsplit(",", 1)[-1])  # words before it
                 and phrase.split()[-1].lower() not in STATEMENT_NOUNS  # "issued a statement saying"
-                and not before.rstrip().endswith(" as"))  # "quoted X as saying"  # fmt: skip
+                and not before.rstrip().endswith(" as")  # "quoted X as saying"
+                and not WITH_SUBJECT.search(before, 0, offset))  # ", with X saying"  # fmt: skip
     if objected:  # "X defended the law saying ...": the law is an object, X speaks
         offset, phrase, source_start = 0, "", -1
     participle = (

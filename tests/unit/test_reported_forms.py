@@ -199,6 +199,11 @@ def test_a_cue_that_opens_a_quotation_reports_no_clause_before_it(sentence):
         ("Greta Holm defended the Harbour Act saying it was needed.", ""),  # the subject's
         ("Greta Holm defended the Harbour Act, saying it was needed.", ""),
         ("Officials saying the fees were needed met on Monday.", "Officials"),
+        # "with X saying": X, the participle's own subject
+        ("The board rejected the plan, with harbour chief Greta Holm saying it was late.",
+         "chief Greta Holm"),
+        # "talks with X" is no such subject
+        ("Greta Holm broke off talks with Jo Berg, saying it was late.", ""),
     ],
 )  # fmt: skip
 def test_a_participle_after_an_object_takes_the_subject_not_the_object(sentence, expected):
