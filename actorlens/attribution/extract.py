@@ -96,11 +96,14 @@ def find_attributions(doc_id: str, text: str, starts: list[int], mentions: list[
     lead_into_next(document, direct)
     speech = sorted(zip(reported, spoken, strict=False), key=lambda pair: pair[0].start)
     mixed = _held(document.quotes, [(r.start, r.end) for r in reported if r.kind == "mixed"])
-    rows = [_quote_row(document, start, end, a)
-            for (start, end), a, in_mixed in zip(document.quotes, direct, mixed, strict=True)
-            if not in_mixed and not is_scare_quote(document, start, end, a)]  # fmt: skip
     held = zip(positions, spoken[len(reported) :], strict=True)
     own = _own_positions(held, speech, text)  # before the speech rows: it may end a clause
+    viewed = _held(document.quotes, [(p.start, p.end) for p, _ in own])  # "thought it “...”"
+    rows = [_quote_row(document, start, end, a)
+            for (start, end), a, in_mixed, in_view in zip(document.quotes, direct, mixed, viewed,
+                                                           strict=True)
+            if not (in_mixed or (in_view and not a.cue))
+            and not is_scare_quote(document, start, end, a)]  # fmt: skip
     rows += [(r.start, r.end, r.kind, a, r.negated) for r, a in speech]
     rows += [(p.start, p.end, p.kind, a, p.negated) for p, a in own]
     rows.sort(key=lambda row: row[0])

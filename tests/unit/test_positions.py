@@ -63,6 +63,21 @@ def test_the_speakers_own_nested_wish_is_part_of_the_speech():
     assert [k for k, *_ in rows] == ["reported"]
 
 
+def test_a_quotation_with_no_cue_inside_a_position_is_part_of_it():
+    """ "X thought it was a “grave mistake”, and that “...”": X's view, no quote of its own."""
+    text = ("Anna Ross thought the fence was a “grave mistake”, and also that “it will not stop"
+            " anyone from crossing the border”.")  # fmt: skip
+    assert [(k, cue, who) for k, _, cue, who in _positions(text)] == [
+        ("position", "thought", "Anna Ross")
+    ]
+    # a quotation with a cue of its own stays apart
+    text = "Anna Ross hopes the quay reopens, Jo Berg told reporters: “It will open in May.”"
+    assert [(k, who) for k, _, _, who in _positions(text)] == [
+        ("position", "Anna Ross"),
+        ("direct", "Jo Berg"),
+    ]
+
+
 def test_a_position_inside_a_quotation_is_not_added():
     text = "“We believe the plan will fail,” Anna Ross said."
     assert [k for k, *_ in _positions(text)] == ["direct"]

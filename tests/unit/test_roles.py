@@ -133,8 +133,9 @@ def test_roles_voice_inside_own_quote_quoted_inside_another_portrayal_elsewhere(
         # a position of no one named ("It is believed that ...", "was seen as ..."); 247
         # voices before "it is X's opinion that" gave X a position; 246 voices before "X's
         # statement said" spoke for X; 249 before "reported" cued a quoted sentence before it
-        # ("“...,” AFP reported", not the US official AFP reported) and "X quoted Y, “...”" Y
-        (WIKINEWS, config.PARAMS_DIR / "wikinews_actors.yml", 7313, 248),
+        # ("“...,” AFP reported", not the US official AFP reported) and "X quoted Y, “...”" Y;
+        # 248 before a quotation with no cue inside a position was part of it
+        (WIKINEWS, config.PARAMS_DIR / "wikinews_actors.yml", 7313, 249),
     ],
     ids=["seeds", "wikinews"],
 )
