@@ -13,12 +13,12 @@ from actorlens.attribution.people import AGED, PEOPLE_BEFORE, described_people
 from actorlens.attribution.phrases import (
     NAME_RUN,
     PHRASE_CHAR,
-    name_of,
     phrase_head,
     phrase_tail,
     plain_lead,
     title_lead,
 )
+from actorlens.attribution.speaker_name import name_of
 from actorlens.attribution.speakers import DEFINITE_BODY, THE_STATEMENT, SpeakerResolver
 from actorlens.text.lexicon import (
     ASPECT_VERBS,

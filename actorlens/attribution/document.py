@@ -19,10 +19,10 @@ from actorlens.attribution.phrases import (
     PHRASE_STOP,
     bodies_named,
     is_person_name,
-    name_of,
     person_part,
     pronoun_cue,
 )
+from actorlens.attribution.speaker_name import name_of
 from actorlens.text.given_names import given_name_pronoun
 from actorlens.text.lexicon import (
     BODY_NOUNS,

@@ -1,6 +1,6 @@
 """Speaker phrases: the words right before or after a reporting cue that name who speaks
-(:func:`phrase_tail`, :func:`phrase_head`), the name such a phrase holds (:func:`name_of`) and
-the pronoun its words tell (:func:`pronoun_cue`). Pure string functions over the words of the
+(:func:`phrase_tail`, :func:`phrase_head`) and the pronoun its words tell (:func:`pronoun_cue`);
+the name such a phrase holds is :func:`actorlens.attribution.speaker_name.name_of`. Pure string functions over the words of the
 lexicon (:mod:`actorlens.text.lexicon`): phrase words, descriptors, fillers, titles, name
 particles and abbreviations; each reads only the words it needs, in time linear in its input.
 """
@@ -13,9 +13,7 @@ from actorlens.text.given_names import is_given_name
 from actorlens.text.lexicon import (
     BODY_NOUNS,
     COORDINATORS,
-    DESCRIPTORS,
     FILLERS,
-    HONORIFICS,
     MADE_BY_NOUNS,
     NAME_PARTICLES,
     NOT_NAMES,
@@ -24,7 +22,6 @@ from actorlens.text.lexicon import (
     PHRASE_WORDS,
     PRONOUN_WORDS,
     STATEMENT_NOUNS,
-    TITLE_HEADS,
     TITLE_WORDS,
     alternation,
 )
@@ -48,10 +45,6 @@ PHRASE_CHAR = rf"(?:[^,.;:!?\n“”\"]|{ABBREVIATION_DOT})"
 # look-behinds) to the stop characters, not every character of the text.
 PHRASE_STOP = re.compile(rf"(?=[,.;:!?\n“”\"])(?!{ABBREVIATION_DOT})[,.;:!?\n“”\"]")
 WORD = re.compile(r"[\w’'.-]+")
-# A run of capitalised words and name particles ("Nouri al-Maliki", "Ursula von der Leyen").
-POSSESSIVE = re.compile(r"['’]s\s+")
-# A name's last word whose point is its own: an initialism or an abbreviated suffix.
-ABBREVIATED = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Jr|Sr|Inc|Co|Corp|Ltd)\.)\Z")
 NAME_RUN = re.compile(
     rf"\b(?:[A-Z][\w’'.-]*|(?:{PARTICLE})-[A-Z][\w’'-]*)"
     rf"(?:\s+(?:[A-Z][\w’'.-]*|(?:{PARTICLE})(?:-[A-Z][\w’'-]*)?(?=\s|$)))*"
@@ -63,15 +56,8 @@ APPOSITION = re.compile(
     rf"(?:(?:a|an|the)\s+)?(?:[a-z]|(?:{alternation(w.capitalize() for w in TITLE_WORDS)})"
     r"\b[^,]*?\b(?:of|for|at)\b)[^,]*(?:,\s*(?:a|an|the)\s[^,]*)?,?\s*$"
 )  # a description in lower case, or a title of a body: "Jo Bloggs, President of Acme,"; one
-# apposition may sit inside it ("Jo Holm, adviser to Olga Berg, the harbour chief, said")
-TRAILING_LINKS = frozenset({"the", "a", "an", "of", "for", "from", "at", "and"})
-HEAD_OF = re.compile(r"\s+(?:of|at|from)\s")  # after a person's name heading the phrase
 # A body's name that runs over "of" or "for": "the Ministry of External Relations".
 CAPITALS = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
-BODY_OF = re.compile(
-    rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?P<name>(?P<body>{CAPITALS})"
-    rf"(?:\s+(?:of|for)\s+(?:the\s+)?{CAPITALS})+)"
-)
 # A body named by capitalised words before a body noun ("the Egyptian interior ministry").
 BODY = re.compile(
     rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?P<body>(?:[A-Z][\w.’'-]*\s+)+(?:[a-z][\w-]*\s+){{0,2}}"
@@ -92,67 +78,6 @@ UNNAMED_HEAD = re.compile(
 
 
 @lru_cache(maxsize=65536)
-def name_of(phrase: str) -> str:
-    """The name a speaker phrase holds, titles left out: "Foreign Minister Jack Straw"
-    -> "Jack Straw", "Kofi Annan, the UN secretary general" -> "Kofi Annan" (the longest
-    run of capitalised words, the last of equals, a person's name before an organisation's:
-    "Acme Foundation chief Jo Bloggs" -> "Jo Bloggs"); "" for a pronoun, a description
-    ending in a common noun ("US officials") or someone described by their organisation
-    ("a spokeswoman for X")."""
-    head = phrase.split(",")[0].split()
-    while len(head) > 1 and head[-1] in TRAILING_LINKS:
-        head.pop()  # "Jo Holm at the [lost link]": the words the text lost named nothing
-    titled = len(head) > 2 and all(w[:1].isupper() for w in head[-3:])  # "Energy Agency"
-    if described(phrase):  # "a spokeswoman for X"; "The President of Venezuela Hugo Chávez"
-        return _given_name_tail(phrase)
-    if head and (head[-1].islower() or (head[-1].lower() in DESCRIPTORS and not titled)):
-        return ""  # "US officials", "the newspaper", "Police": a description, no name
-    body = BODY_OF.fullmatch(phrase)  # "the Foreign Ministry of N. Korea": the whole name
-    if body and is_body(body.group("body")):
-        return body.group("name")
-    best: list[str] = []
-    best_key = (False, False, 0)
-    for match in NAME_RUN.finditer(phrase):
-        run = words = _owned_person(match.group()).replace("’s", "").replace("'s", "").split()
-        while words and words[0] in NOT_NAMES:
-            words = words[1:]  # "The BNP", "It"
-        titles = [i for i, w in enumerate(words)  # "Major-General" too
-                  if all(part in TITLE_WORDS for part in w.lower().rstrip(".").split("-"))]  # fmt: skip
-        stripped = len(run) - len(words)  # "Ms Bishop": "Ms" went, yet it stands before
-        before = words[-2] if len(words) > 1 else (run[stripped - 1] if stripped else "")
-        if titles and titles[-1] == len(words) - 1 and _surname_title(before, words[-1]):
-            titles.pop()  # "Julie Bishop", "Ms Bishop", "Mr Major": a surname, no title
-        if titles:  # "Iraqi Prime Minister Nouri al-Maliki"; a title alone names nobody
-            words = words[titles[-1] + 1 :]
-        person = len(words) > 1 and is_person_name(" ".join(words))
-        heads = person and bool(HEAD_OF.match(phrase, match.end()))  # "Jo Bloggs of Acme"
-        key = (heads, person, len(words))
-        if words and words[0].lower() not in PRONOUNS and key >= best_key:
-            best, best_key = words, key
-    name = " ".join(best).rstrip(",’'")  # "Daily Mirror''": no markup
-    return name if ABBREVIATED.search(name) else name.rstrip(".")  # "Jo Holm Jr.", "U.N."
-
-
-def _owned_person(run: str) -> str:
-    """The person's name after an owner's "'s" in a run of capitalised words, from a given
-    name on ("Brevik Post's Jo Holm", "Tarnland's Foreign Minister Ann Berg"); else the run
-    ("Swiss People's Party")."""
-    owned = POSSESSIVE.split(run)
-    words = owned[-1].split() if len(owned) > 1 else []
-    while words and words[0].lower().rstrip(".") in TITLE_WORDS:
-        words = words[1:]
-    return owned[-1] if len(words) > 1 and is_given_name(words[0]) else run
-
-
-def _given_name_tail(phrase: str) -> str:
-    """The person's name that ends ``phrase`` from a given name on, two words or more
-    ("Venezuela Hugo Chávez" -> "Hugo Chávez"); "" when none does."""
-    runs = list(NAME_RUN.finditer(phrase))
-    words = runs[-1].group().split() if runs and runs[-1].end() == len(phrase.rstrip()) else []
-    given = next((i for i, word in enumerate(words) if is_given_name(word)), len(words))
-    return " ".join(words[given:]) if len(words) - given >= 2 else ""
-
-
 def described(phrase: str) -> bool:
     """Whether ``phrase`` describes someone by whom they speak for ("A spokeswoman for X",
     "officials of X"): it names nobody."""
@@ -166,13 +91,6 @@ def described(phrase: str) -> bool:
 def is_body(words: str) -> bool:
     """Whether capitalised ``words`` name a body ("Foreign Ministry"), not a role."""
     return any(word in NOT_PERSON_WORDS for word in words.split() if word[:1].isupper())
-
-
-def _surname_title(before: str, word: str) -> bool:
-    """Whether a title word ending a name is a surname: after a given name or an honorific
-    ("Julie Bishop", "Mr Major"), not "Mr President"."""
-    honorific = before.lower().rstrip(".") in HONORIFICS and word.lower() not in TITLE_HEADS
-    return honorific or is_given_name(before)
 
 
 def is_person_name(name: str) -> bool:

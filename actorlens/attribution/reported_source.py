@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 
 from actorlens.attribution.people import PEOPLE_BEFORE
-from actorlens.attribution.phrases import name_of, phrase_head, phrase_tail, without_fillers
+from actorlens.attribution.phrases import phrase_head, phrase_tail, without_fillers
+from actorlens.attribution.speaker_name import name_of
 from actorlens.text.lexicon import (
     AUXILIARIES,
     BASE_CUES,

@@ -24,11 +24,11 @@ from actorlens.attribution.phrases import (
     PRONOUNS,
     body_tail,
     is_person_name,
-    name_of,
     person_part,
     phrase_tail,
 )
 from actorlens.attribution.reported_source import source_before
+from actorlens.attribution.speaker_name import name_of
 from actorlens.attribution.titles import TITLED, titled_person
 from actorlens.text.lexicon import (
     AUXILIARIES,
@@ -52,6 +52,7 @@ ISSUED_STATEMENT = re.compile(  # "The agency issued a statement": its issuer
     rf"{A_STATEMENT.pattern}"
 )
 OWNERS = {"his": "he", "her": "she"}
+OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 OWNED_STATEMENT = re.compile(
     rf"(?P<owner>his|her)\s+(?:\w+\s+)?(?:{alternation(STATEMENT_NOUNS)}|comments|remarks)"
 )
@@ -108,9 +109,11 @@ class SpeakerResolver:
             return "", ""
         if "''" in phrase and (title := self.doc.wiki_title(start, start + len(phrase))):
             return "", title  # ''News of the World'': the title, never its marks
-        pronoun = phrase.lower()
+        pronoun = OBJECT_PRONOUNS.get(phrase.lower(), phrase.lower())  # "according to him"
         if pronoun in ("they", "it"):  # "According to Privacy International, ... It also stated"
             speaker, name = self.said.latest_speaker(start)
+            if not (speaker or name) and pronoun == "it":  # "Acme met. It claims": Acme
+                speaker, name = self.opening_subject(self.doc.sentence_start(start) - 1)
             body = speaker not in self.doc.persons if speaker else not is_person_name(name)
             return (speaker, name) if body else ("", "")
         if pronoun in PRONOUNS:

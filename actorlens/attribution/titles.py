@@ -10,7 +10,8 @@ import re
 from functools import cache
 
 from actorlens.attribution.document import Document
-from actorlens.attribution.phrases import is_person_name, name_of, person_part
+from actorlens.attribution.phrases import is_person_name, person_part
+from actorlens.attribution.speaker_name import name_of
 from actorlens.text.lexicon import TITLE_HEADS, alternation
 from actorlens.text.spans import fold
 

@@ -6,7 +6,7 @@ asserts what a stage does with it."""
 
 import pytest
 
-from actorlens.attribution import phrases, quotes, reported
+from actorlens.attribution import phrases, quotes, reported, speaker_name
 from actorlens.attribution.extract import extract_attributions
 from actorlens.corpus.actors import Actor
 from actorlens.corpus.ingest import ingest_corpus
@@ -156,8 +156,8 @@ def test_every_name_particle_joins_a_name_for_every_stage(particle):
     assert names == ["Talks", f"Anna {particle} Smith"]
     joined = [m.group() for m in CAPITALISED_NAME.finditer(f"Talks with Ali {particle}-Smith.")]
     assert joined == ["Talks", f"Ali {particle}-Smith"]
-    assert phrases.name_of(f"Anna {particle} Smith") == f"Anna {particle} Smith"
-    assert phrases.name_of(f"Ali {particle}-Smith") == f"Ali {particle}-Smith"
+    assert speaker_name.name_of(f"Anna {particle} Smith") == f"Anna {particle} Smith"
+    assert speaker_name.name_of(f"Ali {particle}-Smith") == f"Ali {particle}-Smith"
     assert phrases.NAME_PARTICLE.match(f"{particle}-Smith")
 
 
@@ -166,13 +166,13 @@ def test_names_with_the_particles_one_stage_lacked():
         "Fond du Lac",
         "Iqlion el Tufah",
     ]
-    assert phrases.name_of("President Abdel Fattah el-Sisi") == "Abdel Fattah el-Sisi"
+    assert speaker_name.name_of("President Abdel Fattah el-Sisi") == "Abdel Fattah el-Sisi"
 
 
 def test_every_honorific_and_abbreviated_title_is_a_title_word():
-    assert phrases.name_of("The Rev. Jesse Jackson") == "Jesse Jackson"
-    assert phrases.name_of("Army Brig. Michael Slater") == "Michael Slater"
-    assert phrases.name_of("Empress Michiko") == "Michiko"
+    assert speaker_name.name_of("The Rev. Jesse Jackson") == "Jesse Jackson"
+    assert speaker_name.name_of("Army Brig. Michael Slater") == "Michael Slater"
+    assert speaker_name.name_of("Empress Michiko") == "Michiko"
     for words in lexicon.LEXICON.honorifics.values():
         assert set(words) <= lexicon.TITLE_WORDS
     assert set(lexicon.LEXICON.abbreviations["titles"]) <= lexicon.TITLE_WORDS
@@ -253,4 +253,4 @@ def test_the_shipped_lexicon_reads_as_loaded():
     ],
 )
 def test_a_name_keeps_the_point_of_its_abbreviation_only(phrase, expected):
-    assert phrases.name_of(phrase) == expected
+    assert speaker_name.name_of(phrase) == expected

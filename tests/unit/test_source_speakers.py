@@ -426,3 +426,29 @@ def test_an_outlet_described_by_its_kind_is_the_one_named_beside_it(earlier, lat
     starts = [0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]
     rows = find_attributions("doc", text, starts, [], {})
     assert [r["speaker_name"] for r in rows if r["kind"] == "reported"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an object pronoun after "according to" is the person it refers to
+        ("Anna Holm runs the quay. According to her, the fees were too high.", "Anna Holm"),
+        # "It" with no speaker before: the body that opened the sentence before
+        ("The Brevik Harbour Trust visited the quay. It claims that the quay is unsafe.",
+         "Brevik Harbour Trust"),
+        ("The Brevik Harbour Trust published a report. It has denied that the quay is unsafe.",
+         "Brevik Harbour Trust"),
+        ("Anna Holm published a report. It has been said that the quay is unsafe.", ""),
+        # a name after a title word, not the company before it
+        ("Acme Election Systems president Anna Holm said that the machines were safe.",
+         "Anna Holm"),
+        ("President-elect Anna Holm said that the fence was a mistake.", "Anna Holm"),
+    ],
+)  # fmt: skip
+def test_a_reported_source_resolves_to_the_one_it_names(sentence, expected):
+    text = "The ferry sank on Monday. " + sentence
+    starts = [0] + [m.end() for m in re.finditer(r"[.!?]\s+", text)]
+    rows = [r for r in find_attributions("doc", text, starts, [], {}) if r["kind"] == "reported"]
+    assert [r["speaker_name"] for r in rows if r["speaker_name"]] == (
+        [expected] if expected else []
+    )
