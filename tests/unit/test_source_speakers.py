@@ -443,6 +443,9 @@ def test_an_outlet_described_by_its_kind_is_the_one_named_beside_it(earlier, lat
         ("Acme Election Systems president Anna Holm said that the machines were safe.",
          "Anna Holm"),
         ("President-elect Anna Holm said that the fence was a mistake.", "Anna Holm"),
+        # "the institute" is the institute the document named before
+        ("The Brevik Peace Research Institute published its yearbook. The institute says that"
+         " arms sales rose.", "Brevik Peace Research Institute"),
     ],
 )  # fmt: skip
 def test_a_reported_source_resolves_to_the_one_it_names(sentence, expected):
