@@ -114,7 +114,11 @@ class SpeakerResolver:
             speaker, name = self.said.latest_speaker(start)
             if not (speaker or name) and pronoun == "it":  # "Acme met. It claims": Acme
                 speaker, name = self.opening_subject(self.doc.sentence_start(start) - 1)
-            body = speaker not in self.doc.persons if speaker else not is_person_name(name)
+            body = (
+                speaker not in self.doc.persons
+                if speaker
+                else not is_person_name(name) or (name.split()[-1:] and name.split()[-1].islower())
+            )  # "Tarnish government"
             return (speaker, name) if body else ("", "")
         if pronoun in PRONOUNS:
             return self.said.pronoun(start, pronoun) if PRONOUNS[pronoun] else ("", "")
