@@ -45,6 +45,7 @@ PHRASE_CHAR = rf"(?:[^,.;:!?\n“”\"]|{ABBREVIATION_DOT})"
 # look-behinds) to the stop characters, not every character of the text.
 PHRASE_STOP = re.compile(rf"(?=[,.;:!?\n“”\"])(?!{ABBREVIATION_DOT})[,.;:!?\n“”\"]")
 WORD = re.compile(r"[\w’'.-]+")
+# A run of capitalised words and name particles ("Nouri al-Maliki", "Ursula von der Leyen").
 NAME_RUN = re.compile(
     rf"\b(?:[A-Z][\w’'.-]*|(?:{PARTICLE})-[A-Z][\w’'-]*)"
     rf"(?:\s+(?:[A-Z][\w’'.-]*|(?:{PARTICLE})(?:-[A-Z][\w’'-]*)?(?=\s|$)))*"
@@ -56,6 +57,7 @@ APPOSITION = re.compile(
     rf"(?:(?:a|an|the)\s+)?(?:[a-z]|(?:{alternation(w.capitalize() for w in TITLE_WORDS)})"
     r"\b[^,]*?\b(?:of|for|at)\b)[^,]*(?:,\s*(?:a|an|the)\s[^,]*)?,?\s*$"
 )  # a description in lower case, or a title of a body: "Jo Bloggs, President of Acme,"; one
+# apposition may sit inside it ("Jo Holm, adviser to Olga Berg, the harbour chief, said")
 # A body's name that runs over "of" or "for": "the Ministry of External Relations".
 CAPITALS = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
 # A body named by capitalised words before a body noun ("the Egyptian interior ministry").
@@ -77,7 +79,6 @@ UNNAMED_HEAD = re.compile(
 )
 
 
-@lru_cache(maxsize=65536)
 def described(phrase: str) -> bool:
     """Whether ``phrase`` describes someone by whom they speak for ("A spokeswoman for X",
     "officials of X"): it names nobody."""

@@ -5,6 +5,7 @@ description ("US officials", "a spokeswoman for X").
 """
 
 import re
+from functools import lru_cache
 
 from actorlens.attribution.phrases import (
     CAPITALS,
@@ -22,21 +23,15 @@ from actorlens.text.lexicon import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
-    alternation,
 )
 
-# A run of capitalised words and name particles ("Nouri al-Maliki", "Ursula von der Leyen").
 # A title's head word right before a name ("Acme president Jo Holm"), not a modifier ("former").
-TITLE_BEFORE = re.compile(rf"\b(?:{alternation(TITLE_WORDS - TITLE_MODIFIERS)})\s+$")
-
-POSSESSIVE = re.compile(r"['’]s\s+")
-
+TITLE_HEADS_BEFORE = TITLE_WORDS - TITLE_MODIFIERS
+POSSESSIVE = re.compile(r"['’]s\s+")  # "the Brevik Post's Anna Holm"
 # A name's last word whose point is its own: an initialism or an abbreviated suffix.
 ABBREVIATED = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Jr|Sr|Inc|Co|Corp|Ltd)\.)\Z")
-
-# apposition may sit inside it ("Jo Holm, adviser to Olga Berg, the harbour chief, said")
+# Words the text may have lost a name after ("Jo Holm at the [lost link]"): dropped.
 TRAILING_LINKS = frozenset({"the", "a", "an", "of", "for", "from", "at", "and"})
-
 HEAD_OF = re.compile(r"\s+(?:of|at|from)\s")  # after a person's name heading the phrase
 
 BODY_OF = re.compile(
@@ -45,6 +40,7 @@ BODY_OF = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def name_of(phrase: str) -> str:
     """The name a speaker phrase holds, titles left out: "Foreign Minister Jack Straw"
     -> "Jack Straw", "Kofi Annan, the UN secretary general" -> "Kofi Annan" (the longest
@@ -80,7 +76,7 @@ def name_of(phrase: str) -> str:
         person = len(words) > 1 and is_person_name(" ".join(words))
         heads = person and bool(HEAD_OF.match(phrase, match.end()))  # "Jo Bloggs of Acme"
         # "Acme Election Systems president Jo Bloggs": the name a title word stands before
-        titled = person and bool(titles or TITLE_BEFORE.search(phrase, 0, match.start()))
+        titled = person and bool(titles or _title_before(phrase, match.start()))
         key = (heads, titled, person, len(words))
         if words and words[0].lower() not in PRONOUNS and key >= best_key:
             best, best_key = words, key
@@ -88,11 +84,18 @@ def name_of(phrase: str) -> str:
     return name if ABBREVIATED.search(name) else name.rstrip(".")  # "Jo Holm Jr.", "U.N."
 
 
+def _title_before(phrase: str, at: int) -> bool:
+    """Whether the word right before ``at`` is a title's head ("president" in "Acme
+    president Jo Holm"), read from the last space back, not by a search of the phrase."""
+    space = phrase.rfind(" ", 0, max(at - 1, 0))
+    return phrase[space + 1 : at].strip().lower() in TITLE_HEADS_BEFORE
+
+
 def _owned_person(run: str) -> str:
     """The person's name after an owner's "'s" in a run of capitalised words, from a given
     name on ("Brevik Post's Jo Holm", "Tarnland's Foreign Minister Ann Berg"); else the run
     ("Swiss People's Party")."""
-    owned = POSSESSIVE.split(run)
+    owned = POSSESSIVE.split(run) if "s " in run else [run]
     words = owned[-1].split() if len(owned) > 1 else []
     while words and words[0].lower().rstrip(".") in TITLE_WORDS:
         words = words[1:]
